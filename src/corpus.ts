@@ -1,0 +1,84 @@
+import type MiniSearch from 'minisearch';
+import type { Diagnostic, Evidence, Item, Layout } from './types.js';
+import { readPages, readStdinPage, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './source/readPages.js';
+import { parsePage } from './parse/parsePage.js';
+import { mergeItems } from './parse/mergeItems.js';
+import { enrichItems, type Enrichers } from './enrich/enrichItems.js';
+import { buildIndex, type IndexDoc } from './indexing/buildIndex.js';
+import { compileGazetteer } from './enrich/compileGazetteer.js';
+import { compileTopics } from './enrich/classifyTopics.js';
+import { loadCountries, loadTopics } from './enrich/tables.js';
+import { compareItems } from './query/compareItems.js';
+
+/** Per-page figures for `meso stats` and `meso parse`. */
+export interface PageStats {
+  file: string;
+  layout: Layout;
+  items: number;
+  dated: number;
+  diagnostics: number;
+}
+
+/** Everything a command needs: the items (newest first), the index, and what reading them found. */
+export interface Corpus {
+  items: Item[];
+  byId: Map<string, Item>;
+  evidence: Record<string, Evidence[]>;
+  diagnostics: Diagnostic[];
+  pages: PageStats[];
+  /** raw items that were merged into another (the same story on two pages or twice on one) */
+  merged: number;
+  /** built on first use: commands that never search never pay for it */
+  index: () => MiniSearch<IndexDoc>;
+}
+
+export interface LoadOptions {
+  /** folders or files of pages; ["-"] for standard input */
+  paths: string[];
+  maxPageBytes?: number;
+}
+
+let enrichers: Enrichers | undefined;
+/** The compiled gazetteer and taxonomy, read once per process. */
+export function getEnrichers(): Enrichers {
+  enrichers ??= { gazetteer: compileGazetteer(loadCountries()), topics: compileTopics(loadTopics()) };
+  return enrichers;
+}
+
+/** Parses, merges and enriches page files into a corpus (no index yet). */
+export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): Omit<Corpus, 'index'> {
+  const diagnostics = [...readDiagnostics];
+  const raw = [];
+  const pages: PageStats[] = [];
+  for (const f of files) {
+    const parsed = parsePage(f.text, f.file);
+    raw.push(...parsed.items);
+    diagnostics.push(...parsed.diagnostics);
+    pages.push({ file: f.file, layout: parsed.layout, items: parsed.items.length, dated: parsed.items.filter((i) => i.date).length, diagnostics: parsed.diagnostics.length });
+  }
+  const merged = mergeItems(raw);
+  diagnostics.push(...merged.diagnostics);
+  const { items, evidence } = enrichItems(merged.items, getEnrichers());
+  items.sort(compareItems);
+  return { items, byId: new Map(items.map((i) => [i.id, i])), evidence, diagnostics, pages, merged: merged.merged };
+}
+
+/** read → parse → enrich → (lazily) index: the one glue every command uses. */
+export function loadCorpus(options: LoadOptions): Corpus {
+  const readDiagnostics: Diagnostic[] = [];
+  let files: PageFile[];
+  if (options.paths.length === 1 && options.paths[0] === '-') {
+    files = readStdinPage(readDiagnostics);
+  } else {
+    const read = readPages(options.paths, { maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES });
+    files = read.pages;
+    readDiagnostics.push(...read.diagnostics);
+  }
+  return withIndex(buildCorpus(files, readDiagnostics));
+}
+
+/** Adds a lazily built index to a corpus. */
+export function withIndex(corpus: Omit<Corpus, 'index'>, prebuilt?: MiniSearch<IndexDoc>): Corpus {
+  let index = prebuilt;
+  return { ...corpus, index: () => (index ??= buildIndex(corpus.items)) };
+}

@@ -1,0 +1,85 @@
+import { tokenize, type Word } from '../text/tokenize.js';
+
+/** One phrase to look for, as folded tokens; a last token ending in "*" matches as a prefix. */
+export interface Phrase<T> {
+  tokens: string[];
+  payload: T;
+  /** the original text must start with a capital letter (proper names: "Chad" is not "chad") */
+  capital: boolean;
+}
+
+/** Phrases indexed by their first token (or, for a one-word prefix, kept apart), longest first. */
+export interface PhraseTable<T> {
+  byFirst: Map<string, Phrase<T>[]>;
+  prefixes: Phrase<T>[];
+}
+
+/** A phrase found in a text: which one, which word positions it covers, and the words as written. */
+export interface PhraseMatch<T> {
+  payload: T;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Builds a phrase table from (text, payload) pairs; the text is folded and tokenized like page text.
+ *
+ * @example
+ * const t = compilePhrases([{ text: 'Costa Rica', payload: 'CR' }]);
+ * findPhrases(t, toWords('In Costa Rica.')).map(m => m.payload)  //=> ['CR']
+ */
+export function compilePhrases<T>(entries: Array<{ text: string; payload: T; capital?: boolean }>): PhraseTable<T> {
+  const byFirst = new Map<string, Phrase<T>[]>();
+  const prefixes: Phrase<T>[] = [];
+  for (const e of entries) {
+    const text = e.text.trim();
+    const star = text.endsWith('*');
+    const tokens = tokenize(star ? text.slice(0, -1) : text, false);
+    if (tokens.length === 0) continue;
+    if (star) tokens[tokens.length - 1] += '*';
+    const phrase: Phrase<T> = { tokens, payload: e.payload, capital: e.capital ?? false };
+    if (tokens.length === 1 && star) {
+      prefixes.push(phrase);
+      continue;
+    }
+    const list = byFirst.get(tokens[0]!) ?? [];
+    list.push(phrase);
+    byFirst.set(tokens[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return { byFirst, prefixes };
+}
+
+const tokenMatches = (pattern: string, term: string) => (pattern.endsWith('*') ? term.startsWith(pattern.slice(0, -1)) : pattern === term);
+const capitalOk = (p: { capital: boolean }, w: Word) => !p.capital || /^\p{Lu}/u.test(w.raw);
+
+/**
+ * Finds phrases in a list of words, longest match first, without overlaps: "Guatemala City" is one match,
+ * "Dominican Republic" never yields "Dominica", "Port of Spain" never yields "Spain".
+ */
+export function findPhrases<T>(table: PhraseTable<T>, words: Word[]): PhraseMatch<T>[] {
+  const out: PhraseMatch<T>[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i]!;
+    let best: Phrase<T> | undefined;
+    for (const p of table.byFirst.get(w.term) ?? []) {
+      if (i + p.tokens.length > words.length || !capitalOk(p, w)) continue;
+      if (p.tokens.every((t, k) => tokenMatches(t, words[i + k]!.term))) {
+        best = p;
+        break; // sorted longest first
+      }
+    }
+    // a multi-word pattern starting with a prefix token ("traffick* in persons") is rare: prefixes are one word
+    best ??= table.prefixes.find((p) => tokenMatches(p.tokens[0]!, w.term) && capitalOk(p, w));
+    if (best) {
+      const end = i + best.tokens.length;
+      out.push({ payload: best.payload, start: i, end, text: words.slice(i, end).map((x) => x.raw).join(' ') });
+      i = end;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}

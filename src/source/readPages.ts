@@ -1,0 +1,201 @@
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, lstatSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../types.js';
+import { UsageError } from '../errors.js';
+import { escapeForTerminal } from '../text/escapeForTerminal.js';
+
+/** A page read from disk (or standard input), decoded. */
+export interface PageFile {
+  /** path relative to the data folder, with forward slashes ("-" for standard input) */
+  file: string;
+  /** absolute path, for the cache fingerprint ("" for standard input) */
+  absolute: string;
+  text: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** What reading the data found: the pages, and the files it skipped or read with a warning. */
+export interface ReadResult {
+  pages: PageFile[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ReadOptions {
+  /** files larger than this are skipped with a warning (bytes) */
+  maxBytes: number;
+}
+
+/** 50 MB: far larger than any listing page; a bigger file is something else. */
+export const DEFAULT_MAX_PAGE_BYTES = 50 * 1024 * 1024;
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+/** Byte offset of the first invalid UTF-8 sequence in a buffer, or -1. */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    if (need === 2 && ((b === 0xe0 && buf[i + 1]! < 0xa0) || (b === 0xed && buf[i + 1]! > 0x9f))) return i;
+    if (need === 3 && ((b === 0xf0 && buf[i + 1]! < 0x90) || (b === 0xf4 && buf[i + 1]! > 0x8f))) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/**
+ * Decodes a page's bytes. Returns null (with a diagnostic) for content that is not a text page: NUL bytes,
+ * empty or blank files. Invalid UTF-8 is replaced with U+FFFD and reported with its byte offset.
+ */
+export function decodePage(buf: Uint8Array, file: string, diagnostics: Diagnostic[]): string | null {
+  const warn = (message: string) => diagnostics.push({ file, line: 0, message });
+  if (buf.length === 0) return warn('empty file, skipped'), null;
+  if (buf.subarray(0, 8192).includes(0)) return warn('binary file (contains NUL bytes), skipped'), null;
+  let text: string;
+  try {
+    text = decoder.decode(buf);
+  } catch {
+    const offset = firstInvalidUtf8(buf);
+    warn(`invalid UTF-8 at byte ${offset}; the bad bytes are shown as \uFFFD and the rest of the page is read`);
+    text = lenient.decode(buf);
+  }
+  if (text.trim() === '') return warn('file holds only blank lines, skipped'), null;
+  return text;
+}
+
+/** Shows a path in a message with spaces kept and control characters escaped. */
+export const showPath = (p: string) => escapeForTerminal(p);
+
+/**
+ * Reads the `.txt` pages at the given paths: folders are searched recursively in a stable (code-point)
+ * order; files are read as given. Skips, with a one-line warning each, files too large, unreadable, binary or
+ * empty, folder symlink loops and symlinks that leave the data folder. Throws UsageError when a path does not
+ * exist or holds no pages.
+ */
+export function readPages(paths: string[], options: ReadOptions = { maxBytes: DEFAULT_MAX_PAGE_BYTES }): ReadResult {
+  const pages: PageFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  for (const given of paths) {
+    let stat;
+    try {
+      stat = statSync(given);
+    } catch {
+      throw new UsageError(`data path ${showPath(given)} does not exist: pass --data with a folder of .txt pages or a page file`);
+    }
+    const before = pages.length;
+    const warned = diagnostics.length;
+    if (stat.isDirectory()) {
+      const root = realpathSync(given);
+      walk(root, root, '', new Set([root]), pages, diagnostics, options);
+    } else {
+      const rel = path.basename(given);
+      readOne(path.resolve(given), rel, pages, diagnostics, options);
+    }
+    if (pages.length === before && diagnostics.length === warned) {
+      throw new UsageError(`data path ${showPath(given)} holds no .txt pages: point --data at a folder of pages, or at page files`);
+    }
+  }
+  if (pages.length === 0) {
+    throw new UsageError(`no readable pages in ${paths.map(showPath).join(', ')}: every file was skipped (see the warnings above)`);
+  }
+  return { pages, diagnostics };
+}
+
+function walk(root: string, dir: string, rel: string, seen: Set<string>, pages: PageFile[], diagnostics: Diagnostic[], options: ReadOptions): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    diagnostics.push({ file: rel || '.', line: 0, message: `folder cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}), skipped` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const abs = path.join(dir, entry.name);
+    const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    let real = abs;
+    if (entry.isSymbolicLink()) {
+      try {
+        real = realpathSync(abs);
+        const st = statSync(real);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        diagnostics.push({ file: relPath, line: 0, message: 'broken symlink, skipped' });
+        continue;
+      }
+      if (real !== root && !real.startsWith(root + path.sep)) {
+        diagnostics.push({ file: relPath, line: 0, message: 'symlink leads outside the data folder, skipped' });
+        continue;
+      }
+    }
+    if (isDir) {
+      if (seen.has(real)) {
+        diagnostics.push({ file: relPath, line: 0, message: 'folder symlink loop, skipped' });
+        continue;
+      }
+      seen.add(real);
+      walk(root, abs, relPath, seen, pages, diagnostics, options);
+      seen.delete(real);
+    } else if (isFile && entry.name.toLowerCase().endsWith('.txt')) {
+      readOne(abs, relPath, pages, diagnostics, options);
+    }
+  }
+}
+
+function readOne(abs: string, rel: string, pages: PageFile[], diagnostics: Diagnostic[], options: ReadOptions): void {
+  let buf: Buffer;
+  let st;
+  try {
+    st = lstatSync(abs).isSymbolicLink() ? statSync(abs) : lstatSync(abs);
+    if (st.size > options.maxBytes) {
+      diagnostics.push({ file: rel, line: 0, message: `file is ${st.size} bytes, over the ${options.maxBytes}-byte page limit (--max-page-bytes), skipped` });
+      return;
+    }
+    buf = readFileSync(abs);
+  } catch (e) {
+    diagnostics.push({ file: rel, line: 0, message: `file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}), skipped` });
+    return;
+  }
+  const text = decodePage(buf, rel, diagnostics);
+  if (text !== null) pages.push({ file: rel, absolute: abs, text, size: st.size, mtimeMs: st.mtimeMs });
+}
+
+/** Reads standard input to the end as one page named "-". */
+export function readStdinPage(diagnostics: Diagnostic[]): PageFile[] {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.alloc(65536);
+  let fd = 0;
+  try {
+    fd = openSync('/dev/stdin', 'r');
+  } catch {
+    fd = 0;
+  }
+  for (;;) {
+    let n = 0;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  if (fd !== 0) closeSync(fd);
+  const buf = Buffer.concat(chunks);
+  const text = decodePage(buf, '-', diagnostics);
+  return text === null ? [] : [{ file: '-', absolute: '', text, size: buf.length, mtimeMs: 0 }];
+}

@@ -1,0 +1,94 @@
+/** Where an item was read: a page file relative to the data folder, and the 1-based line of its title. */
+export interface Source {
+  file: string;
+  line: number;
+}
+
+/** A problem found while reading or parsing a page; the run goes on. */
+export interface Diagnostic {
+  /** page file relative to the data folder (or "-" for standard input) */
+  file: string;
+  /** 1-based line number, or 0 when the problem concerns the whole file */
+  line: number;
+  /** what is wrong and why, in one line */
+  message: string;
+  /** the offending text, normalised, when there is one */
+  text?: string;
+}
+
+/** The layout the parser found in a page. */
+export type Layout = 'dated' | 'undated' | 'mixed' | 'empty';
+
+/** An item as one page lists it, before merging and enrichment. */
+export interface RawItem {
+  title: string;
+  /** "YYYY-MM-DD" from a date line of the page, or null */
+  date: string | null;
+  summary: string;
+  source: Source;
+  /** every line number (1-based) that went into this item: date, title, summary lines */
+  lines: number[];
+}
+
+/** A page after parsing. */
+export interface ParsedPage {
+  file: string;
+  layout: Layout;
+  items: RawItem[];
+  diagnostics: Diagnostic[];
+  /** number of non-blank lines: every one is in an item or a diagnostic */
+  nonBlankLines: number;
+}
+
+/** A place named in an item, with the country it lies in. */
+export interface Place {
+  name: string;
+  country: string;
+  kind: string;
+}
+
+/** A date read from an undated item's own text. */
+export interface InferredDate {
+  /** "YYYY", "YYYY-MM" or "YYYY-MM-DD" */
+  value: string;
+  precision: 'year' | 'month' | 'day';
+  /** the words it came from */
+  evidence: string;
+}
+
+/** Why an enricher tagged an item: the label and the words that made it. */
+export interface Evidence {
+  kind: 'country' | 'place' | 'topic' | 'date';
+  label: string;
+  words: string[];
+}
+
+/**
+ * One news item, as meso prints it in JSON (schema version {@link SCHEMA_VERSION}).
+ * Fields are only ever added; renaming or removing one bumps the schema version.
+ */
+export interface Item {
+  /** stable id: a hash of the folded title, so the same story on two pages is one item */
+  id: string;
+  title: string;
+  /** "YYYY-MM-DD" when a page lists the date, else null */
+  date: string | null;
+  /** "listed" when a page gives the date, null otherwise */
+  dateSource: 'listed' | null;
+  /** a date found in the item's own text, for undated items only */
+  inferredDate: InferredDate | null;
+  /** paragraphs separated by a blank line; bullet lines on lines of their own */
+  summary: string;
+  /** every country the item is about, canonical English names, most salient first */
+  countries: string[];
+  /** the one country the item is mainly about, or null for a regional or multi-country story */
+  primaryCountry: string | null;
+  places: Place[];
+  /** topic ids from data/topics.json */
+  topics: string[];
+  /** every page and line where the item is listed */
+  sources: Source[];
+}
+
+/** The version of the JSON item shape; bumped when a field is renamed or removed. */
+export const SCHEMA_VERSION = 1;
