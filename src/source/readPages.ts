@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, lstatSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { UsageError } from '../errors.js';
@@ -18,6 +18,15 @@ export interface PageFile {
 /** What reading the data found: the pages, and the files it skipped or read with a warning. */
 export interface ReadResult {
   pages: PageFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** A page file found on disk, not yet read. */
+export type PageEntry = Omit<PageFile, 'text'>;
+
+/** What listing the data found: the page files, and what was skipped while walking. */
+export interface ListResult {
+  files: PageEntry[];
   diagnostics: Diagnostic[];
 }
 
@@ -74,15 +83,14 @@ export function decodePage(buf: Uint8Array, file: string, diagnostics: Diagnosti
 export const showPath = (p: string) => escapeForTerminal(p);
 
 /**
- * Reads the `.txt` pages at the given paths: folders are searched recursively in a stable (code-point)
- * order; files are read as given. Skips, with a one-line warning each, files too large, unreadable, binary or
- * empty, folder symlink loops and symlinks that leave the data folder. Throws UsageError when a path does not
- * exist or holds no pages.
+ * Lists the `.txt` pages at the given paths without reading them: folders are searched recursively in a
+ * stable (code-point) order; files are taken as given. Skips, with a one-line warning each, files too large,
+ * unreadable folders, folder symlink loops and symlinks that leave the data folder. Throws UsageError when a
+ * path does not exist or holds no pages.
  */
-export function readPages(paths: string[], options: ReadOptions = { maxBytes: DEFAULT_MAX_PAGE_BYTES }): ReadResult {
-  const pages: PageFile[] = [];
+export function listPages(paths: string[], options: ReadOptions = { maxBytes: DEFAULT_MAX_PAGE_BYTES }): ListResult {
+  const files: PageEntry[] = [];
   const diagnostics: Diagnostic[] = [];
-
   for (const given of paths) {
     let stat;
     try {
@@ -90,26 +98,49 @@ export function readPages(paths: string[], options: ReadOptions = { maxBytes: DE
     } catch {
       throw new UsageError(`data path ${showPath(given)} does not exist: pass --data with a folder of .txt pages or a page file`);
     }
-    const before = pages.length;
+    const before = files.length;
     const warned = diagnostics.length;
     if (stat.isDirectory()) {
       const root = realpathSync(given);
-      walk(root, root, '', new Set([root]), pages, diagnostics, options);
+      walk(root, root, '', new Set([root]), files, diagnostics, options);
     } else {
-      const rel = path.basename(given);
-      readOne(path.resolve(given), rel, pages, diagnostics, options);
+      addFile(path.resolve(given), path.basename(given), files, diagnostics, options);
     }
-    if (pages.length === before && diagnostics.length === warned) {
+    if (files.length === before && diagnostics.length === warned) {
       throw new UsageError(`data path ${showPath(given)} holds no .txt pages: point --data at a folder of pages, or at page files`);
     }
   }
-  if (pages.length === 0) {
-    throw new UsageError(`no readable pages in ${paths.map(showPath).join(', ')}: every file was skipped (see the warnings above)`);
+  return { files, diagnostics };
+}
+
+/** Reads and decodes listed pages; unreadable, binary and blank files become diagnostics. */
+export function readPageFiles(entries: PageEntry[], diagnostics: Diagnostic[]): PageFile[] {
+  const pages: PageFile[] = [];
+  for (const e of entries) {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(e.absolute);
+    } catch (err) {
+      diagnostics.push({ file: e.file, line: 0, message: `file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}), skipped` });
+      continue;
+    }
+    const text = decodePage(buf, e.file, diagnostics);
+    if (text !== null) pages.push({ ...e, text });
   }
+  return pages;
+}
+
+/** Lists and reads the pages at the given paths; throws UsageError when none can be read. */
+export function readPages(paths: string[], options: ReadOptions = { maxBytes: DEFAULT_MAX_PAGE_BYTES }): ReadResult {
+  const { files, diagnostics } = listPages(paths, options);
+  const pages = readPageFiles(files, diagnostics);
+  if (pages.length === 0) throw noReadablePages(paths);
   return { pages, diagnostics };
 }
 
-function walk(root: string, dir: string, rel: string, seen: Set<string>, pages: PageFile[], diagnostics: Diagnostic[], options: ReadOptions): void {
+export const noReadablePages = (paths: string[]) => new UsageError(`no readable pages in ${paths.map(showPath).join(', ')}: every file was skipped (see the warnings above)`);
+
+function walk(root: string, dir: string, rel: string, seen: Set<string>, files: PageEntry[], diagnostics: Diagnostic[], options: ReadOptions): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -130,8 +161,9 @@ function walk(root: string, dir: string, rel: string, seen: Set<string>, pages: 
         const st = statSync(real);
         isDir = st.isDirectory();
         isFile = st.isFile();
-      } catch {
-        diagnostics.push({ file: relPath, line: 0, message: 'broken symlink, skipped' });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        diagnostics.push({ file: relPath, line: 0, message: code === 'ELOOP' ? 'symlink loop, skipped' : 'broken symlink, skipped' });
         continue;
       }
       if (real !== root && !real.startsWith(root + path.sep)) {
@@ -145,30 +177,27 @@ function walk(root: string, dir: string, rel: string, seen: Set<string>, pages: 
         continue;
       }
       seen.add(real);
-      walk(root, abs, relPath, seen, pages, diagnostics, options);
+      walk(root, abs, relPath, seen, files, diagnostics, options);
       seen.delete(real);
     } else if (isFile && entry.name.toLowerCase().endsWith('.txt')) {
-      readOne(abs, relPath, pages, diagnostics, options);
+      addFile(abs, relPath, files, diagnostics, options);
     }
   }
 }
 
-function readOne(abs: string, rel: string, pages: PageFile[], diagnostics: Diagnostic[], options: ReadOptions): void {
-  let buf: Buffer;
+function addFile(abs: string, rel: string, files: PageEntry[], diagnostics: Diagnostic[], options: ReadOptions): void {
   let st;
   try {
-    st = lstatSync(abs).isSymbolicLink() ? statSync(abs) : lstatSync(abs);
-    if (st.size > options.maxBytes) {
-      diagnostics.push({ file: rel, line: 0, message: `file is ${st.size} bytes, over the ${options.maxBytes}-byte page limit (--max-page-bytes), skipped` });
-      return;
-    }
-    buf = readFileSync(abs);
+    st = statSync(abs);
   } catch (e) {
     diagnostics.push({ file: rel, line: 0, message: `file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}), skipped` });
     return;
   }
-  const text = decodePage(buf, rel, diagnostics);
-  if (text !== null) pages.push({ file: rel, absolute: abs, text, size: st.size, mtimeMs: st.mtimeMs });
+  if (st.size > options.maxBytes) {
+    diagnostics.push({ file: rel, line: 0, message: `file is ${st.size} bytes, over the ${options.maxBytes}-byte page limit (--max-page-bytes), skipped` });
+    return;
+  }
+  files.push({ file: rel, absolute: abs, size: st.size, mtimeMs: st.mtimeMs });
 }
 
 /** Reads standard input to the end as one page named "-". */

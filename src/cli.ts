@@ -1,0 +1,86 @@
+import { Command, CommanderError } from 'commander';
+import { NoResultsError, UsageError } from './errors.js';
+import { DataError } from './enrich/tables.js';
+import type { Runtime } from './commands/runtime.js';
+import { makeListCommand } from './commands/makeListCommand.js';
+import { makeSearchCommand } from './commands/makeSearchCommand.js';
+import { makeShowCommand } from './commands/makeShowCommand.js';
+import { makeStatsCommand } from './commands/makeStatsCommand.js';
+import { makeFacetCommand } from './commands/makeFacetCommand.js';
+import { makeTimelineCommand } from './commands/makeTimelineCommand.js';
+import { makeParseCommand } from './commands/makeParseCommand.js';
+import { makeExportCommand } from './commands/makeExportCommand.js';
+import { escapeForTerminal } from './text/escapeForTerminal.js';
+
+const EXAMPLES = `
+Examples:
+  meso search trafficking                      best matches, as a table on a terminal
+  meso search '"voluntary return"' -c Mexico   a phrase, in items about Mexico
+  meso list --topic smuggling --since 2018 --json | jq -r '.[].title'
+  meso timeline --country "Costa Rica"         coverage over time, as a bar chart
+  meso show 3f2a1bc                            one item in full (id or id prefix)
+  meso export --format csv --out items.csv     the whole corpus for a spreadsheet
+  meso --data ~/pages list                     your own folder of .txt pages
+
+Exit status: 0 found something, 1 found nothing, 2 usage or other error.
+Data: the bundled pages, or --data PATH / MESO_DATA. Colour: only on a terminal; NO_COLOR, --no-color, FORCE_COLOR.`;
+
+/** Builds the commander program with every subcommand; pure wiring. */
+export function createProgram(rt: Runtime): Command {
+  const program = new Command('meso')
+    .description('Query the IOM Mesoamerica migration news: search, list, timelines and exports')
+    .version(__MESO_VERSION__, '-V, --version')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => rt.out(s), writeErr: (s) => rt.err(s), outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s) })
+    .addHelpText('after', EXAMPLES)
+    .exitOverride();
+  for (const cmd of [
+    makeSearchCommand(rt),
+    makeListCommand(rt),
+    makeShowCommand(rt),
+    makeTimelineCommand(rt),
+    makeFacetCommand(rt, 'countries'),
+    makeFacetCommand(rt, 'topics'),
+    makeStatsCommand(rt),
+    makeParseCommand(rt),
+    makeExportCommand(rt),
+  ]) {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => rt.out(s), writeErr: (s) => rt.err(s), outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s) });
+    cmd.showSuggestionAfterError(true);
+    program.addCommand(cmd);
+  }
+  return program;
+}
+
+/**
+ * Runs meso with the given arguments: the one catch that maps errors to stderr and an exit status
+ * (0 found, 1 nothing found, 2 usage or other error). Returns the status; never calls process.exit.
+ */
+export async function runCli(argv: string[], rt: Runtime): Promise<number> {
+  const program = createProgram(rt);
+  const debug = argv.includes('--debug');
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2; // commander has printed the message
+    }
+    if (e instanceof NoResultsError) {
+      rt.err(`meso: ${escapeForTerminal(e.message)}\n`);
+      return 1;
+    }
+    if (e instanceof UsageError || e instanceof DataError) {
+      rt.err(`meso: error: ${escapeForTerminal(e.message)}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    rt.err(debug ? `meso: internal error: ${err?.stack ?? String(e)}\n` : `meso: internal error: ${escapeForTerminal(String(err?.message ?? e))} (run with --debug for the stack)\n`);
+    return 2;
+  }
+}

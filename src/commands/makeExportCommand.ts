@@ -1,0 +1,42 @@
+import { Command, Option } from 'commander';
+import { addOptions, FILTER_OPTIONS, READ_OPTIONS, type CommonOptions } from '../options.js';
+import { filtersFor, openCorpus, type Runtime } from './runtime.js';
+import { matchFilters } from '../query/filterItems.js';
+import { ITEM_FIELDS, itemRecord, parseFields, selectFields } from '../render/records.js';
+import { renderJsonl, renderJson } from '../render/renderJson.js';
+import { renderCsv } from '../render/renderCsv.js';
+import { renderBulk, INDEX_MAPPING } from '../render/renderBulk.js';
+import { writeFileAtomic } from '../indexing/cache.js';
+import { NoResultsError } from '../errors.js';
+
+interface ExportOpts extends CommonOptions {
+  format: 'jsonl' | 'csv' | 'bulk' | 'mapping';
+  out?: string;
+  bom?: boolean;
+  index: string;
+}
+
+/** `meso export`: the whole (or filtered) corpus as JSON Lines, CSV or an OpenSearch/Elasticsearch _bulk body. */
+export function makeExportCommand(rt: Runtime): Command {
+  const cmd = new Command('export').description('write every item (or the filtered ones) as JSON Lines, CSV, or a search-cluster _bulk body');
+  cmd.addOption(new Option('--format <format>', 'jsonl, csv, bulk (OpenSearch/Elasticsearch _bulk NDJSON) or mapping (the index mapping for bulk)').choices(['jsonl', 'csv', 'bulk', 'mapping']).default('jsonl'));
+  cmd.addOption(new Option('-o, --out <file>', 'write to this file (atomically) instead of standard output'));
+  cmd.addOption(new Option('--bom', 'start CSV with a byte-order mark, for spreadsheet programs'));
+  cmd.addOption(new Option('--index <name>', 'index name in the bulk action lines').default('meso'));
+  addOptions(cmd, [...FILTER_OPTIONS, 'fields', ...READ_OPTIONS]);
+  cmd.addHelpText('after', '\nExamples:\n  meso export --format csv --bom --out items.csv\n  meso export --format bulk > bulk.ndjson\n  meso export --format mapping > mapping.json');
+  return cmd.action((opts: ExportOpts) => {
+    const emit = (text: string) => (opts.out ? writeFileAtomic(opts.out, text) : rt.out(text));
+    if (opts.format === 'mapping') return emit(renderJson(INDEX_MAPPING));
+    const fields = parseFields(opts.fields, ITEM_FIELDS);
+    const filters = filtersFor(opts);
+    const corpus = openCorpus(opts, rt);
+    const items = corpus.items.filter(matchFilters(filters));
+    if (items.length === 0) throw new NoResultsError('no items match these filters');
+    const records = items.map((i) => selectFields(itemRecord(i), fields));
+    if (opts.format === 'jsonl') emit(renderJsonl(records));
+    else if (opts.format === 'csv') emit(renderCsv(records, fields ?? [...ITEM_FIELDS], opts.bom));
+    else emit(renderBulk(records, opts.index));
+    if (opts.out) rt.err(`meso: wrote ${items.length} items to ${opts.out}\n`);
+  });
+}

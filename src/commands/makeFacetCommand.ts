@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import { addOptions, FILTER_OPTIONS, READ_OPTIONS, type CommonOptions } from '../options.js';
+import { filtersFor, openCorpus, type Runtime } from './runtime.js';
+import { matchFilters } from '../query/filterItems.js';
+import { countFacet } from '../query/countFacet.js';
+import { renderJson } from '../render/renderJson.js';
+import { NoResultsError } from '../errors.js';
+import { getEnrichers } from '../corpus.js';
+import { escapeForTerminal } from '../text/escapeForTerminal.js';
+
+/** `meso countries` and `meso topics`: how many items (passing the filters) carry each value. */
+export function makeFacetCommand(rt: Runtime, facet: 'countries' | 'topics'): Command {
+  const cmd = new Command(facet).description(facet === 'countries' ? 'count items per country, for the items that pass the filters' : 'count items per topic, for the items that pass the filters');
+  addOptions(cmd, [...FILTER_OPTIONS, 'json', ...READ_OPTIONS]);
+  return cmd.action((opts: CommonOptions) => {
+    const filters = filtersFor(opts);
+    const corpus = openCorpus(opts, rt);
+    const items = corpus.items.filter(matchFilters(filters));
+    if (items.length === 0) throw new NoResultsError('no items match these filters');
+    const labels = facet === 'topics' ? new Map(getEnrichers().topics.taxonomy.topics.map((t) => [t.id, t.label])) : null;
+    const counts = countFacet(items, facet);
+    const rows = counts.map((c) => ({ value: c.value, ...(labels ? { label: labels.get(c.value) ?? c.value } : {}), count: c.count, primary: c.primary }));
+    if (opts.json) return rt.out(renderJson(rows));
+    const w = Math.max(...rows.map((r) => r.value.length), 8);
+    let text = `${(facet === 'topics' ? 'topic' : 'country').padEnd(w)}  items${facet === 'countries' ? '  primary' : '  label'}\n`;
+    for (const r of rows) text += `${escapeForTerminal(r.value).padEnd(w)}  ${String(r.count).padStart(5)}  ${facet === 'countries' ? String(r.primary).padStart(7) : r.label}\n`;
+    text += `${'(items)'.padEnd(w)}  ${String(items.length).padStart(5)}\n`;
+    rt.out(text);
+  });
+}

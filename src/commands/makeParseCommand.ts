@@ -1,0 +1,59 @@
+import { Command, Option } from 'commander';
+import { addOptions, type CommonOptions } from '../options.js';
+import { formatDiagnostic, printDiagnostics, type Runtime } from './runtime.js';
+import { listPages, readPageFiles, readStdinPage, DEFAULT_MAX_PAGE_BYTES } from '../source/readPages.js';
+import { parsePage } from '../parse/parsePage.js';
+import { itemId } from '../parse/itemId.js';
+import { renderJson } from '../render/renderJson.js';
+import { UsageError } from '../errors.js';
+import type { Diagnostic } from '../types.js';
+import { escapeForTerminal } from '../text/escapeForTerminal.js';
+
+interface ParseOpts extends CommonOptions {
+  strict?: boolean;
+}
+
+/** `meso parse FILE...`: how each page parses (items with line numbers, layout, diagnostics), for page authors and pipelines. */
+export function makeParseCommand(rt: Runtime): Command {
+  const cmd = new Command('parse').description('show how pages parse: items with line numbers, the layout found, and every diagnostic').argument('<file...>', 'page files or folders; - reads standard input');
+  cmd.addOption(new Option('--strict', 'exit 2 when any line could not be placed in an item'));
+  addOptions(cmd, ['json', 'quiet', 'maxPageBytes', 'debug']);
+  cmd.addHelpText('after', '\nExamples:\n  meso parse data/pages/001_bcfdfb02d0d3a25a.txt\n  curl -s … | meso parse - --json --strict');
+  return cmd.action((files: string[], opts: ParseOpts) => {
+    const diagnostics: Diagnostic[] = [];
+    const pages = files.includes('-')
+      ? files.length > 1
+        ? (() => { throw new UsageError('read standard input (-) alone, not with files'); })()
+        : readStdinPage(diagnostics)
+      : (() => {
+          const listed = listPages(files, { maxBytes: opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES });
+          diagnostics.push(...listed.diagnostics);
+          return readPageFiles(listed.files, diagnostics);
+        })();
+    const fileDiagnostics = [...diagnostics];
+    const results = pages.map((p) => {
+      const parsed = parsePage(p.text, p.file);
+      return {
+        file: p.file,
+        layout: parsed.layout,
+        items: parsed.items.map((i) => ({ id: itemId(i.title), title: i.title, date: i.date, summary: i.summary, line: i.source.line, lines: i.lines })),
+        diagnostics: parsed.diagnostics,
+      };
+    });
+    const all = [...fileDiagnostics, ...results.flatMap((r) => r.diagnostics)];
+    if (opts.json) {
+      rt.out(renderJson({ pages: results, diagnostics: fileDiagnostics }));
+    } else {
+      printDiagnostics(fileDiagnostics, opts, rt);
+      let text = '';
+      for (const r of results) {
+        text += `${escapeForTerminal(r.file)}: ${r.layout} layout, ${r.items.length} item${r.items.length === 1 ? '' : 's'}, ${r.diagnostics.length} diagnostic${r.diagnostics.length === 1 ? '' : 's'}\n`;
+        for (const i of r.items) text += `  ${String(i.line).padStart(5)}  ${i.date ?? 'undated   '}  ${escapeForTerminal(i.title)}\n`;
+        for (const d of r.diagnostics) text += `  ${formatDiagnostic(d)}\n`;
+      }
+      rt.out(text);
+    }
+    const unplaced = results.reduce((n, r) => n + r.diagnostics.length, 0);
+    if (opts.strict && (unplaced > 0 || fileDiagnostics.length > 0)) throw new UsageError(`--strict: ${all.length} line${all.length === 1 ? '' : 's'} or file${all.length === 1 ? '' : 's'} could not be placed (see the diagnostics)`);
+  });
+}

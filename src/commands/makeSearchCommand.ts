@@ -1,0 +1,52 @@
+import { Command, Option } from 'commander';
+import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, READ_OPTIONS, type CommonOptions } from '../options.js';
+import { filtersFor, openCorpus, type Runtime } from './runtime.js';
+import { matchFilters, hasFilters } from '../query/filterItems.js';
+import { NoResultsError } from '../errors.js';
+import { parseQuery } from '../query/parseQuery.js';
+import { searchItems } from '../query/searchItems.js';
+import { namedTags } from '../query/namedTags.js';
+import { suggestTerms } from '../query/suggestTerms.js';
+import { compareItems } from '../query/compareItems.js';
+import { getEnrichers } from '../corpus.js';
+import { emitItems } from './emitItems.js';
+
+export const QUERY_HELP = `
+Query language:
+  word word          every word must match (--any: one is enough); case and accents are folded
+  "exact phrase"     the words adjacent and in this order
+  -word  -"phrase"   leave out items that contain it
+  title:word         the word must be in the title (title:"a phrase" too)
+  word*              any word that starts with it
+  Words also match by stem (returnees → return), and a word not in the corpus matches
+  similar words (traficking → trafficking). A query that names a topic or country
+  (trata de personas, guatemalteco) also finds the items tagged with it, below literal matches.`;
+
+interface SearchOpts extends CommonOptions {
+  any?: boolean;
+  sort?: 'relevance' | 'date';
+}
+
+/** `meso search <query...>`: full-text search, best first. */
+export function makeSearchCommand(rt: Runtime): Command {
+  const cmd = new Command('search').description('search titles and summaries, best match first').argument('<query...>', 'words, "phrases", -exclusions, title:word, word*');
+  cmd.addOption(new Option('--any', 'any one word is enough (default: all are required)'));
+  cmd.addOption(new Option('--sort <order>', 'order of the hits').choices(['relevance', 'date']).default('relevance'));
+  addOptions(cmd, [...FILTER_OPTIONS, 'limit', ...FORMAT_OPTIONS, ...READ_OPTIONS]);
+  cmd.addHelpText('after', `${QUERY_HELP}\n\nExamples:\n  meso search trafficking\n  meso search '"voluntary return"' --country Guatemala\n  meso search smuggling -n 5 --json | jq -r '.[] | "\\(.score) \\(.title)"'`);
+  return cmd.action((words: string[], opts: SearchOpts) => {
+    const text = words.join(' ');
+    const query = parseQuery(text);
+    const filters = filtersFor(opts);
+    for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);
+    const corpus = openCorpus(opts, rt);
+    const { gazetteer, topics } = getEnrichers();
+    const hits = searchItems(corpus.index(), corpus.byId, query, { any: opts.any, allow: matchFilters(filters), tagged: namedTags(query, gazetteer, topics) });
+    if (hits.length === 0) {
+      const hint = hasFilters(filters) ? '' : suggestTerms(corpus.index(), query);
+      throw new NoResultsError(`no results for ${JSON.stringify(text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`);
+    }
+    if (opts.sort === 'date') hits.sort((a, b) => compareItems(a.item, b.item));
+    emitItems(hits.slice(0, opts.limit ?? 20), opts, rt);
+  });
+}

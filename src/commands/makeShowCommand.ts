@@ -1,0 +1,26 @@
+import { Command } from 'commander';
+import { addOptions, READ_OPTIONS, type CommonOptions } from '../options.js';
+import { openCorpus, styleFor, type Runtime } from './runtime.js';
+import { NoResultsError, UsageError } from '../errors.js';
+import { renderJson } from '../render/renderJson.js';
+import { itemRecord } from '../render/records.js';
+import { renderItem } from '../render/renderItem.js';
+import { shortId } from '../render/renderTable.js';
+
+/** `meso show <id>`: one item in full, with its sources and the evidence for its countries, topics and date. */
+export function makeShowCommand(rt: Runtime): Command {
+  const cmd = new Command('show').description('show one item in full, with its sources and why it got its countries and topics').argument('<id>', 'an item id, or a unique prefix of one (the short id in tables)');
+  addOptions(cmd, ['json', ...READ_OPTIONS]);
+  return cmd.action((id: string, opts: CommonOptions) => {
+    const corpus = openCorpus(opts, rt);
+    const key = id.trim().toLowerCase();
+    if (!/^[0-9a-f]+$/.test(key)) throw new UsageError(`"${id}" is not an item id: ids are hexadecimal, as in the ID column of meso list`);
+    const matches = corpus.items.filter((i) => i.id.startsWith(key));
+    if (matches.length === 0) throw new NoResultsError(`no item with id ${key}`);
+    if (matches.length > 1) throw new UsageError(`id prefix ${key} matches ${matches.length} items (${matches.slice(0, 5).map((i) => shortId(i.id)).join(', ')}${matches.length > 5 ? ', …' : ''}): give more characters`);
+    const item = matches[0]!;
+    const evidence = corpus.evidence[item.id] ?? [];
+    if (opts.json) rt.out(renderJson({ ...itemRecord(item), evidence }));
+    else rt.out(renderItem(item, evidence, styleFor(opts, rt)));
+  });
+}

@@ -1,0 +1,138 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type MiniSearch from 'minisearch';
+import { buildCorpus, withIndex, type Corpus, type LoadOptions } from '../corpus.js';
+import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES } from '../source/readPages.js';
+import { bundledDataDir } from '../paths.js';
+import { INDEX_OPTIONS_KEY, buildIndex, loadIndex, type IndexDoc } from './buildIndex.js';
+
+/** Bumped when the cache file layout changes. */
+const CACHE_FORMAT = 1;
+
+export interface CacheOptions {
+  cacheDir?: string;
+  env: NodeJS.ProcessEnv;
+  log: (message: string) => void;
+}
+
+/** The user's cache folder for meso: XDG_CACHE_HOME, else the platform's. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'meso');
+  const home = os.homedir();
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'meso');
+  if (process.platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'meso', 'Cache');
+  return path.join(home, '.cache', 'meso');
+}
+
+/**
+ * Writes a file atomically: to a temporary file beside it, then renamed into place, so readers see the old
+ * file or the new one, never half of one, whatever crashes or runs at the same time.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * Loads the corpus through the cache. The cache file is named after the data paths; inside, a header line
+ * holds the key (meso and MiniSearch versions, index options, the gazetteer and taxonomy, and every page's
+ * path, size and modification time) and a checksum of the payload. Anything that does not match is rebuilt
+ * and rewritten; `log` (--verbose) says why. The index is parsed only when a command searches.
+ */
+export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Corpus {
+  const maxBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
+  const listed = listPages(options.paths, { maxBytes });
+  const tables = ['countries.json', 'topics.json'].map((f) => {
+    try {
+      const st = statSync(path.join(bundledDataDir, f));
+      return [f, st.size, st.mtimeMs];
+    } catch {
+      return [f];
+    }
+  });
+  const key = sha(
+    JSON.stringify({
+      format: CACHE_FORMAT,
+      meso: __MESO_VERSION__,
+      minisearch: __MINISEARCH_VERSION__,
+      index: INDEX_OPTIONS_KEY,
+      maxBytes,
+      tables,
+      files: listed.files.map((f) => [f.absolute, f.size, f.mtimeMs]),
+      walk: listed.diagnostics,
+    }),
+  );
+  const dir = cache.cacheDir ?? defaultCacheDir(cache.env);
+  const file = path.join(dir, `corpus-${sha(JSON.stringify(options.paths.map((p) => path.resolve(p)))).slice(0, 16)}.cache`);
+
+  const hit = readCache(file, key, cache.log);
+  if (hit) return hit;
+
+  const t0 = performance.now();
+  const diagnostics = [...listed.diagnostics];
+  const pages = readPageFiles(listed.files, diagnostics);
+  if (pages.length === 0) throw noReadablePages(options.paths);
+  const corpus = buildCorpus(pages, diagnostics);
+  const index = buildIndex(corpus.items);
+  cache.log(`built ${corpus.items.length} items and their index in ${Math.round(performance.now() - t0)} ms`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const payload = `${JSON.stringify(corpus)}\n${JSON.stringify(index)}`;
+    writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha(payload) })}\n${payload}`);
+    cache.log(`wrote the cache ${file}`);
+  } catch (e) {
+    cache.log(`could not write the cache ${file} (${(e as Error).message}); going on without it`);
+  }
+  return withIndex(corpus, index);
+}
+
+/** Reads a cache file; returns null (and logs why) when it is missing, stale or damaged. */
+function readCache(file: string, key: string, log: (m: string) => void): Corpus | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    log(`no cache yet at ${file}: building`);
+    return null;
+  }
+  try {
+    const nl = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, nl)) as { format?: number; key?: string; checksum?: string };
+    if (header.format !== CACHE_FORMAT || header.key !== key) {
+      log('cache is stale (pages, meso version or index options changed): rebuilding');
+      return null;
+    }
+    const payload = text.slice(nl + 1);
+    if (sha(payload) !== header.checksum) {
+      log('cache fails its checksum (damaged or truncated): rebuilding');
+      return null;
+    }
+    const split = payload.indexOf('\n');
+    const corpus = JSON.parse(payload.slice(0, split)) as Omit<Corpus, 'index' | 'byId'>;
+    const indexJson = payload.slice(split + 1);
+    let index: MiniSearch<IndexDoc> | undefined;
+    log(`using the cache ${file}`);
+    return {
+      ...corpus,
+      byId: new Map(corpus.items.map((i) => [i.id, i])),
+      index: () => (index ??= loadIndex(indexJson)),
+    };
+  } catch (e) {
+    log(`cache does not parse (${(e as Error).message}): rebuilding`);
+    return null;
+  }
+}

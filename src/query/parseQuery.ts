@@ -1,0 +1,99 @@
+import { UsageError } from '../errors.js';
+import { tokenize } from '../text/tokenize.js';
+import { foldText } from '../text/foldText.js';
+
+/** One part of a query: a word (maybe a prefix) or a phrase, maybe restricted to the title. */
+export interface Clause {
+  kind: 'term' | 'phrase';
+  /** folded terms: one for a term, several for a phrase */
+  terms: string[];
+  /** `word*`: match any word starting with it */
+  prefix: boolean;
+  /** `title:word`: only in the title */
+  titleOnly: boolean;
+  /** as the user typed it, for messages and `matched` */
+  raw: string;
+}
+
+/** A parsed query: clauses that must (or, with --any, may) match, and clauses that must not. */
+export interface Query {
+  include: Clause[];
+  exclude: Clause[];
+  /** warnings about parts that were capped or ignored */
+  notes: string[];
+}
+
+/** Most clauses a query may have; the rest are ignored with a note, so no query costs a minute of CPU. */
+export const MAX_CLAUSES = 32;
+/** Longest query text read. */
+export const MAX_QUERY_CHARS = 2000;
+
+const QUOTES = /["“”„«»]/u;
+
+/**
+ * Parses the query language: words (all required unless --any), `"exact phrase"`, `-word` and `-"phrase"` to
+ * exclude, `title:word` / `title:"phrase"` for the title only, `word*` for a prefix. Everything else is plain
+ * text: regex characters mean nothing. Throws UsageError for an unclosed quote, an empty query, or one with
+ * only exclusions.
+ *
+ * @example
+ * parseQuery('"human trafficking" -Honduras title:return*')
+ * //=> include: phrase [human, trafficking], term return (prefix, title); exclude: term honduras
+ */
+export function parseQuery(input: string): Query {
+  const notes: string[] = [];
+  let text = input;
+  if (text.length > MAX_QUERY_CHARS) {
+    text = text.slice(0, MAX_QUERY_CHARS);
+    notes.push(`query longer than ${MAX_QUERY_CHARS} characters: the rest was ignored`);
+  }
+  const include: Clause[] = [];
+  const exclude: Clause[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && /\s/u.test(text[i]!)) i++;
+    if (i >= n) break;
+    const startAt = i;
+    let negate = false;
+    let titleOnly = false;
+    if (text[i] === '-' && i + 1 < n && !/\s/u.test(text[i + 1]!)) {
+      negate = true;
+      i++;
+    }
+    if (foldText(text.slice(i, i + 6)) === 'title:' && i + 6 < n && !/\s/u.test(text[i + 6]!)) {
+      titleOnly = true;
+      i += 6;
+    }
+    let clause: Clause | null = null;
+    if (QUOTES.test(text[i]!)) {
+      const close = text.slice(i + 1).search(QUOTES);
+      if (close < 0) throw new UsageError(`unclosed quote in query: ${input.trim()} — close the phrase with a matching "`);
+      const inner = text.slice(i + 1, i + 1 + close);
+      i = i + 2 + close;
+      const terms = tokenize(inner, false);
+      if (terms.length > 0) clause = { kind: terms.length > 1 ? 'phrase' : 'term', terms, prefix: false, titleOnly, raw: text.slice(startAt, i) };
+    } else {
+      let j = i;
+      while (j < n && !/\s/u.test(text[j]!) && !QUOTES.test(text[j]!)) j++;
+      const word = text.slice(i, j);
+      i = j;
+      const prefix = word.endsWith('*') && word.length > 1;
+      const terms = tokenize(word, false);
+      if (terms.length === 1) clause = { kind: 'term', terms, prefix, titleOnly, raw: text.slice(startAt, i) };
+      else if (terms.length > 1) clause = { kind: 'phrase', terms, prefix: false, titleOnly, raw: text.slice(startAt, i) }; // COVID-19, people's
+    }
+    if (!clause) continue;
+    const list = negate ? exclude : include;
+    if (include.length + exclude.length >= MAX_CLAUSES) {
+      notes.push(`query has more than ${MAX_CLAUSES} parts: only the first ${MAX_CLAUSES} were used`);
+      break;
+    }
+    list.push(clause);
+  }
+  if (include.length === 0) {
+    if (exclude.length > 0) throw new UsageError(`query has only exclusions (${exclude.map((c) => c.raw).join(' ')}): add a word to search for`);
+    throw new UsageError(`query has no words to search for${input.trim() ? `: ${JSON.stringify(input.trim())}` : ''} — try: meso search trafficking`);
+  }
+  return { include, exclude, notes };
+}

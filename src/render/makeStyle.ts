@@ -1,0 +1,26 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** How output is styled: colour level and the width to fit. The only place chalk is set up. */
+export interface Style {
+  c: ChalkInstance;
+  color: boolean;
+  width: number;
+}
+
+/**
+ * Colour only on a terminal: off with --no-color or NO_COLOR (any non-empty value), forced with FORCE_COLOR
+ * (1, 2, 3; 0 turns it off). Width from the terminal, else COLUMNS, else 100.
+ */
+export function makeStyle(opts: { color?: boolean; isTTY: boolean; columns?: number; env: NodeJS.ProcessEnv }): Style {
+  const { env } = opts;
+  let level: 0 | 1 | 2 | 3 = opts.isTTY ? 1 : 0;
+  if (opts.isTTY && /-256(color)?$/i.test(env.TERM ?? '')) level = 2;
+  if (opts.isTTY && /truecolor|24bit/i.test(env.COLORTERM ?? '')) level = 3;
+  if (env.FORCE_COLOR !== undefined) {
+    const n = env.FORCE_COLOR === '' || env.FORCE_COLOR === 'true' ? 1 : Number(env.FORCE_COLOR);
+    level = (Number.isFinite(n) ? Math.max(0, Math.min(3, n)) : 1) as 0 | 1 | 2 | 3;
+  }
+  if ((env.NO_COLOR !== undefined && env.NO_COLOR !== '') || opts.color === false) level = 0;
+  const width = opts.columns && opts.columns > 20 ? opts.columns : Number(env.COLUMNS) > 20 ? Number(env.COLUMNS) : 100;
+  return { c: new Chalk({ level }), color: level > 0, width };
+}

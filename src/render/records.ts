@@ -1,0 +1,44 @@
+import type { Item } from '../types.js';
+import type { Hit } from '../query/searchItems.js';
+import { UsageError } from '../errors.js';
+
+/** Fields of an item record, in the order JSON and CSV print them. */
+export const ITEM_FIELDS = ['id', 'title', 'date', 'dateSource', 'inferredDate', 'summary', 'countries', 'primaryCountry', 'places', 'topics', 'sources'] as const;
+/** Fields a search hit adds. */
+export const HIT_FIELDS = ['score', 'matched', 'snippet'] as const;
+
+export type RecordValue = unknown;
+export type OutputRecord = Record<string, RecordValue>;
+
+/** An item as its JSON record: every field, in the documented order. */
+export function itemRecord(item: Item): OutputRecord {
+  const out: OutputRecord = {};
+  for (const f of ITEM_FIELDS) out[f] = item[f];
+  return out;
+}
+
+/** A search hit as its JSON record: the item's fields, then score, matched and snippet. */
+export function hitRecord(hit: Hit): OutputRecord {
+  return { ...itemRecord(hit.item), score: Math.round(hit.score * 1e4) / 1e4, matched: hit.matched, snippet: hit.snippet };
+}
+
+/**
+ * Parses `--fields id,title,…` against the fields a command prints; an unknown field is a usage error that
+ * lists the valid ones.
+ */
+export function parseFields(value: string | undefined, valid: readonly string[]): string[] | null {
+  if (value === undefined) return null;
+  const fields = value.split(',').map((f) => f.trim()).filter(Boolean);
+  if (fields.length === 0) throw new UsageError(`--fields is empty: name one or more of ${valid.join(', ')}`);
+  const bad = fields.filter((f) => !valid.includes(f));
+  if (bad.length) throw new UsageError(`unknown field${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')} in --fields: valid fields are ${valid.join(', ')}`);
+  return fields;
+}
+
+/** Keeps only the selected fields, in the selected order. */
+export function selectFields(record: OutputRecord, fields: string[] | null): OutputRecord {
+  if (!fields) return record;
+  const out: OutputRecord = {};
+  for (const f of fields) out[f] = record[f];
+  return out;
+}

@@ -1,0 +1,45 @@
+import type { Evidence, Item } from '../types.js';
+import type { Style } from './makeStyle.js';
+import { escapeForTerminal } from '../text/escapeForTerminal.js';
+
+/** Wraps text at word boundaries to a width. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(' ')) {
+      if (line && line.length + 1 + word.length > width - indent.length) {
+        lines.push(indent + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(indent + line);
+  }
+  return lines.join('\n');
+}
+
+/** One item in full for `meso show`: title, facts, summary, sources, evidence. */
+export function renderItem(item: Item, evidence: Evidence[], style: Style): string {
+  const { c } = style;
+  const e = (s: string) => escapeForTerminal(s);
+  const label = (s: string) => (style.color ? c.dim(s.padEnd(10)) : s.padEnd(10));
+  const width = Math.min(style.width, 100);
+  const date = item.date ? `${item.date} (listed)` : item.inferredDate ? `undated; inferred ${item.inferredDate.value} (${item.inferredDate.precision}) from "${e(item.inferredDate.evidence)}"` : 'undated';
+  const out = [
+    style.color ? c.bold(wrap(e(item.title), width)) : wrap(e(item.title), width),
+    '',
+    `${label('id')}${item.id}`,
+    `${label('date')}${date}`,
+    `${label('countries')}${item.countries.map(e).join(', ') || '—'}${item.primaryCountry ? ` (primary: ${e(item.primaryCountry)})` : ''}`,
+    `${label('places')}${item.places.map((p) => `${e(p.name)} (${e(p.country)})`).join(', ') || '—'}`,
+    `${label('topics')}${item.topics.join(', ') || '—'}`,
+    `${label('sources')}${item.sources.map((s) => e(`${s.file}:${s.line}`)).join(', ')}`,
+    '',
+    wrap(e(item.summary), width),
+  ];
+  if (evidence.length) {
+    out.push('', style.color ? c.bold('Why') : 'Why');
+    for (const ev of evidence) out.push(`  ${ev.kind.padEnd(8)}${e(ev.label)}: ${ev.words.map((w) => `"${e(w)}"`).join(', ')}`);
+  }
+  return `${out.join('\n')}\n`;
+}
