@@ -1,5 +1,77 @@
-import { Command } from 'commander';
-import type { Runtime } from './runtime.js';
-export function makeTimelineCommand(_rt: Runtime): Command {
-  return new Command('timeline').description('coverage over time');
+import { Command, Option } from 'commander';
+import { addOptions, FILTER_OPTIONS, READ_OPTIONS, type CommonOptions } from '../options.js';
+import { filtersFor, openCorpus, pickFormat, styleFor, type Runtime } from './runtime.js';
+import { matchFilters, type Filters } from '../query/filterItems.js';
+import { parseQuery } from '../query/parseQuery.js';
+import { searchItems } from '../query/searchItems.js';
+import { namedTags } from '../query/namedTags.js';
+import { buildTimeline, type Granularity } from '../query/buildTimeline.js';
+import { getEnrichers } from '../corpus.js';
+import { NoResultsError } from '../errors.js';
+import { renderJson, renderJsonl } from '../render/renderJson.js';
+import { renderCsv } from '../render/renderCsv.js';
+import { renderTimeline } from '../render/renderTimeline.js';
+import { renderTimelineSvg } from '../render/renderTimelineSvg.js';
+import { writeFileAtomic } from '../indexing/cache.js';
+import { QUERY_HELP } from './makeSearchCommand.js';
+
+interface TimelineOpts extends CommonOptions {
+  by: Granularity | 'auto';
+  split?: 'country' | 'topic';
+  normalize?: boolean;
+  inferred?: boolean;
+  any?: boolean;
+  svg?: string;
+}
+
+/** The header line: what the timeline counts. */
+function describe(query: string, f: Filters, by: string): string {
+  const parts = [query ? `"${query}"` : 'all items'];
+  if (f.countries.length) parts.push(`country: ${f.countries.join(' or ')}`);
+  if (f.topics.length) parts.push(`topic: ${f.topics.join(' or ')}`);
+  if (f.since || f.until) parts.push(`${f.since ?? '…'} to ${f.until ?? '…'}`);
+  return `Timeline of ${parts.join(' · ')} · by ${by}`;
+}
+
+/** `meso timeline [query...]`: how many matching items per period, as a chart, JSON, CSV or SVG. */
+export function makeTimelineCommand(rt: Runtime): Command {
+  const cmd = new Command('timeline').description('count matching items per day, week, month, quarter or year: a chart, JSON, CSV or SVG').argument('[query...]', 'optional search query (same language as meso search)');
+  cmd.addOption(new Option('--by <period>', 'bucket size; auto picks one that gives a readable number of rows').choices(['auto', 'day', 'week', 'month', 'quarter', 'year']).default('auto'));
+  cmd.addOption(new Option('--split <facet>', 'one series per country (primary, else first) or topic (first): top values, the rest as "other"').choices(['country', 'topic']));
+  cmd.addOption(new Option('--normalize', "show each period's count as a share of all items dated in it"));
+  cmd.addOption(new Option('--inferred', 'place undated items that have a date in their text, marked and counted apart'));
+  cmd.addOption(new Option('--any', 'any one query word is enough'));
+  cmd.addOption(new Option('--svg <file>', 'also write the chart as a standalone SVG file (atomically)'));
+  addOptions(cmd, [...FILTER_OPTIONS, 'json', 'jsonl', 'csv', ...READ_OPTIONS]);
+  cmd.addHelpText('after', `${QUERY_HELP}\n\nExamples:\n  meso timeline --country "Costa Rica"\n  meso timeline trafficking --by quarter --normalize\n  meso timeline --split topic --by month --svg topics.svg\n  meso timeline --by year --json | jq '.buckets[] | [.period, .count]'`);
+  return cmd.action((words: string[], opts: TimelineOpts) => {
+    const text = words.join(' ').trim();
+    const query = text ? parseQuery(text) : null;
+    const filters = filtersFor(opts);
+    const format = pickFormat(opts, rt);
+    const corpus = openCorpus(opts, rt);
+    const allow = matchFilters({ ...filters, since: null, until: null });
+    let matches = corpus.items.filter(allow);
+    if (query) {
+      const { gazetteer, topics } = getEnrichers();
+      matches = searchItems(corpus.index(), corpus.byId, query, { any: opts.any, allow, tagged: namedTags(query, gazetteer, topics) }).map((h) => h.item);
+    }
+    // the date bounds frame the timeline; items outside them are left out, undated ones are reported apart
+    const inRange = (d: string | null) => d === null || ((!filters.since || d >= filters.since) && (!filters.until || d <= filters.until));
+    matches = matches.filter((i) => inRange(i.date));
+    if (matches.length === 0) throw new NoResultsError(`no items match${text ? ` "${text}"` : ''}${filters.countries.length || filters.topics.length || filters.since || filters.until ? ' with these filters' : ''}`);
+    const timeline = buildTimeline(matches, corpus.items, { by: opts.by, since: filters.since, until: filters.until, inferred: opts.inferred, split: opts.split });
+    const header = describe(text, filters, timeline.by);
+    if (opts.svg) writeFileAtomic(opts.svg, renderTimelineSvg(timeline, header, opts.normalize ?? false));
+    const filtersOut = { countries: filters.countries, topics: filters.topics, since: filters.since, until: filters.until };
+    if (format === 'json') rt.out(renderJson({ query: text || null, filters: filtersOut, by: timeline.by, buckets: timeline.buckets, ...(timeline.series ? { series: timeline.series } : {}), undated: timeline.undated }));
+    else if (format === 'jsonl') rt.out(renderJsonl(timeline.series ? timeline.series.flatMap((s) => s.buckets.map((b) => ({ series: s.value, ...b }))) : timeline.buckets));
+    else if (format === 'csv') {
+      const rows = timeline.series ? timeline.series.flatMap((s) => s.buckets.map((b) => ({ series: s.value, ...b }))) : timeline.buckets;
+      const columns = [...(timeline.series ? ['series'] : []), 'period', 'start', 'end', 'count', 'total', 'share', ...(opts.inferred ? ['inferred'] : [])];
+      rt.out(renderCsv(rows.map((r) => ({ ...r, inferred: r.inferred?.count ?? 0 })), columns));
+    } else rt.out(renderTimeline(timeline, header, styleFor(opts, rt), opts.normalize ?? false));
+    if (opts.svg && format !== 'table' && format !== 'lines') return;
+    if (opts.svg) rt.err(`meso: wrote ${opts.svg}\n`);
+  });
 }

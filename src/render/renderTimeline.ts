@@ -1,0 +1,60 @@
+import type { Timeline } from '../query/buildTimeline.js';
+import type { Style } from './makeStyle.js';
+import { escapeForTerminal } from '../text/escapeForTerminal.js';
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A bar of `value / max` of `width` cells, drawn with eighth blocks. */
+export function bar(value: number, max: number, width: number): string {
+  if (max <= 0 || value <= 0) return '';
+  const eighths = Math.max(1, Math.round((value / max) * width * 8));
+  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
+}
+
+const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
+
+/** The timeline as a chart for the terminal: a header, one row per period with a bar and its count, the undated line. */
+export function renderTimeline(t: Timeline, header: string, style: Style, normalize: boolean): string {
+  const { c } = style;
+  const lines = [style.color ? c.bold(escapeForTerminal(header)) : escapeForTerminal(header), ''];
+  if (t.series) return renderMatrix(t, lines, style);
+  const labelW = Math.max(...t.buckets.map((b) => b.period.length), 6);
+  const value = (b: Timeline['buckets'][number]) => (normalize ? b.share : b.count);
+  const max = Math.max(0, ...t.buckets.map(value));
+  const countText = (b: Timeline['buckets'][number]) => {
+    let s = String(b.count);
+    if (normalize) s = `${pct(b.share)} (${b.count}/${b.total})`;
+    if (b.inferred?.count) s += ` +${b.inferred.count} inferred`;
+    return s;
+  };
+  const countW = Math.max(...t.buckets.map((b) => countText(b).length), 1);
+  const barW = Math.max(10, Math.min(60, style.width - labelW - countW - 4));
+  for (const b of t.buckets) {
+    const drawn = bar(value(b), max, barW);
+    const inferred = b.inferred?.count ? (style.color ? c.dim('░'.repeat(Math.max(1, Math.round((b.inferred.count / Math.max(1, max)) * barW)))) : '░'.repeat(Math.max(1, Math.round((b.inferred.count / Math.max(1, max)) * barW)))) : '';
+    const shown = style.color ? c.cyan(drawn) : drawn;
+    lines.push(`${b.period.padEnd(labelW)}  ${countText(b).padStart(countW)}  ${shown}${normalize ? '' : inferred}`);
+  }
+  if (t.buckets.length === 0) lines.push('(no dated items)');
+  const hint = t.undated.count && !t.buckets.some((b) => b.inferred) ? ' (not placed; --inferred places those with a date in their text)' : '';
+  lines.push('', `undated: ${t.undated.count} matching item${t.undated.count === 1 ? '' : 's'} with no date${hint}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function renderMatrix(t: Timeline, lines: string[], style: Style): string {
+  const series = t.series!;
+  const labelW = Math.max(...t.buckets.map((b) => b.period.length), 6);
+  const colW = series.map((s) => Math.max(5, Math.min(14, s.value.length)));
+  const cut = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s);
+  lines.push(`${''.padEnd(labelW)}  ${series.map((s, i) => escapeForTerminal(cut(s.value, colW[i]!)).padStart(colW[i]!)).join('  ')}  ${'all'.padStart(5)}`);
+  t.buckets.forEach((b, row) => {
+    const cells = series.map((s, i) => {
+      const n = s.buckets[row]!.count;
+      const text = String(n || (style.color ? '·' : '.')).padStart(colW[i]!);
+      return style.color && n ? style.c.cyan(text) : text;
+    });
+    lines.push(`${b.period.padEnd(labelW)}  ${cells.join('  ')}  ${String(b.count).padStart(5)}`);
+  });
+  lines.push('', `undated: ${t.undated.count} matching item${t.undated.count === 1 ? '' : 's'} with no date`);
+  return `${lines.join('\n')}\n`;
+}
