@@ -4,8 +4,7 @@ import { filtersFor, openCorpus, type Runtime } from './runtime.js';
 import { matchFilters, hasFilters } from '../query/filterItems.js';
 import { NoResultsError } from '../errors.js';
 import { parseQuery } from '../query/parseQuery.js';
-import { searchItems } from '../query/searchItems.js';
-import { namedTags } from '../query/namedTags.js';
+import { searchCorpus } from '../query/searchItems.js';
 import { suggestTerms } from '../query/suggestTerms.js';
 import { compareItems } from '../query/compareItems.js';
 import { getEnrichers } from '../corpus.js';
@@ -40,8 +39,7 @@ export function makeSearchCommand(rt: Runtime): Command {
     const filters = filtersFor(opts);
     for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);
     const corpus = openCorpus(opts, rt);
-    const { gazetteer, topics } = getEnrichers();
-    const hits = searchItems(corpus.index(), corpus.byId, query, { any: opts.any, allow: matchFilters(filters), tagged: namedTags(query, gazetteer, topics) });
+    const hits = searchCorpus(corpus.index(), corpus.byId, query, getEnrichers(), { any: opts.any, allow: matchFilters(filters) });
     if (hits.length === 0) {
       const hint = hasFilters(filters) ? '' : suggestTerms(corpus.index(), query);
       throw new NoResultsError(`no results for ${JSON.stringify(text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`);

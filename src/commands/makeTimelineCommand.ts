@@ -3,8 +3,7 @@ import { addOptions, FILTER_OPTIONS, READ_OPTIONS, type CommonOptions } from '..
 import { filtersFor, openCorpus, pickFormat, styleFor, type Runtime } from './runtime.js';
 import { matchFilters, type Filters } from '../query/filterItems.js';
 import { parseQuery } from '../query/parseQuery.js';
-import { searchItems } from '../query/searchItems.js';
-import { namedTags } from '../query/namedTags.js';
+import { searchCorpus } from '../query/searchItems.js';
 import { buildTimeline, type Granularity } from '../query/buildTimeline.js';
 import { getEnrichers } from '../corpus.js';
 import { NoResultsError } from '../errors.js';
@@ -53,8 +52,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
     const allow = matchFilters({ ...filters, since: null, until: null });
     let matches = corpus.items.filter(allow);
     if (query) {
-      const { gazetteer, topics } = getEnrichers();
-      matches = searchItems(corpus.index(), corpus.byId, query, { any: opts.any, allow, tagged: namedTags(query, gazetteer, topics) }).map((h) => h.item);
+      matches = searchCorpus(corpus.index(), corpus.byId, query, getEnrichers(), { any: opts.any, allow }).map((h) => h.item);
     }
     // the date bounds frame the timeline; items outside them are left out, undated ones are reported apart
     const inRange = (d: string | null) => d === null || ((!filters.since || d >= filters.since) && (!filters.until || d <= filters.until));

@@ -3,25 +3,44 @@ import type { TopicMatcher } from '../enrich/classifyTopics.js';
 import type { Query } from './parseQuery.js';
 import { findPhrases } from '../enrich/compilePhrases.js';
 import { toWords } from '../text/tokenize.js';
+import { nameKey } from '../enrich/compileGazetteer.js';
+
+/** Topics and countries a query names; weak topics are used only when nothing matches literally. */
+export interface NamedTags {
+  topics: string[];
+  weakTopics: string[];
+  countries: string[];
+}
 
 /**
  * The topics and countries a query names, in English or Spanish: the query's words are read with the same
  * taxonomy and gazetteer as the items ("trata de personas" → trafficking, "guatemalteco" → Guatemala). Only
- * when every word of the query belongs to such a name, so "trafficking Honduras" is not a country query.
+ * when every word of the query belongs to such a name (words most items contain, like "migrants", aside),
+ * so "trafficking Honduras" is not a country query.
  */
-export function namedTags(query: Query, gazetteer: Gazetteer, matcher: TopicMatcher): { topics: string[]; countries: string[] } {
+export function namedTags(query: Query, gazetteer: Gazetteer, matcher: TopicMatcher, isCommon: (term: string) => boolean = () => false): NamedTags {
   const text = query.include.filter((c) => !c.prefix).map((c) => c.terms.join(' ')).join(' ');
-  const words = toWords(text).map((w) => ({ ...w, raw: w.raw.charAt(0).toUpperCase() + w.raw.slice(1) })); // queries are typed in lower case
+  // queries are typed in lower case: capitalise so proper names match; words most items contain don't count
+  const words = toWords(text).map((w) => ({ ...w, raw: w.raw.charAt(0).toUpperCase() + w.raw.slice(1) }));
+  const needed = words.filter((w) => !isCommon(w.term)).length;
   const topics = new Set<string>();
+  const weakTopics = new Set<string>();
   const countries = new Set<string>();
   let covered = 0;
+  for (const w of words) {
+    const t = matcher.taxonomy.topics.find((x) => x.id === w.term || nameKey(x.label) === w.term);
+    if (t) topics.add(t.id);
+  }
   for (const m of findPhrases(matcher.table, words)) {
-    const strong = m.payload.filter((s) => s.topic !== null && s.strong);
-    if (!strong.length) continue;
-    strong.forEach((s) => topics.add(s.topic!));
+    const signals = m.payload.filter((s) => s.topic !== null);
+    if (!signals.length) continue;
+    for (const s of signals) (s.strong ? topics : weakTopics).add(s.topic!);
     covered += m.end - m.start;
   }
-  if (covered < words.length) topics.clear();
+  if (covered < needed) {
+    topics.clear();
+    weakTopics.clear();
+  }
   let placed = 0;
   for (const m of findPhrases(gazetteer.table, words)) {
     const names = m.payload.countries.length ? m.payload.countries : [...new Set(m.payload.places.map((p) => p.country))];
@@ -29,6 +48,6 @@ export function namedTags(query: Query, gazetteer: Gazetteer, matcher: TopicMatc
     countries.add(names[0]!);
     placed += m.end - m.start;
   }
-  if (placed < words.length) countries.clear();
-  return { topics: [...topics], countries: [...countries] };
+  if (placed < needed) countries.clear();
+  return { topics: [...topics], weakTopics: [...weakTopics].filter((t) => !topics.has(t)), countries: [...countries] };
 }

@@ -7,6 +7,8 @@ import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
 import { makeSnippet, type Snippet } from './makeSnippet.js';
 import { compareItems } from './compareItems.js';
+import { namedTags, type NamedTags } from './namedTags.js';
+import type { Enrichers } from '../enrich/enrichItems.js';
 
 /** How a query term matched a field. */
 export type MatchHow = 'exact' | 'prefix' | 'stem' | 'fuzzy' | 'topic' | 'country';
@@ -32,7 +34,7 @@ export interface SearchOptions {
   /** only these items may match (filters applied before ranking) */
   allow?: (item: Item) => boolean;
   /** topic ids and country names the query names, found with the taxonomy and gazetteer */
-  tagged?: { topics: string[]; countries: string[] };
+  tagged?: NamedTags;
 }
 
 /** Field weights: a title match counts more. */
@@ -41,6 +43,15 @@ const BOOST = { title: 2.5, summary: 1, titleStem: 2.5, summaryStem: 1 };
 const WEIGHT = { exact: 1, prefix: 0.6, stem: 0.7, fuzzy: 0.35 };
 /** Items found only through a topic or country tag rank below every literal match. */
 const TAG_SCORE_SHARE = 0.5;
+
+/**
+ * Whether a word (or a near spelling of it: "migrantes" for "migrants") is in so many items (over 40%) that
+ * it tells them apart poorly.
+ */
+export function isCommonTerm(index: MiniSearch<IndexDoc>, term: string): boolean {
+  const d = Math.min(1, fuzzyDistance(term));
+  return index.documentCount > 0 && index.search(term, { fields: EXACT_FIELDS, prefix: false, fuzzy: d, maxFuzzy: d }).length > 0.4 * index.documentCount;
+}
 
 /** Largest edit distance for a fuzzy match of a term of this length: none below 5 letters, 1 to 8, else 2. */
 export const fuzzyDistance = (term: string) => (term.length < 5 ? 0 : term.length <= 8 ? 1 : 2);
@@ -72,7 +83,8 @@ export function searchItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>
     seen.add(item.id);
   }
 
-  const tagged = options.tagged;
+  const named = options.tagged;
+  const tagged = named && { topics: hits.length ? named.topics : [...named.topics, ...named.weakTopics], countries: named.countries };
   if (tagged && (tagged.topics.length || tagged.countries.length)) {
     const floor = hits.length ? Math.min(...hits.map((h) => h.score)) : 1;
     for (const item of byId.values()) {
@@ -82,6 +94,7 @@ export function searchItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>
       if (!topics.length && !countries.length) continue;
       const words = { title: toWords(item.title), summary: toWords(item.summary) };
       if (query.exclude.some((c) => clauseMatches(c, words))) continue;
+      if (!phrasesHold(query.include.filter((c) => c.titleOnly), words, false)) continue;
       // salience: a primary country or a first-listed topic ranks higher among tag-only hits
       const salience = countries.some((c) => item.primaryCountry === c) || topics.some((t) => item.topics[0] === t) ? 1 : 0.6;
       const matched: MatchInfo[] = [
@@ -169,4 +182,10 @@ function describeMatches(include: Clause[], words: Words, fuzzyTerms: Set<string
     }
   }
   return out;
+}
+
+/** Searches with the query's named topics and countries read from the enrichers' tables: what commands call. */
+export function searchCorpus(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, query: Query, enrichers: Enrichers, options: Omit<SearchOptions, 'tagged'> = {}): Hit[] {
+  const tagged = namedTags(query, enrichers.gazetteer, enrichers.topics, (t) => isCommonTerm(index, t));
+  return searchItems(index, byId, query, { ...options, tagged });
 }

@@ -10,7 +10,8 @@ const APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u00B4\u0060\u2032]/g;
  * //=> "peten's cafe"
  */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(APOSTROPHES, "'").toLowerCase();
+  // apostrophes first: NFKD turns the acute accent ´ (U+00B4, as in "didn´t") into a space and a combining mark
+  return text.replace(APOSTROPHES, "'").normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 /**

@@ -1,0 +1,152 @@
+import { describe, it, expect } from 'vitest';
+import { createRunner, json } from './runMeso.js';
+
+const { run } = createRunner();
+
+type Hit = {
+  id: string;
+  title: string;
+  summary: string;
+  date: string | null;
+  countries: string[];
+  topics: string[];
+  score: number;
+  matched: Array<{ term: string; field: string; how: string }>;
+  snippet: { field: string; text: string; highlights: Array<[number, number]> };
+};
+
+const text = (h: Hit) => `${h.title}\n${h.summary}`;
+const hits = (args: string[]) => {
+  const r = run(['search', ...args, '--json']);
+  expect(r.status, r.stderr).toBe(0);
+  return json<Hit[]>(r);
+};
+
+describe('meso search', () => {
+  it('exits 0 for trafficking and every hit mentions "traffick" or is tagged trafficking', () => {
+    const list = hits(['trafficking']);
+    expect(list.length).toBeGreaterThan(0);
+    for (const h of list) expect(/traffick/i.test(text(h)) || h.topics.includes('trafficking')).toBe(true);
+  });
+
+  it('gives each hit a score (best first), what matched, and a snippet with field, text and highlights', () => {
+    const list = hits(['trafficking']);
+    expect(list.length).toBeGreaterThan(1);
+    for (const h of list) {
+      expect(typeof h.score).toBe('number');
+      expect(h.score).toBeGreaterThan(0);
+      expect(Array.isArray(h.matched)).toBe(true);
+      expect(h.matched.length).toBeGreaterThan(0);
+      expect(['title', 'summary']).toContain(h.snippet.field);
+      expect(typeof h.snippet.text).toBe('string');
+      expect(h.snippet.text.length).toBeGreaterThan(0);
+      expect(Array.isArray(h.snippet.highlights)).toBe(true);
+    }
+    const scores = list.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('keeps every highlight range inside its snippet text and on a match of the word', () => {
+    const list = hits(['trafficking']);
+    let ranges = 0;
+    for (const h of list) {
+      for (const [s, e] of h.snippet.highlights) {
+        ranges++;
+        expect(Number.isInteger(s) && Number.isInteger(e)).toBe(true);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(e).toBeGreaterThan(s);
+        expect(e).toBeLessThanOrEqual(h.snippet.text.length);
+        expect(h.snippet.text.slice(s, e)).toMatch(/traffick/i);
+      }
+    }
+    expect(ranges).toBeGreaterThan(0);
+  });
+
+  it('exits 1 with empty stdout and a message on stderr for a nonsense query', () => {
+    const r = run(['search', 'qwertyzzzz']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('qwertyzzzz');
+  });
+
+  it('finds the trafficking items for the typo traficking', () => {
+    const list = hits(['traficking']);
+    expect(list.length).toBeGreaterThan(0);
+    for (const h of list) expect(text(h)).toMatch(/traffick/i);
+    const exact = hits(['trafficking']).filter((h) => /traffick/i.test(text(h))).map((h) => h.id);
+    expect(list.map((h) => h.id)).toEqual(expect.arrayContaining(exact.slice(0, 3)));
+  });
+
+  it('folds accents: "san jose" finds every item mentioning San José or San Jose', () => {
+    const expected = json<Hit[]>(run(['list', '--json'])).filter((i) => /san jos[eé]/i.test(text(i)));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.some((i) => text(i).includes('San José'))).toBe(true);
+    const found = hits(['san jose']).map((h) => h.id);
+    for (const i of expected) expect(found).toContain(i.id);
+  });
+
+  // BUG: a quoted phrase that names a topic also returns items merely tagged with that topic (matched.how
+  // "topic") that do not contain the phrase, e.g. "Panama Drafts its National Plan against Human Trafficking".
+  it.fails('returns only items containing the exact phrase for \'"trafficking in persons"\'', () => {
+    const list = hits(['"trafficking in persons"']);
+    expect(list.length).toBeGreaterThan(0);
+    for (const h of list) expect(text(h).toLowerCase()).toContain('trafficking in persons');
+  });
+
+  it('ranks the items containing the phrase "trafficking in persons" first', () => {
+    const list = hits(['"trafficking in persons"']);
+    const contains = list.map((h) => text(h).toLowerCase().includes('trafficking in persons'));
+    expect(contains[0]).toBe(true);
+    const firstWithout = contains.indexOf(false);
+    if (firstWithout >= 0) expect(contains.slice(firstWithout).every((c) => !c)).toBe(true);
+  });
+
+  // BUG: commander reads the documented exclusion syntax "-Honduras" as an unknown option:
+  // exit 2, "meso: error: unknown option '-Honduras'". Only `search trafficking -- -Honduras` works.
+  it.fails('leaves out every item mentioning Honduras for `search trafficking -Honduras`', () => {
+    const list = hits(['trafficking', '-Honduras']);
+    expect(list.length).toBeGreaterThan(0);
+    for (const h of list) expect(text(h)).not.toMatch(/honduras/i);
+  });
+
+  it('leaves out every item mentioning Honduras for `search --json trafficking -- -Honduras`', () => {
+    const r = run(['search', '--json', 'trafficking', '--', '-Honduras']);
+    expect(r.status, r.stderr).toBe(0);
+    const list = json<Hit[]>(r);
+    expect(list.length).toBeGreaterThan(0);
+    for (const h of list) expect(text(h)).not.toMatch(/honduras/i);
+    // and the plain query does include some Honduras item, so the exclusion did something
+    expect(hits(['trafficking']).some((h) => /honduras/i.test(text(h)))).toBe(true);
+  });
+
+  it('returns only items whose title contains smuggling for title:smuggling', () => {
+    const list = hits(['title:smuggling']);
+    expect(list.length).toBeGreaterThan(0);
+    for (const h of list) expect(h.title).toMatch(/smuggling/i);
+  });
+
+  it('exits 2 for an unclosed quote', () => {
+    const r = run(['search', '"abc']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/quote/i);
+  });
+
+  it('exits 2 for --limit 0', () => {
+    const r = run(['search', 'trafficking', '--limit', '0']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--limit');
+  });
+
+  it('prints at most n hits with --limit n', () => {
+    expect(hits(['trafficking', '--limit', '2'])).toHaveLength(2);
+  });
+
+  it('exits 2 when the query has only an exclusion', () => {
+    const r = run(['search', '--', '-trafficking']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/exclusion/i);
+  });
+});

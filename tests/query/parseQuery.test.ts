@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { test, fc } from '@fast-check/vitest';
+import { parseQuery, MAX_CLAUSES } from '../../src/query/parseQuery.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('parseQuery', () => {
+  it('reads words as required terms, folded', () => {
+    const q = parseQuery('Petén RETURN');
+    expect(q.include.map((c) => c.terms)).toEqual([['peten'], ['return']]);
+    expect(q.exclude).toEqual([]);
+  });
+  it('reads a quoted phrase, straight or curly', () => {
+    expect(parseQuery('"human trafficking"').include[0]).toMatchObject({ kind: 'phrase', terms: ['human', 'trafficking'] });
+    expect(parseQuery('“human trafficking”').include[0]).toMatchObject({ kind: 'phrase', terms: ['human', 'trafficking'] });
+  });
+  it('reads exclusions of words and phrases', () => {
+    const q = parseQuery('trafficking -Honduras -"civil society"');
+    expect(q.exclude.map((c) => c.terms)).toEqual([['honduras'], ['civil', 'society']]);
+  });
+  it('reads title: and prefix*', () => {
+    expect(parseQuery('title:return').include[0]).toMatchObject({ terms: ['return'], titleOnly: true });
+    expect(parseQuery('repatr*').include[0]).toMatchObject({ terms: ['repatr'], prefix: true });
+  });
+  it('treats a hyphen inside a word as part of it, not an exclusion', () => {
+    expect(parseQuery('anti-trafficking').include[0]).toMatchObject({ kind: 'phrase', terms: ['anti', 'trafficking'] });
+    expect(parseQuery('COVID-19').exclude).toEqual([]);
+  });
+  it('folds odd apostrophes: People´s and People’s are the same', () => {
+    expect(parseQuery('People´s').include[0]!.terms).toEqual(parseQuery('People’s').include[0]!.terms);
+  });
+  it('rejects an unclosed quote, an empty query and a query of only exclusions', () => {
+    expect(() => parseQuery('"human traff')).toThrow(/unclosed quote/);
+    expect(() => parseQuery('   ')).toThrow(UsageError);
+    expect(() => parseQuery('-honduras')).toThrow(/only exclusions/);
+  });
+  it('treats regex characters as plain text', () => {
+    expect(() => parseQuery('(')).toThrow(UsageError);
+    expect(parseQuery('.* [a] (b) \\c').include.map((c) => c.terms[0])).toEqual(['a', 'b', 'c']);
+  });
+  it('caps a query of thousands of terms with a note', () => {
+    const q = parseQuery(Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' '));
+    expect(q.include.length).toBe(MAX_CLAUSES);
+    expect(q.notes.join(' ')).toMatch(/only the first/);
+  });
+  test.prop([fc.string({ unit: 'binary', maxLength: 300 })])('never throws anything but a usage error', (s) => {
+    try {
+      const q = parseQuery(s);
+      expect(q.include.length).toBeGreaterThan(0);
+    } catch (e) {
+      expect(e).toBeInstanceOf(UsageError);
+    }
+  });
+});
