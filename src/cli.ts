@@ -11,6 +11,7 @@ import { makeTimelineCommand } from './commands/makeTimelineCommand.js';
 import { makeParseCommand } from './commands/makeParseCommand.js';
 import { makeExportCommand } from './commands/makeExportCommand.js';
 import { escapeForTerminal } from './text/escapeForTerminal.js';
+import { addOptions, READ_OPTIONS } from './options.js';
 
 const EXAMPLES = `
 Examples:
@@ -33,7 +34,10 @@ export function createProgram(rt: Runtime): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => rt.out(s), writeErr: (s) => rt.err(s), outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s) })
     .addHelpText('after', EXAMPLES)
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
+  // flags about where pages come from and how meso talks, taken before or after the command name
+  addOptions(program, READ_OPTIONS);
   for (const cmd of [
     makeSearchCommand(rt),
     makeListCommand(rt),
@@ -46,7 +50,7 @@ export function createProgram(rt: Runtime): Command {
     makeExportCommand(rt),
   ]) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => rt.out(s), writeErr: (s) => rt.err(s), outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s) });
-    cmd.showSuggestionAfterError(true);
+    cmd.showSuggestionAfterError(true).configureHelp({ showGlobalOptions: true });
     program.addCommand(cmd);
   }
   return program;

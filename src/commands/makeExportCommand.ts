@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { addOptions, FILTER_OPTIONS, READ_OPTIONS, type CommonOptions } from '../options.js';
+import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
 import { filtersFor, openCorpus, type Runtime } from './runtime.js';
 import { matchFilters } from '../query/filterItems.js';
 import { ITEM_FIELDS, itemRecord, parseFields, selectFields } from '../render/records.js';
@@ -23,9 +23,10 @@ export function makeExportCommand(rt: Runtime): Command {
   cmd.addOption(new Option('-o, --out <file>', 'write to this file (atomically) instead of standard output'));
   cmd.addOption(new Option('--bom', 'start CSV with a byte-order mark, for spreadsheet programs'));
   cmd.addOption(new Option('--index <name>', 'index name in the bulk action lines').default('meso'));
-  addOptions(cmd, [...FILTER_OPTIONS, 'fields', ...READ_OPTIONS]);
+  addOptions(cmd, [...FILTER_OPTIONS, 'fields']);
   cmd.addHelpText('after', '\nExamples:\n  meso export --format csv --bom --out items.csv\n  meso export --format bulk > bulk.ndjson\n  meso export --format mapping > mapping.json');
-  return cmd.action((opts: ExportOpts) => {
+  return cmd.action((_opts: unknown, self: Command) => {
+    const opts = self.optsWithGlobals<ExportOpts>();
     const emit = (text: string) => (opts.out ? writeFileAtomic(opts.out, text) : rt.out(text));
     if (opts.format === 'mapping') return emit(renderJson(INDEX_MAPPING));
     const fields = parseFields(opts.fields, ITEM_FIELDS);

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { addOptions, FILTER_OPTIONS, READ_OPTIONS, type CommonOptions } from '../options.js';
+import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
 import { filtersFor, openCorpus, type Runtime } from './runtime.js';
 import { matchFilters } from '../query/filterItems.js';
 import { countFacet } from '../query/countFacet.js';
@@ -11,8 +11,9 @@ import { escapeForTerminal } from '../text/escapeForTerminal.js';
 /** `meso countries` and `meso topics`: how many items (passing the filters) carry each value. */
 export function makeFacetCommand(rt: Runtime, facet: 'countries' | 'topics'): Command {
   const cmd = new Command(facet).description(facet === 'countries' ? 'count items per country, for the items that pass the filters' : 'count items per topic, for the items that pass the filters');
-  addOptions(cmd, [...FILTER_OPTIONS, 'json', ...READ_OPTIONS]);
-  return cmd.action((opts: CommonOptions) => {
+  addOptions(cmd, [...FILTER_OPTIONS, 'json']);
+  return cmd.action((_opts: unknown, self: Command) => {
+    const opts = self.optsWithGlobals<CommonOptions>();
     const filters = filtersFor(opts);
     const corpus = openCorpus(opts, rt);
     const items = corpus.items.filter(matchFilters(filters));

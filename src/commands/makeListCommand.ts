@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, READ_OPTIONS, type CommonOptions } from '../options.js';
+import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
 import { filtersFor, openCorpus, type Runtime } from './runtime.js';
 import { matchFilters, hasFilters } from '../query/filterItems.js';
 import { NoResultsError } from '../errors.js';
@@ -8,9 +8,10 @@ import { emitItems } from './emitItems.js';
 /** `meso list`: every item (or those that pass the filters), newest first, undated last. */
 export function makeListCommand(rt: Runtime): Command {
   const cmd = new Command('list').description('list items, newest first (undated last)');
-  addOptions(cmd, [...FILTER_OPTIONS, 'limit', ...FORMAT_OPTIONS, ...READ_OPTIONS]);
+  addOptions(cmd, [...FILTER_OPTIONS, 'limit', ...FORMAT_OPTIONS]);
   cmd.addHelpText('after', '\nExamples:\n  meso list --country "Costa Rica"\n  meso list --topic smuggling --since 2018 --json | jq -r \'.[].title\'');
-  return cmd.action((opts: CommonOptions) => {
+  return cmd.action((_opts: unknown, self: Command) => {
+    const opts = self.optsWithGlobals<CommonOptions>();
     const filters = filtersFor(opts);
     const corpus = openCorpus(opts, rt);
     let items = corpus.items.filter(matchFilters(filters));

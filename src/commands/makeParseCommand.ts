@@ -17,9 +17,10 @@ interface ParseOpts extends CommonOptions {
 export function makeParseCommand(rt: Runtime): Command {
   const cmd = new Command('parse').description('show how pages parse: items with line numbers, the layout found, and every diagnostic').argument('<file...>', 'page files or folders; - reads standard input');
   cmd.addOption(new Option('--strict', 'exit 2 when any line could not be placed in an item'));
-  addOptions(cmd, ['json', 'quiet', 'maxPageBytes', 'debug']);
+  addOptions(cmd, ['json']);
   cmd.addHelpText('after', '\nExamples:\n  meso parse data/pages/001_bcfdfb02d0d3a25a.txt\n  curl -s … | meso parse - --json --strict');
-  return cmd.action((files: string[], opts: ParseOpts) => {
+  return cmd.action((files: string[], _opts: unknown, self: Command) => {
+    const opts = self.optsWithGlobals<ParseOpts>();
     const diagnostics: Diagnostic[] = [];
     const pages = files.includes('-')
       ? files.length > 1

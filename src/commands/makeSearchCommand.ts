@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, READ_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor, openCorpus, type Runtime } from './runtime.js';
+import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
+import { filtersFor, openCorpus, queryWords, type Runtime } from './runtime.js';
 import { matchFilters, hasFilters } from '../query/filterItems.js';
 import { NoResultsError } from '../errors.js';
 import { parseQuery } from '../query/parseQuery.js';
@@ -31,10 +31,12 @@ export function makeSearchCommand(rt: Runtime): Command {
   const cmd = new Command('search').description('search titles and summaries, best match first').argument('<query...>', 'words, "phrases", -exclusions, title:word, word*');
   cmd.addOption(new Option('--any', 'any one word is enough (default: all are required)'));
   cmd.addOption(new Option('--sort <order>', 'order of the hits').choices(['relevance', 'date']).default('relevance'));
-  addOptions(cmd, [...FILTER_OPTIONS, 'limit', ...FORMAT_OPTIONS, ...READ_OPTIONS]);
+  addOptions(cmd, [...FILTER_OPTIONS, 'limit', ...FORMAT_OPTIONS]);
+  cmd.allowUnknownOption(); // -word is an exclusion, not a flag: see queryWords
   cmd.addHelpText('after', `${QUERY_HELP}\n\nExamples:\n  meso search trafficking\n  meso search '"voluntary return"' --country Guatemala\n  meso search smuggling -n 5 --json | jq -r '.[] | "\\(.score) \\(.title)"'`);
-  return cmd.action((words: string[], opts: SearchOpts) => {
-    const text = words.join(' ');
+  return cmd.action((words: string[], _opts: unknown, self: Command) => {
+    const opts = self.optsWithGlobals<SearchOpts>();
+    const text = queryWords(words).join(' ');
     const query = parseQuery(text);
     const filters = filtersFor(opts);
     for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);

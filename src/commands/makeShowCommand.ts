@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { addOptions, READ_OPTIONS, type CommonOptions } from '../options.js';
+import { addOptions, type CommonOptions } from '../options.js';
 import { openCorpus, styleFor, type Runtime } from './runtime.js';
 import { NoResultsError, UsageError } from '../errors.js';
 import { renderJson } from '../render/renderJson.js';
@@ -10,8 +10,9 @@ import { shortId } from '../render/renderTable.js';
 /** `meso show <id>`: one item in full, with its sources and the evidence for its countries, topics and date. */
 export function makeShowCommand(rt: Runtime): Command {
   const cmd = new Command('show').description('show one item in full, with its sources and why it got its countries and topics').argument('<id>', 'an item id, or a unique prefix of one (the short id in tables)');
-  addOptions(cmd, ['json', ...READ_OPTIONS]);
-  return cmd.action((id: string, opts: CommonOptions) => {
+  addOptions(cmd, ['json']);
+  return cmd.action((id: string, _opts: unknown, self: Command) => {
+    const opts = self.optsWithGlobals<CommonOptions>();
     const corpus = openCorpus(opts, rt);
     const key = id.trim().toLowerCase();
     if (!/^[0-9a-f]+$/.test(key)) throw new UsageError(`"${id}" is not an item id: ids are hexadecimal, as in the ID column of meso list`);

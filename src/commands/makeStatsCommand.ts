@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { addOptions, READ_OPTIONS, type CommonOptions } from '../options.js';
+import { addOptions, type CommonOptions } from '../options.js';
 import { openCorpus, type Runtime } from './runtime.js';
 import { renderJson } from '../render/renderJson.js';
 import { SCHEMA_VERSION } from '../types.js';
@@ -25,8 +25,9 @@ export function corpusStats(corpus: Corpus) {
 /** `meso stats`: pages read, items, dated and undated, duplicates merged, diagnostics; per page too. */
 export function makeStatsCommand(rt: Runtime): Command {
   const cmd = new Command('stats').description('count pages, items, dated and undated items, merged duplicates and warnings, per page too');
-  addOptions(cmd, ['json', ...READ_OPTIONS]);
-  return cmd.action((opts: CommonOptions) => {
+  addOptions(cmd, ['json']);
+  return cmd.action((_opts: unknown, self: Command) => {
+    const opts = self.optsWithGlobals<CommonOptions>();
     const corpus = openCorpus({ ...opts, quiet: true }, rt);
     const s = corpusStats(corpus);
     if (opts.json) return rt.out(renderJson(s));

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { addOptions, FILTER_OPTIONS, READ_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor, openCorpus, pickFormat, styleFor, type Runtime } from './runtime.js';
+import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
+import { filtersFor, openCorpus, queryWords, pickFormat, styleFor, type Runtime } from './runtime.js';
 import { matchFilters, type Filters } from '../query/filterItems.js';
 import { parseQuery } from '../query/parseQuery.js';
 import { searchCorpus } from '../query/searchItems.js';
@@ -41,10 +41,12 @@ export function makeTimelineCommand(rt: Runtime): Command {
   cmd.addOption(new Option('--inferred', 'place undated items that have a date in their text, marked and counted apart'));
   cmd.addOption(new Option('--any', 'any one query word is enough'));
   cmd.addOption(new Option('--svg <file>', 'also write the chart as a standalone SVG file (atomically)'));
-  addOptions(cmd, [...FILTER_OPTIONS, 'json', 'jsonl', 'csv', ...READ_OPTIONS]);
+  addOptions(cmd, [...FILTER_OPTIONS, 'json', 'jsonl', 'csv']);
+  cmd.allowUnknownOption(); // -word is an exclusion, not a flag: see queryWords
   cmd.addHelpText('after', `${QUERY_HELP}\n\nExamples:\n  meso timeline --country "Costa Rica"\n  meso timeline trafficking --by quarter --normalize\n  meso timeline --split topic --by month --svg topics.svg\n  meso timeline --by year --json | jq '.buckets[] | [.period, .count]'`);
-  return cmd.action((words: string[], opts: TimelineOpts) => {
-    const text = words.join(' ').trim();
+  return cmd.action((words: string[], _opts: unknown, self: Command) => {
+    const opts = self.optsWithGlobals<TimelineOpts>();
+    const text = queryWords(words).join(' ').trim();
     const query = text ? parseQuery(text) : null;
     const filters = filtersFor(opts);
     const format = pickFormat(opts, rt);

@@ -75,3 +75,13 @@ export function filtersFor(opts: CommonOptions): Filters {
   const { gazetteer, topics } = getEnrichers();
   return resolveFilters(opts, gazetteer, topics.taxonomy);
 }
+
+/**
+ * The query words of search and timeline. Those commands let unknown options through so that `-word`
+ * excludes; an unknown `--flag` is still a mistake, reported with the way to search for it.
+ */
+export function queryWords(words: string[]): string[] {
+  const flag = words.find((w) => /^--[^-]/.test(w));
+  if (flag) throw new UsageError(`unknown option '${flag}' (see --help; to search for a word starting with "--", put -- before the query)`);
+  return words;
+}

@@ -16,6 +16,8 @@ export interface MergedItem {
  */
 export function mergeItems(raw: RawItem[]): { items: MergedItem[]; merged: number; diagnostics: Diagnostic[] } {
   const byId = new Map<string, MergedItem>();
+  /** where each kept date was listed, to name it when another page disagrees */
+  const dateFrom = new Map<string, Source>();
   const diagnostics: Diagnostic[] = [];
   let merged = 0;
   for (const r of raw) {
@@ -23,6 +25,7 @@ export function mergeItems(raw: RawItem[]): { items: MergedItem[]; merged: numbe
     const seen = byId.get(id);
     if (!seen) {
       byId.set(id, { id, title: r.title, date: r.date, summary: r.summary, sources: [r.source] });
+      if (r.date !== null) dateFrom.set(id, r.source);
       continue;
     }
     merged++;
@@ -31,8 +34,10 @@ export function mergeItems(raw: RawItem[]): { items: MergedItem[]; merged: numbe
     if (seen.date === null && r.date !== null) {
       seen.date = r.date;
       seen.title = r.title;
+      dateFrom.set(id, r.source);
     } else if (r.date !== null && seen.date !== r.date) {
-      diagnostics.push({ file: r.source.file, line: r.source.line, message: `same story listed with another date (${r.date}) at ${seen.sources[0]!.file}:${seen.sources[0]!.line}; kept ${seen.date}` });
+      const from = dateFrom.get(id)!;
+      diagnostics.push({ file: r.source.file, line: r.source.line, message: `same story as ${from.file}:${from.line}, but dated ${r.date} here; kept ${seen.date}` });
     }
   }
   return { items: [...byId.values()], merged, diagnostics };

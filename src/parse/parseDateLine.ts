@@ -2,7 +2,7 @@ import { isExists } from 'date-fns/isExists';
 import { foldText } from '../text/foldText.js';
 
 /** English and Spanish month names (folded), and their usual abbreviations, to month numbers 1–12. */
-const MONTHS: Record<string, number> = {};
+const MONTHS = new Map<string, number>();
 const NAMES = [
   ['january', 'jan', 'enero', 'ene'],
   ['february', 'feb', 'febrero'],
@@ -17,11 +17,11 @@ const NAMES = [
   ['november', 'nov', 'noviembre'],
   ['december', 'dec', 'diciembre', 'dic'],
 ];
-NAMES.forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
+NAMES.forEach((names, i) => names.forEach((n) => MONTHS.set(n, i + 1)));
 
 /** Looks a (folded) month name up: `Enero` → 1, `Sept.` → 9. */
 export function monthNumber(name: string): number | undefined {
-  return MONTHS[foldText(name).replace(/\.$/, '')];
+  return MONTHS.get(foldText(name).replace(/\.$/, ''));
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

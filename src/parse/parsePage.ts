@@ -15,6 +15,8 @@ interface Draft {
   date: string | null;
   /** paragraphs, each a list of lines already joined where they wrapped */
   paragraphs: string[][];
+  /** the line number each paragraph starts on */
+  paragraphLines: number[];
   titleLine: number;
   lines: number[];
 }
@@ -53,9 +55,14 @@ export function parsePage(text: string, file: string): ParsedPage {
     current = null;
   };
 
+  const newParagraph = (d: Draft, line: string, lineNo: number) => {
+    d.paragraphs.push([line]);
+    d.paragraphLines.push(lineNo);
+  };
+
   const start = (title: string, lineNo: number, date: { date: string; line: number } | null) => {
     finish();
-    current = { title, date: date?.date ?? null, paragraphs: [], titleLine: lineNo, lines: date ? [date.line, lineNo] : [lineNo] };
+    current = { title, date: date?.date ?? null, paragraphs: [], paragraphLines: [], titleLine: lineNo, lines: date ? [date.line, lineNo] : [lineNo] };
   };
 
   for (let i = 0; i < raw.length; i++) {
@@ -77,6 +84,17 @@ export function parsePage(text: string, file: string): ParsedPage {
         // "Title / date / summary": the date belongs to the title just read.
         cur.date = date;
         cur.lines.push(lineNo);
+        continue;
+      }
+      const last = cur?.paragraphs[cur.paragraphs.length - 1];
+      if (cur && !wasBlank && cur.paragraphs.length > 1 && last?.length === 1 && !TERMINAL.test(last[0]!)) {
+        // "…summary. / Title / date": a one-line paragraph right above a date is the next item's title.
+        const titleLine = cur.paragraphLines.pop()!;
+        cur.paragraphs.pop();
+        cur.lines.splice(cur.lines.indexOf(titleLine), 1);
+        start(last[0]!, titleLine, null);
+        (current as Draft | null)!.date = date;
+        (current as Draft | null)!.lines.push(lineNo);
         continue;
       }
       finish();
@@ -121,7 +139,7 @@ export function parsePage(text: string, file: string): ParsedPage {
     if (BULLET.test(line)) {
       // A bullet continues the summary above (a title with bullets only gets them as its summary).
       if (last && !wasBlank) last.push(line);
-      else paragraphs.push([line]);
+      else newParagraph(cur, line, lineNo);
       continue;
     }
 
@@ -129,7 +147,7 @@ export function parsePage(text: string, file: string): ParsedPage {
       if (!wasBlank && !TERMINAL.test(cur.title) && /^\p{Ll}/u.test(line)) {
         cur.title = `${cur.title} ${line}`; // a title that wrapped
       } else {
-        paragraphs.push([line]);
+        newParagraph(cur, line, lineNo);
       }
       continue;
     }
@@ -138,13 +156,13 @@ export function parsePage(text: string, file: string): ParsedPage {
     if (cur.date !== null) {
       // Dated stretch: everything up to the next date line is this item's summary.
       if (!wasBlank && wraps && !BULLET.test(lastLine)) last[last.length - 1] = `${lastLine} ${line}`;
-      else paragraphs.push([line]);
+      else newParagraph(cur, line, lineNo);
       continue;
     }
 
     // Undated stretch: a line after a finished summary starts the next item.
     if (wraps && !BULLET.test(lastLine)) {
-      if (wasBlank) paragraphs.push([line]);
+      if (wasBlank) newParagraph(cur, line, lineNo);
       else last[last.length - 1] = `${lastLine} ${line}`;
       continue;
     }

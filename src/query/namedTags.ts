@@ -19,7 +19,9 @@ export interface NamedTags {
  * so "trafficking Honduras" is not a country query.
  */
 export function namedTags(query: Query, gazetteer: Gazetteer, matcher: TopicMatcher, isCommon: (term: string) => boolean = () => false): NamedTags {
-  const text = query.include.filter((c) => !c.prefix).map((c) => c.terms.join(' ')).join(' ');
+  const none = { topics: [], weakTopics: [], countries: [] };
+  if (query.include.some((c) => c.quoted || c.prefix || c.titleOnly)) return none; // the user asked for exact words
+  const text = query.include.map((c) => c.terms.join(' ')).join(' ');
   // queries are typed in lower case: capitalise so proper names match; words most items contain don't count
   const words = toWords(text).map((w) => ({ ...w, raw: w.raw.charAt(0).toUpperCase() + w.raw.slice(1) }));
   const needed = words.filter((w) => !isCommon(w.term)).length;

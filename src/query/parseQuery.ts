@@ -11,6 +11,8 @@ export interface Clause {
   prefix: boolean;
   /** `title:word`: only in the title */
   titleOnly: boolean;
+  /** written in quotes: the user wants these exact words, so no topic or country stands in for them */
+  quoted: boolean;
   /** as the user typed it, for messages and `matched` */
   raw: string;
 }
@@ -72,7 +74,7 @@ export function parseQuery(input: string): Query {
       const inner = text.slice(i + 1, i + 1 + close);
       i = i + 2 + close;
       const terms = tokenize(inner, false);
-      if (terms.length > 0) clause = { kind: terms.length > 1 ? 'phrase' : 'term', terms, prefix: false, titleOnly, raw: text.slice(startAt, i) };
+      if (terms.length > 0) clause = { kind: terms.length > 1 ? 'phrase' : 'term', terms, prefix: false, titleOnly, quoted: true, raw: text.slice(startAt, i) };
     } else {
       let j = i;
       while (j < n && !/\s/u.test(text[j]!) && !QUOTES.test(text[j]!)) j++;
@@ -80,8 +82,8 @@ export function parseQuery(input: string): Query {
       i = j;
       const prefix = word.endsWith('*') && word.length > 1;
       const terms = tokenize(word, false);
-      if (terms.length === 1) clause = { kind: 'term', terms, prefix, titleOnly, raw: text.slice(startAt, i) };
-      else if (terms.length > 1) clause = { kind: 'phrase', terms, prefix: false, titleOnly, raw: text.slice(startAt, i) }; // COVID-19, people's
+      if (terms.length === 1) clause = { kind: 'term', terms, prefix, titleOnly, quoted: false, raw: text.slice(startAt, i) };
+      else if (terms.length > 1) clause = { kind: 'phrase', terms, prefix: false, titleOnly, quoted: false, raw: text.slice(startAt, i) }; // COVID-19, people's
     }
     if (!clause) continue;
     const list = negate ? exclude : include;

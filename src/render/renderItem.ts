@@ -35,7 +35,7 @@ export function renderItem(item: Item, evidence: Evidence[], style: Style): stri
     `${label('topics')}${item.topics.join(', ') || '—'}`,
     `${label('sources')}${item.sources.map((s) => e(`${s.file}:${s.line}`)).join(', ')}`,
     '',
-    wrap(e(item.summary), width),
+    wrap(escapeForTerminal(item.summary, true), width),
   ];
   if (evidence.length) {
     out.push('', style.color ? c.bold('Why') : 'Why');

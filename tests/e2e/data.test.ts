@@ -64,7 +64,7 @@ describe('meso with its own data', () => {
 
   // BUG: the --help Examples show `meso --data ~/pages list`, but --data before the command is rejected:
   // exit 2, "meso: error: unknown option '--data'". Only `meso list --data DIR` works.
-  it.fails('accepts --data before the command, as the --help example `meso --data ~/pages list` shows', () => {
+  it('accepts --data before the command, as the --help example `meso --data ~/pages list` shows', () => {
     const dir = writePages({ 'page.txt': TWO_ITEM_PAGE });
     const r = run(['--data', dir, 'list', '--json']);
     expect(r.status, r.stderr).toBe(0);

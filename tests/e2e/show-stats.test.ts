@@ -28,7 +28,7 @@ describe('meso show', () => {
 
   // BUG: show escapes the newlines of a multi-paragraph summary, printing a literal "\x0a\x0a" instead of
   // a paragraph break (e.g. meso show 675a05d).
-  it.fails('prints a multi-paragraph summary with real line breaks, not \\x0a escapes', () => {
+  it('prints a multi-paragraph summary with real line breaks, not \\x0a escapes', () => {
     const item = items().find((i) => i.summary.includes('\n\n'))!;
     expect(item).toBeDefined();
     const r = run(['show', item.id]);

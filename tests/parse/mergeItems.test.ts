@@ -86,7 +86,7 @@ describe('mergeItems', () => {
   // BUG (src/parse/mergeItems.ts): the conflict message always names seen.sources[0], the first page that listed the
   // story, even when that page was undated and the kept date came from a later page. Here it says
   // "... at undated.txt:1; kept 2018-01-01" though undated.txt lists no date; it should name dated.txt:4.
-  it.fails('names the page the kept date came from when the first page was undated', () => {
+  it('names the page the kept date came from when the first page was undated', () => {
     const { diagnostics } = mergeItems([
       raw('The same story', null, 'A.', 'undated.txt', 1),
       raw('The same story', '2018-01-01', 'B.', 'dated.txt', 4),

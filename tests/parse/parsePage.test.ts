@@ -374,7 +374,7 @@ describe('parsePage', () => {
     // dated stretch every line up to the next date line is summary. So the second title of a title/date/summary
     // page becomes a paragraph of the first summary, and the line after the second date ("Another summary.")
     // becomes a title with an empty summary.
-    it.fails('title-then-date: a page of title/date/summary blocks gives one item per block', () => {
+    it('title-then-date: a page of title/date/summary blocks gives one item per block', () => {
       const page = fixture('title-then-date.txt');
       expect(brief(page)).toEqual([
         { title: 'A title before its date', date: '2017-12-04', summary: 'Its summary follows the date.', line: 1 },

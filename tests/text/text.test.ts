@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { normalizeText } from '../../src/text/normalizeText.js';
+import { foldText, foldWithMap } from '../../src/text/foldText.js';
+import { tokenize, tokenizeFolded, toWords } from '../../src/text/tokenize.js';
+import { escapeForTerminal } from '../../src/text/escapeForTerminal.js';
+
+describe('normalizeText', () => {
+  it('makes NBSP plain, collapses runs of spaces and trims', () => {
+    expect(normalizeText('Mexico City\u00A0-\u00A0 The  IOM ')).toBe('Mexico City - The IOM');
+  });
+
+  it('turns tabs and other Unicode spaces into one space', () => {
+    expect(normalizeText('a\tb\u2003c\u202Fd\u3000e\u205Ff')).toBe('a b c d e f');
+  });
+
+  it('drops BOM and zero-width characters', () => {
+    expect(normalizeText('\uFEFFTitle\u200B with\u2060 zero\u200Dwidth\u200C')).toBe('Title with zerowidth');
+  });
+
+  it('composes to NFC', () => {
+    expect(normalizeText('Pete\u0301n')).toBe('Pet\u00E9n');
+    expect(normalizeText('Pete\u0301n')).toHaveLength(5);
+  });
+
+  it('keeps curly quotes, apostrophes and dashes as written', () => {
+    const text = '“Before taking the first step” – it’s time — ‘now’';
+    expect(normalizeText(text)).toBe(text);
+  });
+
+  it('gives the empty string for a line of spaces alone', () => {
+    expect(normalizeText(' \u00A0\t\u3000\uFEFF ')).toBe('');
+  });
+});
+
+describe('foldText', () => {
+  it('removes accents, lowers case and unifies apostrophes', () => {
+    expect(foldText('Petén’s CAFÉ')).toBe("peten's cafe");
+    expect(foldText('Ñandú ÁÉÍÓÚ')).toBe('nandu aeiou');
+    expect(foldText('it‘s it`s itʼs it′s')).toBe("it's it's it's it's");
+  });
+
+  it('folds the acute accent used as an apostrophe ("didn´t") to a plain apostrophe', () => {
+    expect(foldText('didn´t')).toBe("didn't");
+  });
+
+  it('applies compatibility decomposition (ligatures, full-width letters)', () => {
+    expect(foldText('ﬁne ＡＢＣ')).toBe('fine abc');
+  });
+
+  it('leaves curly double quotes alone', () => {
+    expect(foldText('“A”')).toBe('“a”');
+  });
+});
+
+describe('foldWithMap', () => {
+  it('maps every folded character to the index of the original character it came from', () => {
+    expect(foldWithMap('Pete\u0301n')).toEqual({ folded: 'peten', map: [0, 1, 2, 3, 5, 6] });
+    expect(foldWithMap('ﬁx')).toEqual({ folded: 'fix', map: [0, 0, 1, 2] });
+  });
+});
+
+describe('tokenize', () => {
+  it('splits hyphenated words into parts plus the joined form and drops a possessive', () => {
+    expect(tokenize("Anti-Trafficking People’s COVID-19")).toEqual(['anti', 'trafficking', 'antitrafficking', 'people', 'covid', '19', 'covid19']);
+  });
+
+  it('leaves the joined form out when asked', () => {
+    expect(tokenize('covid-19 cases', false)).toEqual(['covid', '19', 'cases']);
+  });
+
+  it('gives offsets into the folded text', () => {
+    expect(tokenizeFolded("anti-trafficking people's covid-19")).toEqual([
+      { term: 'anti', start: 0, end: 4 },
+      { term: 'trafficking', start: 5, end: 16 },
+      { term: 'antitrafficking', start: 0, end: 16 },
+      { term: 'people', start: 17, end: 25 },
+      { term: 'covid', start: 26, end: 31 },
+      { term: '19', start: 32, end: 34 },
+      { term: 'covid19', start: 26, end: 34 },
+    ]);
+  });
+
+  it('removes inner apostrophes and ignores punctuation', () => {
+    expect(tokenize("don't — “stop”!")).toEqual(['dont', 'stop']);
+  });
+});
+
+describe('toWords', () => {
+  it('gives folded terms with their spelling and offsets in the original text', () => {
+    expect(toWords('Petén, COVID-19')).toEqual([
+      { term: 'peten', raw: 'Petén', start: 0, end: 5 },
+      { term: 'covid', raw: 'COVID', start: 7, end: 12 },
+      { term: '19', raw: '19', start: 13, end: 15 },
+    ]);
+  });
+
+  it('keeps offsets right across combining marks, ligatures and astral characters', () => {
+    expect(toWords('Pete\u0301n ﬁne 𝐀bc')).toEqual([
+      { term: 'peten', raw: 'Pete\u0301n', start: 0, end: 6 },
+      { term: 'fine', raw: 'ﬁne', start: 7, end: 10 },
+      { term: 'abc', raw: '𝐀bc', start: 11, end: 15 },
+    ]);
+  });
+
+  test.prop([fc.string({ unit: 'binary', maxLength: 40 })])('every word’s raw text is the slice of the original at its offsets', (text) => {
+    for (const w of toWords(text)) {
+      expect(w.start).toBeGreaterThanOrEqual(0);
+      expect(w.end).toBeGreaterThan(w.start);
+      expect(w.end).toBeLessThanOrEqual(text.length);
+      expect(w.raw).toBe(text.slice(w.start, w.end));
+    }
+  });
+});
+
+describe('escapeForTerminal', () => {
+  it.each([
+    ['ESC in an SGR colour (CSI)', 'red \x1b[31mtext', 'red \\x1b[31mtext'],
+    ['BEL', 'ring\x07', 'ring\\x07'],
+    ['CSI that clears the screen', '\x1b[2J\x1b[H', '\\x1b[2J\\x1b[H'],
+    ['an OSC 8 hyperlink', '\x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\', '\\x1b]8;;http://evil.example\\x1b\\click\\x1b]8;;\\x1b\\'],
+    ['an OSC 52 clipboard write', '\x1b]52;c;SGVsbG8=\x07', '\\x1b]52;c;SGVsbG8=\\x07'],
+    ['the C1 CSI 0x9b', '\u009b31mred', '\\x9b31mred'],
+    ['a bidi override U+202E', 'abc\u202Efed', 'abc\\u202efed'],
+    ['bidi isolates U+2066–U+2069', '\u2066x\u2069', '\\u2066x\\u2069'],
+    ['the line separator U+2028', 'a\u2028b', 'a\\u2028b'],
+    ['the paragraph separator U+2029', 'a\u2029b', 'a\\u2029b'],
+    ['CR, NUL, DEL and tab', 'a\rb\0c\x7fd\te', 'a\\x0db\\x00c\\x7fd\\x09e'],
+    ['a newline by default', 'a\nb', 'a\\x0ab'],
+  ])('shows %s as visible escapes', (_what, input, output) => {
+    expect(escapeForTerminal(input)).toBe(output);
+  });
+
+  it('keeps newlines when asked, but still escapes the other controls', () => {
+    expect(escapeForTerminal('a\nb\x1b[0m\r', true)).toBe('a\nb\\x1b[0m\\x0d');
+  });
+
+  it('leaves accents, curly quotes, dashes and emoji untouched', () => {
+    const text = 'Petén “quoted” it’s – — ‘x’ San José ñ 😀 中文';
+    expect(escapeForTerminal(text)).toBe(text);
+  });
+
+  const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
+  const risky = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc.array(fc.oneof(fc.integer({ min: 0, max: 0x9f }), fc.constantFrom(0x061c, 0x200e, 0x200f, 0x202a, 0x202e, 0x2066, 0x2069, 0x2028, 0x2029, 0xe9)), { maxLength: 30 }).map((codes) => String.fromCodePoint(...codes)),
+  );
+
+  test.prop([risky])('never outputs a C0/C1 control character or a bidi control', (text) => {
+    expect(escapeForTerminal(text)).not.toMatch(FORBIDDEN);
+  });
+
+  test.prop([risky])('with keepNewlines, outputs no control character but newline', (text) => {
+    expect(escapeForTerminal(text, true).replace(/\n/g, '')).not.toMatch(FORBIDDEN);
+  });
+
+  test.prop([fc.string({ unit: 'binary' })])('changes nothing in a text with no controls', (text) => {
+    const clean = text.replace(new RegExp(FORBIDDEN.source, 'gu'), '');
+    expect(escapeForTerminal(clean)).toBe(clean);
+  });
+});
