@@ -1,7 +1,7 @@
 import { runCli } from './cli.js';
 
 /**
- * The process edge: real stdout/stderr, a quiet end on a closed pipe, 130 on Ctrl-C. Output is written with
+ * The process edge: real stdout/stderr and a quiet end on a closed pipe. Output is written with
  * process.stdout.write and the status set on process.exitCode, so nothing is cut off by an early exit.
  */
 const quietOnClosedPipe = (stream: NodeJS.WriteStream) =>
@@ -11,8 +11,8 @@ const quietOnClosedPipe = (stream: NodeJS.WriteStream) =>
   });
 quietOnClosedPipe(process.stdout);
 quietOnClosedPipe(process.stderr);
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
+// Ctrl-C keeps Node's default: the process ends at once and the shell sees 130. Files are only ever
+// written through writeFileAtomic, which holds the signal until its rename is done.
 
 process.exitCode = await runCli(process.argv, {
   out: (text) => void process.stdout.write(text),

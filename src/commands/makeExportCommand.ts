@@ -6,7 +6,7 @@ import { ITEM_FIELDS, itemRecord, parseFields, selectFields } from '../render/re
 import { renderJsonl, renderJson } from '../render/renderJson.js';
 import { renderCsv } from '../render/renderCsv.js';
 import { renderBulk, INDEX_MAPPING } from '../render/renderBulk.js';
-import { writeFileAtomic } from '../indexing/cache.js';
+import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { NoResultsError } from '../errors.js';
 
 interface ExportOpts extends CommonOptions {

@@ -11,7 +11,7 @@ import { renderJson, renderJsonl } from '../render/renderJson.js';
 import { renderCsv } from '../render/renderCsv.js';
 import { renderTimeline } from '../render/renderTimeline.js';
 import { renderTimelineSvg } from '../render/renderTimelineSvg.js';
-import { writeFileAtomic } from '../indexing/cache.js';
+import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { QUERY_HELP } from './makeSearchCommand.js';
 
 interface TimelineOpts extends CommonOptions {

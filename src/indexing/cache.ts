@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { writeFileAtomic } from '../io/writeFileAtomic.js';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type MiniSearch from 'minisearch';
@@ -24,25 +25,6 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'meso');
   if (process.platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'meso', 'Cache');
   return path.join(home, '.cache', 'meso');
-}
-
-/**
- * Writes a file atomically: to a temporary file beside it, then renamed into place, so readers see the old
- * file or the new one, never half of one, whatever crashes or runs at the same time.
- */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -83,9 +83,8 @@ describe('mergeItems', () => {
     expect(diagnostics[0]!.message).toContain('kept 2018-01-01');
   });
 
-  // BUG (src/parse/mergeItems.ts): the conflict message always names seen.sources[0], the first page that listed the
-  // story, even when that page was undated and the kept date came from a later page. Here it says
-  // "... at undated.txt:1; kept 2018-01-01" though undated.txt lists no date; it should name dated.txt:4.
+  // Was a bug, fixed in src during this run: the message named the first source (undated.txt:1, which lists no date)
+  // instead of the page the kept date came from.
   it('names the page the kept date came from when the first page was undated', () => {
     const { diagnostics } = mergeItems([
       raw('The same story', null, 'A.', 'undated.txt', 1),
@@ -94,6 +93,8 @@ describe('mergeItems', () => {
     ]);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]!.message).toContain('dated.txt:4');
+    expect(diagnostics[0]!.message).not.toContain('undated.txt');
+    expect(diagnostics[0]!.file).toBe('other.txt');
   });
 
   it('keeps different stories apart, in first-seen order', () => {

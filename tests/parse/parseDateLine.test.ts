@@ -101,9 +101,8 @@ describe('monthNumber', () => {
     expect(monthNumber('de')).toBeUndefined();
   });
 
-  // BUG (src/parse/parseDateLine.ts): MONTHS is a plain object, so names inherited from Object.prototype are found:
-  // monthNumber('constructor') returns the Object function and monthNumber('__proto__') returns Object.prototype
-  // instead of undefined. parseDateLine still ends in null (isExists gets NaN), so no wrong date comes out of it.
+  // Was a bug, fixed in src during this run: MONTHS was a plain object, so monthNumber('constructor') gave the Object
+  // function and monthNumber('__proto__') gave Object.prototype.
   it('gives undefined for names inherited from Object.prototype', () => {
     expect(monthNumber('constructor')).toBeUndefined();
     expect(monthNumber('__proto__')).toBeUndefined();
