@@ -15,8 +15,8 @@ interface Draft {
   date: string | null;
   /** paragraphs, each a list of lines already joined where they wrapped */
   paragraphs: string[][];
-  /** the line number each paragraph starts on */
-  paragraphLines: number[];
+  /** for each paragraph: its line numbers, and whether a blank line came before it */
+  paragraphMeta: Array<{ lines: number[]; afterBlank: boolean }>;
   titleLine: number;
   lines: number[];
 }
@@ -55,14 +55,16 @@ export function parsePage(text: string, file: string): ParsedPage {
     current = null;
   };
 
-  const newParagraph = (d: Draft, line: string, lineNo: number) => {
+  const newParagraph = (d: Draft, line: string, lineNo: number, afterBlank: boolean) => {
     d.paragraphs.push([line]);
-    d.paragraphLines.push(lineNo);
+    d.paragraphMeta.push({ lines: [lineNo], afterBlank });
   };
+  /** a line that continues the last paragraph: joined to its last line, or (bullets) a line of its own */
+  const continueParagraph = (d: Draft, lineNo: number) => d.paragraphMeta[d.paragraphMeta.length - 1]!.lines.push(lineNo);
 
   const start = (title: string, lineNo: number, date: { date: string; line: number } | null) => {
     finish();
-    current = { title, date: date?.date ?? null, paragraphs: [], paragraphLines: [], titleLine: lineNo, lines: date ? [date.line, lineNo] : [lineNo] };
+    current = { title, date: date?.date ?? null, paragraphs: [], paragraphMeta: [], titleLine: lineNo, lines: date ? [date.line, lineNo] : [lineNo] };
   };
 
   for (let i = 0; i < raw.length; i++) {
@@ -87,12 +89,14 @@ export function parsePage(text: string, file: string): ParsedPage {
         continue;
       }
       const last = cur?.paragraphs[cur.paragraphs.length - 1];
-      if (cur && !wasBlank && cur.paragraphs.length > 1 && last?.length === 1 && !TERMINAL.test(last[0]!)) {
-        // "…summary. / Title / date": a one-line paragraph right above a date is the next item's title.
-        const titleLine = cur.paragraphLines.pop()!;
+      const meta = cur?.paragraphMeta[cur.paragraphMeta.length - 1];
+      if (cur && meta?.afterBlank && !wasBlank && cur.paragraphs.length > 1 && last?.length === 1 && !TERMINAL.test(last[0]!)) {
+        // "…summary. / (blank) / Title / date": a one-line paragraph right above a date is the next item's title.
+        cur.paragraphMeta.pop();
         cur.paragraphs.pop();
-        cur.lines.splice(cur.lines.indexOf(titleLine), 1);
-        start(last[0]!, titleLine, null);
+        cur.lines = cur.lines.filter((n) => !meta.lines.includes(n));
+        start(last[0]!, meta.lines[0]!, null);
+        (current as Draft | null)!.lines.push(...meta.lines.slice(1));
         (current as Draft | null)!.date = date;
         (current as Draft | null)!.lines.push(lineNo);
         continue;
@@ -138,8 +142,11 @@ export function parsePage(text: string, file: string): ParsedPage {
 
     if (BULLET.test(line)) {
       // A bullet continues the summary above (a title with bullets only gets them as its summary).
-      if (last && !wasBlank) last.push(line);
-      else newParagraph(cur, line, lineNo);
+      if (last && !wasBlank) {
+        last.push(line);
+        continueParagraph(cur, lineNo);
+      }
+      else newParagraph(cur, line, lineNo, wasBlank);
       continue;
     }
 
@@ -147,7 +154,7 @@ export function parsePage(text: string, file: string): ParsedPage {
       if (!wasBlank && !TERMINAL.test(cur.title) && /^\p{Ll}/u.test(line)) {
         cur.title = `${cur.title} ${line}`; // a title that wrapped
       } else {
-        newParagraph(cur, line, lineNo);
+        newParagraph(cur, line, lineNo, wasBlank);
       }
       continue;
     }
@@ -155,15 +162,20 @@ export function parsePage(text: string, file: string): ParsedPage {
     const wraps = !TERMINAL.test(lastLine) || /^\p{Ll}/u.test(line);
     if (cur.date !== null) {
       // Dated stretch: everything up to the next date line is this item's summary.
-      if (!wasBlank && wraps && !BULLET.test(lastLine)) last[last.length - 1] = `${lastLine} ${line}`;
-      else newParagraph(cur, line, lineNo);
+      if (!wasBlank && wraps && !BULLET.test(lastLine)) {
+        last[last.length - 1] = `${lastLine} ${line}`;
+        continueParagraph(cur, lineNo);
+      } else newParagraph(cur, line, lineNo, wasBlank);
       continue;
     }
 
     // Undated stretch: a line after a finished summary starts the next item.
     if (wraps && !BULLET.test(lastLine)) {
-      if (wasBlank) newParagraph(cur, line, lineNo);
-      else last[last.length - 1] = `${lastLine} ${line}`;
+      if (wasBlank) newParagraph(cur, line, lineNo, wasBlank);
+      else {
+        last[last.length - 1] = `${lastLine} ${line}`;
+        continueParagraph(cur, lineNo);
+      }
       continue;
     }
     cur.lines.pop();
