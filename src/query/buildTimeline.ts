@@ -132,16 +132,17 @@ export function splitValue(item: Item, split: 'country' | 'topic'): string {
  * `inferred`, those with an inferred date precise enough are placed, marked, and still kept out of `count`.
  */
 export function buildTimeline(matches: Item[], all: Item[], options: TimelineOptions): Timeline {
-  const dated = matches.filter((i) => i.date !== null);
-  const placeable = options.inferred ? matches.filter((i) => i.date === null && i.inferredDate) : [];
-  const dates = [...dated.map((i) => i.date!), ...placeable.map((i) => (i.inferredDate!.value + '-01-01').slice(0, 10))].sort();
-  const from = options.since ?? dates[0];
-  const to = options.until ?? dates[dates.length - 1];
+  const listed = matches.filter((i) => i.date !== null).map((i) => i.date!).sort();
   const undatedAll = matches.filter((i) => i.date === null);
-  if (!from || !to) {
-    return { by: options.by === 'auto' ? 'month' : options.by, buckets: [], undated: { count: undatedAll.length, ids: undatedAll.map((i) => i.id) } };
-  }
-  const by = options.by === 'auto' ? autoGranularity(from, to) : options.by;
+  // the span (and so `auto`) comes from listed dates; inferred dates widen it only when they can be placed
+  const span = (extra: string[]) => {
+    const all = [...listed, ...extra].sort();
+    return { from: options.since ?? all[0], to: options.until ?? all[all.length - 1] };
+  };
+  let { from, to } = span([]);
+  const by = options.by !== 'auto' ? options.by : from && to ? autoGranularity(from, to) : 'month';
+  if (options.inferred) ({ from, to } = span(undatedAll.map((i) => inferredDay(i, by)).filter((d): d is string => d !== null)));
+  if (!from || !to) return { by, buckets: [], undated: { count: undatedAll.length, ids: undatedAll.map((i) => i.id) } };
   const periods = periodsBetween(from, to, by);
   const index = new Map(periods.map((p, i) => [p.period, i]));
   const totals = new Array<number>(periods.length).fill(0);

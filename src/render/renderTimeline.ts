@@ -1,6 +1,7 @@
 import type { Timeline } from '../query/buildTimeline.js';
 import type { Style } from './makeStyle.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
+import { wrap } from './renderItem.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
@@ -20,7 +21,9 @@ export function renderTimeline(t: Timeline, header: string, style: Style, normal
   if (t.series) return renderMatrix(t, lines, style);
   const labelW = Math.max(...t.buckets.map((b) => b.period.length), 6);
   const value = (b: Timeline['buckets'][number]) => (normalize ? b.share : b.count);
-  const max = Math.max(0, ...t.buckets.map(value));
+  const extra = (b: Timeline['buckets'][number]) => (normalize ? 0 : (b.inferred?.count ?? 0));
+  // listed and inferred parts of a bar share one scale, so the longest bar still fits the width
+  const max = Math.max(0, ...t.buckets.map((b) => value(b) + extra(b)));
   const countText = (b: Timeline['buckets'][number]) => {
     let s = String(b.count);
     if (normalize) s = `${pct(b.share)} (${b.count}/${b.total})`;
@@ -28,23 +31,32 @@ export function renderTimeline(t: Timeline, header: string, style: Style, normal
     return s;
   };
   const countW = Math.max(...t.buckets.map((b) => countText(b).length), 1);
-  const barW = Math.max(10, Math.min(60, style.width - labelW - countW - 4));
+  const barW = Math.max(10, Math.min(60, style.width - labelW - countW - 5));
   for (const b of t.buckets) {
     const drawn = bar(value(b), max, barW);
-    const inferred = b.inferred?.count ? (style.color ? c.dim('░'.repeat(Math.max(1, Math.round((b.inferred.count / Math.max(1, max)) * barW)))) : '░'.repeat(Math.max(1, Math.round((b.inferred.count / Math.max(1, max)) * barW)))) : '';
     const shown = style.color ? c.cyan(drawn) : drawn;
-    lines.push(`${b.period.padEnd(labelW)}  ${countText(b).padStart(countW)}  ${shown}${normalize ? '' : inferred}`);
+    const light = extra(b) ? '░'.repeat(Math.max(1, Math.min(barW - [...drawn].length, Math.round((extra(b) / max) * barW)))) : '';
+    lines.push(`${b.period.padEnd(labelW)}  ${countText(b).padStart(countW)}  ${shown}${style.color && light ? c.dim(light) : light}`);
   }
   if (t.buckets.length === 0) lines.push('(no dated items)');
-  const hint = t.undated.count && !t.buckets.some((b) => b.inferred) ? ' (not placed; --inferred places those with a date in their text)' : '';
-  lines.push('', `undated: ${t.undated.count} matching item${t.undated.count === 1 ? '' : 's'} with no date${hint}`);
+  lines.push('', ...undatedLines(t, style.width));
   return `${lines.join('\n')}\n`;
+}
+
+/** The closing line(s) about undated matches, wrapped to the width. */
+function undatedLines(t: Timeline, width: number): string[] {
+  const placed = t.buckets.some((b) => b.inferred);
+  const n = t.undated.count;
+  const text = `undated: ${n} matching item${n === 1 ? '' : 's'} with no date${n && !placed ? ' (not placed; --inferred places those with a date in their text)' : ''}`;
+  return wrap(text, width).split('\n');
 }
 
 function renderMatrix(t: Timeline, lines: string[], style: Style): string {
   const series = t.series!;
   const labelW = Math.max(...t.buckets.map((b) => b.period.length), 6);
-  const colW = series.map((s) => Math.max(5, Math.min(14, s.value.length)));
+  // columns share what the width leaves after the period and the "all" column
+  const room = Math.floor((style.width - labelW - 2 - 7) / series.length) - 2;
+  const colW = series.map((s) => Math.max(5, Math.min(14, room, s.value.length)));
   const cut = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s);
   lines.push(`${''.padEnd(labelW)}  ${series.map((s, i) => escapeForTerminal(cut(s.value, colW[i]!)).padStart(colW[i]!)).join('  ')}  ${'all'.padStart(5)}`);
   t.buckets.forEach((b, row) => {
@@ -55,6 +67,6 @@ function renderMatrix(t: Timeline, lines: string[], style: Style): string {
     });
     lines.push(`${b.period.padEnd(labelW)}  ${cells.join('  ')}  ${String(b.count).padStart(5)}`);
   });
-  lines.push('', `undated: ${t.undated.count} matching item${t.undated.count === 1 ? '' : 's'} with no date`);
+  lines.push('', ...undatedLines(t, style.width));
   return `${lines.join('\n')}\n`;
 }

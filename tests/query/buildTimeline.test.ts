@@ -163,8 +163,8 @@ describe('buildTimeline: auto granularity', () => {
   it.each([
     ['2020-01-01', '2020-01-31', 'day'],
     ['2020-01-01', '2020-02-01', 'week'],
-    ['2020-01-01', '2020-06-29', 'week'], // 26 weeks = 182 days
-    ['2020-01-01', '2020-06-30', 'month'],
+    ['2020-01-01', '2020-06-30', 'week'], // 182 days = 26 weeks (2020 is a leap year)
+    ['2020-01-01', '2020-07-01', 'month'], // 183 days
     ['2020-01-01', '2022-12-31', 'month'],
     ['2020-01-01', '2023-12-31', 'quarter'],
     ['2000-01-01', '2015-12-31', 'year'],
@@ -177,7 +177,7 @@ describe('buildTimeline: auto granularity', () => {
   it('auto takes the since/until bounds into account', () => {
     const items = [item('2020-01-05')];
     expect(buildTimeline(items, items, { by: 'auto' }).by).toBe('day');
-    expect(buildTimeline(items, items, { by: 'auto', since: '2015-01-01', until: '2020-12-31' }).by).toBe('year');
+    expect(buildTimeline(items, items, { by: 'auto', since: '2005-01-01', until: '2020-12-31' }).by).toBe('year');
   });
 });
 

@@ -1,0 +1,426 @@
+import { describe, it, expect } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, watch, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { BIN, ROOT, createRunner, json, makeTempDir, mesoEnv, writePages, TWO_ITEM_PAGE, STRAY_LINE_PAGE } from './runMeso.js';
+
+const { run, cacheHome } = createRunner();
+
+type Item = { id: string; title: string; date: string | null; summary: string };
+
+const shape = (items: Item[]) => items.map((i) => ({ title: i.title, date: i.date, summary: i.summary }));
+const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const STACK = /^\s+at /m;
+/** Every stderr line is a meso message: a raw newline inside a file name would start a line that is not. */
+const stderrLines = (s: string) => s.split('\n').filter((l) => l !== '');
+
+/** A page of n generated dated items, all about Belize. */
+function generatedPage(n: number, from = 0): string {
+  const months = ['January', 'February', 'March', 'April'];
+  const lines: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = from + k;
+    lines.push(`${1 + (i % 28)} ${months[i % 4]}, 2019`, '', `Generated item number ${i} about Belize and migration`, '', `Summary text for generated item ${i} on trafficking in Panama.`, '');
+  }
+  return lines.join('\n');
+}
+
+let big3000: string | undefined;
+const folder3000 = () => (big3000 ??= writePages({ 'big.txt': generatedPage(3000) }));
+
+let big60000: string | undefined;
+const folder60000 = () => {
+  if (big60000) return big60000;
+  const pages: Record<string, string> = {};
+  for (let p = 0; p < 30; p++) pages[`p${String(p).padStart(2, '0')}.txt`] = generatedPage(2000, p * 2000);
+  return (big60000 = writePages(pages));
+};
+
+describe('page encodings and line endings', () => {
+  const clean = () => shape(json<Item[]>(run(['list', '--json', '--no-cache', '--data', writePages({ 'p.txt': TWO_ITEM_PAGE })])));
+
+  it.each([
+    ['BOM + CRLF', `\uFEFF${TWO_ITEM_PAGE.replace(/\n/g, '\r\n')}`],
+    ['lone CR', TWO_ITEM_PAGE.replace(/\n/g, '\r')],
+    ['tabs', TWO_ITEM_PAGE.split('\n').map((l) => (l ? `\t${l.replace(/ /g, '\t')}\t` : l)).join('\n')],
+    ['no final newline', TWO_ITEM_PAGE.replace(/\n+$/, '')],
+  ])('a page with %s gives the same list --json items as the clean page', (_name, text) => {
+    const expected = clean();
+    expect(expected).toHaveLength(2);
+    const r = run(['list', '--json', '--data', writePages({ 'p.txt': text })]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(shape(json<Item[]>(r))).toEqual(expected);
+    expect(r.stderr).toBe('');
+  });
+
+  it('warns about invalid UTF-8 with the file and its byte offset, exits 0 and lists the other items', () => {
+    const prefix = Buffer.from('3 March, 2019\n\nTitle with a bad ', 'utf8');
+    const bad = Buffer.concat([prefix, Buffer.from([0xff, 0xfe]), Buffer.from(' byte about Mexico\n\nSummary of the bad page.\n', 'utf8')]);
+    const dir = writePages({ 'good.txt': TWO_ITEM_PAGE });
+    writeFileSync(path.join(dir, 'bad.txt'), bad);
+    const r = run(['list', '--json', '--data', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    const warning = stderrLines(r.stderr).find((l) => l.includes('bad.txt'));
+    expect(warning, r.stderr).toBeDefined();
+    expect(warning).toContain(`byte ${prefix.length}`);
+    const titles = json<Item[]>(r).map((i) => i.title);
+    expect(titles).toEqual(expect.arrayContaining(['First test title about Belize', 'Second test title about Panama']));
+  });
+});
+
+describe('files that are not pages', () => {
+  it('warns once each about a NUL binary, a PNG renamed .png.txt, an empty and a blank-only file, and lists the good page', () => {
+    const dir = writePages({ 'good.txt': TWO_ITEM_PAGE, 'empty.txt': '', 'blank.txt': '   \n\n\t\n  \r\n' });
+    writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x41, 0x42, 0x00, 0x00, 0x43, 0x0a, 0x01, 0x02]));
+    writeFileSync(path.join(dir, 'image.png.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]));
+    const r = run(['list', '--json', '--data', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = stderrLines(r.stderr);
+    for (const name of ['binary.txt', 'image.png.txt', 'empty.txt', 'blank.txt']) {
+      expect(lines.filter((l) => l.includes(name)), r.stderr).toHaveLength(1);
+    }
+    expect(lines).toHaveLength(4);
+    expect(lines.every((l) => l.startsWith('meso: warning: '))).toBe(true);
+    expect(shape(json<Item[]>(r)).map((i) => i.title)).toEqual(['Second test title about Panama', 'First test title about Belize']);
+  });
+
+  it('skips a page over --max-page-bytes with a one-line warning and reads the others', () => {
+    const dir = writePages({ 'good.txt': '1 May, 2019\n\nSmall page about Mexico\n\nShort.\n', 'large.txt': TWO_ITEM_PAGE.repeat(3) });
+    const r = run(['list', '--json', '--max-page-bytes', '100', '--data', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = stderrLines(r.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^meso: warning: large\.txt: .*100/);
+    expect(json<Item[]>(r).map((i) => i.title)).toEqual(['Small page about Mexico']);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('warns once about an unreadable file (chmod 000) and lists the good page', () => {
+    const dir = writePages({ 'good.txt': TWO_ITEM_PAGE, 'locked.txt': TWO_ITEM_PAGE.replace(/Belize/g, 'Mexico') });
+    chmodSync(path.join(dir, 'locked.txt'), 0o000);
+    const r = run(['list', '--json', '--data', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = stderrLines(r.stderr);
+    expect(lines.filter((l) => l.includes('locked.txt'))).toHaveLength(1);
+    expect(lines).toHaveLength(1);
+    expect(json<Item[]>(r)).toHaveLength(2);
+  });
+
+  it('warns once each about a folder symlink loop and a symlink leaving the folder, without hanging', () => {
+    const outside = writePages({ 'secret.txt': '1 May, 2019\n\nOutside secret title about Mexico\n\nNot to be read.\n' });
+    const dir = writePages({ 'good.txt': TWO_ITEM_PAGE });
+    mkdirSync(path.join(dir, 'sub'));
+    symlinkSync('..', path.join(dir, 'sub', 'loop')); // sub/loop -> the data folder itself
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'escape.txt'));
+    symlinkSync(outside, path.join(dir, 'escape-dir'));
+    const r = spawnSync(process.execPath, [BIN, 'list', '--json', '--data', dir], { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 20_000 });
+    expect(r.error).toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    const lines = stderrLines(r.stderr);
+    for (const name of ['sub/loop', 'escape.txt', 'escape-dir']) expect(lines.filter((l) => l.includes(name)), r.stderr).toHaveLength(1);
+    expect(lines).toHaveLength(3);
+    expect(r.stdout).not.toContain('Outside secret');
+    expect(JSON.parse(r.stdout)).toHaveLength(2);
+  });
+});
+
+describe('bad --data', () => {
+  it('exits 2 for a --data path that does not exist, naming it and saying what to do', () => {
+    const missing = path.join(makeTempDir(), 'nowhere');
+    const r = run(['list', '--data', missing]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(missing);
+    expect(r.stderr).toMatch(/--data/);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('exits 2 for an empty folder, naming it and saying what to do', () => {
+    const empty = makeTempDir('meso-e2e-empty-');
+    const r = run(['list', '--data', empty]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(empty);
+    expect(r.stderr).toMatch(/--data/);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('hostile names and text', () => {
+  it('escapes a file name holding a newline and ESC in its warning', () => {
+    const dir = writePages({ 'good.txt': TWO_ITEM_PAGE });
+    const name = 'evil\nname\x1b[31m.txt';
+    writeFileSync(path.join(dir, name), STRAY_LINE_PAGE);
+    const r = run(['list', '--json', '--data', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('\x1b');
+    const lines = stderrLines(r.stderr);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.startsWith('meso: '))).toBe(true);
+    expect(r.stderr).toContain('evil\\x0aname\\x1b[31m.txt:7');
+  });
+
+  const TITLE =
+    'Hostile \x1b[31mred\x1b[0m \x1b[2J\x1b[H clear \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ clip \x1b]52;c;aGVsbG8=\x07 bidi \u202eevil\u202c c1 \u009b31m sep\u2028ara Belize';
+  const hostileDir = () =>
+    writePages({ 'h.txt': `3 March, 2019\n\n${TITLE}\n\nHostile summary \x1b[31mred\x1b[0m \u202e about Belize \u2028 more\x07 \u009b2J.\n` });
+  const RAW = /[\x1b\x07\u202e\u009b\u2028]/;
+
+  it('prints no raw ESC, BEL, U+202E, U+009B or U+2028 in search lines or show', () => {
+    const dir = hostileDir();
+    const s = run(['search', 'hostile', '--data', dir], { env: { NO_COLOR: '1' } });
+    expect(s.status, s.stderr).toBe(0);
+    expect(s.stdout).toContain('Hostile');
+    expect(s.stdout).not.toMatch(RAW);
+    expect(s.stdout).toContain('\\x1b[31mred');
+    const id = json<Item[]>(run(['list', '--json', '--data', dir]))[0]!.id;
+    const sh = run(['show', id, '--data', dir], { env: { NO_COLOR: '1' } });
+    expect(sh.status, sh.stderr).toBe(0);
+    expect(sh.stdout).toContain('Hostile');
+    expect(sh.stdout).not.toMatch(RAW);
+    expect(sh.stderr).not.toMatch(RAW);
+  });
+
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('prints no raw control characters in a table on a terminal (via script(1))', () => {
+    const dir = hostileDir();
+    for (const args of ['list', 'search hostile']) {
+      const cmd = `${q(process.execPath)} ${q(BIN)} ${args} --data ${q(dir)}`;
+      const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, env: mesoEnv(cacheHome, { NO_COLOR: '1', COLUMNS: '100' }), encoding: 'utf8', timeout: 20_000 });
+      expect(r.status, r.stdout).toBe(0);
+      expect(r.stdout).toContain('| Date');
+      expect(r.stdout).not.toMatch(RAW);
+    }
+  });
+
+  it('keeps the exact title (escape sequences, U+2028 included) in list --json, which JSON.parse reads', () => {
+    const r = run(['list', '--json', '--data', hostileDir()]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('\u2028');
+    expect(r.stdout).not.toContain('\x1b');
+    const items = JSON.parse(r.stdout) as Item[];
+    expect(items[0]!.title).toBe(TITLE);
+  });
+});
+
+describe('queries with regex metacharacters', () => {
+  it.each(['(', '[', '\\', '*', '.*', 'a(b', ')', '+', '?', '{', '|', '^', '$'])('search %j ends within 5 s with 0, 1 or 2 and no stack trace', (query) => {
+    const r = spawnSync(process.execPath, [BIN, 'search', query], { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 5_000 });
+    expect(r.error).toBeUndefined();
+    expect([0, 1, 2]).toContain(r.status);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr).not.toContain('internal error');
+  });
+});
+
+describe('CSV', () => {
+  it('neutralizes cells starting with =, +, - and @ with a single quote', () => {
+    const titles = ['=HYPERLINK("http://x","y") about Belize', '+SUM(1+1) about Panama', '-2+3 about Mexico', '@cmd about Honduras'];
+    const page = titles.map((t, i) => `${3 + i} March, 2019\n\n${t}\n\nSummary ${i}.\n`).join('\n');
+    const r = run(['export', '--format', 'csv', '--data', writePages({ 'p.txt': page })]);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = parseCsv(r.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => row.title).sort()).toEqual(titles.map((t) => `'${t}`).sort());
+  });
+});
+
+describe('pipes and large output', () => {
+  it('exits 0 with empty stderr for list | head -1 on 3000 items', () => {
+    const dir = folder3000();
+    const r = spawnSync('bash', ['-c', `${q(process.execPath)} ${q(BIN)} list --data ${q(dir)} | head -1; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 60_000 });
+    const out = r.stdout.trimEnd().split('\n');
+    expect(out).toHaveLength(2);
+    expect(out[0]).toMatch(/^2019-\d\d-\d\d\t[0-9a-f]{7}\tGenerated item number \d+/);
+    expect(out[1]).toBe('0');
+    expect(r.stderr).toBe('');
+  });
+
+  it('exits 0 with empty stderr when the reader closes after the first chunk', () => {
+    const dir = folder3000();
+    const reader = `${q(process.execPath)} -e ${q("process.stdin.once('data', () => process.exit(0))")}`;
+    const r = spawnSync('bash', ['-c', `${q(process.execPath)} ${q(BIN)} list --json --data ${q(dir)} | ${reader}; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout.trim()).toBe('0');
+    expect(r.stderr).toBe('');
+  });
+
+  it('does not truncate list --json on 3000 items written to a file', () => {
+    const dir = folder3000();
+    const outFile = path.join(makeTempDir(), 'out.json');
+    const r = spawnSync('bash', ['-c', `${q(process.execPath)} ${q(BIN)} list --json --data ${q(dir)} > ${q(outFile)}`], { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(outFile, 'utf8'))).toHaveLength(3000);
+    const direct = run(['list', '--json', '--data', dir]);
+    expect(json<Item[]>(direct)).toHaveLength(3000);
+  });
+});
+
+/** Starts meso, sends SIGINT after `ms`, resolves with how it ended. */
+function interrupt(args: string[], ms: number, env: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; elapsed: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const t0 = Date.now();
+    const kill = setTimeout(() => child.kill('SIGINT'), ms);
+    const guard = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(kill);
+      clearTimeout(guard);
+      resolve({ code, signal, stderr, elapsed: Date.now() - t0 });
+    });
+  });
+}
+
+describe('Ctrl-C', () => {
+  it('ends list --json on 60000 items within 10 s of SIGINT, without a stack trace', async () => {
+    const r = await interrupt(['list', '--json', '--no-cache', '--data', folder60000()], 300, mesoEnv(cacheHome));
+    expect(r.signal === 'SIGINT' || r.code === 130, `code ${r.code} signal ${r.signal}`).toBe(true);
+    expect(r.elapsed).toBeLessThan(10_000);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('leaves no half-written --out file and no *.tmp when export is interrupted', async () => {
+    const outDir = makeTempDir('meso-e2e-out-');
+    const outFile = path.join(outDir, 'items.jsonl');
+    const r = await interrupt(['export', '--format', 'jsonl', '--out', outFile, '--no-cache', '--data', folder60000()], 300, mesoEnv(cacheHome));
+    expect(r.signal === 'SIGINT' || r.code === 130, `code ${r.code} signal ${r.signal}`).toBe(true);
+    expect(r.elapsed).toBeLessThan(10_000);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(readdirSync(outDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    if (existsSync(outFile)) {
+      const lines = readFileSync(outFile, 'utf8').split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines).toHaveLength(60000);
+      for (const l of lines) JSON.parse(l);
+    }
+  });
+  /** One export run interrupted as soon as its temporary file shows up beside the output (shared by two tests). */
+  let midWrite: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; outDir: string; outFile: string; tmpSeen: boolean }> | undefined;
+  const interruptMidWrite = () =>
+    (midWrite ??= new Promise((resolve, reject) => {
+      const outDir = makeTempDir('meso-e2e-out-');
+      const outFile = path.join(outDir, 'items.jsonl');
+      const child = spawn(process.execPath, [BIN, 'export', '--format', 'jsonl', '--out', outFile, '--no-cache', '--data', folder60000()], { cwd: ROOT, env: mesoEnv(cacheHome), stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      let tmpSeen = false;
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const watcher = watch(outDir, () => {
+        if (tmpSeen) return;
+        if (readdirSync(outDir).some((f) => f.endsWith('.tmp'))) {
+          tmpSeen = true;
+          child.kill('SIGINT');
+        }
+      });
+      const guard = setTimeout(() => child.kill('SIGKILL'), 25_000);
+      child.on('error', reject);
+      child.on('close', (code, signal) => {
+        clearTimeout(guard);
+        watcher.close();
+        resolve({ code, signal, stderr, outDir, outFile, tmpSeen });
+      });
+    }));
+
+  it('leaves a complete --out file or none, and no *.tmp, when SIGINT comes while the file is being written', async () => {
+    const r = await interruptMidWrite();
+    expect(r.signal, r.stderr).not.toBe('SIGKILL');
+    expect(r.stderr).not.toMatch(STACK);
+    expect(readdirSync(r.outDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    if (existsSync(r.outFile)) {
+      const lines = readFileSync(r.outFile, 'utf8').split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines).toHaveLength(60000);
+      for (const l of lines) JSON.parse(l);
+    }
+  }, 30_000);
+
+  // BUG: writeFileAtomic says a Ctrl-C during the write "is held until the file is in place (or removed), then
+  // ends the run with 130", but its SIGINT listener is removed by a setImmediate before the held signal is
+  // handled, so the signal is swallowed: the run goes on, prints "meso: wrote 60000 items to …" and exits 0.
+  it.fails('ends with 130 after the file is in place when SIGINT comes during the atomic write', async () => {
+    const r = await interruptMidWrite();
+    expect(r.tmpSeen).toBe(true);
+    expect(r.code === 130 || r.signal === 'SIGINT', `code ${r.code} signal ${r.signal}; stderr ${r.stderr}`).toBe(true);
+    expect(r.stderr).not.toContain('wrote');
+  }, 30_000);
+});
+
+describe('internal errors', () => {
+  it('prints one line "meso: internal error: … (run with --debug for the stack)" and exits 2', () => {
+    // Forge a cache whose header and checksum are right but whose search index is not JSON: the index is
+    // only parsed when a search needs it, outside the cache's own checks.
+    const { run: runC, cacheHome: home } = createRunner();
+    const dir = writePages({ 'p.txt': TWO_ITEM_PAGE });
+    expect(runC(['list', '--json', '--data', dir]).status).toBe(0);
+    const cacheDir = path.join(home, 'meso');
+    const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.cache'))!);
+    const text = readFileSync(file, 'utf8');
+    const nl = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, nl)) as { checksum: string };
+    const payload = text.slice(nl + 1);
+    const forged = `${payload.slice(0, payload.indexOf('\n'))}\n{not an index`;
+    header.checksum = createHash('sha256').update(forged).digest('hex');
+    writeFileSync(file, `${JSON.stringify(header)}\n${forged}`);
+    const r = runC(['search', 'belize', '--data', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = stderrLines(r.stderr);
+    expect(lines, r.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^meso: internal error: .+ \(run with --debug for the stack\)$/);
+    const d = runC(['search', 'belize', '--data', dir, '--debug']);
+    expect(d.status).toBe(2);
+    expect(d.stderr).toMatch(STACK);
+  });
+});
+
+describe('the cache', () => {
+  it('gives identical output to two meso processes started together on a fresh cache, leaving no .tmp', async () => {
+    const home = makeTempDir('meso-e2e-cache-race-');
+    const dir = folder3000();
+    const once = () =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, 'list', '--json', '--data', dir], { cwd: ROOT, env: mesoEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+    const [a, b] = await Promise.all([once(), once()]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(JSON.parse(a.stdout)).toHaveLength(3000);
+    const files = readdirSync(path.join(home, 'meso'));
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.cache'))).toHaveLength(1);
+  });
+
+  it('rebuilds a cache overwritten with garbage, then a truncated one, with the same output and says so with --verbose', () => {
+    const { run: runC, cacheHome: home } = createRunner();
+    const dir = writePages({ 'p.txt': TWO_ITEM_PAGE });
+    const first = runC(['list', '--json', '--data', dir]);
+    expect(first.status, first.stderr).toBe(0);
+    const cacheDir = path.join(home, 'meso');
+    const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.cache'))!);
+    const good = readFileSync(file);
+
+    writeFileSync(file, 'garbage \x00\xff not a cache\n');
+    const g = runC(['list', '--json', '--verbose', '--data', dir]);
+    expect(g.status, g.stderr).toBe(0);
+    expect(g.stdout).toBe(first.stdout);
+    expect(g.stderr).toMatch(/cache.*(rebuild|damaged)/i);
+
+    writeFileSync(file, good.subarray(0, Math.floor(good.length / 2)));
+    const t = runC(['list', '--json', '--verbose', '--data', dir]);
+    expect(t.status, t.stderr).toBe(0);
+    expect(t.stdout).toBe(first.stdout);
+    expect(t.stderr).toMatch(/cache.*(rebuild|damaged|truncated)/i);
+
+    // and the rebuilt cache is used again
+    const again = runC(['list', '--json', '--verbose', '--data', dir]);
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stderr).toMatch(/using the cache/);
+  });
+});
