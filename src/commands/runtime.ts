@@ -8,6 +8,7 @@ import { escapeForTerminal } from '../text/escapeForTerminal.js';
 import { makeStyle, type Style } from '../render/makeStyle.js';
 import { resolveFilters, type Filters } from '../query/filterItems.js';
 import { loadCachedCorpus } from '../indexing/cache.js';
+import { takePreloadedCorpus } from '../indexing/preload.js';
 
 /** What a command may touch of the outside world; tests and main() hand in the real one. */
 export interface Runtime {
@@ -35,7 +36,7 @@ export const styleFor = (opts: CommonOptions, rt: Runtime): Style => makeStyle({
 export function dataPaths(opts: CommonOptions, env: NodeJS.ProcessEnv): string[] {
   if (opts.data && opts.data.length) return opts.data;
   if (env.MESO_DATA) return env.MESO_DATA.split(path.delimiter).filter(Boolean);
-  return [bundledPagesDir];
+  return [bundledPagesDir()];
 }
 
 /** Most page warnings printed before a summary line (all of them with --verbose). */
@@ -63,9 +64,11 @@ export function openCorpus(opts: CommonOptions, rt: Runtime): Corpus {
   const paths = dataPaths(opts, rt.env);
   const log = opts.verbose ? (msg: string) => rt.err(`meso: ${msg}\n`) : () => {};
   const useCache = opts.cache !== false && !(paths.length === 1 && paths[0] === '-') && rt.env.MESO_NO_CACHE === undefined;
-  const corpus = useCache
+  const snapshot = useCache ? takePreloadedCorpus(paths) : undefined;
+  if (snapshot) log('using the bundled pages preloaded in the start-up snapshot');
+  const corpus = snapshot ?? (useCache
     ? loadCachedCorpus({ paths, maxPageBytes: opts.maxPageBytes }, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log })
-    : loadCorpus({ paths, maxPageBytes: opts.maxPageBytes });
+    : loadCorpus({ paths, maxPageBytes: opts.maxPageBytes }));
   printDiagnostics(corpus.diagnostics, opts, rt);
   return corpus;
 }

@@ -2,6 +2,7 @@ import type { Evidence } from '../types.js';
 import type { Taxonomy } from './tables.js';
 import { compilePhrases, findPhrases, type PhraseTable } from './compilePhrases.js';
 import { toWords } from '../text/tokenize.js';
+import type { TextWords } from './detectCountries.js';
 
 /** A compiled pattern: which topic (null for an exclusion) and how strongly it signals it. */
 interface Signal {
@@ -42,15 +43,15 @@ export function compileTopics(taxonomy: Taxonomy): TopicMatcher {
  * @example
  * classifyTopics(matcher, 'Fighting human trafficking', 'A workshop.').topics  //=> ['trafficking']
  */
-export function classifyTopics(matcher: TopicMatcher, title: string, summary: string): { topics: string[]; evidence: Evidence[] } {
+export function classifyTopics(matcher: TopicMatcher, title: string, summary: string, words: TextWords = { title: toWords(title), summary: toWords(summary) }): { topics: string[]; evidence: Evidence[] } {
   const score = new Map<string, number>();
   const strongSeen = new Set<string>();
-  const words = new Map<string, Set<string>>();
-  for (const [text, inTitle] of [
-    [title, true],
-    [summary, false],
+  const found = new Map<string, Set<string>>();
+  for (const [ws, inTitle] of [
+    [words.title, true],
+    [words.summary, false],
   ] as const) {
-    for (const m of findPhrases(matcher.table, toWords(text))) {
+    for (const m of findPhrases(matcher.table, ws)) {
       for (const s of m.payload) {
         if (s.topic === null) continue;
         let points: number;
@@ -59,12 +60,12 @@ export function classifyTopics(matcher: TopicMatcher, title: string, summary: st
         else points = 1;
         if (s.strong && !inTitle) strongSeen.add(s.topic);
         score.set(s.topic, (score.get(s.topic) ?? 0) + points);
-        const w = words.get(s.topic) ?? new Set();
+        const w = found.get(s.topic) ?? new Set();
         w.add(m.text.toLowerCase());
-        words.set(s.topic, w);
+        found.set(s.topic, w);
       }
     }
   }
   const topics = [...score.entries()].filter(([, n]) => n >= matcher.taxonomy.threshold).sort((a, b) => b[1] - a[1]).map(([t]) => t);
-  return { topics, evidence: topics.map((t) => ({ kind: 'topic' as const, label: t, words: [...(words.get(t) ?? [])] })) };
+  return { topics, evidence: topics.map((t) => ({ kind: 'topic' as const, label: t, words: [...(found.get(t) ?? [])] })) };
 }

@@ -1,7 +1,13 @@
 import type { Evidence, Place } from '../types.js';
 import type { Gazetteer, Mention } from './compileGazetteer.js';
 import { findPhrases } from './compilePhrases.js';
-import { toWords } from '../text/tokenize.js';
+import { toWords, type Word } from '../text/tokenize.js';
+
+/** The words of an item's title and summary, split once and shared by the enrichers. */
+export interface TextWords {
+  title: Word[];
+  summary: Word[];
+}
 
 /** Countries and places found in an item, with the words that made each. */
 export interface CountryResult {
@@ -42,20 +48,19 @@ interface Tally {
  * detectCountries(gazetteer, 'Workshop in Tapachula', 'Officials from Chiapas met.').countries
  * //=> ['Mexico']
  */
-export function detectCountries(gazetteer: Gazetteer, title: string, summary: string): CountryResult {
+export function detectCountries(gazetteer: Gazetteer, title: string, summary: string, words: TextWords = { title: toWords(title), summary: toWords(summary) }): CountryResult {
   const parts = [
-    { text: title, inTitle: true },
-    { text: summary, inTitle: false },
+    { words: words.title, inTitle: true },
+    { words: words.summary, inTitle: false },
   ];
   const found: Found[] = [];
   let offset = 0;
   for (const part of parts) {
-    const words = toWords(part.text);
-    for (const m of findPhrases(gazetteer.table, words)) {
+    for (const m of findPhrases(gazetteer.table, part.words)) {
       // a dateline ("Tapachula, Mexico –", "Costa Rica.") opens the summary: a strong sign of where the story is
       found.push({ mention: m.payload, inTitle: part.inTitle, position: offset + m.start, lead: !part.inTitle && m.start < 6, text: m.text });
     }
-    offset += words.length + 1000;
+    offset += part.words.length + 1000;
   }
 
   const tallies = new Map<string, Tally>();

@@ -5,6 +5,7 @@ import type { TopicMatcher } from './classifyTopics.js';
 import { detectCountries } from './detectCountries.js';
 import { classifyTopics } from './classifyTopics.js';
 import { inferDate } from './inferDate.js';
+import { toWords } from '../text/tokenize.js';
 
 /** The tables the enrichers work from, compiled once. */
 export interface Enrichers {
@@ -19,8 +20,9 @@ export interface Enrichers {
 export function enrichItems(merged: MergedItem[], enrichers: Enrichers): { items: Item[]; evidence: Record<string, Evidence[]> } {
   const evidence: Record<string, Evidence[]> = {};
   const items = merged.map((m): Item => {
-    const c = detectCountries(enrichers.gazetteer, m.title, m.summary);
-    const t = classifyTopics(enrichers.topics, m.title, m.summary);
+    const words = { title: toWords(m.title), summary: toWords(m.summary) };
+    const c = detectCountries(enrichers.gazetteer, m.title, m.summary, words);
+    const t = classifyTopics(enrichers.topics, m.title, m.summary, words);
     const inferred = m.date === null ? inferDate(`${m.title}\n${m.summary}`) : null;
     const ev = [...c.evidence, ...t.evidence];
     if (inferred) ev.push({ kind: 'date', label: inferred.value, words: [inferred.evidence] });

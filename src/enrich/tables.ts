@@ -101,13 +101,13 @@ const readJson = (file: string): unknown => {
 };
 
 /** Reads and validates the bundled gazetteer. */
-export function loadCountries(dir = bundledDataDir): GazetteerCountry[] {
+export function loadCountries(dir = bundledDataDir()): GazetteerCountry[] {
   const file = path.join(dir, 'countries.json');
   return validateCountries(readJson(file), file);
 }
 
 /** Reads and validates the bundled topic taxonomy. */
-export function loadTopics(dir = bundledDataDir): Taxonomy {
+export function loadTopics(dir = bundledDataDir()): Taxonomy {
   const file = path.join(dir, 'topics.json');
   return validateTopics(readJson(file), file);
 }

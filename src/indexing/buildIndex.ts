@@ -24,10 +24,22 @@ export const INDEX_OPTIONS: Options<IndexDoc> = {
   fields: [...EXACT_FIELDS, ...STEM_FIELDS],
   storeFields: [],
   extractField: (doc, field) => (field.startsWith('title') ? doc.title : field.startsWith('summary') ? doc.summary : (doc as unknown as Record<string, string>)[field]!),
-  tokenize: (text) => tokenize(text),
+  tokenize: (text) => tokenizeOnce(text),
   processTerm: (term, field) => (field?.endsWith('Stem') ? stem(term) : term),
   searchOptions: { processTerm: (term) => term },
 };
+/** Each text is indexed twice (exact and stemmed): keep the last few tokenizations rather than redo them. */
+const recent = new Map<string, string[]>();
+function tokenizeOnce(text: string): string[] {
+  let terms = recent.get(text);
+  if (!terms) {
+    terms = tokenize(text);
+    if (recent.size >= 4) recent.delete(recent.keys().next().value!);
+    recent.set(text, terms);
+  }
+  return terms;
+}
+
 export const INDEX_OPTIONS_KEY = 'fold1-stem1-fields4';
 
 /** Builds the full-text index over the items' titles and summaries. */

@@ -40,7 +40,7 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   const listed = listPages(options.paths, { maxBytes });
   const tables = ['countries.json', 'topics.json'].map((f) => {
     try {
-      const st = statSync(path.join(bundledDataDir, f));
+      const st = statSync(path.join(bundledDataDir(), f));
       return [f, st.size, st.mtimeMs];
     } catch {
       return [f];
@@ -82,6 +82,16 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   return withIndex(corpus, index);
 }
 
+/** Parses the cached index; if it does not load (a damaged cache that kept its checksum), rebuilds it. */
+function loadOrRebuild(json: string, items: Corpus['items'], log: (m: string) => void): MiniSearch<IndexDoc> {
+  try {
+    return loadIndex(json);
+  } catch (e) {
+    log(`cached index does not load (${(e as Error).message}): rebuilding it`);
+    return buildIndex(items);
+  }
+}
+
 /** Reads a cache file; returns null (and logs why) when it is missing, stale or damaged. */
 function readCache(file: string, key: string, log: (m: string) => void): Corpus | null {
   let text: string;
@@ -111,7 +121,7 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
     return {
       ...corpus,
       byId: new Map(corpus.items.map((i) => [i.id, i])),
-      index: () => (index ??= loadIndex(indexJson)),
+      index: () => (index ??= loadOrRebuild(indexJson, corpus.items, log)),
     };
   } catch (e) {
     log(`cache does not parse (${(e as Error).message}): rebuilding`);

@@ -1,16 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 
+let holding = false;
+
+/** Whether a write has happened, so a held Ctrl-C may be waiting to be handled. */
+export const signalsHeld = () => holding;
+/**
+ * From the first write on, Ctrl-C (or SIGTERM) no longer kills the process mid-write: Node queues the signal
+ * while the synchronous write and rename run, then the handler ends the run with 130 (143) at the next turn
+ * of the event loop. The handler stays: removing it would drop a signal still in the queue.
+ */
+function holdSignals(): void {
+  if (holding) return;
+  holding = true;
+  process.on('SIGINT', () => process.exit(130)).on('SIGTERM', () => process.exit(143));
+}
+
 /**
  * Writes a file atomically: to a temporary file beside it, then renamed into place, so readers see the old
  * file or the new one, never half of one, whatever crashes or runs at the same time.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  // A Ctrl-C during the write is held until the file is in place (or removed), then ends the run with 130.
-  const hold = (signal: NodeJS.Signals) => process.exit(signal === 'SIGINT' ? 130 : 143);
-  process.once('SIGINT', hold).once('SIGTERM', hold);
-  setImmediate(() => process.off('SIGINT', hold).off('SIGTERM', hold));
+  holdSignals();
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, file);

@@ -20,7 +20,7 @@ export function suggestTerms(index: MiniSearch<IndexDoc>, query: Query): string 
       if (best) changed = true;
       return best ?? t;
     });
-    fixes.push(c.kind === 'phrase' ? `"${words.join(' ')}"` : words.join(' '));
+    fixes.push(words.join(' '));
   }
   return changed ? ` — did you mean "${fixes.join(' ')}"?` : '';
 }

@@ -193,6 +193,10 @@ function addFile(abs: string, rel: string, files: PageEntry[], diagnostics: Diag
     diagnostics.push({ file: rel, line: 0, message: `file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}), skipped` });
     return;
   }
+  if (!st.isFile()) {
+    diagnostics.push({ file: rel, line: 0, message: 'not a regular file (a FIFO, device or socket), skipped' });
+    return;
+  }
   if (st.size > options.maxBytes) {
     diagnostics.push({ file: rel, line: 0, message: `file is ${st.size} bytes, over the ${options.maxBytes}-byte page limit (--max-page-bytes), skipped` });
     return;

@@ -14,6 +14,19 @@ const IRREGULAR: Record<string, string> = { children: 'child', women: 'woman', m
  * stem('traffic') //=> 'traffic'
  */
 export function stem(term: string): string {
+  let s = memo.get(term);
+  if (s === undefined) {
+    s = stemOnce(term);
+    if (memo.size > 100_000) memo.clear();
+    memo.set(term, s);
+  }
+  return s;
+}
+
+/** Stems are asked for the same few thousand words over and over. */
+const memo = new Map<string, string>();
+
+function stemOnce(term: string): string {
   if (term.length < 4 || /\d/.test(term)) return term;
   const irregular = IRREGULAR[term];
   if (irregular) return irregular;

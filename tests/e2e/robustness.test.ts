@@ -334,24 +334,25 @@ describe('Ctrl-C', () => {
     }
   }, 30_000);
 
-  // BUG: writeFileAtomic says a Ctrl-C during the write "is held until the file is in place (or removed), then
-  // ends the run with 130", but its SIGINT listener is removed by a setImmediate before the held signal is
-  // handled, so the signal is swallowed: the run goes on, prints "meso: wrote 60000 items to …" and exits 0.
-  it.fails('ends with 130 after the file is in place when SIGINT comes during the atomic write', async () => {
+  // Regression: the SIGINT listener of writeFileAtomic used to be removed by a setImmediate before the held
+  // signal was handled, so the Ctrl-C was swallowed and the run exited 0.
+  it('ends with 130 after the file is in place when SIGINT comes during the atomic write', async () => {
     const r = await interruptMidWrite();
     expect(r.tmpSeen).toBe(true);
     expect(r.code === 130 || r.signal === 'SIGINT', `code ${r.code} signal ${r.signal}; stderr ${r.stderr}`).toBe(true);
-    expect(r.stderr).not.toContain('wrote');
+    const lines = readFileSync(r.outFile, 'utf8').split('\n');
+    expect(lines).toHaveLength(60001);
   }, 30_000);
 });
 
-describe('internal errors', () => {
-  it('prints one line "meso: internal error: … (run with --debug for the stack)" and exits 2', () => {
-    // Forge a cache whose header and checksum are right but whose search index is not JSON: the index is
-    // only parsed when a search needs it, outside the cache's own checks.
+describe('a damaged cached index', () => {
+  // Regression: a cache whose header and checksum were right but whose index was not JSON made search fail
+  // with an internal error; the index is parsed only when a search needs it, so that is where it is rebuilt.
+  it('is rebuilt when a search needs it, with the same hits and a note under --verbose', () => {
     const { run: runC, cacheHome: home } = createRunner();
     const dir = writePages({ 'p.txt': TWO_ITEM_PAGE });
-    expect(runC(['list', '--json', '--data', dir]).status).toBe(0);
+    const before = runC(['search', 'belize', '--json', '--data', dir]);
+    expect(before.status).toBe(0);
     const cacheDir = path.join(home, 'meso');
     const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.cache'))!);
     const text = readFileSync(file, 'utf8');
@@ -361,15 +362,10 @@ describe('internal errors', () => {
     const forged = `${payload.slice(0, payload.indexOf('\n'))}\n{not an index`;
     header.checksum = createHash('sha256').update(forged).digest('hex');
     writeFileSync(file, `${JSON.stringify(header)}\n${forged}`);
-    const r = runC(['search', 'belize', '--data', dir]);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    const lines = stderrLines(r.stderr);
-    expect(lines, r.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/^meso: internal error: .+ \(run with --debug for the stack\)$/);
-    const d = runC(['search', 'belize', '--data', dir, '--debug']);
-    expect(d.status).toBe(2);
-    expect(d.stderr).toMatch(STACK);
+    const r = runC(['search', 'belize', '--json', '--verbose', '--data', dir]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(before.stdout);
+    expect(r.stderr).toMatch(/cached index does not load/);
   });
 });
 

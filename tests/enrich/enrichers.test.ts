@@ -25,7 +25,7 @@ function score(pairs: Array<[string[], string[]]>) {
 }
 
 describe('the enrichers against the hand labels of the 50 bundled items', () => {
-  const corpus = loadCorpus({ paths: [bundledPagesDir] });
+  const corpus = loadCorpus({ paths: [bundledPagesDir()] });
   const byTitle = new Map(corpus.items.map((i) => [i.title, i]));
   const gold = labels as Label[];
   const pairs = gold.map((l) => ({ label: l, item: byTitle.get(normalizeText(l.title)) }));

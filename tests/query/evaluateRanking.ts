@@ -29,7 +29,7 @@ export function recall(ranked: string[], judged: Judged['relevant'], k: number):
 
 /** Runs every judged query through meso's search and through plain MiniSearch with default options. */
 export function evaluateRanking() {
-  const corpus = loadCorpus({ paths: [bundledPagesDir] });
+  const corpus = loadCorpus({ paths: [bundledPagesDir()] });
   const plain = new MiniSearch({ fields: ['title', 'summary'], storeFields: ['title'] });
   plain.addAll(corpus.items.map((i) => ({ id: i.id, title: i.title, summary: i.summary })));
   const titleOf = (id: string) => corpus.byId.get(id)!.title;
