@@ -17,6 +17,8 @@ export interface PageStats {
   items: number;
   dated: number;
   diagnostics: number;
+  /** items of this page that are the same story as one listed earlier (on this page or another) */
+  duplicates: number;
 }
 
 /** Everything a command needs: the items (newest first), the index, and what reading them found. */
@@ -54,10 +56,12 @@ export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): O
     const parsed = parsePage(f.text, f.file);
     raw.push(...parsed.items);
     diagnostics.push(...parsed.diagnostics);
-    pages.push({ file: f.file, layout: parsed.layout, items: parsed.items.length, dated: parsed.items.filter((i) => i.date).length, diagnostics: parsed.diagnostics.length });
+    pages.push({ file: f.file, layout: parsed.layout, items: parsed.items.length, dated: parsed.items.filter((i) => i.date).length, diagnostics: parsed.diagnostics.length, duplicates: 0 });
   }
   const merged = mergeItems(raw);
   diagnostics.push(...merged.diagnostics);
+  const byFile = new Map(pages.map((p) => [p.file, p]));
+  for (const item of merged.items) for (const s of item.sources.slice(1)) byFile.get(s.file)!.duplicates++;
   const { items, evidence } = enrichItems(merged.items, getEnrichers());
   items.sort(compareItems);
   return { items, byId: new Map(items.map((i) => [i.id, i])), evidence, diagnostics, pages, merged: merged.merged };

@@ -40,8 +40,9 @@ export function makeStatsCommand(rt: Runtime): Command {
       ['diagnostics', s.diagnostics],
     ];
     let text = rows.map(([k, v]) => `${String(k).padEnd(18)}${v}`).join('\n');
-    text += '\n\npage                                     layout    items  dated  warnings\n';
-    for (const p of s.perPage) text += `${escapeForTerminal(p.file).padEnd(40)} ${p.layout.padEnd(9)} ${String(p.items).padStart(5)}  ${String(Math.round(p.datedShare * 100)).padStart(4)}%  ${String(p.diagnostics).padStart(8)}\n`;
+    const w = Math.max(24, ...s.perPage.map((p) => escapeForTerminal(p.file).length));
+    text += `\n\n${'page'.padEnd(w)}  layout    items  dated  duplicates  warnings\n`;
+    for (const p of s.perPage) text += `${escapeForTerminal(p.file).padEnd(w)}  ${p.layout.padEnd(8)}  ${String(p.items).padStart(5)}  ${String(Math.round(p.datedShare * 100)).padStart(4)}%  ${String(p.duplicates).padStart(10)}  ${String(p.diagnostics).padStart(8)}\n`;
     rt.out(`${text}`);
   });
 }

@@ -31,7 +31,7 @@ export function resolveCountry(gazetteer: Gazetteer, input: string): string {
   const found = gazetteer.lookup.get(nameKey(input));
   if (found) return found;
   const hint = suggest(input, gazetteer.countries.map((c) => c.name));
-  throw new UsageError(`unknown country "${input}"${hint ? ` — did you mean "${hint}"?` : ''} (English or Spanish name, or ISO code; see meso countries --all)`);
+  throw new UsageError(`unknown country "${input}"${hint ? ` — did you mean "${hint}"?` : ''} (give an English or Spanish name or an ISO code, e.g. --country "Costa Rica", --country CR)`);
 }
 
 /** Resolves a topic id or label as typed. */
