@@ -4,48 +4,14 @@
 process.env.TZ = 'Pacific/Kiritimati';
 
 import { describe, it, expect } from 'vitest';
+import { makeItem as item } from '../helpers/makeItem.js';
+import { BOUNDARIES } from './timelineBoundaries.js';
 import type { Item } from '../../src/types.js';
 import type { Granularity } from '../../src/query/buildTimeline.js';
 
 const { buildTimeline, periodOf, periodsBetween } = await import('../../src/query/buildTimeline.js');
 
-let seq = 0;
-function item(date: string | null): Item {
-  seq++;
-  return {
-    id: `tz${String(seq).padStart(10, '0')}`,
-    title: `Item ${seq}`,
-    date,
-    dateSource: date ? 'listed' : null,
-    inferredDate: null,
-    summary: '',
-    countries: [],
-    primaryCountry: null,
-    places: [],
-    topics: [],
-    sources: [{ file: 'page.txt', line: seq }],
-  };
-}
 
-const BOUNDARIES: Array<[string, Granularity, string, string, string]> = [
-  ['2019-12-31', 'month', '2019-12', '2019-12-01', '2019-12-31'],
-  ['2020-01-01', 'month', '2020-01', '2020-01-01', '2020-01-31'],
-  ['2019-12-31', 'year', '2019', '2019-01-01', '2019-12-31'],
-  ['2020-01-01', 'year', '2020', '2020-01-01', '2020-12-31'],
-  ['2019-12-31', 'quarter', '2019-Q4', '2019-10-01', '2019-12-31'],
-  ['2020-01-01', 'quarter', '2020-Q1', '2020-01-01', '2020-03-31'],
-  ['2020-03-31', 'quarter', '2020-Q1', '2020-01-01', '2020-03-31'],
-  ['2020-04-01', 'quarter', '2020-Q2', '2020-04-01', '2020-06-30'],
-  ['2020-02-28', 'month', '2020-02', '2020-02-01', '2020-02-29'],
-  ['2020-02-29', 'month', '2020-02', '2020-02-01', '2020-02-29'],
-  ['2020-03-01', 'month', '2020-03', '2020-03-01', '2020-03-31'],
-  ['2019-02-28', 'month', '2019-02', '2019-02-01', '2019-02-28'],
-  ['2020-02-29', 'day', '2020-02-29', '2020-02-29', '2020-02-29'],
-  ['2020-12-31', 'week', '2020-W53', '2020-12-28', '2021-01-03'],
-  ['2021-01-03', 'week', '2020-W53', '2020-12-28', '2021-01-03'],
-  ['2021-01-04', 'week', '2021-W01', '2021-01-04', '2021-01-10'],
-  ['2018-12-31', 'week', '2019-W01', '2018-12-31', '2019-01-06'],
-];
 
 describe('buildTimeline under Pacific/Kiritimati (UTC+14)', () => {
   it('really runs in UTC+14', () => {

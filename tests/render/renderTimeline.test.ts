@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { makeItem as item, manyItems as many } from '../helpers/makeItem.js';
 import { bar, renderTimeline } from '../../src/render/renderTimeline.js';
 import { makeStyle } from '../../src/render/makeStyle.js';
 import { buildTimeline, type Timeline } from '../../src/query/buildTimeline.js';
@@ -9,25 +10,6 @@ const plain80 = makeStyle({ isTTY: false, columns: 80, env: {} });
 const ANSI = /\u001b\[/;
 const len = (s: string) => [...s].length;
 
-let seq = 0;
-function item(date: string | null, extra: Partial<Item> = {}): Item {
-  seq++;
-  return {
-    id: `r${String(seq).padStart(11, '0')}`,
-    title: `Item ${seq}`,
-    date,
-    dateSource: date ? 'listed' : null,
-    inferredDate: null,
-    summary: '',
-    countries: [],
-    primaryCountry: null,
-    places: [],
-    topics: [],
-    sources: [{ file: 'p.txt', line: seq }],
-    ...extra,
-  };
-}
-const many = (date: string, n: number, extra: Partial<Item> = {}) => Array.from({ length: n }, () => item(date, extra));
 
 describe('bar', () => {
   it('is full width for the maximum', () => {

@@ -1,27 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import { makeItem as item, manyItems as many } from '../helpers/makeItem.js';
 import { renderTimelineSvg } from '../../src/render/renderTimelineSvg.js';
 import { buildTimeline } from '../../src/query/buildTimeline.js';
 import type { Item } from '../../src/types.js';
 
-let seq = 0;
-function item(date: string | null, extra: Partial<Item> = {}): Item {
-  seq++;
-  return {
-    id: `s${String(seq).padStart(11, '0')}`,
-    title: `Item ${seq}`,
-    date,
-    dateSource: date ? 'listed' : null,
-    inferredDate: null,
-    summary: '',
-    countries: [],
-    primaryCountry: null,
-    places: [],
-    topics: [],
-    sources: [{ file: 'p.txt', line: seq }],
-    ...extra,
-  };
-}
-const many = (date: string, n: number, extra: Partial<Item> = {}) => Array.from({ length: n }, () => item(date, extra));
 
 /**
  * A tiny XML well-formedness check: one root element, every start tag closed in order or self-closed,
