@@ -4,9 +4,8 @@ import { filtersFor, openCorpus, queryWords, type Runtime } from './runtime.js';
 import { matchFilters, hasFilters } from '../query/filterItems.js';
 import { NoResultsError } from '../errors.js';
 import { parseQuery } from '../query/parseQuery.js';
-import { searchCorpus } from '../query/searchItems.js';
+import { describeHits, rankCorpus } from '../query/searchItems.js';
 import { suggestTerms } from '../query/suggestTerms.js';
-import { compareItems } from '../query/compareItems.js';
 import { getEnrichers } from '../corpus.js';
 import { emitItems } from './emitItems.js';
 
@@ -41,12 +40,11 @@ export function makeSearchCommand(rt: Runtime): Command {
     const filters = filtersFor(opts);
     for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);
     const corpus = openCorpus(opts, rt);
-    const hits = searchCorpus(corpus.index(), corpus.byId, query, getEnrichers(), { any: opts.any, allow: matchFilters(filters) });
-    if (hits.length === 0) {
+    const ranked = rankCorpus(corpus.index(), corpus.byId, query, getEnrichers(), { any: opts.any, allow: matchFilters(filters), sort: opts.sort });
+    if (ranked.length === 0) {
       const hint = hasFilters(filters) ? '' : suggestTerms(corpus.index(), query);
       throw new NoResultsError(`no results for ${JSON.stringify(text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`);
     }
-    if (opts.sort === 'date') hits.sort((a, b) => compareItems(a.item, b.item));
-    emitItems(hits.slice(0, opts.limit ?? 20), opts, rt);
+    emitItems(describeHits(ranked.slice(0, opts.limit ?? 20), query), opts, rt);
   });
 }

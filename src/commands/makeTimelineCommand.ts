@@ -3,7 +3,7 @@ import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
 import { filtersFor, openCorpus, queryWords, pickFormat, styleFor, type Runtime } from './runtime.js';
 import { matchFilters, type Filters } from '../query/filterItems.js';
 import { parseQuery } from '../query/parseQuery.js';
-import { searchCorpus } from '../query/searchItems.js';
+import { rankCorpus } from '../query/searchItems.js';
 import { buildTimeline, type Granularity } from '../query/buildTimeline.js';
 import { getEnrichers } from '../corpus.js';
 import { NoResultsError } from '../errors.js';
@@ -54,7 +54,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
     const allow = matchFilters({ ...filters, since: null, until: null });
     let matches = corpus.items.filter(allow);
     if (query) {
-      matches = searchCorpus(corpus.index(), corpus.byId, query, getEnrichers(), { any: opts.any, allow }).map((h) => h.item);
+      matches = rankCorpus(corpus.index(), corpus.byId, query, getEnrichers(), { any: opts.any, allow }).map((h) => h.item);
     }
     // the date bounds frame the timeline; items outside them are left out, undated ones are reported apart
     const inRange = (d: string | null) => d === null || ((!filters.since || d >= filters.since) && (!filters.until || d <= filters.until));

@@ -10,37 +10,39 @@ export interface IndexDoc {
   summary: string;
 }
 
-/** Exact (folded) fields and their stemmed twins. */
-export const EXACT_FIELDS = ['title', 'summary'];
-export const STEM_FIELDS = ['titleStem', 'summaryStem'];
+/** The indexed fields. */
+export const FIELDS = ['title', 'summary'];
 
 /**
- * The MiniSearch options meso indexes with. Text is folded (case, accents, quotes) by {@link tokenize};
- * the *Stem fields hold the same text stemmed, so a search can weigh an exact match above a stem match.
+ * A word whose stem differs from it is indexed twice in its field: as written (folded), and as its stem marked
+ * with "~" ("returnees" → "returnees" and "~return"), so a search can weigh an exact match above a stem
+ * match, and a prefix or an exact search never meets a stem. A word that is its own stem ("return") is
+ * indexed once; a stem search asks for it as written too (see {@link stemQueries}).
+ */
+export const stemTerm = (term: string) => `~${stem(term)}`;
+/** The index terms a stem search for `term` looks for. */
+export const stemQueries = (term: string) => [stemTerm(term), stem(term)];
+const indexTerms = (term: string) => {
+  const s = stem(term);
+  return s === term ? term : [term, `~${s}`];
+};
+export const isStemTerm = (term: string) => term.startsWith('~');
+
+/**
+ * The MiniSearch options meso indexes with: text folded (case, accents, quotes) by {@link tokenize}, each word
+ * with its marked stem beside it. The index stores no fields: items live once, in the corpus.
  * `INDEX_OPTIONS_KEY` names this configuration in the cache key: change it when these change.
  */
 export const INDEX_OPTIONS: Options<IndexDoc> = {
   idField: 'id',
-  fields: [...EXACT_FIELDS, ...STEM_FIELDS],
+  fields: FIELDS,
   storeFields: [],
-  extractField: (doc, field) => (field.startsWith('title') ? doc.title : field.startsWith('summary') ? doc.summary : (doc as unknown as Record<string, string>)[field]!),
-  tokenize: (text) => tokenizeOnce(text),
-  processTerm: (term, field) => (field?.endsWith('Stem') ? stem(term) : term),
-  searchOptions: { processTerm: (term) => term },
+  tokenize: (text) => tokenize(text),
+  processTerm: indexTerms,
+  // queries reach the index as single terms already folded (and stems already marked): keep them whole
+  searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
 };
-/** Each text is indexed twice (exact and stemmed): keep the last few tokenizations rather than redo them. */
-const recent = new Map<string, string[]>();
-function tokenizeOnce(text: string): string[] {
-  let terms = recent.get(text);
-  if (!terms) {
-    terms = tokenize(text);
-    if (recent.size >= 4) recent.delete(recent.keys().next().value!);
-    recent.set(text, terms);
-  }
-  return terms;
-}
-
-export const INDEX_OPTIONS_KEY = 'fold1-stem1-fields4';
+export const INDEX_OPTIONS_KEY = 'fold1-stem3-fields2';
 
 /** Builds the full-text index over the items' titles and summaries. */
 export function buildIndex(items: Item[]): MiniSearch<IndexDoc> {

@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Item } from '../types.js';
 import type { Clause, Query } from './parseQuery.js';
 import type { IndexDoc } from '../indexing/buildIndex.js';
-import { EXACT_FIELDS, STEM_FIELDS } from '../indexing/buildIndex.js';
+import { FIELDS, stemQueries } from '../indexing/buildIndex.js';
 import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
 import { makeSnippet, type Snippet } from './makeSnippet.js';
@@ -35,10 +35,12 @@ export interface SearchOptions {
   allow?: (item: Item) => boolean;
   /** topic ids and country names the query names, found with the taxonomy and gazetteer */
   tagged?: NamedTags;
+  /** best first (default), or newest first */
+  sort?: 'relevance' | 'date';
 }
 
 /** Field weights: a title match counts more. */
-const BOOST = { title: 2.5, summary: 1, titleStem: 2.5, summaryStem: 1 };
+const BOOST = { title: 2.5, summary: 1 };
 /** Weights of the ways a word can match, relative to an exact match. */
 const WEIGHT = { exact: 1, prefix: 0.6, stem: 0.7, fuzzy: 0.35 };
 /** Items found only through a topic or country tag rank below every literal match. */
@@ -50,78 +52,108 @@ const TAG_SCORE_SHARE = 0.5;
  */
 export function isCommonTerm(index: MiniSearch<IndexDoc>, term: string): boolean {
   const d = Math.min(1, fuzzyDistance(term));
-  return index.documentCount > 0 && index.search(term, { fields: EXACT_FIELDS, prefix: false, fuzzy: d, maxFuzzy: d }).length > 0.4 * index.documentCount;
+  return index.documentCount > 0 && index.search(term, { fields: FIELDS, prefix: false, fuzzy: d, maxFuzzy: d }).length > 0.4 * index.documentCount;
 }
 
 /** Largest edit distance for a fuzzy match of a term of this length: none below 5 letters, 1 to 8, else 2. */
 export const fuzzyDistance = (term: string) => (term.length < 5 ? 0 : term.length <= 8 ? 1 : 2);
 
+/** A matching item before its snippet is made: enough to rank, count and filter. */
+export interface Ranked {
+  item: Item;
+  score: number;
+  /** corpus terms MiniSearch matched (the fuzzy ones among them are highlighted too) */
+  terms: string[];
+  /** for items found through a topic or country the query names */
+  tags: MatchInfo[];
+}
+
 /**
  * Runs a parsed query against the index and the items: each clause matches exactly, by stem, as a prefix
  * (`word*`), or, when the word is not in the corpus, fuzzily; phrases must have their words adjacent and in
  * order; exclusions remove items; items tagged with a topic or country the query names follow the literal
- * matches. Returns hits best first.
+ * matches. Returns every match, best first (or newest first with `sort: 'date'`), without snippets.
  */
-export function searchItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, query: Query, options: SearchOptions = {}): Hit[] {
+export function rankItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, query: Query, options: SearchOptions = {}): Ranked[] {
   const allow = options.allow ?? (() => true);
   const sub = query.include.map((c) => clauseQuery(index, c));
   const raw = index.search(
     { combineWith: options.any ? 'OR' : 'AND', queries: sub },
     { filter: (r) => { const it = byId.get(r.id); return it !== undefined && allow(it); } },
   );
+  // words are only split for the checks that need them: phrases and exclusions
+  const hasPhrases = query.include.some((c) => c.kind === 'phrase');
+  const wordsOf = (item: Item): Words => ({ title: toWords(item.title), summary: toWords(item.summary) });
+  const excluded = (item: Item, words?: Words) => query.exclude.length > 0 && query.exclude.some((c) => clauseMatches(c, words ?? wordsOf(item)));
 
-  const hits: Hit[] = [];
+  const ranked: Ranked[] = [];
   const seen = new Set<string>();
   for (const r of raw) {
     const item = byId.get(r.id)!;
-    const words = { title: toWords(item.title), summary: toWords(item.summary) };
-    if (!phrasesHold(query.include, words, options.any ?? false)) continue;
-    if (query.exclude.some((c) => clauseMatches(c, words))) continue;
-    const fuzzyTerms = new Set(Object.keys(r.match));
-    const matched = describeMatches(query.include, words, fuzzyTerms);
-    hits.push({ item, score: r.score, matched, snippet: makeSnippet(item, words, (w) => wordMatches(query.include, w, fuzzyTerms)) });
+    const words = hasPhrases || query.exclude.length ? wordsOf(item) : undefined;
+    if (words && !phrasesHold(query.include, words, options.any ?? false)) continue;
+    if (excluded(item, words)) continue;
+    ranked.push({ item, score: r.score, terms: r.terms, tags: [] });
     seen.add(item.id);
   }
 
   const named = options.tagged;
-  const tagged = named && { topics: hits.length ? named.topics : [...named.topics, ...named.weakTopics], countries: named.countries };
+  const tagged = named && { topics: ranked.length ? named.topics : [...named.topics, ...named.weakTopics], countries: named.countries };
   if (tagged && (tagged.topics.length || tagged.countries.length)) {
-    const floor = hits.length ? Math.min(...hits.map((h) => h.score)) : 1;
+    let floor = 1;
+    if (ranked.length) floor = ranked.reduce((m, h) => Math.min(m, h.score), Infinity);
     for (const item of byId.values()) {
-      if (seen.has(item.id) || !allow(item)) continue;
+      if (seen.has(item.id)) continue;
       const topics = tagged.topics.filter((t) => item.topics.includes(t));
       const countries = tagged.countries.filter((c) => item.countries.includes(c));
-      if (!topics.length && !countries.length) continue;
-      const words = { title: toWords(item.title), summary: toWords(item.summary) };
-      if (query.exclude.some((c) => clauseMatches(c, words))) continue;
-      if (!phrasesHold(query.include.filter((c) => c.titleOnly), words, false)) continue;
+      if ((!topics.length && !countries.length) || !allow(item) || excluded(item)) continue;
       // salience: a primary country or a first-listed topic ranks higher among tag-only hits
       const salience = countries.some((c) => item.primaryCountry === c) || topics.some((t) => item.topics[0] === t) ? 1 : 0.6;
-      const matched: MatchInfo[] = [
+      const tags: MatchInfo[] = [
         ...topics.map((t) => ({ term: t, field: 'topics' as const, how: 'topic' as const })),
         ...countries.map((c) => ({ term: c, field: 'countries' as const, how: 'country' as const })),
       ];
-      hits.push({ item, score: floor * TAG_SCORE_SHARE * salience, matched, snippet: makeSnippet(item, words, () => false) });
+      ranked.push({ item, score: floor * TAG_SCORE_SHARE * salience, terms: [], tags });
     }
   }
-  return hits.sort((a, b) => b.score - a.score || compareItems(a.item, b.item));
+  if (options.sort === 'date') return ranked.sort((a, b) => compareItems(a.item, b.item));
+  return ranked.sort((a, b) => b.score - a.score || compareItems(a.item, b.item));
+}
+
+/** Adds to ranked items what a reader sees: which query term matched which field, and the best passage. */
+export function describeHits(ranked: Ranked[], query: Query): Hit[] {
+  return ranked.map((r) => {
+    const words = { title: toWords(r.item.title), summary: toWords(r.item.summary) };
+    if (r.tags.length) return { item: r.item, score: r.score, matched: r.tags, snippet: makeSnippet(r.item, words, () => false) };
+    const fuzzyTerms = new Set(r.terms);
+    return {
+      item: r.item,
+      score: r.score,
+      matched: describeMatches(query.include, words, fuzzyTerms),
+      snippet: makeSnippet(r.item, words, (w) => wordMatches(query.include, w, fuzzyTerms)),
+    };
+  });
+}
+
+/** Ranks, keeps the first `limit`, and describes them: what `meso search` prints. */
+export function searchItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, query: Query, options: SearchOptions & { limit?: number } = {}): Hit[] {
+  return describeHits(rankItems(index, byId, query, options).slice(0, options.limit ?? Infinity), query);
 }
 
 type Sub = Parameters<MiniSearch<IndexDoc>['search']>[0];
 
 /** The MiniSearch query for one clause: exact, stem, prefix and (for unknown words) fuzzy, OR-ed. */
 function clauseQuery(index: MiniSearch<IndexDoc>, c: Clause): Sub {
-  const exact = c.titleOnly ? ['title'] : EXACT_FIELDS;
-  const stems = c.titleOnly ? ['titleStem'] : STEM_FIELDS;
+  const fields = c.titleOnly ? ['title'] : FIELDS;
   const parts = c.terms.map((term): Sub => {
-    if (c.prefix) return { queries: [term], fields: exact, prefix: true, boost: BOOST, weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix } } as Sub;
+    if (c.prefix) return { queries: [term], fields, prefix: true, boost: BOOST, weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix } } as Sub;
     const forms: Sub[] = [
-      { queries: [term], fields: exact, boost: BOOST } as Sub,
-      { queries: [stem(term)], fields: stems, boost: scale(BOOST, WEIGHT.stem) } as Sub,
+      { queries: [term], fields, boost: BOOST } as Sub,
+      { queries: stemQueries(term), fields, boost: scale(BOOST, WEIGHT.stem) } as Sub,
     ];
     const d = fuzzyDistance(term);
     if (c.kind === 'term' && d > 0 && !known(index, term)) {
-      forms.push({ queries: [term], fields: exact, fuzzy: d, maxFuzzy: d, boost: scale(BOOST, WEIGHT.fuzzy) } as Sub);
+      forms.push({ queries: [term], fields, fuzzy: d, maxFuzzy: d, boost: scale(BOOST, WEIGHT.fuzzy) } as Sub);
     }
     return { combineWith: 'OR', queries: forms } as Sub;
   });
@@ -132,7 +164,7 @@ const scale = (b: Record<string, number>, k: number) => Object.fromEntries(Objec
 
 /** Whether a term (or its stem) is in the corpus: a known word is never matched fuzzily. */
 function known(index: MiniSearch<IndexDoc>, term: string): boolean {
-  return index.search(term, { fields: EXACT_FIELDS, prefix: false, fuzzy: false }).length > 0 || index.search(stem(term), { fields: STEM_FIELDS, prefix: false, fuzzy: false }).length > 0;
+  return [term, ...stemQueries(term)].some((t) => index.search(t, { fields: FIELDS, prefix: false, fuzzy: false }).length > 0);
 }
 
 type Words = { title: Word[]; summary: Word[] };
@@ -184,8 +216,8 @@ function describeMatches(include: Clause[], words: Words, fuzzyTerms: Set<string
   return out;
 }
 
-/** Searches with the query's named topics and countries read from the enrichers' tables: what commands call. */
-export function searchCorpus(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, query: Query, enrichers: Enrichers, options: Omit<SearchOptions, 'tagged'> = {}): Hit[] {
+/** Ranks with the query's named topics and countries read from the enrichers' tables: what commands call. */
+export function rankCorpus(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, query: Query, enrichers: Enrichers, options: Omit<SearchOptions, 'tagged'> = {}): Ranked[] {
   const tagged = namedTags(query, enrichers.gazetteer, enrichers.topics, (t) => isCommonTerm(index, t));
-  return searchItems(index, byId, query, { ...options, tagged });
+  return rankItems(index, byId, query, { ...options, tagged });
 }

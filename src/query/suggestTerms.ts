@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch';
 import type { IndexDoc } from '../indexing/buildIndex.js';
-import { EXACT_FIELDS } from '../indexing/buildIndex.js';
+import { FIELDS, isStemTerm } from '../indexing/buildIndex.js';
 import type { Query } from './parseQuery.js';
 
 /**
@@ -12,10 +12,10 @@ export function suggestTerms(index: MiniSearch<IndexDoc>, query: Query): string 
   let changed = false;
   for (const c of query.include) {
     const words = c.terms.map((t) => {
-      if (index.search(t, { fields: EXACT_FIELDS, prefix: c.prefix, fuzzy: false }).length > 0) return t;
-      const hits = index.search(t, { fields: EXACT_FIELDS, fuzzy: 2, maxFuzzy: 2 });
+      if (index.search(t, { fields: FIELDS, prefix: c.prefix, fuzzy: false }).length > 0) return t;
+      const hits = index.search(t, { fields: FIELDS, fuzzy: 2, maxFuzzy: 2 });
       const counts = new Map<string, number>();
-      for (const h of hits) for (const term of h.terms) if (term !== t) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const h of hits) for (const term of h.terms) if (term !== t && !isStemTerm(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
       const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0];
       if (best) changed = true;
       return best ?? t;

@@ -17,6 +17,9 @@ export function foldText(text: string): string {
   return text.replace(APOSTROPHES, "'").normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
+/** Folds of the non-ASCII characters seen so far: a page uses few distinct ones, many times. */
+const charFolds = new Map<string, string>();
+
 /**
  * Folds text one code point at a time and records, for every folded character, the index of the original
  * character it came from, so a match found in folded text can be highlighted in the original.
@@ -27,7 +30,8 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
   const map: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const f = ch.length === 1 && ch.charCodeAt(0) < 0x80 && ch !== '`' ? ch.toLowerCase() : foldText(ch);
+    let f = ch.length === 1 && ch.charCodeAt(0) < 0x80 && ch !== '`' ? ch.toLowerCase() : charFolds.get(ch);
+    if (f === undefined) charFolds.set(ch, (f = foldText(ch)));
     for (let k = 0; k < f.length; k++) map.push(i);
     folded += f;
     i += ch.length;

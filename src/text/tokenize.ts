@@ -10,8 +10,62 @@ export interface Token {
   end: number;
 }
 
-/** A word: letters and digits, with inner apostrophes and hyphens kept so the word stays whole. */
-const WORD = /[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*/gu;
+/** A letter or digit beyond ASCII (folded text has no combining marks left). */
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
+/** The length (1 or 2 UTF-16 units) of the letter or digit at `i`, or 0 when there is none. */
+function wordCharAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  const ch = String.fromCodePoint(s.codePointAt(i)!);
+  return NON_ASCII_WORD.test(ch) ? ch.length : 0;
+}
+
+/**
+ * Calls `visit` with the bounds of each word: letters and digits, with inner apostrophes and hyphens kept so
+ * the word stays whole. A hand-written scanner: the tokenizer runs over every word of every page.
+ */
+function scanWords(s: string, visit: (start: number, end: number) => void): void {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let k = wordCharAt(s, i);
+    if (!k) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += k;
+    for (;;) {
+      while (i < n && (k = wordCharAt(s, i))) i += k;
+      const c = s.charCodeAt(i);
+      if ((c === 39 || c === 45) && i + 1 < n && wordCharAt(s, i + 1)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    visit(start, i);
+  }
+}
+
+/** The parts of a word as terms: possessive 's cut, apostrophes dropped; hyphenated words give their parts. */
+function wordTerms(word: string, start: number, joined: boolean, push: (term: string, start: number, end: number) => void): void {
+  const end = start + word.length;
+  let w = word;
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  if (w.includes("'")) w = w.replace(/'/g, '');
+  if (!w.includes('-')) {
+    if (w) push(w, start, end);
+    return;
+  }
+  let offset = start;
+  for (const part of w.split('-')) {
+    if (part) push(part, offset, offset + part.length);
+    offset += part.length + 1;
+  }
+  if (joined) push(w.replace(/-/g, ''), start, end);
+}
 
 /**
  * Splits already-folded text into terms with offsets. A hyphenated word yields its parts and the joined
@@ -23,28 +77,16 @@ const WORD = /[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*/gu;
  */
 export function tokenizeFolded(folded: string, joined = true): Token[] {
   const out: Token[] = [];
-  for (const m of folded.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    let word = m[0];
-    if (word.endsWith("'s")) word = word.slice(0, -2);
-    if (word.includes("'")) word = word.replace(/'/g, '');
-    if (word.includes('-')) {
-      let offset = start;
-      for (const part of word.split('-')) {
-        if (part) out.push({ term: part, start: offset, end: offset + part.length });
-        offset += part.length + 1;
-      }
-      if (joined) out.push({ term: word.replace(/-/g, ''), start, end: start + m[0].length });
-    } else if (word) {
-      out.push({ term: word, start, end: start + m[0].length });
-    }
-  }
+  scanWords(folded, (start, end) => wordTerms(folded.slice(start, end), start, joined, (term, s, e) => out.push({ term, start: s, end: e })));
   return out;
 }
 
 /** Folds then tokenizes: the one tokenizer the index and the query parser share. */
 export function tokenize(text: string, joined = true): string[] {
-  return tokenizeFolded(foldText(text), joined).map((t) => t.term);
+  const folded = foldText(text);
+  const out: string[] = [];
+  scanWords(folded, (start, end) => wordTerms(folded.slice(start, end), start, joined, (term) => out.push(term)));
+  return out;
 }
 
 /** A word of a text in reading order: its folded term, its spelling and where it stands in the text. */
@@ -70,7 +112,11 @@ export function toWords(text: string): Word[] {
   const { folded, map } = foldWithMap(text);
   return tokenizeFolded(folded, false).map((t) => {
     const start = map[t.start]!;
-    const end = map[t.end] ?? text.length;
+    // the word ends after the original character that gave its last folded character, even when that
+    // character folds to several ("㈀" → "(ᄀ)"): the next original boundary past it
+    let j = t.end;
+    while (map[j]! <= map[t.end - 1]!) j++;
+    const end = map[j]!;
     return { term: t.term, raw: text.slice(start, end), start, end };
   });
 }

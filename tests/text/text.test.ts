@@ -103,6 +103,10 @@ describe('toWords', () => {
     ]);
   });
 
+  it('keeps a word whose one character folds to several with brackets around it (regression: "㈀" gave an empty word)', () => {
+    expect(toWords('㈀')).toEqual([{ term: 'ᄀ', raw: '㈀', start: 0, end: 1 }]);
+  });
+
   test.prop([fc.string({ unit: 'binary', maxLength: 40 })])('every word’s raw text is the slice of the original at its offsets', (text) => {
     for (const w of toWords(text)) {
       expect(w.start).toBeGreaterThanOrEqual(0);
