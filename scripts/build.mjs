@@ -45,7 +45,8 @@ await build({
 rmSync('dist/meso.blob', { force: true });
 rmSync('dist/meso.blob.node', { force: true });
 try {
-  execFileSync(process.execPath, ['--snapshot-blob', 'dist/meso.blob', '--build-snapshot', 'dist/snapshot.cjs'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // V8 flags must be the same when the snapshot is built and run: bin/meso.js passes the same ones.
+  execFileSync(process.execPath, ['--max-semi-space-size=32', '--snapshot-blob', 'dist/meso.blob', '--build-snapshot', 'dist/snapshot.cjs'], { stdio: ['ignore', 'ignore', 'pipe'] });
   writeFileSync('dist/meso.blob.node', `${process.execPath}\n${process.version}\n`);
 } catch (e) {
   rmSync('dist/meso.blob', { force: true });

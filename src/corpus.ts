@@ -1,5 +1,5 @@
 import type MiniSearch from 'minisearch';
-import type { Diagnostic, Evidence, Item, Layout } from './types.js';
+import type { Diagnostic, Item, Layout } from './types.js';
 import { readPages, readStdinPage, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './source/readPages.js';
 import { parsePage } from './parse/parsePage.js';
 import { mergeItems } from './parse/mergeItems.js';
@@ -25,7 +25,6 @@ export interface PageStats {
 export interface Corpus {
   items: Item[];
   byId: Map<string, Item>;
-  evidence: Record<string, Evidence[]>;
   diagnostics: Diagnostic[];
   pages: PageStats[];
   /** raw items that were merged into another (the same story on two pages or twice on one) */
@@ -62,9 +61,9 @@ export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): O
   diagnostics.push(...merged.diagnostics);
   const byFile = new Map(pages.map((p) => [p.file, p]));
   for (const item of merged.items) for (const s of item.sources.slice(1)) byFile.get(s.file)!.duplicates++;
-  const { items, evidence } = enrichItems(merged.items, getEnrichers());
+  const { items } = enrichItems(merged.items, getEnrichers());
   items.sort(compareItems);
-  return { items, byId: new Map(items.map((i) => [i.id, i])), evidence, diagnostics, pages, merged: merged.merged };
+  return { items, byId: new Map(items.map((i) => [i.id, i])), diagnostics, pages, merged: merged.merged };
 }
 
 /** read → parse → enrich → (lazily) index: the one glue every command uses. */

@@ -6,6 +6,8 @@ import { renderJson } from '../render/renderJson.js';
 import { itemRecord } from '../render/records.js';
 import { renderItem } from '../render/renderItem.js';
 import { shortId } from '../render/renderTable.js';
+import { enrichItems } from '../enrich/enrichItems.js';
+import { getEnrichers } from '../corpus.js';
 
 /** `meso show <id>`: one item in full, with its sources and the evidence for its countries, topics and date. */
 export function makeShowCommand(rt: Runtime): Command {
@@ -20,7 +22,8 @@ export function makeShowCommand(rt: Runtime): Command {
     if (matches.length === 0) throw new NoResultsError(`no item with id ${key}`);
     if (matches.length > 1) throw new UsageError(`id prefix ${key} matches ${matches.length} items (${matches.slice(0, 5).map((i) => shortId(i.id)).join(', ')}${matches.length > 5 ? ', …' : ''}): give more characters`);
     const item = matches[0]!;
-    const evidence = corpus.evidence[item.id] ?? [];
+    // the evidence is not kept for every item: enrich this one again (the same tables give the same answer)
+    const evidence = enrichItems([item], getEnrichers()).evidence[item.id] ?? [];
     if (opts.json) rt.out(renderJson({ ...itemRecord(item), evidence }));
     else rt.out(renderItem(item, evidence, styleFor(opts, rt)));
   });

@@ -10,7 +10,7 @@ import { bundledDataDir } from '../paths.js';
 import { INDEX_OPTIONS_KEY, buildIndex, loadIndex, type IndexDoc } from './buildIndex.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 export interface CacheOptions {
   cacheDir?: string;
@@ -27,7 +27,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   return path.join(home, '.cache', 'meso');
 }
 
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 
 /**
  * Loads the corpus through the cache. The cache file is named after the data paths; inside, a header line

@@ -55,6 +55,7 @@ const FORMS: Array<[RegExp, (m: RegExpMatchArray) => [number, number | undefined
  * parseDateLine('31 June, 2018')   //=> null
  */
 export function parseDateLine(line: string): string | null {
+  if (line.length > 60) return null; // most lines are summaries: no need to look closer
   const text = line.trim().replace(/\s+/g, ' ');
   if (text.length > 40 || !/\d{4}/.test(text)) return null;
   for (const [re, pick] of FORMS) {

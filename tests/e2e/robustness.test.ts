@@ -360,7 +360,7 @@ describe('a damaged cached index', () => {
     const header = JSON.parse(text.slice(0, nl)) as { checksum: string };
     const payload = text.slice(nl + 1);
     const forged = `${payload.slice(0, payload.indexOf('\n'))}\n{not an index`;
-    header.checksum = createHash('sha256').update(forged).digest('hex');
+    header.checksum = createHash('sha1').update(forged).digest('hex');
     writeFileSync(file, `${JSON.stringify(header)}\n${forged}`);
     const r = runC(['search', 'belize', '--json', '--verbose', '--data', dir]);
     expect(r.status).toBe(0);
