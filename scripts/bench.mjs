@@ -286,6 +286,11 @@ function benchSize(n, opts, seeds, tools) {
     cmds.push([`meso ${label} (warm cache)`, MESO, warm]);
   }
   const cacheBytes = dirBytes(cacheDir);
+  if (n === 50) {
+    // the bundled pages themselves (no --data): what a new user runs first, answered from the start-up snapshot
+    cmds.push(['meso search, bundled pages (no cache)', MESO, ['search', QUERY, '--json', '--no-cache']]);
+    cmds.push(['meso search, bundled pages (snapshot)', MESO, ['search', QUERY, '--json', '--cache-dir', cacheDir]]);
+  }
 
   const skipped = {};
   if (tools.rg) cmds.push([`rg -i -c ${QUERY}`, 'rg', ['-i', '-c', QUERY, dir]]);

@@ -85,7 +85,10 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
 /** Parses the cached index; if it does not load (a damaged cache that kept its checksum), rebuilds it. */
 function loadOrRebuild(json: string, items: Corpus['items'], log: (m: string) => void): MiniSearch<IndexDoc> {
   try {
-    return loadIndex(json);
+    const t0 = performance.now();
+    const index = loadIndex(json);
+    log(`loaded the cached index in ${Math.round(performance.now() - t0)} ms`);
+    return index;
   } catch (e) {
     log(`cached index does not load (${(e as Error).message}): rebuilding it`);
     return buildIndex(items);
@@ -94,6 +97,7 @@ function loadOrRebuild(json: string, items: Corpus['items'], log: (m: string) =>
 
 /** Reads a cache file; returns null (and logs why) when it is missing, stale or damaged. */
 function readCache(file: string, key: string, log: (m: string) => void): Corpus | null {
+  const t0 = performance.now();
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -117,7 +121,7 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
     const corpus = JSON.parse(payload.slice(0, split)) as Omit<Corpus, 'index' | 'byId'>;
     const indexJson = payload.slice(split + 1);
     let index: MiniSearch<IndexDoc> | undefined;
-    log(`using the cache ${file}`);
+    log(`read the cache ${file} in ${Math.round(performance.now() - t0)} ms (the index is loaded when a search needs it)`);
     return {
       ...corpus,
       byId: new Map(corpus.items.map((i) => [i.id, i])),

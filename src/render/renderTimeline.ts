@@ -47,7 +47,7 @@ export function renderTimeline(t: Timeline, header: string, style: Style, normal
 function undatedLines(t: Timeline, width: number): string[] {
   const placed = t.buckets.some((b) => b.inferred);
   const n = t.undated.count;
-  const text = `undated: ${n} matching item${n === 1 ? '' : 's'} with no date${n && !placed ? ' (not placed; --inferred places those with a date in their text)' : ''}`;
+  const text = `undated: ${n} matching item${n === 1 ? '' : 's'} with no date${n && !placed ? ' (--inferred places those dated in their text)' : ''}`;
   return wrap(text, width).split('\n');
 }
 

@@ -417,6 +417,6 @@ describe('the cache', () => {
     // and the rebuilt cache is used again
     const again = runC(['list', '--json', '--verbose', '--data', dir]);
     expect(again.stdout).toBe(first.stdout);
-    expect(again.stderr).toMatch(/using the cache/);
+    expect(again.stderr).toMatch(/read the cache/);
   });
 });
