@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch';
-import type { Diagnostic, Item, Layout } from './types.js';
-import { readPages, readStdinPage, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './source/readPages.js';
+import type { Diagnostic, Item, Layout, RawItem } from './types.js';
+import { readPages, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './source/readPages.js';
 import { parsePage } from './parse/parsePage.js';
 import { mergeItems } from './parse/mergeItems.js';
 import { enrichItems, type Enrichers } from './enrich/enrichItems.js';
@@ -49,11 +49,11 @@ export function getEnrichers(): Enrichers {
 /** Parses, merges and enriches page files into a corpus (no index yet). */
 export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): Omit<Corpus, 'index'> {
   const diagnostics = [...readDiagnostics];
-  const raw = [];
+  const raw: RawItem[] = [];
   const pages: PageStats[] = [];
   for (const f of files) {
     const parsed = parsePage(f.text, f.file);
-    raw.push(...parsed.items);
+    for (const item of parsed.items) raw.push(item);
     diagnostics.push(...parsed.diagnostics);
     pages.push({ file: f.file, layout: parsed.layout, items: parsed.items.length, dated: parsed.items.filter((i) => i.date).length, diagnostics: parsed.diagnostics.length, duplicates: 0 });
   }
@@ -72,6 +72,7 @@ export function loadCorpus(options: LoadOptions): Corpus {
   let files: PageFile[];
   if (options.paths.length === 1 && options.paths[0] === '-') {
     files = readStdinPage(readDiagnostics);
+    if (files.length === 0) throw noReadablePages(['-']);
   } else {
     const read = readPages(options.paths, { maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES });
     files = read.pages;

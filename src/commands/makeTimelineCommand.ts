@@ -4,11 +4,12 @@ import { filtersFor, openCorpus, queryWords, pickFormat, styleFor, type Runtime 
 import { matchFilters, type Filters } from '../query/filterItems.js';
 import { parseQuery } from '../query/parseQuery.js';
 import { rankCorpus } from '../query/searchItems.js';
-import { buildTimeline, type Granularity } from '../query/buildTimeline.js';
+import { buildTimeline, BUCKET_FIELDS, type Granularity } from '../query/buildTimeline.js';
 import { getEnrichers } from '../corpus.js';
 import { NoResultsError } from '../errors.js';
 import { renderJson, renderJsonl } from '../render/renderJson.js';
 import { renderCsv } from '../render/renderCsv.js';
+import { parseFields, selectFields, type OutputRecord } from '../render/records.js';
 import { renderTimeline } from '../render/renderTimeline.js';
 import { renderTimelineSvg } from '../render/renderTimelineSvg.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
@@ -41,7 +42,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
   cmd.addOption(new Option('--inferred', 'place undated items that have a date in their text, marked and counted apart'));
   cmd.addOption(new Option('--any', 'any one query word is enough'));
   cmd.addOption(new Option('--svg <file>', 'also write the chart as a standalone SVG file (atomically)'));
-  addOptions(cmd, [...FILTER_OPTIONS, 'json', 'jsonl', 'csv']);
+  addOptions(cmd, [...FILTER_OPTIONS, 'json', 'jsonl', 'csv', 'fields']);
   cmd.allowUnknownOption(); // -word is an exclusion, not a flag: see queryWords
   cmd.addHelpText('after', `${QUERY_HELP}\n\nExamples:\n  meso timeline --country "Costa Rica"\n  meso timeline trafficking --by quarter --normalize\n  meso timeline --split topic --by month --svg topics.svg\n  meso timeline --by year --json | jq '.buckets[] | [.period, .count]'`);
   return cmd.action((words: string[], _opts: unknown, self: Command) => {
@@ -64,12 +65,18 @@ export function makeTimelineCommand(rt: Runtime): Command {
     const header = describe(text, filters, timeline.by);
     if (opts.svg) writeFileAtomic(opts.svg, renderTimelineSvg(timeline, header, opts.normalize ?? false));
     const filtersOut = { countries: filters.countries, topics: filters.topics, since: filters.since, until: filters.until };
-    if (format === 'json') rt.out(renderJson({ query: text || null, filters: filtersOut, by: timeline.by, buckets: timeline.buckets, ...(timeline.series ? { series: timeline.series } : {}), undated: timeline.undated }));
-    else if (format === 'jsonl') rt.out(renderJsonl(timeline.series ? timeline.series.flatMap((s) => s.buckets.map((b) => ({ series: s.value, ...b }))) : timeline.buckets));
+    // --fields picks and orders the fields of each bucket (JSON), line (JSON Lines) or row (CSV)
+    const bucketFields = [...(timeline.series ? ['series'] : []), ...BUCKET_FIELDS, ...(opts.inferred ? ['inferred'] : [])];
+    const fields = parseFields(opts.fields, bucketFields);
+    const pick = (b: object) => selectFields(b as OutputRecord, fields);
+    const rows = timeline.series ? timeline.series.flatMap((s) => s.buckets.map((b) => ({ series: s.value, ...b }))) : timeline.buckets;
+    if (format === 'json') {
+      const series = timeline.series?.map((s) => ({ value: s.value, buckets: s.buckets.map(pick) }));
+      rt.out(renderJson({ query: text || null, filters: filtersOut, by: timeline.by, buckets: timeline.buckets.map(pick), ...(series ? { series } : {}), undated: timeline.undated }));
+    } else if (format === 'jsonl') rt.out(renderJsonl(rows.map(pick)));
     else if (format === 'csv') {
-      const rows = timeline.series ? timeline.series.flatMap((s) => s.buckets.map((b) => ({ series: s.value, ...b }))) : timeline.buckets;
-      const columns = [...(timeline.series ? ['series'] : []), 'period', 'start', 'end', 'count', 'total', 'share', ...(opts.inferred ? ['inferred'] : [])];
-      rt.out(renderCsv(rows.map((r) => ({ ...r, inferred: r.inferred?.count ?? 0 })), columns));
+      const csvRows = rows.map((r) => ({ ...r, inferred: r.inferred?.count ?? 0 }));
+      rt.out(renderCsv(csvRows, fields ?? bucketFields.filter((f) => f !== 'ids')));
     } else rt.out(renderTimeline(timeline, header, styleFor(opts, rt), opts.normalize ?? false));
     if (opts.svg && format !== 'table' && format !== 'lines') return;
     if (opts.svg) rt.err(`meso: wrote ${opts.svg}\n`);

@@ -73,7 +73,8 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   cache.log(`built ${corpus.items.length} items and their index in ${Math.round(performance.now() - t0)} ms`);
   try {
     mkdirSync(dir, { recursive: true });
-    const payload = `${JSON.stringify(corpus)}\n${JSON.stringify(index)}`;
+    const { items, diagnostics: found, pages: pageStats, merged } = corpus;
+    const payload = `${JSON.stringify({ items, diagnostics: found, pages: pageStats, merged })}\n${JSON.stringify(index)}`;
     writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha(payload) })}\n${payload}`);
     cache.log(`wrote the cache ${file}`);
   } catch (e) {

@@ -26,6 +26,9 @@ export interface Bucket {
   inferred?: { count: number; ids: string[] };
 }
 
+/** The fields of a bucket, in the order JSON and CSV print them (`inferred` only with --inferred). */
+export const BUCKET_FIELDS = ['period', 'start', 'end', 'count', 'total', 'share', 'ids'];
+
 /** One series of a split timeline. */
 export interface Series {
   value: string;
