@@ -201,6 +201,42 @@ if (mode === 'save') {
 `);
 }
 
+// A plain MiniSearch index (loadJSON of the saved file) kept in a V8 start-up snapshot: the floor of the
+// snapshot approach on the same items, with nothing of meso's in it. Bundled into one CommonJS file, as
+// --build-snapshot requires.
+async function buildPlainSnapshot(out, json, blob) {
+  const entry = path.join(out, 'plain-snapshot.cjs');
+  const { build } = await import('esbuild');
+  await build({
+    stdin: {
+      contents: `const fs = require('node:fs');
+const v8 = require('node:v8');
+const MiniSearch = require('minisearch');
+const ms = MiniSearch.loadJSON(fs.readFileSync(process.env.PLAIN_INDEX, 'utf8'), { fields: ['title', 'summary'] });
+v8.startupSnapshot.setDeserializeMainFunction(() => console.log(ms.search(${JSON.stringify(QUERY)}).length));
+`,
+      resolveDir: ROOT,
+    },
+    bundle: true, platform: 'node', format: 'cjs', outfile: entry, logLevel: 'warning',
+  });
+  fs.rmSync(blob, { force: true });
+  run(NODE, ['--snapshot-blob', blob, '--build-snapshot', entry], { env: { ...process.env, PLAIN_INDEX: json }, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+// meso compiles a start-up snapshot of a large corpus in the background after a run through the cache: wait
+// for it (its size file written and no lock left) so that warm rows time it, not the build. Returns the wait.
+function waitForSnapshot(cacheDir, timeoutMs) {
+  const t0 = Date.now();
+  for (;;) {
+    const names = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : [];
+    const blob = names.find((f) => f.endsWith('.blob'));
+    const ready = blob && names.includes(`${blob}.size`) && !names.some((f) => f.endsWith('.lock'));
+    if (ready || (!blob && !names.some((f) => f.endsWith('.lock')))) return { blob: ready ? path.join(cacheDir, blob) : null, ms: Date.now() - t0 };
+    if (Date.now() - t0 > timeoutMs) die(`meso's start-up snapshot in ${cacheDir} was not ready after ${timeoutMs / 1000} s`);
+    spawnSync('sleep', ['0.2']);
+  }
+}
+
 function buildSqlite(items, db, sqlFile) {
   fs.rmSync(db, { force: true });
   const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
@@ -237,6 +273,8 @@ function sizeTables(res) {
   out.push(`| index build (meso --verbose) | ${ms(res.indexBuildMs)} |`);
   out.push(`| cache load (meso --verbose) | ${ms(res.cacheLoadMs)} |`);
   out.push(`| cache size on disk | ${res.cacheBytes ? fmtBytes(res.cacheBytes) : ''} |`);
+  out.push(`| cache snapshot: size on disk | ${res.snapshotBytes ? fmtBytes(res.snapshotBytes) : 'none (below the size threshold)'} |`);
+  out.push(`| cache snapshot: compiled in the background in (at most) | ${res.snapshotMs == null ? '' : `${(res.snapshotMs / 1000).toFixed(1)} s`} |`);
   const nodeRss = res.memoryKb['node -e 0'];
   for (const [label, kb] of Object.entries(res.memoryKb)) {
     if (label === 'node -e 0') continue;
@@ -248,7 +286,7 @@ function sizeTables(res) {
 }
 
 // ---------- one size ----------
-function benchSize(n, opts, seeds, tools) {
+async function benchSize(n, opts, seeds, tools) {
   const t0 = Date.now();
   const dir = path.join(opts.out, `corpus-${n}`);
   const cacheDir = path.join(opts.out, `cache-${n}`);
@@ -266,8 +304,9 @@ function benchSize(n, opts, seeds, tools) {
 
   // Index build time, from a fresh cache dir; cache load time from a second (warm) run if meso reports one.
   fs.rmSync(freshDir, { recursive: true, force: true });
-  const built = run(MESO, ['search', QUERY, '--json', '--verbose', '--cache-dir', freshDir, ...data]).stderr;
-  const warmLog = run(MESO, ['search', QUERY, '--json', '--verbose', '--cache-dir', freshDir, ...data]).stderr;
+  // (node bin/meso.js: without bin/launch.sh, no cache snapshot is compiled into freshDir)
+  const built = run(NODE, [MESO, 'search', QUERY, '--json', '--verbose', '--cache-dir', freshDir, ...data]).stderr;
+  const warmLog = run(NODE, [MESO, 'search', QUERY, '--json', '--verbose', '--cache-dir', freshDir, ...data]).stderr;
   const indexBuildMs = Number(built.match(/built \d+ items and their index in (\d+(?:\.\d+)?) ms/)?.[1] ?? NaN);
   const cacheLoadMs = Number(warmLog.match(/(?:loaded|read)[^\n]*? in (\d+(?:\.\d+)?) ms/)?.[1] ?? NaN);
   fs.rmSync(freshDir, { recursive: true, force: true });
@@ -279,13 +318,18 @@ function benchSize(n, opts, seeds, tools) {
     ['timeline --by year', ['timeline', '--by', 'year', '--json']],
   ];
   fs.rmSync(cacheDir, { recursive: true, force: true });
+  let snapshot = { blob: null, ms: 0 };
   for (const [label, args] of mesoCmds) {
     cmds.push([`meso ${label} (no cache)`, MESO, [...args, '--no-cache', ...data]]);
     const warm = [...args, '--cache-dir', cacheDir, ...data];
     run(MESO, warm, { stdio: ['ignore', 'ignore', 'pipe'] }); // warm the cache once
+    if (label === 'search') snapshot = waitForSnapshot(cacheDir, 30 * 60_000);
     cmds.push([`meso ${label} (warm cache)`, MESO, warm]);
+    // node bin/meso.js skips bin/launch.sh, so reads the JSON cache even where a cache snapshot exists
+    if (label === 'search') cmds.push([`meso ${label} (warm cache, JSON only)`, NODE, [MESO, ...warm]]);
   }
-  const cacheBytes = dirBytes(cacheDir);
+  const snapshotBytes = snapshot.blob ? fs.statSync(snapshot.blob).size : 0;
+  const cacheBytes = dirBytes(cacheDir) - snapshotBytes;
   if (n === 50) {
     // the bundled pages themselves (no --data): what a new user runs first, answered from the start-up snapshot
     cmds.push(['meso search, bundled pages (no cache)', MESO, ['search', QUERY, '--json', '--no-cache']]);
@@ -302,6 +346,9 @@ function benchSize(n, opts, seeds, tools) {
   cmds.push(['plain MiniSearch, rebuild every run', NODE, [path.join(opts.out, 'plain-minisearch.mjs'), dir]]);
   run(NODE, [path.join(opts.out, 'plain-loadjson.mjs'), 'save', dir, json]);
   cmds.push(['plain MiniSearch, loadJSON', NODE, [path.join(opts.out, 'plain-loadjson.mjs'), 'load', json]]);
+  const plainBlob = path.join(opts.out, `plain-snapshot-${n}.blob`);
+  await buildPlainSnapshot(opts.out, json, plainBlob);
+  cmds.push(['plain MiniSearch in a V8 snapshot', NODE, ['--snapshot-blob', plainBlob]]);
   for (const s of Object.keys(skipped)) notes.push(`${s}: skipped (${skipped[s]})`);
 
   // Interleave: each run times every command once, so all rows see the same machine load.
@@ -323,8 +370,10 @@ function benchSize(n, opts, seeds, tools) {
     ['node -e 0', NODE, ['-e', '0']],
     ['meso search (no cache)', MESO, cmds[1][2]],
     ['meso search (warm cache)', MESO, cmds[2][2]],
+    ['meso search (warm cache, JSON only)', NODE, [MESO, ...cmds[2][2]]],
     ['plain MiniSearch, rebuild every run', NODE, [path.join(opts.out, 'plain-minisearch.mjs'), dir]],
     ['plain MiniSearch, loadJSON', NODE, [path.join(opts.out, 'plain-loadjson.mjs'), 'load', json]],
+    ['plain MiniSearch in a V8 snapshot', NODE, ['--snapshot-blob', plainBlob]],
   ];
   for (const [label, cmd, args] of memCmds) memoryKb[label] = peakRssKb(cmd, args, opts.out);
 
@@ -333,7 +382,7 @@ function benchSize(n, opts, seeds, tools) {
     n, items: itemCount, pages, corpusBytes: dirBytes(dir), runs: opts.runs,
     indexBuildMs: Number.isFinite(indexBuildMs) ? indexBuildMs : null,
     cacheLoadMs: Number.isFinite(cacheLoadMs) ? cacheLoadMs : null,
-    cacheBytes, rows, memoryKb, notes, seconds: (Date.now() - t0) / 1000,
+    cacheBytes, snapshotBytes, snapshotMs: snapshot.blob ? snapshot.ms : null, rows, memoryKb, notes, seconds: (Date.now() - t0) / 1000,
   };
 }
 
@@ -354,7 +403,7 @@ const seeds = seedItems();
 writePlainScripts(opts.out);
 const report = { machine, options: { sizes: opts.sizes, runs: opts.runs }, query: QUERY, tools: { ...tools, gnuTime: !!GNU_TIME }, sizes: [] };
 for (const n of opts.sizes) {
-  const res = benchSize(n, opts, seeds, tools);
+  const res = await benchSize(n, opts, seeds, tools);
   report.sizes.push(res);
   report.totalSeconds = (Date.now() - started) / 1000;
   fs.writeFileSync(path.join(opts.out, 'bench.json'), JSON.stringify(report, null, 2) + '\n');

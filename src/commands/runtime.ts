@@ -7,7 +7,8 @@ import { UsageError } from '../errors.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
 import { makeStyle, type Style } from '../render/makeStyle.js';
 import { resolveFilters, type Filters } from '../query/filterItems.js';
-import { loadCachedCorpus } from '../indexing/cache.js';
+import { cacheKey, loadCachedCorpus } from '../indexing/cache.js';
+import { offerSnapshot } from '../indexing/snapshotCache.js';
 import { takePreloadedCorpus } from '../indexing/preload.js';
 
 /** What a command may touch of the outside world; tests and main() hand in the real one. */
@@ -64,11 +65,21 @@ export function openCorpus(opts: CommonOptions, rt: Runtime): Corpus {
   const paths = dataPaths(opts, rt.env);
   const log = opts.verbose ? (msg: string) => rt.err(`meso: ${msg}\n`) : () => {};
   const useCache = opts.cache !== false && !(paths.length === 1 && paths[0] === '-') && rt.env.MESO_NO_CACHE === undefined;
-  const snapshot = useCache ? takePreloadedCorpus(paths) : undefined;
-  if (snapshot) log('using the bundled pages preloaded in the start-up snapshot');
-  const corpus = snapshot ?? (useCache
-    ? loadCachedCorpus({ paths, maxPageBytes: opts.maxPageBytes }, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log })
-    : loadCorpus({ paths, maxPageBytes: opts.maxPageBytes }));
+  const options = { paths, maxPageBytes: opts.maxPageBytes };
+  let corpus: Corpus;
+  if (!useCache) corpus = loadCorpus(options);
+  else {
+    let known: ReturnType<typeof cacheKey> | undefined;
+    const key = () => (known ??= cacheKey(options));
+    const preloaded = takePreloadedCorpus(options, key);
+    if (preloaded) {
+      log('using the corpus preloaded in the start-up snapshot');
+      corpus = preloaded;
+    } else {
+      corpus = loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log }, key());
+      offerSnapshot(corpus, options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
+    }
+  }
   printDiagnostics(corpus.diagnostics, opts, rt);
   return corpus;
 }

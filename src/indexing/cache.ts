@@ -30,12 +30,11 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
 const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 
 /**
- * Loads the corpus through the cache. The cache file is named after the data paths; inside, a header line
- * holds the key (meso and MiniSearch versions, index options, the gazetteer and taxonomy, and every page's
- * path, size and modification time) and a checksum of the payload. Anything that does not match is rebuilt
- * and rewritten; `log` (--verbose) says why. The index is parsed only when a command searches.
+ * What a cached corpus depends on, as one checksum: the cache layout, meso and MiniSearch versions, the index
+ * options, the page size limit, the gazetteer and taxonomy files, and every page's path, size and modification
+ * time (and what walking the folders found). Costs one stat per page.
  */
-export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Corpus {
+export function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeof listPages> } {
   const maxBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
   const listed = listPages(options.paths, { maxBytes });
   const tables = ['countries.json', 'topics.json'].map((f) => {
@@ -58,6 +57,16 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
       walk: listed.diagnostics,
     }),
   );
+  return { key, listed };
+}
+
+/**
+ * Loads the corpus through the cache. The cache file is named after the data paths; inside, a header line
+ * holds the {@link cacheKey} and a checksum of the payload. Anything that does not match is rebuilt and
+ * rewritten; `log` (--verbose) says why. The index is parsed only when a command searches.
+ */
+export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions, known = cacheKey(options)): Corpus {
+  const { key, listed } = known;
   const dir = cache.cacheDir ?? defaultCacheDir(cache.env);
   const file = path.join(dir, `corpus-${sha(JSON.stringify(options.paths.map((p) => path.resolve(p)))).slice(0, 16)}.cache`);
 

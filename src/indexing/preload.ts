@@ -1,9 +1,14 @@
 import path from 'node:path';
-import { loadCorpus, type Corpus } from '../corpus.js';
+import { loadCorpus, withIndex, type Corpus, type LoadOptions } from '../corpus.js';
 import { bundledPagesDir } from '../paths.js';
 import { listPages } from '../source/readPages.js';
+import { cacheKey, loadCachedCorpus } from './cache.js';
 
-let preloaded: { fingerprint: string; corpus: Corpus } | undefined;
+// A start-up snapshot holds at most one preloaded corpus: the bundled pages (dist/meso.blob) or the user's own
+// data (a cache snapshot, see snapshotCache.ts). Either is used only while its pages are unchanged.
+
+let bundled: { fingerprint: string; corpus: Corpus } | undefined;
+let data: { paths: string[]; maxPageBytes?: number; key: string; corpus: Corpus } | undefined;
 
 /** Names, sizes and modification times of the bundled pages: what the preloaded corpus was built from. */
 function fingerprint(files: Array<{ file: string; size: number; mtimeMs: number }>): string {
@@ -14,19 +19,37 @@ function fingerprint(files: Array<{ file: string; size: number; mtimeMs: number 
 export function preloadBundledCorpus(): void {
   const corpus = loadCorpus({ paths: [bundledPagesDir()] });
   corpus.index();
-  preloaded = { fingerprint: fingerprint(listPages([bundledPagesDir()]).files), corpus };
+  bundled = { fingerprint: fingerprint(listPages([bundledPagesDir()]).files), corpus };
 }
 
 /**
- * The corpus preloaded in the snapshot, when the data asked for is the bundled pages and they are still the
- * pages it was built from (same names, sizes and times); else undefined.
+ * Loads the user's data through the index cache (written by the run that asked for this snapshot) and indexes
+ * it now, for a cache snapshot to keep. Paths are made absolute: the snapshot may start in another folder.
  */
-export function takePreloadedCorpus(paths: string[]): Corpus | undefined {
-  if (!preloaded || paths.length !== 1 || path.resolve(paths[0]!) !== bundledPagesDir()) return undefined;
-  try {
-    if (fingerprint(listPages([bundledPagesDir()]).files) !== preloaded.fingerprint) return undefined;
-  } catch {
-    return undefined;
+export function preloadDataCorpus(options: LoadOptions, cacheDir: string | undefined): void {
+  const paths = options.paths.map((p) => path.resolve(p));
+  const resolved = { paths, maxPageBytes: options.maxPageBytes };
+  const known = cacheKey(resolved);
+  const loaded = loadCachedCorpus(resolved, { cacheDir, env: process.env, log: () => {} }, known);
+  // keep the built index, not the cached JSON it was parsed from
+  const { index, ...rest } = loaded;
+  data = { ...resolved, key: known.key, corpus: withIndex(rest, index()) };
+}
+
+/**
+ * The corpus preloaded in this snapshot, when it was built from the data asked for and those pages are
+ * unchanged (same names, sizes and times); else undefined. `known` is the data's {@link cacheKey} when the
+ * caller needs it anyway.
+ */
+export function takePreloadedCorpus(options: LoadOptions, known?: () => ReturnType<typeof cacheKey>): Corpus | undefined {
+  const paths = options.paths.map((p) => path.resolve(p));
+  if (bundled && paths.length === 1 && paths[0] === bundledPagesDir()) {
+    try {
+      return fingerprint(listPages([bundledPagesDir()]).files) === bundled.fingerprint ? bundled.corpus : undefined;
+    } catch {
+      return undefined;
+    }
   }
-  return preloaded.corpus;
+  if (!data || data.maxPageBytes !== options.maxPageBytes || paths.join('\0') !== data.paths.join('\0')) return undefined;
+  return (known ?? (() => cacheKey(options)))().key === data.key ? data.corpus : undefined;
 }

@@ -1,0 +1,66 @@
+# meso's launcher, sourced by the sh line of bin/meso.js with b set to the real path of bin/meso.js and "$@"
+# holding meso's arguments. It picks the fastest way to start that is safe, in this order:
+#
+#   1. a start-up snapshot of the user's own corpus (--data or MESO_DATA), compiled in the background by an
+#      earlier run into the cache folder (see src/indexing/snapshotCache.ts), if it has the size recorded
+#      beside it. Its name is a checksum of the
+#      node binary, the working folder (for relative paths) and the data paths, so it never starts for other
+#      data; inside, meso still checks every page's size and time and reads the pages again if they changed.
+#   2. dist/meso.blob, the start-up snapshot built with meso (code, tables and the bundled pages), when the
+#      node on the PATH is the one that built it;
+#   3. plain `node bin/meso.js`.
+#
+# A snapshot that node cannot load because another node built it (exit 14) falls through to the next way. A
+# cache snapshot that crashes node (a damaged file aborts or segfaults it) is deleted, so the next run heals;
+# that run is not repeated, as it might have printed something.
+# V8 flags must be the same when a snapshot is built and when it runs: scripts/build.mjs and
+# src/indexing/snapshotCache.ts pass the same --max-semi-space-size.
+n=$(command -v node) || { echo "meso: node is not on the PATH" >&2; exit 127; }
+unset MESO_SNAPSHOT
+x= c= p= o=
+for a in "$@"; do
+  case $p in
+    --data) x="$x
+$a" ;;
+    --cache-dir) c=$a ;;
+  esac
+  case $a in
+    --) break ;;
+    --data=*) x="$x
+${a#*=}" ;;
+    --cache-dir=*) c=${a#*=} ;;
+    --no-cache) o=1 ;;
+  esac
+  p=$a
+done
+[ -z "$x" ] && [ -n "$MESO_DATA" ] && x=$MESO_DATA
+if [ -n "$x" ] && [ -z "$o" ] && [ -z "$MESO_NO_CACHE" ] && [ "$x" != "
+-" ]; then
+  c=${c:-$MESO_CACHE_DIR}
+  if [ -z "$c" ]; then
+    if [ -n "$XDG_CACHE_HOME" ]; then c=$XDG_CACHE_HOME/meso
+    elif [ -d "$HOME/Library/Caches" ]; then c=$HOME/Library/Caches/meso
+    else c=$HOME/.cache/meso
+    fi
+  fi
+  k=$(printf '%s\n%s\n%s' "$n" "$PWD" "$x" | cksum)
+  MESO_SNAPSHOT=$c/snapshot-${k%% *}.blob
+  export MESO_SNAPSHOT
+  # the builder writes the blob's size beside it; a blob of another size is damaged or being replaced
+  if read -r z < "$MESO_SNAPSHOT.size" 2>/dev/null && [ -f "$MESO_SNAPSHOT" ] && [ "$z" = "$(($(wc -c < "$MESO_SNAPSHOT")))" ]; then
+    node --max-semi-space-size=32 --snapshot-blob "$MESO_SNAPSHOT" -- "$@"
+    r=$?
+    case $r in
+      14) ;;
+      134|139) rm -f -- "$MESO_SNAPSHOT"; exit "$r" ;;
+      *) exit "$r" ;;
+    esac
+  fi
+fi
+s=${b%/*}/../dist/meso.blob
+if [ -f "$s" ] && read -r m < "$s.node" && [ "$m" = "$n" ]; then
+  node --max-semi-space-size=32 --snapshot-blob "$s" -- "$@"
+  r=$?
+  [ "$r" != 14 ] && exit "$r"
+fi
+exec node "$b" "$@"

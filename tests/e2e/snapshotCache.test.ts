@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, truncateSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, createRunner, makeTempDir, mesoEnv } from './runMeso.js';
+
+// Cache snapshots: bin/meso.js (through bin/launch.sh) on the user's own data. The first run through the cache
+// compiles a start-up snapshot of the corpus in the background; later runs start from it while the pages are
+// unchanged. MESO_SNAPSHOT_MIN_ITEMS=1 lets a small corpus have one.
+const hasSh = existsSync('/bin/sh');
+const { run } = createRunner();
+
+function setup() {
+  const data = makeTempDir('meso-e2e-snapdata-');
+  cpSync(path.join(ROOT, 'data', 'pages'), data, { recursive: true });
+  const cache = makeTempDir('meso-e2e-snapcache-');
+  const exec = (args: string[], extra: Record<string, string | undefined> = {}) =>
+    spawnSync(BIN, [...args, '--data', data, '--cache-dir', cache], {
+      cwd: ROOT,
+      env: mesoEnv(makeTempDir('meso-e2e-cache-'), { MESO_SNAPSHOT_MIN_ITEMS: '1', ...extra }),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+  return { data, cache, exec };
+}
+
+/** Waits for the background build: a blob with its size beside it, and no lock. */
+async function snapshotIn(cache: string): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const names = readdirSync(cache);
+    const blob = names.find((n) => n.endsWith('.blob'));
+    if (blob && names.includes(`${blob}.size`) && !names.some((n) => n.endsWith('.lock'))) return path.join(cache, blob);
+    if (Date.now() > deadline) throw new Error(`no snapshot in ${cache}: ${names.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
+  it('compiles one in the background, then answers from it with the same results', async () => {
+    const { data, cache, exec } = setup();
+    const first = exec(['search', 'trafficking', '--json', '--verbose']);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/compiling a start-up snapshot of these 50 items in the background/);
+    const blob = await snapshotIn(cache);
+    expect(readFileSync(`${blob}.size`, 'utf8').trim()).toBe(String(statSync(blob).size));
+
+    const second = exec(['search', 'trafficking', '--json', '--verbose']);
+    expect(second.status).toBe(0);
+    expect(second.stderr).toMatch(/preloaded in the start-up snapshot/);
+    expect(second.stdout).toBe(first.stdout);
+    // and the same as reading the pages with no cache at all
+    expect(second.stdout).toBe(run(['search', 'trafficking', '--json', '--no-cache', '--data', data]).stdout);
+  }, 90_000);
+
+  it('is not used once a page changes: the new text is found, and a new snapshot is compiled', async () => {
+    const { data, cache, exec } = setup();
+    exec(['list', '--json']);
+    await snapshotIn(cache);
+    const page = readdirSync(data).find((n) => n.endsWith('.txt'))!;
+    appendFileSync(path.join(data, page), '\n\n4 December, 2017\n\nQuetzalcoatl wombat story\n\nA summary about Honduras.\n');
+
+    const after = exec(['search', 'wombat', '--json', '--verbose']);
+    expect(after.status).toBe(0);
+    expect(after.stderr).not.toMatch(/preloaded in the start-up snapshot/);
+    expect(JSON.parse(after.stdout).map((i: { title: string }) => i.title)).toEqual(['Quetzalcoatl wombat story']);
+    expect(after.stderr).toMatch(/compiling a start-up snapshot of these 51 items/);
+
+    await snapshotIn(cache);
+    const again = exec(['search', 'wombat', '--json', '--verbose']);
+    expect(again.stderr).toMatch(/preloaded in the start-up snapshot/);
+    expect(again.stdout).toBe(after.stdout);
+  }, 120_000);
+
+  it('skips a damaged (truncated) snapshot and answers as if there were none', async () => {
+    const { cache, exec } = setup();
+    const first = exec(['list', '--json']);
+    const blob = await snapshotIn(cache);
+    truncateSync(blob, Math.floor(statSync(blob).size / 2));
+    const r = exec(['list', '--json', '--verbose']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(first.stdout);
+    expect(r.stderr).not.toMatch(/preloaded in the start-up snapshot/);
+  }, 90_000);
+
+  it('is never compiled with --no-cache, for standard input, or below the size threshold', () => {
+    const { cache, exec } = setup();
+    expect(exec(['list', '--json', '--no-cache', '--verbose']).stderr).not.toMatch(/compiling/);
+    expect(exec(['list', '--json', '--verbose'], { MESO_SNAPSHOT_MIN_ITEMS: undefined }).stderr).not.toMatch(/compiling/);
+    const page = readFileSync(path.join(ROOT, 'data', 'pages', readdirSync(path.join(ROOT, 'data', 'pages'))[0]!), 'utf8');
+    const stdin = spawnSync(BIN, ['list', '--json', '--verbose', '--data', '-', '--cache-dir', cache], {
+      cwd: ROOT,
+      input: page,
+      env: mesoEnv(makeTempDir('meso-e2e-cache-'), { MESO_SNAPSHOT_MIN_ITEMS: '1' }),
+      encoding: 'utf8',
+    });
+    expect(stdin.status).toBe(0);
+    expect(JSON.parse(stdin.stdout).length).toBeGreaterThan(0);
+    expect(stdin.stderr).not.toMatch(/compiling/);
+    expect(readdirSync(cache).filter((n) => n.includes('snapshot'))).toEqual([]);
+  });
+
+  it('is not used for other data, even with the same cache folder', async () => {
+    const { cache, exec } = setup();
+    exec(['list', '--json']);
+    await snapshotIn(cache);
+    const other = makeTempDir('meso-e2e-snapother-');
+    cpSync(path.join(ROOT, 'tests', 'fixtures', 'pages'), other, { recursive: true });
+    const r = spawnSync(BIN, ['list', '--json', '--verbose', '--data', other, '--cache-dir', cache], {
+      cwd: ROOT,
+      env: mesoEnv(makeTempDir('meso-e2e-cache-')),
+      encoding: 'utf8',
+    });
+    expect(r.stderr).not.toMatch(/preloaded in the start-up snapshot/);
+    expect(r.stdout).toBe(run(['list', '--json', '--no-cache', '--data', other]).stdout);
+  }, 90_000);
+});
