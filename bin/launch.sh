@@ -47,7 +47,7 @@ if [ -n "$x" ] && [ -z "$o" ] && [ -z "$MESO_NO_CACHE" ] && [ "$x" != "
   MESO_SNAPSHOT=$c/snapshot-${k%% *}.blob
   export MESO_SNAPSHOT
   # the builder writes the blob's size beside it; a blob of another size is damaged or being replaced
-  if read -r z < "$MESO_SNAPSHOT.size" 2>/dev/null && [ -f "$MESO_SNAPSHOT" ] && [ "$z" = "$(($(wc -c < "$MESO_SNAPSHOT")))" ]; then
+  if [ -f "$MESO_SNAPSHOT.size" ] && [ -f "$MESO_SNAPSHOT" ] && read -r z < "$MESO_SNAPSHOT.size" && [ "$z" = "$(($(wc -c < "$MESO_SNAPSHOT")))" ]; then
     node --max-semi-space-size=32 --snapshot-blob "$MESO_SNAPSHOT" -- "$@"
     r=$?
     case $r in

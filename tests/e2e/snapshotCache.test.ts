@@ -42,6 +42,8 @@ describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
     const first = exec(['search', 'trafficking', '--json', '--verbose']);
     expect(first.status).toBe(0);
     expect(first.stderr).toMatch(/compiling a start-up snapshot of these 50 items in the background/);
+    // the launcher looked for a snapshot that was not there yet, without a word of its own
+    expect(first.stderr.trim().split('\n').filter((l) => !l.startsWith('meso: '))).toEqual([]);
     const blob = await snapshotIn(cache);
     expect(readFileSync(`${blob}.size`, 'utf8').trim()).toBe(String(statSync(blob).size));
 
