@@ -58,6 +58,20 @@ describe('foldWithMap', () => {
     expect(foldWithMap('Pete\u0301n')).toEqual({ folded: 'peten', map: [0, 1, 2, 3, 5, 6] });
     expect(foldWithMap('ﬁx')).toEqual({ folded: 'fix', map: [0, 0, 1, 2] });
   });
+
+  test.prop([fc.string({ unit: 'binary', maxLength: 40 })])('folds each character as foldText does, and maps back to where it starts', (text) => {
+    const { folded, map } = foldWithMap(text);
+    const chars = [...text];
+    expect(folded).toBe(chars.map((ch) => foldText(ch)).join(''));
+    expect(map).toHaveLength(folded.length + 1);
+    expect(map[map.length - 1]).toBe(text.length);
+    let at = 0;
+    const starts = new Set(chars.map((ch) => ((at += ch.length), at - ch.length)));
+    for (let k = 0; k < folded.length; k++) {
+      expect(starts.has(map[k]!)).toBe(true);
+      if (k > 0) expect(map[k]!).toBeGreaterThanOrEqual(map[k - 1]!);
+    }
+  });
 });
 
 describe('tokenize', () => {
