@@ -17,7 +17,7 @@
 # src/indexing/snapshotCache.ts pass the same --max-semi-space-size.
 n=$(command -v node) || { echo "meso: node is not on the PATH" >&2; exit 127; }
 unset MESO_SNAPSHOT
-x= c= p= o=
+x= c= p= o= k=
 for a in "$@"; do
   case $p in
     --data) x="$x
@@ -43,11 +43,15 @@ if [ -n "$x" ] && [ -z "$o" ] && [ -z "$MESO_NO_CACHE" ] && [ "$x" != "
     else c=$HOME/.cache/meso
     fi
   fi
-  k=$(printf '%s\n%s\n%s' "$n" "$PWD" "$x" | cksum)
-  MESO_SNAPSHOT=$c/snapshot-${k%% *}.blob
+  k=$(printf '%s\n%s\n%s' "$n" "$PWD" "$x" | cksum 2>/dev/null)
+  k=${k%% *}
+fi
+if [ -n "$k" ]; then
+  MESO_SNAPSHOT=$c/snapshot-$k.blob
   export MESO_SNAPSHOT
   # the builder writes the blob's size beside it; a blob of another size is damaged or being replaced
-  if [ -f "$MESO_SNAPSHOT.size" ] && [ -f "$MESO_SNAPSHOT" ] && read -r z < "$MESO_SNAPSHOT.size" && [ "$z" = "$(($(wc -c < "$MESO_SNAPSHOT")))" ]; then
+  if [ -f "$MESO_SNAPSHOT.size" ] && [ -f "$MESO_SNAPSHOT" ] && read -r z < "$MESO_SNAPSHOT.size" &&
+    w=$(wc -c 2>/dev/null < "$MESO_SNAPSHOT") && [ "$z" = "${w##* }" ]; then
     node --max-semi-space-size=32 --snapshot-blob "$MESO_SNAPSHOT" -- "$@"
     r=$?
     case $r in

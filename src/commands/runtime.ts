@@ -77,7 +77,7 @@ export function openCorpus(opts: CommonOptions, rt: Runtime): Corpus {
       corpus = preloaded;
     } else {
       corpus = loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log }, key());
-      offerSnapshot(corpus, options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
+      offerSnapshot(corpus, options, key().key, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
     }
   }
   printDiagnostics(corpus.diagnostics, opts, rt);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus, LoadOptions } from '../corpus.js';
 import { packageRoot } from '../paths.js';
@@ -22,6 +22,14 @@ export interface SnapshotSpec {
   cacheDir?: string;
   /** the package root of the meso that built it (its tables and code) */
   root: string;
+}
+
+function readOr(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Takes the build lock (`<blob>.lock`, created exclusively); false when another run holds it. */
@@ -49,11 +57,15 @@ function takeLock(lock: string): boolean {
  * written to a temporary name and renamed into place; a lock keeps concurrent runs from building it twice.
  * Never fails the command: anything that goes wrong only means no snapshot (--verbose says so).
  */
-export function offerSnapshot(corpus: Corpus, options: LoadOptions, cache: { cacheDir?: string; env: NodeJS.ProcessEnv; log: (m: string) => void }): void {
+export function offerSnapshot(corpus: Corpus, options: LoadOptions, key: string, cache: { cacheDir?: string; env: NodeJS.ProcessEnv; log: (m: string) => void }): void {
   const blob = cache.env.MESO_SNAPSHOT;
   if (!blob || !path.isAbsolute(blob)) return;
   const min = Number(cache.env.MESO_SNAPSHOT_MIN_ITEMS ?? SNAPSHOT_MIN_ITEMS);
   if (!(corpus.items.length >= min)) return;
+  if (readOr(`${blob}.failed`) === key) {
+    cache.log(`a start-up snapshot of these pages could not be compiled before (see ${blob}.failed): not trying again until they change`);
+    return;
+  }
   const entry = path.join(packageRoot(), 'dist', 'snapshot.cjs');
   try {
     statSync(entry);
@@ -72,18 +84,19 @@ export function offerSnapshot(corpus: Corpus, options: LoadOptions, cache: { cac
     cacheDir: cache.cacheDir === undefined ? undefined : path.resolve(cache.cacheDir),
     root: packageRoot(),
   };
-  // $1 node, $2 the blob, $3 the entry; same V8 flags as bin/launch.sh runs it with. The blob and then its size
+  // $1 node, $2 the blob, $3 the entry, $4 the pages' cache key (kept in <blob>.failed if the build fails, so
+  // that a corpus too large to snapshot is not tried on every run); same V8 flags as bin/launch.sh runs it with. The blob and then its size
   // (which bin/launch.sh checks) are renamed into place; between the two renames the launcher skips the blob.
   const script = [
     't="$2.$$.tmp"',
-    'if "$1" --max-semi-space-size=32 --snapshot-blob "$t" --build-snapshot "$3" && echo $(($(wc -c < "$t"))) > "$t.size"',
-    'then mv -f "$t" "$2" && mv -f "$t.size" "$2.size"; fi',
+    'if "$1" --max-semi-space-size=32 --snapshot-blob "$t" --build-snapshot "$3" && s=$(wc -c < "$t") && printf "%s\\n" "${s##* }" > "$t.size"',
+    'then mv -f "$t" "$2" && mv -f "$t.size" "$2.size" && rm -f "$2.failed"; else printf %s "$4" > "$2.failed"; fi',
     'rm -f "$t" "$t.size" "$2.lock"',
   ].join('\n');
   try {
     const env: NodeJS.ProcessEnv = { ...cache.env, MESO_SNAPSHOT_BUILD: JSON.stringify(spec) };
     delete env.MESO_SNAPSHOT;
-    const child = spawn('sh', ['-c', script, 'meso-snapshot', process.execPath, blob, entry], { detached: true, stdio: 'ignore', env });
+    const child = spawn('sh', ['-c', script, 'meso-snapshot', process.execPath, blob, entry, key], { detached: true, stdio: 'ignore', env });
     child.on('error', () => {}); // no sh: no snapshot; the lock goes stale and is taken over later
     child.unref();
     cache.log(`compiling a start-up snapshot of these ${corpus.items.length} items in the background: ${blob}`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, truncateSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, createRunner, makeTempDir, mesoEnv } from './runMeso.js';
@@ -22,6 +22,18 @@ function setup() {
       timeout: 60_000,
     });
   return { data, cache, exec };
+}
+
+/** A folder for PATH holding node and the named tools only. */
+function pathWith(tools: string[]): string {
+  const bin = makeTempDir('meso-e2e-path-');
+  symlinkSync(process.execPath, path.join(bin, 'node'));
+  for (const tool of tools) {
+    const found = ['/bin', '/usr/bin'].map((d) => path.join(d, tool)).find((f) => existsSync(f));
+    if (!found) throw new Error(`${tool} not found`);
+    symlinkSync(found, path.join(bin, tool));
+  }
+  return bin;
 }
 
 /** Waits for the background build: a blob with its size beside it, and no lock. */
@@ -99,6 +111,34 @@ describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
     expect(stdin.status).toBe(0);
     expect(JSON.parse(stdin.stdout).length).toBeGreaterThan(0);
     expect(stdin.stderr).not.toMatch(/compiling/);
+    expect(readdirSync(cache).filter((n) => n.includes('snapshot'))).toEqual([]);
+  });
+
+  it('is not tried again for the same pages after compiling it failed', async () => {
+    const { cache, exec } = setup();
+    // a PATH with node, sh and cksum but not the wc the builder needs to record the size: the build fails
+    const bin = pathWith(['sh', 'cksum']);
+    const first = exec(['list', '--json', '--verbose'], { PATH: bin });
+    expect(first.stderr).toMatch(/compiling a start-up snapshot/);
+    const deadline = Date.now() + 60_000;
+    while (!existsSync(path.join(cache, readdirSync(cache).find((n) => n.endsWith('.failed')) ?? '-'))) {
+      if (Date.now() > deadline) throw new Error(`no .failed in ${readdirSync(cache).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const second = exec(['list', '--json', '--verbose'], { PATH: bin }); // the same node: the same snapshot name
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stderr).toMatch(/could not be compiled before .* not trying again until they change/);
+    expect(second.stderr).not.toMatch(/compiling a start-up snapshot/);
+  }, 90_000);
+
+  it('is skipped, without a word, where the launcher cannot name it (no cksum on the PATH)', () => {
+    const { cache, exec } = setup();
+    const r = exec(['list', '--json', '--verbose'], { PATH: pathWith(['sh']) });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(50);
+    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('meso: '))).toEqual([]);
+    expect(r.stderr).not.toMatch(/compiling/);
     expect(readdirSync(cache).filter((n) => n.includes('snapshot'))).toEqual([]);
   });
 
