@@ -3,20 +3,31 @@
 #
 #   1. a start-up snapshot of the user's own corpus (--data or MESO_DATA), compiled in the background by an
 #      earlier run into the cache folder (see src/indexing/snapshotCache.ts), if it has the size recorded
-#      beside it. Its name is a checksum of the
-#      node binary, the working folder (for relative paths) and the data paths, so it never starts for other
-#      data; inside, meso still checks every page's size and time and reads the pages again if they changed.
+#      beside it. Its name is a checksum of the node binary, this build of meso, the working folder (for
+#      relative paths) and the data paths, so it never starts for other data or other code; inside, meso
+#      still checks every page's size and time and reads the pages again if they changed.
 #   2. dist/meso.blob, the start-up snapshot built with meso (code, tables and the bundled pages), when the
-#      node on the PATH is the one that built it;
+#      node on the PATH is the one that built it: exec'd, so signals reach node itself;
 #   3. plain `node bin/meso.js`.
 #
 # A snapshot that node cannot load because another node built it (exit 14) falls through to the next way. A
-# cache snapshot that crashes node (a damaged file aborts or segfaults it) is deleted, so the next run heals;
-# that run is not repeated, as it might have printed something.
+# cache snapshot that crashes node (a damaged file makes it abort, trap or segfault) is deleted, so the next
+# run heals; that run is not repeated, as it might have printed something. (So a cache snapshot runs as a
+# child of this shell, not exec'd: a signal sent to this shell's pid alone does not reach it.)
 # V8 flags must be the same when a snapshot is built and when it runs: scripts/build.mjs and
 # src/indexing/snapshotCache.ts pass the same --max-semi-space-size.
 n=$(command -v node) || { echo "meso: node is not on the PATH" >&2; exit 127; }
 unset MESO_SNAPSHOT
+s=${b%/*}/../dist/meso.blob
+# dist/meso.blob.node: the node that built dist/meso.blob, its version, its size in bytes, and the build's id.
+# Snapshots are used only with that node (same path; same size: not upgraded in place) and with no
+# NODE_OPTIONS (V8 flags there would not match the snapshot's).
+m= v= y= id= w= e=
+if [ -z "$NODE_OPTIONS" ] && [ -f "$s" ] && [ -f "$s.node" ]; then
+  { read -r m; read -r v; read -r y; read -r id; } < "$s.node"
+  [ "$m" = "$n" ] || id=
+  [ -n "$id" ] && w=$(wc -c 2>/dev/null < "$n") && [ "${w##* }" = "$y" ] && e=1
+fi
 x= c= p= o= k=
 for a in "$@"; do
   case $p in
@@ -34,7 +45,7 @@ ${a#*=}" ;;
   p=$a
 done
 [ -z "$x" ] && [ -n "$MESO_DATA" ] && x=$MESO_DATA
-if [ -n "$x" ] && [ -z "$o" ] && [ -z "$MESO_NO_CACHE" ] && [ "$x" != "
+if [ -n "$id" ] && [ -n "$x" ] && [ -z "$o" ] && [ -z "${MESO_NO_CACHE+set}" ] && [ "$x" != "
 -" ]; then
   c=${c:-$MESO_CACHE_DIR}
   if [ -z "$c" ]; then
@@ -43,7 +54,9 @@ if [ -n "$x" ] && [ -z "$o" ] && [ -z "$MESO_NO_CACHE" ] && [ "$x" != "
     else c=$HOME/.cache/meso
     fi
   fi
-  k=$(printf '%s\n%s\n%s' "$n" "$PWD" "$x" | cksum 2>/dev/null)
+  case $c in /*) ;; *) c=$PWD/$c ;; esac
+  # the build's id in the name: a snapshot holds meso's code too, so another build never starts one
+  k=$(printf '%s\n%s\n%s\n%s\n%s' "$n" "$y" "$id" "$PWD" "$x" | cksum 2>/dev/null)
   k=${k%% *}
 fi
 if [ -n "$k" ]; then
@@ -56,13 +69,14 @@ if [ -n "$k" ]; then
     r=$?
     case $r in
       14) ;;
-      134|139) rm -f -- "$MESO_SNAPSHOT"; exit "$r" ;;
+      132|133|134|135|136|139) rm -f -- "$MESO_SNAPSHOT" "$MESO_SNAPSHOT.size"; exit "$r" ;;
       *) exit "$r" ;;
     esac
   fi
 fi
-s=${b%/*}/../dist/meso.blob
-if [ -f "$s" ] && read -r m < "$s.node" && [ "$m" = "$n" ]; then
+if [ -n "$e" ]; then
+  exec node --max-semi-space-size=32 --snapshot-blob "$s" -- "$@"
+elif [ -n "$id" ]; then
   node --max-semi-space-size=32 --snapshot-blob "$s" -- "$@"
   r=$?
   [ "$r" != 14 ] && exit "$r"

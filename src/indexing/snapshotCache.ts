@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus, LoadOptions } from '../corpus.js';
 import { packageRoot } from '../paths.js';
@@ -29,6 +29,51 @@ function readOr(file: string): string | undefined {
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** A failed build is tried again after this long (a full disk or a killed builder may not happen twice). */
+const RETRY_FAILED_MS = 24 * 3600_000;
+/** Cache snapshots not rebuilt for this long are deleted when another is compiled in the same folder. */
+const PRUNE_AFTER_MS = 30 * 24 * 3600_000;
+
+function sizeOf(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
+}
+
+function ageMs(file: string): number {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return Infinity;
+  }
+}
+
+/**
+ * Deletes the cache snapshots of a folder (and what goes with them) that are older than {@link PRUNE_AFTER_MS},
+ * and temporary files older than a day, so that snapshots of data no longer used do not pile up. Keeps `keep`.
+ */
+function pruneSnapshots(dir: string, keep: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (!name.startsWith('snapshot-') || file.startsWith(keep)) continue;
+    const old = name.endsWith('.tmp') || name.endsWith('.tmp.size') ? ageMs(file) > 24 * 3600_000 : /\.blob(\.size|\.failed)?$/.test(name) && ageMs(file) > PRUNE_AFTER_MS;
+    if (!old) continue;
+    try {
+      unlinkSync(file);
+    } catch {
+      // another run deleted it, or it is not ours to delete
+    }
   }
 }
 
@@ -62,8 +107,13 @@ export function offerSnapshot(corpus: Corpus, options: LoadOptions, key: string,
   if (!blob || !path.isAbsolute(blob)) return;
   const min = Number(cache.env.MESO_SNAPSHOT_MIN_ITEMS ?? SNAPSHOT_MIN_ITEMS);
   if (!(corpus.items.length >= min)) return;
-  if (readOr(`${blob}.failed`) === key) {
-    cache.log(`a start-up snapshot of these pages could not be compiled before (see ${blob}.failed): not trying again until they change`);
+  const [size, builtFor] = (readOr(`${blob}.size`) ?? '').split('\n');
+  if (builtFor === key && String(sizeOf(blob)) === size) {
+    cache.log(`a start-up snapshot of these pages is there already (${blob}); the next run starts from it`);
+    return;
+  }
+  if (readOr(`${blob}.failed`) === key && ageMs(`${blob}.failed`) < RETRY_FAILED_MS) {
+    cache.log(`a start-up snapshot of these pages could not be compiled lately (see ${blob}.failed): not trying again until they change or a day has passed`);
     return;
   }
   const entry = path.join(packageRoot(), 'dist', 'snapshot.cjs');
@@ -78,18 +128,20 @@ export function offerSnapshot(corpus: Corpus, options: LoadOptions, key: string,
     cache.log(`a start-up snapshot of this corpus is being compiled already (${lock})`);
     return;
   }
+  pruneSnapshots(path.dirname(blob), blob);
   const spec: SnapshotSpec = {
     paths: options.paths.map((p) => path.resolve(p)),
     maxPageBytes: options.maxPageBytes,
     cacheDir: cache.cacheDir === undefined ? undefined : path.resolve(cache.cacheDir),
     root: packageRoot(),
   };
-  // $1 node, $2 the blob, $3 the entry, $4 the pages' cache key (kept in <blob>.failed if the build fails, so
-  // that a corpus too large to snapshot is not tried on every run); same V8 flags as bin/launch.sh runs it with. The blob and then its size
-  // (which bin/launch.sh checks) are renamed into place; between the two renames the launcher skips the blob.
+  // $1 node, $2 the blob, $3 the entry, $4 the pages' cache key; same V8 flags as bin/launch.sh runs it with.
+  // The blob and then <blob>.size (its size, which bin/launch.sh checks, and the key it was built for) are
+  // renamed into place; between the two renames the launcher skips the blob. A failed build leaves the key in
+  // <blob>.failed, so that a corpus too large to snapshot is not tried on every run.
   const script = [
     't="$2.$$.tmp"',
-    'if "$1" --max-semi-space-size=32 --snapshot-blob "$t" --build-snapshot "$3" && s=$(wc -c < "$t") && printf "%s\\n" "${s##* }" > "$t.size"',
+    'if "$1" --max-semi-space-size=32 --snapshot-blob "$t" --build-snapshot "$3" && s=$(wc -c < "$t") && printf "%s\\n%s\\n" "${s##* }" "$4" > "$t.size"',
     'then mv -f "$t" "$2" && mv -f "$t.size" "$2.size" && rm -f "$2.failed"; else printf %s "$4" > "$2.failed"; fi',
     'rm -f "$t" "$t.size" "$2.lock"',
   ].join('\n');

@@ -58,6 +58,20 @@ describe('bin/meso.js run directly', () => {
     expect(r.stderr).not.toMatch(/start-up snapshot/);
   });
 
+  it('starts with sh from inside bin/, by a bare file name', () => {
+    const r = spawnSync('sh', ['meso.js', 'search', 'smuggling', '--json'], { cwd: path.join(ROOT, 'bin'), env: mesoEnv(cacheHome), encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)[0].title).toMatch(/Smuggling/);
+  });
+
+  it.runIf(hasSnapshot)('leaves the snapshots alone when NODE_OPTIONS is set (its V8 flags would not match)', () => {
+    const r = exec(['list', '--json', '--verbose'], { NODE_OPTIONS: '--max-old-space-size=2048' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(50);
+    expect(r.stderr).not.toMatch(/start-up snapshot/);
+  });
+
   it('works through a symlink, as npm links an installed bin', () => {
     const dir = makeTempDir('meso-e2e-link-');
     const link = path.join(dir, 'meso');

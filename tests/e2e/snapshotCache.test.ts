@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync } from 'node:fs';
+import { appendFileSync, closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, createRunner, makeTempDir, mesoEnv } from './runMeso.js';
@@ -57,7 +57,7 @@ describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
     // the launcher looked for a snapshot that was not there yet, without a word of its own
     expect(first.stderr.trim().split('\n').filter((l) => !l.startsWith('meso: '))).toEqual([]);
     const blob = await snapshotIn(cache);
-    expect(readFileSync(`${blob}.size`, 'utf8').trim()).toBe(String(statSync(blob).size));
+    expect(readFileSync(`${blob}.size`, 'utf8').split('\n')[0]).toBe(String(statSync(blob).size));
 
     const second = exec(['search', 'trafficking', '--json', '--verbose']);
     expect(second.status).toBe(0);
@@ -116,8 +116,10 @@ describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
 
   it('is not tried again for the same pages after compiling it failed', async () => {
     const { cache, exec } = setup();
-    // a PATH with node, sh and cksum but not the wc the builder needs to record the size: the build fails
-    const bin = pathWith(['sh', 'cksum']);
+    // a wc that fails, first on the PATH: the builder cannot record the blob's size, so the build fails
+    const fake = makeTempDir('meso-e2e-fakewc-');
+    writeFileSync(path.join(fake, 'wc'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    const bin = `${fake}:${process.env.PATH}`;
     const first = exec(['list', '--json', '--verbose'], { PATH: bin });
     expect(first.stderr).toMatch(/compiling a start-up snapshot/);
     const deadline = Date.now() + 60_000;
@@ -128,7 +130,7 @@ describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
     const second = exec(['list', '--json', '--verbose'], { PATH: bin }); // the same node: the same snapshot name
     expect(second.status).toBe(0);
     expect(second.stdout).toBe(first.stdout);
-    expect(second.stderr).toMatch(/could not be compiled before .* not trying again until they change/);
+    expect(second.stderr).toMatch(/could not be compiled lately .* not trying again until they change/);
     expect(second.stderr).not.toMatch(/compiling a start-up snapshot/);
   }, 90_000);
 
@@ -141,6 +143,65 @@ describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
     expect(r.stderr).not.toMatch(/compiling/);
     expect(readdirSync(cache).filter((n) => n.includes('snapshot'))).toEqual([]);
   });
+
+  it('deletes a damaged snapshot of the right size that crashes node, so the next run heals', async () => {
+    const { cache, exec } = setup();
+    const first = exec(['list', '--json']);
+    const blob = await snapshotIn(cache);
+    const fd = openSync(blob, 'r+');
+    writeSync(fd, Buffer.from('dead'), 0, 4, Math.floor(statSync(blob).size / 2));
+    closeSync(fd);
+    const damaged = exec(['list', '--json']);
+    expect(damaged.status).not.toBe(0);
+    expect(damaged.stdout).toBe('');
+    expect(existsSync(blob)).toBe(false);
+    const healed = exec(['list', '--json', '--verbose']);
+    expect(healed.status).toBe(0);
+    expect(healed.stdout).toBe(first.stdout);
+  }, 90_000);
+
+  it('is never started by another build of meso', async () => {
+    // a copy of the installed package: bin/, dist/ (self-contained bundles) and data/
+    const root = makeTempDir('meso-e2e-pkg-');
+    for (const d of ['bin', 'dist', 'data']) cpSync(path.join(ROOT, d), path.join(root, d), { recursive: true });
+    const { data, cache } = setup();
+    const exec = (args: string[]) =>
+      spawnSync(path.join(root, 'bin', 'meso.js'), [...args, '--data', data, '--cache-dir', cache], {
+        cwd: root,
+        env: mesoEnv(makeTempDir('meso-e2e-cache-'), { MESO_SNAPSHOT_MIN_ITEMS: '1' }),
+        encoding: 'utf8',
+      });
+    exec(['list', '--json']);
+    await snapshotIn(cache);
+    expect(exec(['list', '--json', '--verbose']).stderr).toMatch(/preloaded in the start-up snapshot/);
+    // a rebuild gives dist/meso.blob.node a new build id (its fourth line)
+    const stamp = path.join(root, 'dist', 'meso.blob.node');
+    const lines = readFileSync(stamp, 'utf8').split('\n');
+    lines[3] = 'another-build';
+    writeFileSync(stamp, lines.join('\n'));
+    const r = exec(['list', '--json', '--verbose']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/preloaded in the start-up snapshot/);
+  }, 90_000);
+
+  it('works with a relative --cache-dir, and not at all with MESO_NO_CACHE set, even empty', async () => {
+    const { data } = setup();
+    const cwd = makeTempDir('meso-e2e-cwd-');
+    const exec = (args: string[], extra: Record<string, string> = {}) =>
+      spawnSync(BIN, [...args, '--data', data, '--cache-dir', 'rel-cache'], {
+        cwd,
+        env: mesoEnv(makeTempDir('meso-e2e-cache-'), { MESO_SNAPSHOT_MIN_ITEMS: '1', ...extra }),
+        encoding: 'utf8',
+      });
+    const off = exec(['list', '--json', '--verbose'], { MESO_NO_CACHE: '' });
+    expect(off.status).toBe(0);
+    expect(off.stderr).not.toMatch(/cache|snapshot/);
+    exec(['list', '--json']);
+    await snapshotIn(path.join(cwd, 'rel-cache'));
+    expect(exec(['list', '--json', '--verbose']).stderr).toMatch(/preloaded in the start-up snapshot/);
+    const offAgain = exec(['list', '--json', '--verbose'], { MESO_NO_CACHE: '' });
+    expect(offAgain.stderr).not.toMatch(/preloaded/);
+  }, 90_000);
 
   it('is not used for other data, even with the same cache folder', async () => {
     const { cache, exec } = setup();
