@@ -60,7 +60,8 @@ export function createProgram(rt: Runtime): Command {
  * Runs meso with the given arguments: the one catch that maps errors to stderr and an exit status
  * (0 found, 1 nothing found, 2 usage or other error). Returns the status; never calls process.exit.
  */
-export async function runCli(argv: string[], rt: Runtime): Promise<number> {
+export async function runCli(argv: string[], runtime: Runtime): Promise<number> {
+  const rt = { ...runtime, argv };
   const program = createProgram(rt);
   const debug = argv.includes('--debug');
   try {

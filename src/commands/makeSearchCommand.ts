@@ -35,7 +35,7 @@ export function makeSearchCommand(rt: Runtime): Command {
   cmd.addHelpText('after', `${QUERY_HELP}\n\nExamples:\n  meso search trafficking\n  meso search '"voluntary return"' --country Guatemala\n  meso search smuggling -n 5 --json | jq -r '.[] | "\\(.score) \\(.title)"'`);
   return cmd.action((words: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<SearchOpts>();
-    const text = queryWords(words).join(' ');
+    const text = queryWords(words, rt.argv).join(' ');
     const query = parseQuery(text);
     const filters = filtersFor(opts);
     for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);

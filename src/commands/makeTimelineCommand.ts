@@ -47,7 +47,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
   cmd.addHelpText('after', `${QUERY_HELP}\n\nExamples:\n  meso timeline --country "Costa Rica"\n  meso timeline trafficking --by quarter --normalize\n  meso timeline --split topic --by month --svg topics.svg\n  meso timeline --by year --json | jq '.buckets[] | [.period, .count]'`);
   return cmd.action((words: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<TimelineOpts>();
-    const text = queryWords(words).join(' ').trim();
+    const text = queryWords(words, rt.argv).join(' ').trim();
     const query = text ? parseQuery(text) : null;
     const filters = filtersFor(opts);
     const format = pickFormat(opts, rt);

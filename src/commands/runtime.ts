@@ -18,6 +18,8 @@ export interface Runtime {
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
   columns?: number;
+  /** the whole command line, as runCli got it (queryWords looks for a `--` in it) */
+  argv?: readonly string[];
 }
 
 /** The output a command prints: a table on a terminal, plain lines in a pipe, or a chosen format. */
@@ -94,8 +96,9 @@ export function filtersFor(opts: CommonOptions): Filters {
  * The query words of search and timeline. Those commands let unknown options through so that `-word`
  * excludes; an unknown `--flag` is still a mistake, reported with the way to search for it.
  */
-export function queryWords(words: string[]): string[] {
-  const flag = words.find((w) => /^--[^-]/.test(w));
+export function queryWords(words: string[], argv: readonly string[] = []): string[] {
+  const escaped = new Set(argv.slice(argv.indexOf('--') + 1 || argv.length));
+  const flag = words.find((w) => /^--[^-]/.test(w) && !escaped.has(w));
   if (flag) throw new UsageError(`unknown option '${flag}' (see --help; to search for a word starting with "--", put -- before the query)`);
   return words;
 }

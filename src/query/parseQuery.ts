@@ -59,7 +59,8 @@ export function parseQuery(input: string): Query {
     const startAt = i;
     let negate = false;
     let titleOnly = false;
-    if (text[i] === '-' && i + 1 < n && !/\s/u.test(text[i + 1]!)) {
+    // `-word` excludes; `--word` (a flag-like word, passed after `--`) is a plain word
+    if (text[i] === '-' && i + 1 < n && text[i + 1] !== '-' && !/\s/u.test(text[i + 1]!)) {
       negate = true;
       i++;
     }

@@ -143,6 +143,17 @@ describe('meso search', () => {
     expect(hits(['trafficking', '--limit', '2'])).toHaveLength(2);
   });
 
+  it('searches for a word that looks like a flag when it follows --, as the error message says', () => {
+    const refused = run(['search', '--trafficking']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/put -- before the query/);
+    const r = run(['search', '--json', '--', '--trafficking']);
+    expect(r.status).toBe(0);
+    const ids = (out: string) => JSON.parse(out).map((h: { id: string }) => h.id);
+    expect(ids(r.stdout)).toEqual(ids(run(['search', '--json', 'trafficking']).stdout));
+    expect(ids(r.stdout).length).toBeGreaterThan(5);
+  });
+
   it('exits 2 when the query has only an exclusion', () => {
     const r = run(['search', '--', '-trafficking']);
     expect(r.status).toBe(2);

@@ -25,6 +25,10 @@ describe('parseQuery', () => {
     expect(parseQuery('anti-trafficking').include[0]).toMatchObject({ kind: 'phrase', terms: ['anti', 'trafficking'] });
     expect(parseQuery('COVID-19').exclude).toEqual([]);
   });
+  it('reads a word with two leading hyphens as a word, not an exclusion', () => {
+    expect(parseQuery('--trafficking')).toMatchObject({ include: [{ terms: ['trafficking'] }], exclude: [] });
+    expect(parseQuery('-trafficking return').exclude[0]!.terms).toEqual(['trafficking']);
+  });
   it('folds odd apostrophes: People´s and People’s are the same', () => {
     expect(parseQuery('People´s').include[0]!.terms).toEqual(parseQuery('People’s').include[0]!.terms);
   });
