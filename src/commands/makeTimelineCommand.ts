@@ -57,11 +57,17 @@ export function makeTimelineCommand(rt: Runtime): Command {
     if (query) {
       matches = rankCorpus(corpus.index(), corpus.byId, query, getEnrichers(), { any: opts.any, allow }).map((h) => h.item);
     }
-    // the date bounds frame the timeline; items outside them are left out, undated ones are reported apart
-    const inRange = (d: string | null) => d === null || ((!filters.since || d >= filters.since) && (!filters.until || d <= filters.until));
+    // the date bounds frame the timeline: items outside them are left out, and so are undated ones (as in
+    // meso list), unless --inferred may place them; without bounds, undated items are reported apart
+    const bounded = Boolean(filters.since || filters.until);
+    const inRange = (d: string | null) => (d === null ? !bounded || Boolean(opts.inferred) : (!filters.since || d >= filters.since) && (!filters.until || d <= filters.until));
     matches = matches.filter((i) => inRange(i.date));
-    if (matches.length === 0) throw new NoResultsError(`no items match${text ? ` "${text}"` : ''}${filters.countries.length || filters.topics.length || filters.since || filters.until ? ' with these filters' : ''}`);
+    const nothing = `no ${matches.length ? 'dated ' : ''}items match${text ? ` "${text}"` : ''}${filters.countries.length || filters.topics.length || bounded ? ' with these filters' : ''}`;
+    if (matches.length === 0) throw new NoResultsError(nothing);
     const timeline = buildTimeline(matches, corpus.items, { by: opts.by, since: filters.since, until: filters.until, inferred: opts.inferred, split: opts.split });
+    // nothing to chart: every match undated (and none placed by --inferred)
+    const charted = timeline.buckets.reduce((n, b) => n + b.count + (b.inferred?.count ?? 0), 0);
+    if (charted === 0) throw new NoResultsError(`${nothing}; ${timeline.undated.count} undated item${timeline.undated.count === 1 ? ' matches' : 's match'} (meso list shows them${opts.inferred ? '' : '; --inferred places those with a date in their text'})`);
     const header = describe(text, filters, timeline.by);
     if (opts.svg) writeFileAtomic(opts.svg, renderTimelineSvg(timeline, header, opts.normalize ?? false));
     const filtersOut = { countries: filters.countries, topics: filters.topics, since: filters.since, until: filters.until };

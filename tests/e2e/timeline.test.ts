@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createRunner, json, makeTempDir } from './runMeso.js';
@@ -130,6 +130,29 @@ describe('meso timeline', () => {
     expect(n(t)).toBeGreaterThan(0);
     expect(n(t)).toBeLessThan(n(whole));
     expect(n(whole)).toBe(all.length);
+  });
+
+  it('with date bounds, leaves undated items out (as list does) and counts what list counts', () => {
+    const year = dated[0]!.date!.slice(0, 4);
+    const t = json<TimelineJson>(run(['timeline', '--year', year, '--json']));
+    expect(t.undated.count).toBe(0);
+    expect(sum(t.buckets.map((b) => b.count))).toBe(json<Item[]>(run(['list', '--year', year, '--json'])).length);
+  });
+
+  it('exits 1, printing nothing, when no dated item falls in the bounds', () => {
+    const r = run(['timeline', '--year', '2099']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no items match/);
+  });
+
+  it('exits 1 when every match is undated, saying how many and where to see them', () => {
+    const dir = makeTempDir();
+    writeFileSync(path.join(dir, 'p.txt'), 'An undated story\nIts summary sentence.\n');
+    const r = run(['timeline', '--data', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no dated items match; 1 undated item matches \(meso list shows them/);
   });
 
   it('an unknown --by exits 2 with a message', () => {
