@@ -6,7 +6,7 @@ import { ITEM_FIELDS, itemRecord, parseFields, selectFields } from '../render/re
 import { renderJsonl, renderJson } from '../render/renderJson.js';
 import { renderCsv } from '../render/renderCsv.js';
 import { renderBulk, INDEX_MAPPING } from '../render/renderBulk.js';
-import { writeFileAtomic } from '../io/writeFileAtomic.js';
+import { writeOutputFile } from '../io/writeFileAtomic.js';
 import { NoResultsError } from '../errors.js';
 
 interface ExportOpts extends CommonOptions {
@@ -27,7 +27,7 @@ export function makeExportCommand(rt: Runtime): Command {
   cmd.addHelpText('after', '\nExamples:\n  meso export --format csv --bom --out items.csv\n  meso export --format bulk > bulk.ndjson\n  meso export --format mapping > mapping.json');
   return cmd.action((_opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<ExportOpts>();
-    const emit = (text: string) => (opts.out ? writeFileAtomic(opts.out, text) : rt.out(text));
+    const emit = (text: string) => (opts.out ? writeOutputFile(opts.out, text) : rt.out(text));
     if (opts.format === 'mapping') return emit(renderJson(INDEX_MAPPING));
     const fields = parseFields(opts.fields, ITEM_FIELDS);
     const filters = filtersFor(opts);

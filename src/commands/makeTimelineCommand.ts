@@ -12,7 +12,7 @@ import { renderCsv } from '../render/renderCsv.js';
 import { parseFields, selectFields, type OutputRecord } from '../render/records.js';
 import { renderTimeline } from '../render/renderTimeline.js';
 import { renderTimelineSvg } from '../render/renderTimelineSvg.js';
-import { writeFileAtomic } from '../io/writeFileAtomic.js';
+import { writeOutputFile } from '../io/writeFileAtomic.js';
 import { QUERY_HELP } from './makeSearchCommand.js';
 
 interface TimelineOpts extends CommonOptions {
@@ -69,7 +69,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
     const charted = timeline.buckets.reduce((n, b) => n + b.count + (b.inferred?.count ?? 0), 0);
     if (charted === 0) throw new NoResultsError(`${nothing}; ${timeline.undated.count} undated item${timeline.undated.count === 1 ? ' matches' : 's match'} (meso list shows them${opts.inferred ? '' : '; --inferred places those with a date in their text'})`);
     const header = describe(text, filters, timeline.by);
-    if (opts.svg) writeFileAtomic(opts.svg, renderTimelineSvg(timeline, header, opts.normalize ?? false));
+    if (opts.svg) writeOutputFile(opts.svg, renderTimelineSvg(timeline, header, opts.normalize ?? false));
     const filtersOut = { countries: filters.countries, topics: filters.topics, since: filters.since, until: filters.until };
     // --fields picks and orders the fields of each bucket (JSON), line (JSON Lines) or row (CSV)
     const bucketFields = [...(timeline.series ? ['series'] : []), ...BUCKET_FIELDS, ...(opts.inferred ? ['inferred'] : [])];

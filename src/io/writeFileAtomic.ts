@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
 
 let holding = false;
 
@@ -33,5 +35,30 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
       /* already gone */
     }
     throw e;
+  }
+}
+
+const WHY: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of its path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+/**
+ * Writes a file the user named (--out, --svg) atomically; a failure is the user's to fix, so it becomes a
+ * UsageError (exit 2) that names the file and the reason, not an internal error.
+ */
+export function writeOutputFile(file: string, data: string | Uint8Array): void {
+  try {
+    writeFileAtomic(file, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why = WHY[code] ?? (e as Error).message;
+    const hint = code === 'ENOENT' ? ` (create ${JSON.stringify(path.dirname(file))} first)` : '';
+    throw new UsageError(`cannot write ${JSON.stringify(file)}: ${why}${hint}`);
   }
 }

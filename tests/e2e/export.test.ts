@@ -95,3 +95,24 @@ describe('meso export', () => {
     expect(json<Item[]>(run(['list', '--data', dir, '--json']))[0]!.title).toBe(title);
   });
 });
+
+describe('writing to a file the user named', () => {
+  it('exits 2 with the reason and the fix when the folder does not exist, and leaves nothing behind', () => {
+    const dir = makeTempDir();
+    const out = path.join(dir, 'missing', 'items.jsonl');
+    const r = run(['export', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot write ".*items\.jsonl": its folder does not exist \(create ".*missing" first\)/);
+    expect(r.stderr).not.toMatch(/internal error|\.tmp/);
+    const svg = run(['timeline', '--svg', path.join(dir, 'missing', 'chart.svg')]);
+    expect(svg.status).toBe(2);
+    expect(svg.stderr).toMatch(/cannot write ".*chart\.svg": its folder does not exist/);
+    expect(existsSync(path.join(dir, 'missing'))).toBe(false);
+  });
+
+  it('exits 2 when the path is a folder', () => {
+    const r = run(['export', '--out', makeTempDir()]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/it is a folder/);
+  });
+});
