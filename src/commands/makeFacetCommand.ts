@@ -16,6 +16,7 @@ const FACET_FIELDS = { countries: ['value', 'count', 'primary'], topics: ['value
 /** `meso countries` and `meso topics`: how many items (passing the filters) carry each value. */
 export function makeFacetCommand(rt: Runtime, facet: 'countries' | 'topics'): Command {
   const cmd = new Command(facet).description(facet === 'countries' ? 'count items per country, for the items that pass the filters' : 'count items per topic, for the items that pass the filters');
+  cmd.addHelpText('after', facet === 'countries' ? '\nExamples:\n  meso countries\n  meso countries --topic trafficking --since 2018\n  meso countries --csv > countries.csv' : '\nExamples:\n  meso topics\n  meso topics --country Honduras\n  meso topics --json | jq -r \'.[] | "\\(.count) \\(.label)"\'');
   addOptions(cmd, [...FILTER_OPTIONS, 'json', 'jsonl', 'csv', 'fields']);
   return cmd.action((_opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<CommonOptions>();

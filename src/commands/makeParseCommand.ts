@@ -9,6 +9,11 @@ import { UsageError } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
 
+const PARSE_FIX = {
+  missing: 'give meso parse page files, folders of .txt pages, or - for standard input',
+  empty: 'give meso parse .txt page files or folders that hold them',
+};
+
 interface ParseOpts extends CommonOptions {
   strict?: boolean;
 }
@@ -27,7 +32,7 @@ export function makeParseCommand(rt: Runtime): Command {
         ? (() => { throw new UsageError('read standard input (-) alone, not with files'); })()
         : readStdinPage(diagnostics)
       : (() => {
-          const listed = listPages(files, { maxBytes: opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES });
+          const listed = listPages(files, { maxBytes: opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES, fix: PARSE_FIX });
           diagnostics.push(...listed.diagnostics);
           return readPageFiles(listed.files, diagnostics);
         })();

@@ -25,6 +25,7 @@ export function corpusStats(corpus: Corpus) {
 /** `meso stats`: pages read, items, dated and undated, duplicates merged, diagnostics; per page too. */
 export function makeStatsCommand(rt: Runtime): Command {
   const cmd = new Command('stats').description('count pages, items, dated and undated items, merged duplicates and warnings, per page too');
+  cmd.addHelpText('after', "\nExamples:\n  meso stats\n  meso stats --data ./my-pages --json | jq '.perPage[] | select(.diagnostics > 0)'");
   addOptions(cmd, ['json']);
   return cmd.action((_opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<CommonOptions>();

@@ -33,7 +33,14 @@ export interface ListResult {
 export interface ReadOptions {
   /** files larger than this are skipped with a warning (bytes) */
   maxBytes: number;
+  /** what to do about a path that is missing or holds no pages (default: about --data) */
+  fix?: { missing: string; empty: string };
 }
+
+const DATA_FIX = {
+  missing: 'pass --data with a folder of .txt pages or a page file',
+  empty: 'point --data at a folder of pages, or at page files',
+};
 
 /** 50 MB: far larger than any listing page; a bigger file is something else. */
 export const DEFAULT_MAX_PAGE_BYTES = 50 * 1024 * 1024;
@@ -96,7 +103,7 @@ export function listPages(paths: string[], options: ReadOptions = { maxBytes: DE
     try {
       stat = statSync(given);
     } catch {
-      throw new UsageError(`data path ${showPath(given)} does not exist: pass --data with a folder of .txt pages or a page file`);
+      throw new UsageError(`data path ${showPath(given)} does not exist: ${(options.fix ?? DATA_FIX).missing}`);
     }
     const before = files.length;
     const warned = diagnostics.length;
@@ -107,7 +114,7 @@ export function listPages(paths: string[], options: ReadOptions = { maxBytes: DE
       addFile(path.resolve(given), path.basename(given), files, diagnostics, options);
     }
     if (files.length === before && diagnostics.length === warned) {
-      throw new UsageError(`data path ${showPath(given)} holds no .txt pages: point --data at a folder of pages, or at page files`);
+      throw new UsageError(`data path ${showPath(given)} holds no .txt pages: ${(options.fix ?? DATA_FIX).empty}`);
     }
   }
   return { files, diagnostics };

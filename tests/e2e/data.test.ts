@@ -114,6 +114,23 @@ describe('meso as a command', () => {
     expect(r.stdout).toContain('search');
   });
 
+  it('shows examples in the --help of every command, and every example command exists', () => {
+    const commands = ['list', 'search', 'show', 'stats', 'countries', 'topics', 'timeline', 'export', 'parse'];
+    for (const c of commands) {
+      const r = run([c, '--help']);
+      expect(r.status, c).toBe(0);
+      const examples = r.stdout.slice(r.stdout.indexOf('Examples:'));
+      expect(examples, c).toMatch(new RegExp(`^Examples:\\n  meso ${c}\\b`, 'm'));
+    }
+  });
+
+  it('tells meso parse users to give files, not --data, for a missing path', () => {
+    const r = run(['parse', path.join(makeTempDir(), 'nope.txt')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/does not exist: give meso parse page files/);
+    expect(r.stderr).not.toMatch(/--data/);
+  });
+
   it('prints a version for --version', () => {
     const r = run(['--version']);
     expect(r.status).toBe(0);
