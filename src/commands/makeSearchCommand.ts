@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor, openCorpus, queryWords, type Runtime } from './runtime.js';
+import { filtersFor, openCorpus, pickFormat, queryWords, type Runtime } from './runtime.js';
 import { matchFilters, hasFilters } from '../query/filterItems.js';
 import { NoResultsError } from '../errors.js';
 import { parseQuery } from '../query/parseQuery.js';
@@ -19,6 +19,9 @@ Query language:
   Words also match by stem (returnees → return), and a word not in the corpus matches
   similar words (traficking → trafficking). A query that names a topic or country
   (trata de personas, guatemalteco) also finds the items tagged with it, below literal matches.`;
+
+/** How many hits search prints without --limit. */
+const DEFAULT_LIMIT = 20;
 
 interface SearchOpts extends CommonOptions {
   any?: boolean;
@@ -45,6 +48,12 @@ export function makeSearchCommand(rt: Runtime): Command {
       const hint = hasFilters(filters) ? '' : suggestTerms(corpus.index(), query);
       throw new NoResultsError(`no results for ${JSON.stringify(text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`);
     }
-    emitItems(describeHits(ranked.slice(0, opts.limit ?? 20), query), opts, rt);
+    const limit = opts.limit ?? DEFAULT_LIMIT;
+    emitItems(describeHits(ranked.slice(0, limit), query), opts, rt);
+    // a cut list says so where a person reads it (table or plain lines); JSON and CSV stay quiet for scripts
+    const format = pickFormat(opts, rt);
+    if (ranked.length > limit && (format === 'table' || format === 'lines') && !opts.quiet) {
+      rt.err(`meso: ${limit} of ${ranked.length} results shown; -n ${ranked.length} shows them all\n`);
+    }
   });
 }

@@ -139,6 +139,16 @@ describe('meso search', () => {
     expect(r.stderr).toContain('--limit');
   });
 
+  it('says on stderr when it cut the list, in plain output only', () => {
+    const total = hits(['migration', '--limit', '1000']).length;
+    expect(total).toBeGreaterThan(20);
+    const plain = run(['search', 'migration']);
+    expect(plain.stdout.trim().split('\n')).toHaveLength(20);
+    expect(plain.stderr).toContain(`20 of ${total} results shown; -n ${total} shows them all`);
+    expect(run(['search', 'migration', '--json']).stderr).toBe('');
+    expect(run(['search', 'migration', '-n', String(total)]).stderr).toBe('');
+  });
+
   it('prints at most n hits with --limit n', () => {
     expect(hits(['trafficking', '--limit', '2'])).toHaveLength(2);
   });
