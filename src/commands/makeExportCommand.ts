@@ -7,7 +7,7 @@ import { renderJsonl, renderJson } from '../render/renderJson.js';
 import { renderCsv } from '../render/renderCsv.js';
 import { renderBulk, INDEX_MAPPING } from '../render/renderBulk.js';
 import { writeOutputFile } from '../io/writeFileAtomic.js';
-import { NoResultsError } from '../errors.js';
+import { NoResultsError, UsageError } from '../errors.js';
 
 interface ExportOpts extends CommonOptions {
   format: 'jsonl' | 'csv' | 'bulk' | 'mapping';
@@ -24,9 +24,13 @@ export function makeExportCommand(rt: Runtime): Command {
   cmd.addOption(new Option('--bom', 'start CSV with a byte-order mark, for spreadsheet programs'));
   cmd.addOption(new Option('--index <name>', 'index name in the bulk action lines').default('meso'));
   addOptions(cmd, [...FILTER_OPTIONS, 'fields']);
+  // the format flags of the other commands, hidden: here they only point to --format
+  for (const f of ['json', 'jsonl', 'csv']) cmd.addOption(new Option(`--${f}`).hideHelp());
   cmd.addHelpText('after', '\nExamples:\n  meso export --format csv --bom --out items.csv\n  meso export --format bulk > bulk.ndjson\n  meso export --format mapping > mapping.json');
   return cmd.action((_opts: unknown, self: Command) => {
-    const opts = self.optsWithGlobals<ExportOpts>();
+    const opts = self.optsWithGlobals<ExportOpts & { json?: boolean; jsonl?: boolean; csv?: boolean }>();
+    const flag = (['json', 'jsonl', 'csv'] as const).find((f) => opts[f]);
+    if (flag) throw new UsageError(`meso export chooses its format with --format: use --format ${flag === 'json' ? 'jsonl' : flag}`);
     const emit = (text: string) => (opts.out ? writeOutputFile(opts.out, text) : rt.out(text));
     if (opts.format === 'mapping') return emit(renderJson(INDEX_MAPPING));
     const fields = parseFields(opts.fields, ITEM_FIELDS);

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { addOptions, type CommonOptions } from '../options.js';
-import { formatDiagnostic, printDiagnostics, type Runtime } from './runtime.js';
+import { formatDiagnostic, printDiagnostics, stdinHint, type Runtime } from './runtime.js';
 import { listPages, readPageFiles, readStdinPage, DEFAULT_MAX_PAGE_BYTES } from '../source/readPages.js';
 import { parsePage } from '../parse/parsePage.js';
 import { itemId } from '../parse/itemId.js';
@@ -30,7 +30,7 @@ export function makeParseCommand(rt: Runtime): Command {
     const pages = files.includes('-')
       ? files.length > 1
         ? (() => { throw new UsageError('read standard input (-) alone, not with files'); })()
-        : readStdinPage(diagnostics)
+        : (stdinHint(rt), readStdinPage(diagnostics))
       : (() => {
           const listed = listPages(files, { maxBytes: opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES, fix: PARSE_FIX });
           diagnostics.push(...listed.diagnostics);

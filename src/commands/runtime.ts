@@ -18,6 +18,8 @@ export interface Runtime {
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
   columns?: number;
+  /** standard input is a terminal: reading a page from it (`-`) waits for the user */
+  stdinIsTTY?: boolean;
   /** the whole command line, as runCli got it (queryWords looks for a `--` in it) */
   argv?: readonly string[];
 }
@@ -62,9 +64,15 @@ export function formatDiagnostic(d: Diagnostic): string {
   return escapeForTerminal(`${where}: ${d.message}${text}`);
 }
 
+/** Says, when standard input is a terminal, that meso waits for a page to be typed or pasted there. */
+export function stdinHint(rt: Runtime): void {
+  if (rt.stdinIsTTY) rt.err('meso: reading a page from standard input (the terminal): paste or type it, then press Ctrl-D\n');
+}
+
 /** Loads the corpus the flags point at (through the cache when allowed) and prints its warnings. */
 export function openCorpus(opts: CommonOptions, rt: Runtime): Corpus {
   const paths = dataPaths(opts, rt.env);
+  if (paths.length === 1 && paths[0] === '-') stdinHint(rt);
   const log = opts.verbose ? (msg: string) => rt.err(`meso: ${msg}\n`) : () => {};
   const useCache = opts.cache !== false && !(paths.length === 1 && paths[0] === '-') && rt.env.MESO_NO_CACHE === undefined;
   const options = { paths, maxPageBytes: opts.maxPageBytes };
