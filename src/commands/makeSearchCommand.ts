@@ -46,7 +46,7 @@ export function makeSearchCommand(rt: Runtime): Command {
     const ranked = rankCorpus(corpus.index(), corpus.byId, query, getEnrichers(), { any: opts.any, allow: matchFilters(filters), sort: opts.sort });
     if (ranked.length === 0) {
       const hint = hasFilters(filters) ? '' : suggestTerms(corpus.index(), query);
-      throw new NoResultsError(`no results for ${JSON.stringify(text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`);
+      throw new NoResultsError(`no results for ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`);
     }
     const limit = opts.limit ?? DEFAULT_LIMIT;
     emitItems(describeHits(ranked.slice(0, limit), query), opts, rt);

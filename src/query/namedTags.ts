@@ -45,7 +45,8 @@ export function namedTags(query: Query, gazetteer: Gazetteer, matcher: TopicMatc
   }
   let placed = 0;
   for (const m of findPhrases(gazetteer.table, words)) {
-    const names = m.payload.countries.length ? m.payload.countries : [...new Set(m.payload.places.map((p) => p.country))];
+    // a country's name, demonym or code names it; a place ("Petén") does not stand for its whole country
+    const names = m.payload.countries;
     if (names.length !== 1) continue;
     countries.add(names[0]!);
     placed += m.end - m.start;

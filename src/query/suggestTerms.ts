@@ -1,26 +1,63 @@
+import { distance } from 'fastest-levenshtein';
 import type MiniSearch from 'minisearch';
 import type { IndexDoc } from '../indexing/buildIndex.js';
 import { FIELDS, isStemTerm } from '../indexing/buildIndex.js';
 import type { Query } from './parseQuery.js';
 
+/** How many edits a word of this length may be from a suggestion: 1 up to 5 letters, 2 up to 8, then 3. */
+const maxEdits = (term: string) => (term.length <= 5 ? 1 : term.length <= 8 ? 2 : 3);
+
+/** Beyond this many query words, the hint lists only the words it would change. */
+const WHOLE_QUERY_WORDS = 6;
+
 /**
- * " — did you mean …?" for the query words that match nothing: the closest corpus words within two edits
- * (MiniSearch's fuzzy auto-suggest), or "" when there is nothing to suggest.
+ * The corpus word closest to a query word that matches nothing: fewest edits first (a word the query word
+ * begins, as "traffic" begins "trafficking", counts as one edit), then the word found in most items, then the
+ * shorter. Words under three letters, and words that match, get no suggestion.
+ */
+function closestTerm(index: MiniSearch<IndexDoc>, term: string, prefix: boolean): string | undefined {
+  if (term.length < 3 || index.search(term, { fields: FIELDS, prefix, fuzzy: false }).length > 0) return undefined;
+  const found = new Map<string, { edits: number; items: number }>();
+  const add = (hits: ReturnType<MiniSearch<IndexDoc>['search']>, edits: (t: string) => number) => {
+    for (const h of hits) {
+      for (const t of h.terms) {
+        if (t === term || isStemTerm(t)) continue;
+        const e = edits(t);
+        const seen = found.get(t);
+        if (!seen) found.set(t, { edits: e, items: 1 });
+        else {
+          seen.items++;
+          seen.edits = Math.min(seen.edits, e);
+        }
+      }
+    }
+  };
+  add(index.search(term, { fields: FIELDS, fuzzy: maxEdits(term), maxFuzzy: 3 }), (t) => distance(term, t));
+  if (term.length >= 4) add(index.search(term, { fields: FIELDS, prefix: true }), (t) => (t.startsWith(term) ? 1 : distance(term, t)));
+  const best = [...found.entries()]
+    .filter(([t, f]) => f.edits <= maxEdits(term) && t.length >= 3)
+    .sort(([a, x], [b, y]) => x.edits - y.edits || y.items - x.items || a.length - b.length)[0];
+  return best?.[0];
+}
+
+/**
+ * " — did you mean …?" for the query words that match nothing: the query again with each such word replaced
+ * by the closest corpus word, or for a long query only the words that change; "" when there is nothing to
+ * suggest.
  */
 export function suggestTerms(index: MiniSearch<IndexDoc>, query: Query): string {
-  const fixes: string[] = [];
-  let changed = false;
-  for (const c of query.include) {
-    const words = c.terms.map((t) => {
-      if (index.search(t, { fields: FIELDS, prefix: c.prefix, fuzzy: false }).length > 0) return t;
-      const hits = index.search(t, { fields: FIELDS, fuzzy: 2, maxFuzzy: 2 });
-      const counts = new Map<string, number>();
-      for (const h of hits) for (const term of h.terms) if (term !== t && !isStemTerm(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
-      const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0];
-      if (best) changed = true;
-      return best ?? t;
-    });
-    fixes.push(words.join(' '));
-  }
-  return changed ? ` — did you mean "${fixes.join(' ')}"?` : '';
+  const changes: Array<[string, string]> = [];
+  const clauses = query.include.map((c) =>
+    c.terms
+      .map((t) => {
+        const fix = closestTerm(index, t, c.prefix);
+        if (fix) changes.push([t, fix]);
+        return fix ?? t;
+      })
+      .join(' '),
+  );
+  if (changes.length === 0) return '';
+  const words = query.include.reduce((n, c) => n + c.terms.length, 0);
+  if (words <= WHOLE_QUERY_WORDS) return ` — did you mean "${clauses.join(' ')}"?`;
+  return ` — did you mean ${changes.slice(0, 5).map(([from, to]) => `"${to}" for "${from}"`).join(', ')}${changes.length > 5 ? ', …' : ''}?`;
 }
