@@ -26,7 +26,7 @@ export function renderTimeline(t: Timeline, header: string, style: Style, normal
   const max = Math.max(0, ...t.buckets.map((b) => value(b) + extra(b)));
   const countText = (b: Timeline['buckets'][number]) => {
     let s = String(b.count);
-    if (normalize) s = `${pct(b.share)} (${b.count}/${b.total})`;
+    if (normalize) s = b.total ? `${pct(b.share)} (${b.count}/${b.total})` : '–';
     if (b.inferred?.count) s += ` +${b.inferred.count} inferred`;
     return s;
   };

@@ -76,13 +76,14 @@ describe('meso timeline', () => {
     }
   });
 
-  it('--normalize shows a percentage on every row in the terminal', () => {
+  it('--normalize shows a percentage on every row with dated items, and a dash on the others', () => {
     const r = run(['timeline', '--by', 'month', '--normalize']);
     expect(r.status).toBe(0);
     const t = json<TimelineJson>(run(['timeline', '--by', 'month', '--json']));
     const rows = r.stdout.split('\n').filter((l) => /^\d{4}-\d{2}\s/.test(l));
     expect(rows).toHaveLength(t.buckets.length);
-    for (const row of rows) expect(row).toMatch(/\d+(\.\d)?% \(\d+\/\d+\)/);
+    expect(t.buckets.some((b) => b.total === 0)).toBe(true);
+    t.buckets.forEach((b, i) => expect(rows[i]).toMatch(b.total ? /\d+(\.\d)?% \(\d+\/\d+\)/ : /^\S+\s+–\s*$/));
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
