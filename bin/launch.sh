@@ -7,13 +7,13 @@
 #      relative paths) and the data paths, so it never starts for other data or other code; inside, meso
 #      still checks every page's size and time and reads the pages again if they changed.
 #   2. dist/meso.blob, the start-up snapshot built with meso (code, tables and the bundled pages), when the
-#      node on the PATH is the one that built it: exec'd, so signals reach node itself;
+#      node on the PATH is the one that built it;
 #   3. plain `node bin/meso.js`.
 #
-# A snapshot that node cannot load because another node built it (exit 14) falls through to the next way. A
-# cache snapshot that crashes node (a damaged file makes it abort, trap or segfault) is deleted, so the next
-# run heals; that run is not repeated, as it might have printed something. (So a cache snapshot runs as a
-# child of this shell, not exec'd: a signal sent to this shell's pid alone does not reach it.)
+# A snapshot is exec'd, so node gets the shell's pid and its signals, only when the node on the PATH is the
+# one that built dist/meso.blob (same path and size; then it cannot refuse the snapshot). Otherwise the
+# bundled snapshot runs as a child and a refusal (exit 14) falls through to plain node. A cache snapshot that
+# crashes node is found by its marker on the next run and deleted, so meso heals.
 # V8 flags must be the same when a snapshot is built and when it runs: scripts/build.mjs and
 # src/indexing/snapshotCache.ts pass the same --max-semi-space-size.
 n=$(command -v node) || { echo "meso: node is not on the PATH" >&2; exit 127; }
@@ -62,16 +62,17 @@ fi
 if [ -n "$k" ]; then
   MESO_SNAPSHOT=$c/snapshot-$k.blob
   export MESO_SNAPSHOT
+  # Each run leaves a marker named after its pid, which meso deletes first thing; a marker whose process is
+  # gone means node died before meso's code ran: the snapshot is damaged (or refused), so it goes.
+  for f in "$MESO_SNAPSHOT".run-*; do
+    [ -e "$f" ] || continue
+    kill -0 "${f##*.run-}" 2>/dev/null && continue
+    rm -f -- "$MESO_SNAPSHOT" "$MESO_SNAPSHOT.size" "$f"
+  done
   # the builder writes the blob's size beside it; a blob of another size is damaged or being replaced
-  if [ -f "$MESO_SNAPSHOT.size" ] && [ -f "$MESO_SNAPSHOT" ] && read -r z < "$MESO_SNAPSHOT.size" &&
-    w=$(wc -c 2>/dev/null < "$MESO_SNAPSHOT") && [ "$z" = "${w##* }" ]; then
-    node --max-semi-space-size=32 --snapshot-blob "$MESO_SNAPSHOT" -- "$@"
-    r=$?
-    case $r in
-      14) ;;
-      132|133|134|135|136|139) rm -f -- "$MESO_SNAPSHOT" "$MESO_SNAPSHOT.size"; exit "$r" ;;
-      *) exit "$r" ;;
-    esac
+  if [ -n "$e" ] && [ -f "$MESO_SNAPSHOT.size" ] && [ -f "$MESO_SNAPSHOT" ] && read -r z < "$MESO_SNAPSHOT.size" &&
+    w=$(wc -c 2>/dev/null < "$MESO_SNAPSHOT") && [ "$z" = "${w##* }" ] && true 2>/dev/null > "$MESO_SNAPSHOT.run-$$"; then
+    exec node --max-semi-space-size=32 --snapshot-blob "$MESO_SNAPSHOT" -- "$@"
   fi
 fi
 if [ -n "$e" ]; then

@@ -1,5 +1,5 @@
 import v8 from 'node:v8';
-import { existsSync } from 'node:fs';
+import { existsSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { runProcess } from './runProcess.js';
 import { setPackageRoot } from './paths.js';
@@ -24,6 +24,12 @@ else preloadBundledCorpus();
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   if (spec) {
+    // meso's code runs: bin/launch.sh's marker for this run can go (one left behind means node crashed)
+    try {
+      unlinkSync(`${process.env.MESO_SNAPSHOT}.run-${process.pid}`);
+    } catch {
+      // started without the launcher
+    }
     // a cache snapshot of a meso that has since moved or gone: let the launcher start meso another way
     if (!existsSync(path.join(spec.root, 'dist', 'snapshot.cjs'))) process.exit(14);
   } else {

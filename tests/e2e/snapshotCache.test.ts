@@ -154,10 +154,24 @@ describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
     const damaged = exec(['list', '--json']);
     expect(damaged.status).not.toBe(0);
     expect(damaged.stdout).toBe('');
-    expect(existsSync(blob)).toBe(false);
+    // the crashed run left its marker: the next run deletes the snapshot and answers without it
+    expect(readdirSync(cache).some((n) => n.includes('.run-'))).toBe(true);
     const healed = exec(['list', '--json', '--verbose']);
     expect(healed.status).toBe(0);
     expect(healed.stdout).toBe(first.stdout);
+    expect(healed.stderr).not.toMatch(/preloaded in the start-up snapshot/);
+    expect(readdirSync(cache).some((n) => n.includes('.run-'))).toBe(false);
+  }, 90_000);
+
+  it('leaves no marker after a good run, and takes a live run\'s marker for a run in progress', async () => {
+    const { cache, exec } = setup();
+    exec(['list', '--json']);
+    const blob = await snapshotIn(cache);
+    expect(exec(['list', '--json', '--verbose']).stderr).toMatch(/preloaded in the start-up snapshot/);
+    expect(readdirSync(cache).filter((n) => n.includes('.run-'))).toEqual([]);
+    writeFileSync(`${blob}.run-${process.pid}`, ''); // this test runner: alive
+    expect(exec(['list', '--json', '--verbose']).stderr).toMatch(/preloaded in the start-up snapshot/);
+    expect(existsSync(blob)).toBe(true);
   }, 90_000);
 
   it('is never started by another build of meso', async () => {
