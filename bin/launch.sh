@@ -13,10 +13,12 @@
 # A snapshot is exec'd, so node gets the shell's pid and its signals, only when the node on the PATH is the
 # one that built dist/meso.blob (same path and size; then it cannot refuse the snapshot). Otherwise the
 # bundled snapshot runs as a child and a refusal (exit 14) falls through to plain node. A cache snapshot that
-# crashes node is found by its marker on the next run and deleted, so meso heals.
+# crashes node is found by its marker on the next run, tried, and deleted, so meso heals.
 # V8 flags must be the same when a snapshot is built and when it runs: scripts/build.mjs and
 # src/indexing/snapshotCache.ts pass the same --max-semi-space-size.
 n=$(command -v node) || { echo "meso: node is not on the PATH" >&2; exit 127; }
+# a symlinked node (Homebrew, package managers) is compared by the file it points to, as node records it
+[ -L "$n" ] && l=$(readlink -f -- "$n" 2>/dev/null) && [ -n "$l" ] && n=$l
 unset MESO_SNAPSHOT
 s=${b%/*}/../dist/meso.blob
 # dist/meso.blob.node: the node that built dist/meso.blob, its version, its size in bytes, and the build's id.
@@ -44,9 +46,9 @@ ${a#*=}" ;;
   esac
   p=$a
 done
-[ -z "$x" ] && [ -n "$MESO_DATA" ] && x=$MESO_DATA
+[ -z "$x" ] && [ -n "$MESO_DATA" ] && x="MESO_DATA=$MESO_DATA"
 if [ -n "$id" ] && [ -n "$x" ] && [ -z "$o" ] && [ -z "${MESO_NO_CACHE+set}" ] && [ "$x" != "
--" ]; then
+-" ] && [ "$x" != "MESO_DATA=-" ]; then
   c=${c:-$MESO_CACHE_DIR}
   if [ -z "$c" ]; then
     if [ -n "$XDG_CACHE_HOME" ]; then c=$XDG_CACHE_HOME/meso
@@ -55,19 +57,33 @@ if [ -n "$id" ] && [ -n "$x" ] && [ -z "$o" ] && [ -z "${MESO_NO_CACHE+set}" ] &
     fi
   fi
   case $c in /*) ;; *) c=$PWD/$c ;; esac
-  # the build's id in the name: a snapshot holds meso's code too, so another build never starts one
-  k=$(printf '%s\n%s\n%s\n%s\n%s' "$n" "$y" "$id" "$PWD" "$x" | cksum 2>/dev/null)
+  # the working folder counts only when a data path is relative
+  r=
+  set -f
+  o=$IFS
+  IFS=':
+'
+  for d in ${x#MESO_DATA=}; do case $d in /*) ;; *) r=$PWD ;; esac; done
+  IFS=$o
+  set +f
+  # the build's id and the package's place in the name: a snapshot holds meso's code and finds its tables
+  # there, so no other build or copy of meso ever starts one
+  k=$(printf '%s\n%s\n%s\n%s\n%s\n%s' "$n" "$y" "$id" "${b%/*}" "$r" "$x" | cksum 2>/dev/null)
   k=${k%% *}
 fi
 if [ -n "$k" ]; then
   MESO_SNAPSHOT=$c/snapshot-$k.blob
   export MESO_SNAPSHOT
-  # Each run leaves a marker named after its pid, which meso deletes first thing; a marker whose process is
-  # gone means node died before meso's code ran: the snapshot is damaged (or refused), so it goes.
+  # Each run leaves a marker named after its pid, which meso deletes first thing. A marker whose process is
+  # gone means node died before meso's code ran: killed early, or crashed restoring a damaged snapshot. A
+  # trial start (only then) tells which; a snapshot that fails it goes.
   for f in "$MESO_SNAPSHOT".run-*; do
     [ -e "$f" ] || continue
     kill -0 "${f##*.run-}" 2>/dev/null && continue
-    rm -f -- "$MESO_SNAPSHOT" "$MESO_SNAPSHOT.size" "$f"
+    rm -f -- "$f" 2>/dev/null
+    if [ -f "$MESO_SNAPSHOT" ] && ! node --max-semi-space-size=32 --snapshot-blob "$MESO_SNAPSHOT" -- --version >/dev/null 2>&1; then
+      rm -f -- "$MESO_SNAPSHOT" "$MESO_SNAPSHOT.size" 2>/dev/null
+    fi
   done
   # the builder writes the blob's size beside it; a blob of another size is damaged or being replaced
   if [ -n "$e" ] && [ -f "$MESO_SNAPSHOT.size" ] && [ -f "$MESO_SNAPSHOT" ] && read -r z < "$MESO_SNAPSHOT.size" &&

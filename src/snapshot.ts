@@ -24,14 +24,19 @@ else preloadBundledCorpus();
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   if (spec) {
-    // meso's code runs: bin/launch.sh's marker for this run can go (one left behind means node crashed)
+    // a cache snapshot of a meso that has since gone (the launcher names snapshots after the package's place,
+    // so this is a copy of the blob): fail before taking the launcher's marker away, so the next run tests
+    // this snapshot and deletes it
+    if (!existsSync(path.join(spec.root, 'dist', 'snapshot.cjs'))) {
+      process.stderr.write('meso: this start-up snapshot belongs to a meso that is gone; run meso again\n');
+      process.exit(14);
+    }
+    // meso's code runs: bin/launch.sh's marker for this run can go (one left behind means node died first)
     try {
       unlinkSync(`${process.env.MESO_SNAPSHOT}.run-${process.pid}`);
     } catch {
       // started without the launcher
     }
-    // a cache snapshot of a meso that has since moved or gone: let the launcher start meso another way
-    if (!existsSync(path.join(spec.root, 'dist', 'snapshot.cjs'))) process.exit(14);
   } else {
     // dist/meso.blob may have been built in another folder: find the package from the blob's own path
     const blob = process.execArgv[process.execArgv.indexOf('--snapshot-blob') + 1];

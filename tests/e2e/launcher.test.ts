@@ -51,7 +51,8 @@ describe('bin/meso.js run directly', () => {
 
   it('falls back to plain node when the node on the PATH is not the one that built the snapshot', () => {
     const bin = makeTempDir('meso-e2e-node-');
-    symlinkSync(process.execPath, path.join(bin, 'node'));
+    // another file than the node that built it (a wrapper script; a symlink would be followed to the same node)
+    writeFileSync(path.join(bin, 'node'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} "$@"\n`, { mode: 0o755 });
     const r = exec(['list', '--json', '--verbose'], { PATH: `${bin}:${process.env.PATH}` });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveLength(50);
@@ -70,6 +71,14 @@ describe('bin/meso.js run directly', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveLength(50);
     expect(r.stderr).not.toMatch(/start-up snapshot/);
+  });
+
+  it.runIf(hasSnapshot)('follows a symlinked node on the PATH to the node that built the snapshot', () => {
+    const bin = makeTempDir('meso-e2e-node-');
+    symlinkSync(process.execPath, path.join(bin, 'node'));
+    const r = exec(['list', '--json', '--verbose'], { PATH: `${bin}:${process.env.PATH}` });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/preloaded in the start-up snapshot/);
   });
 
   it('works through a symlink, as npm links an installed bin', () => {

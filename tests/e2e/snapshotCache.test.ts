@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, createRunner, makeTempDir, mesoEnv } from './runMeso.js';
@@ -172,6 +172,38 @@ describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
     writeFileSync(`${blob}.run-${process.pid}`, ''); // this test runner: alive
     expect(exec(['list', '--json', '--verbose']).stderr).toMatch(/preloaded in the start-up snapshot/);
     expect(existsSync(blob)).toBe(true);
+  }, 90_000);
+
+  it('keeps a good snapshot when a run was killed before meso started (its marker left behind)', async () => {
+    const { cache, exec } = setup();
+    const first = exec(['list', '--json']);
+    const blob = await snapshotIn(cache);
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(`${blob}.run-${gone.stdout}`, ''); // a pid that has exited
+    const r = exec(['list', '--json', '--verbose']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(first.stdout);
+    expect(r.stderr).toMatch(/preloaded in the start-up snapshot/);
+    expect(readdirSync(cache).filter((n) => n.includes('.run-'))).toEqual([]);
+  }, 90_000);
+
+  it('is one snapshot for absolute data paths, whatever the working folder; a moved meso does not start it', async () => {
+    const root = makeTempDir('meso-e2e-pkg-');
+    for (const d of ['bin', 'dist', 'data']) cpSync(path.join(ROOT, d), path.join(root, 'pkg', d), { recursive: true });
+    const { data, cache } = setup();
+    const exec = (pkg: string, cwd: string) =>
+      spawnSync(path.join(root, pkg, 'bin', 'meso.js'), ['list', '--json', '--verbose', '--data', data, '--cache-dir', cache], {
+        cwd,
+        env: mesoEnv(makeTempDir('meso-e2e-cache-'), { MESO_SNAPSHOT_MIN_ITEMS: '1' }),
+        encoding: 'utf8',
+      });
+    exec('pkg', root);
+    await snapshotIn(cache);
+    expect(exec('pkg', makeTempDir('meso-e2e-cwd-')).stderr).toMatch(/preloaded in the start-up snapshot/);
+    renameSync(path.join(root, 'pkg'), path.join(root, 'moved'));
+    const moved = exec('moved', root);
+    expect(moved.status).toBe(0);
+    expect(moved.stderr).not.toMatch(/preloaded in the start-up snapshot/);
   }, 90_000);
 
   it('is never started by another build of meso', async () => {
