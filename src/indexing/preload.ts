@@ -30,7 +30,8 @@ export function preloadDataCorpus(options: LoadOptions, cacheDir: string | undef
   const paths = options.paths.map((p) => path.resolve(p));
   const resolved = { paths, maxPageBytes: options.maxPageBytes };
   const known = cacheKey(resolved);
-  const loaded = loadCachedCorpus(resolved, { cacheDir, env: process.env, log: () => {} }, known);
+  // read-only: a snapshot cannot hold the signal handlers that writing a file installs (see writeFileAtomic)
+  const loaded = loadCachedCorpus(resolved, { cacheDir, env: process.env, log: () => {}, readOnly: true }, known);
   // keep the built index, not the cached JSON it was parsed from
   const { index, ...rest } = loaded;
   data = { ...resolved, key: known.key, corpus: withIndex(rest, index()) };

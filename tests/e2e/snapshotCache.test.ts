@@ -97,6 +97,20 @@ describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
     expect(r.stderr).not.toMatch(/preloaded in the start-up snapshot/);
   }, 90_000);
 
+  it('compiles even when the JSON cache is missing or stale by then (regression: the builder wrote the cache, and a snapshot cannot hold the signal handlers a write installs)', () => {
+    const { data, cache } = setup();
+    const blob = path.join(cache, 'manual.blob');
+    const spec = { paths: [data], cacheDir: cache, root: ROOT };
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=32', '--snapshot-blob', blob, '--build-snapshot', path.join(ROOT, 'dist', 'snapshot.cjs')], {
+      env: { ...process.env, MESO_SNAPSHOT_BUILD: JSON.stringify(spec) },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    expect(statSync(blob).size).toBeGreaterThan(1_000_000);
+    expect(readdirSync(cache).filter((n) => n.endsWith('.cache'))).toEqual([]); // it read, and wrote nothing
+  }, 90_000);
+
   it('is never compiled with --no-cache, for standard input, or below the size threshold', () => {
     const { cache, exec } = setup();
     expect(exec(['list', '--json', '--no-cache', '--verbose']).stderr).not.toMatch(/compiling/);
