@@ -1,87 +1,14 @@
 import { describe, it, expect } from 'vitest';
-import { BOUNDARIES } from './timelineBoundaries.js';
+import { calendarBoundaryTests } from './timelineBoundaries.js';
 import { makeItem as item } from '../helpers/makeItem.js';
-import { buildTimeline, periodOf, periodsBetween, autoGranularity, type Granularity, type Timeline } from '../../src/query/buildTimeline.js';
+import { buildTimeline, autoGranularity, type Timeline } from '../../src/query/buildTimeline.js';
 import type { Item, InferredDate } from '../../src/types.js';
 
 const undated = (inferredDate: InferredDate | null = null, extra: Partial<Item> = {}) => item(null, { inferredDate, ...extra });
 const byPeriod = (t: Timeline) => Object.fromEntries(t.buckets.map((b) => [b.period, b]));
 
 
-describe('buildTimeline: calendar boundaries (default TZ)', () => {
-  it.each(BOUNDARIES)('%s by %s is in %s (%s..%s)', (date, by, period, start, end) => {
-    expect(periodOf(date, by)).toEqual({ period, start });
-    const t = buildTimeline([item(date)], [], { by });
-    expect(t.buckets).toHaveLength(1);
-    expect(t.buckets[0]).toMatchObject({ period, start, end, count: 1 });
-  });
-
-  it('splits 2019-12-31 and 2020-01-01 into different months, quarters and years', () => {
-    const items = [item('2019-12-31'), item('2020-01-01')];
-    for (const by of ['month', 'quarter', 'year'] as const) {
-      const t = buildTimeline(items, items, { by });
-      expect(t.buckets.map((b) => b.count)).toEqual([1, 1]);
-    }
-  });
-
-  it('has a 2020-02-29 day bucket between 2020-02-28 and 2020-03-01', () => {
-    const items = [item('2020-02-28'), item('2020-03-01')];
-    const t = buildTimeline(items, items, { by: 'day' });
-    expect(t.buckets.map((b) => [b.period, b.count])).toEqual([
-      ['2020-02-28', 1],
-      ['2020-02-29', 0],
-      ['2020-03-01', 1],
-    ]);
-  });
-
-  it('puts 2020-02-28, 2020-02-29 in February and 2020-03-01 in March', () => {
-    const items = [item('2020-02-28'), item('2020-02-29'), item('2020-03-01')];
-    const t = buildTimeline(items, items, { by: 'month' });
-    expect(t.buckets.map((b) => [b.period, b.count, b.end])).toEqual([
-      ['2020-02', 2, '2020-02-29'],
-      ['2020-03', 1, '2020-03-31'],
-    ]);
-  });
-
-  it('puts 2020-03-31 in Q1 and 2020-04-01 in Q2', () => {
-    const items = [item('2020-03-31'), item('2020-04-01')];
-    const t = buildTimeline(items, items, { by: 'quarter' });
-    expect(t.buckets.map((b) => [b.period, b.count])).toEqual([
-      ['2020-Q1', 1],
-      ['2020-Q2', 1],
-    ]);
-  });
-
-  it('walks ISO weeks across the 53-week year 2020 without gaps', () => {
-    const items = [item('2020-12-21'), item('2021-01-11')];
-    const t = buildTimeline(items, items, { by: 'week' });
-    expect(t.buckets.map((b) => [b.period, b.start, b.end])).toEqual([
-      ['2020-W52', '2020-12-21', '2020-12-27'],
-      ['2020-W53', '2020-12-28', '2021-01-03'],
-      ['2021-W01', '2021-01-04', '2021-01-10'],
-      ['2021-W02', '2021-01-11', '2021-01-17'],
-    ]);
-    expect(t.buckets.map((b) => b.count)).toEqual([1, 0, 0, 1]);
-  });
-
-  it('counts 2020-12-31 and 2021-01-03 in the same week, 2021-01-04 in the next', () => {
-    const items = [item('2020-12-31'), item('2021-01-03'), item('2021-01-04')];
-    const t = buildTimeline(items, items, { by: 'week' });
-    expect(t.buckets.map((b) => [b.period, b.count])).toEqual([
-      ['2020-W53', 2],
-      ['2021-W01', 1],
-    ]);
-  });
-
-  it('puts 2018-12-31 in 2019-W01 with 2019-01-06', () => {
-    const items = [item('2018-12-30'), item('2018-12-31'), item('2019-01-06')];
-    const t = buildTimeline(items, items, { by: 'week' });
-    expect(t.buckets.map((b) => [b.period, b.count])).toEqual([
-      ['2018-W52', 1],
-      ['2019-W01', 2],
-    ]);
-  });
-});
+describe('buildTimeline: calendar boundaries (default TZ)', calendarBoundaryTests);
 
 describe('buildTimeline: range and gaps', () => {
   it('fills empty periods with 0 between two dated items', () => {
@@ -101,17 +28,6 @@ describe('buildTimeline: range and gaps', () => {
     const t = buildTimeline(items, items, { by: 'month', since: '2020-01-20', until: '2020-05-01' });
     expect(t.buckets.map((b) => b.period)).toEqual(['2020-01', '2020-02', '2020-03', '2020-04', '2020-05']);
     expect(t.buckets.map((b) => b.count)).toEqual([0, 0, 1, 0, 0]);
-  });
-
-  it('periodsBetween gives consecutive periods whose end is the day before the next start', () => {
-    for (const by of ['day', 'week', 'month', 'quarter', 'year'] as const) {
-      const ps = periodsBetween('2019-11-20', '2021-02-10', by);
-      for (let i = 1; i < ps.length; i++) {
-        const end = new Date(`${ps[i - 1]!.end}T00:00:00Z`);
-        const start = new Date(`${ps[i]!.start}T00:00:00Z`);
-        expect(start.getTime() - end.getTime()).toBe(86400000);
-      }
-    }
   });
 
   it('returns no buckets when nothing is dated', () => {
