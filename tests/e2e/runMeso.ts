@@ -105,19 +105,4 @@ export const TWO_ITEM_PAGE = [
 ].join('\n');
 
 /** The same page with a stray line of symbols (line 7) between the items. */
-export const STRAY_LINE_PAGE = [
-  '3 March, 2019',
-  '',
-  'First test title about Belize',
-  '',
-  'A summary of the first item in Belize.',
-  '',
-  '***',
-  '',
-  '5 April, 2019',
-  '',
-  'Second test title about Panama',
-  '',
-  'A summary of the second item in Panama.',
-  '',
-].join('\n');
+export const STRAY_LINE_PAGE = TWO_ITEM_PAGE.replace('\n\n5 April', '\n\n***\n\n5 April');
