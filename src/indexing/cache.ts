@@ -14,8 +14,6 @@ const CACHE_FORMAT = 2;
 
 export interface CacheOptions {
   cacheDir?: string;
-  /** read the cache but never write it (the snapshot builder: a write would leave signal handlers behind) */
-  readOnly?: boolean;
   env: NodeJS.ProcessEnv;
   log: (message: string) => void;
 }
@@ -82,7 +80,6 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions, know
   const corpus = buildCorpus(pages, diagnostics);
   const index = buildIndex(corpus.items);
   cache.log(`built ${corpus.items.length} items and their index in ${Math.round(performance.now() - t0)} ms`);
-  if (cache.readOnly) return withIndex(corpus, index);
   try {
     mkdirSync(dir, { recursive: true });
     const { items, diagnostics: found, pages: pageStats, merged } = corpus;

@@ -8,7 +8,7 @@ import { cacheKey, loadCachedCorpus } from './cache.js';
 // data (a cache snapshot, see snapshotCache.ts). Either is used only while its pages are unchanged.
 
 let bundled: { fingerprint: string; corpus: Corpus } | undefined;
-let data: { paths: string[]; maxPageBytes?: number; key: string; corpus: Corpus } | undefined;
+let data: { paths: string[]; key: string; corpus: Corpus } | undefined;
 
 /** Names, sizes and modification times of the bundled pages: what the preloaded corpus was built from. */
 function fingerprint(files: Array<{ file: string; size: number; mtimeMs: number }>): string {
@@ -30,11 +30,10 @@ export function preloadDataCorpus(options: LoadOptions, cacheDir: string | undef
   const paths = options.paths.map((p) => path.resolve(p));
   const resolved = { paths, maxPageBytes: options.maxPageBytes };
   const known = cacheKey(resolved);
-  // read-only: a snapshot cannot hold the signal handlers that writing a file installs (see writeFileAtomic)
-  const loaded = loadCachedCorpus(resolved, { cacheDir, env: process.env, log: () => {}, readOnly: true }, known);
+  const loaded = loadCachedCorpus(resolved, { cacheDir, env: process.env, log: () => {} }, known);
   // keep the built index, not the cached JSON it was parsed from
   const { index, ...rest } = loaded;
-  data = { ...resolved, key: known.key, corpus: withIndex(rest, index()) };
+  data = { paths, key: known.key, corpus: withIndex(rest, index()) };
 }
 
 /**
@@ -51,6 +50,7 @@ export function takePreloadedCorpus(options: LoadOptions, known?: () => ReturnTy
       return undefined;
     }
   }
-  if (!data || data.maxPageBytes !== options.maxPageBytes || paths.join('\0') !== data.paths.join('\0')) return undefined;
+  // same paths (sources are named relative to them), and the same key (pages, size limit, tables, versions)
+  if (!data || paths.join('\0') !== data.paths.join('\0')) return undefined;
   return (known ?? (() => cacheKey(options)))().key === data.key ? data.corpus : undefined;
 }
