@@ -37,21 +37,16 @@ const RETRY_FAILED_MS = 24 * 3600_000;
 /** Cache snapshots not rebuilt for this long are deleted when another is compiled in the same folder. */
 const PRUNE_AFTER_MS = 30 * 24 * 3600_000;
 
-function sizeOf(file: string): number | undefined {
+/** A file's stats, or undefined when it cannot be read (gone, or not ours). */
+function statOf(file: string) {
   try {
-    return statSync(file).size;
+    return statSync(file);
   } catch {
     return undefined;
   }
 }
 
-function ageMs(file: string): number {
-  try {
-    return Date.now() - statSync(file).mtimeMs;
-  } catch {
-    return Infinity;
-  }
-}
+const ageMs = (file: string) => Date.now() - (statOf(file)?.mtimeMs ?? -Infinity);
 
 /**
  * Deletes the cache snapshots of a folder (and what goes with them) that are older than {@link PRUNE_AFTER_MS},
@@ -84,9 +79,8 @@ function takeLock(lock: string): boolean {
       closeSync(openSync(lock, 'wx'));
       return true;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || ageMs(lock) < STALE_LOCK_MS) return false;
       try {
-        if (Date.now() - statSync(lock).mtimeMs < STALE_LOCK_MS) return false;
         unlinkSync(lock);
       } catch {
         return false;
@@ -108,7 +102,7 @@ export function offerSnapshot(corpus: Corpus, options: LoadOptions, key: string,
   const min = Number(cache.env.MESO_SNAPSHOT_MIN_ITEMS ?? SNAPSHOT_MIN_ITEMS);
   if (!(corpus.items.length >= min)) return;
   const [size, builtFor] = (readOr(`${blob}.size`) ?? '').split('\n');
-  if (builtFor === key && String(sizeOf(blob)) === size) {
+  if (builtFor === key && String(statOf(blob)?.size) === size) {
     cache.log(`a start-up snapshot of these pages is there already (${blob}); the next run starts from it`);
     return;
   }
@@ -117,8 +111,8 @@ export function offerSnapshot(corpus: Corpus, options: LoadOptions, key: string,
     return;
   }
   const entry = path.join(packageRoot(), 'dist', 'snapshot.cjs');
+  if (!statOf(entry)) return;
   try {
-    statSync(entry);
     mkdirSync(path.dirname(blob), { recursive: true });
   } catch {
     return;
