@@ -233,7 +233,7 @@ function waitForSnapshot(cacheDir, timeoutMs) {
     const ready = blob && names.includes(`${blob}.size`) && !names.some((f) => f.endsWith('.lock'));
     if (ready || (!blob && !names.some((f) => f.endsWith('.lock')))) return { blob: ready ? path.join(cacheDir, blob) : null, ms: Date.now() - t0 };
     if (Date.now() - t0 > timeoutMs) die(`meso's start-up snapshot in ${cacheDir} was not ready after ${timeoutMs / 1000} s`);
-    spawnSync('sleep', ['0.2']);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200); // sleep 0.2 s
   }
 }
 
