@@ -1,22 +1,25 @@
 import type { Item } from '../types.js';
 import type { Hit } from '../query/searchItems.js';
 import type { CommonOptions } from '../options.js';
-import { pickFormat, styleFor, type Runtime } from './runtime.js';
+import { pickFormat, styleFor, type Format, type Runtime } from './runtime.js';
 import { renderJson, renderJsonl } from '../render/renderJson.js';
 import { renderCsv } from '../render/renderCsv.js';
 import { renderTable, renderLines } from '../render/renderTable.js';
 import { HIT_FIELDS, ITEM_FIELDS, hitRecord, itemRecord, parseFields, selectFields } from '../render/records.js';
 
-/** Prints items or hits in the format the flags ask for: the one place list and search share. */
-export function emitItems(rows: Item[] | Hit[], opts: CommonOptions, rt: Runtime): void {
+/** Prints items or hits in the format the flags ask for: the one place list and search share. Returns that format. */
+export function emitItems(rows: Item[] | Hit[], opts: CommonOptions, rt: Runtime): Format {
   const format = pickFormat(opts, rt);
   const isHits = rows.length > 0 && 'item' in rows[0]!;
   const valid = isHits ? [...ITEM_FIELDS, ...HIT_FIELDS] : [...ITEM_FIELDS];
   const fields = parseFields(opts.fields, valid);
-  if (format === 'table') return rt.out(renderTable(rows, styleFor(opts, rt)));
-  if (format === 'lines') return rt.out(renderLines(rows));
-  const records = (rows as Array<Item | Hit>).map((r) => selectFields('item' in r ? hitRecord(r) : itemRecord(r), fields));
-  if (format === 'json') rt.out(renderJson(records));
-  else if (format === 'jsonl') rt.out(renderJsonl(records));
-  else rt.out(renderCsv(records, fields ?? valid));
+  if (format === 'table') rt.out(renderTable(rows, styleFor(opts, rt)));
+  else if (format === 'lines') rt.out(renderLines(rows));
+  else {
+    const records = (rows as Array<Item | Hit>).map((r) => selectFields('item' in r ? hitRecord(r) : itemRecord(r), fields));
+    if (format === 'json') rt.out(renderJson(records));
+    else if (format === 'jsonl') rt.out(renderJsonl(records));
+    else rt.out(renderCsv(records, fields ?? valid));
+  }
+  return format;
 }

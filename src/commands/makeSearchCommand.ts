@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor, openCorpus, pickFormat, queryWords, type Runtime } from './runtime.js';
+import { filtersFor, openCorpus, queryWords, type Runtime } from './runtime.js';
 import { matchFilters, hasFilters } from '../query/filterItems.js';
 import { NoResultsError } from '../errors.js';
 import { parseQuery } from '../query/parseQuery.js';
@@ -49,9 +49,8 @@ export function makeSearchCommand(rt: Runtime): Command {
       throw new NoResultsError(`no results for ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`);
     }
     const limit = opts.limit ?? DEFAULT_LIMIT;
-    emitItems(describeHits(ranked.slice(0, limit), query), opts, rt);
+    const format = emitItems(describeHits(ranked.slice(0, limit), query), opts, rt);
     // a cut list says so where a person reads it (table or plain lines); JSON and CSV stay quiet for scripts
-    const format = pickFormat(opts, rt);
     if (ranked.length > limit && (format === 'table' || format === 'lines') && !opts.quiet) {
       rt.err(`meso: ${limit} of ${ranked.length} results shown; -n ${ranked.length} shows them all\n`);
     }
