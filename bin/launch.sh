@@ -47,7 +47,8 @@ ${a#*=}" ;;
   p=$a
 done
 [ -z "$x" ] && [ -n "$MESO_DATA" ] && x="MESO_DATA=$MESO_DATA"
-if [ -n "$id" ] && [ -n "$x" ] && [ -z "$o" ] && [ -z "${MESO_NO_CACHE+set}" ] && [ "$x" != "
+# cache snapshots only where they can be exec'd: with the node that built meso (e), else none is compiled
+if [ -n "$e" ] && [ -n "$x" ] && [ -z "$o" ] && [ -z "${MESO_NO_CACHE+set}" ] && [ "$x" != "
 -" ] && [ "$x" != "MESO_DATA=-" ]; then
   c=${c:-$MESO_CACHE_DIR}
   if [ -z "$c" ]; then
@@ -60,11 +61,11 @@ if [ -n "$id" ] && [ -n "$x" ] && [ -z "$o" ] && [ -z "${MESO_NO_CACHE+set}" ] &
   # the working folder counts only when a data path is relative
   r=
   set -f
-  o=$IFS
+  i=$IFS
   IFS=':
 '
   for d in ${x#MESO_DATA=}; do case $d in /*) ;; *) r=$PWD ;; esac; done
-  IFS=$o
+  IFS=$i
   set +f
   # the build's id and the package's place in the name: a snapshot holds meso's code and finds its tables
   # there, so no other build or copy of meso ever starts one
@@ -86,7 +87,7 @@ if [ -n "$k" ]; then
     fi
   done
   # the builder writes the blob's size beside it; a blob of another size is damaged or being replaced
-  if [ -n "$e" ] && [ -f "$MESO_SNAPSHOT.size" ] && [ -f "$MESO_SNAPSHOT" ] && read -r z < "$MESO_SNAPSHOT.size" &&
+  if [ -f "$MESO_SNAPSHOT.size" ] && [ -f "$MESO_SNAPSHOT" ] && read -r z < "$MESO_SNAPSHOT.size" &&
     w=$(wc -c 2>/dev/null < "$MESO_SNAPSHOT") && [ "$z" = "${w##* }" ] && true 2>/dev/null > "$MESO_SNAPSHOT.run-$$"; then
     exec node --max-semi-space-size=32 --snapshot-blob "$MESO_SNAPSHOT" -- "$@"
   fi

@@ -130,9 +130,11 @@ describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
 
   it('is not tried again for the same pages after compiling it failed', async () => {
     const { cache, exec } = setup();
-    // a wc that fails, first on the PATH: the builder cannot record the blob's size, so the build fails
+    // a wc, first on the PATH, that fails on the builder's temporary blob (and works for the launcher): the
+    // builder cannot record the blob's size, so the build fails
     const fake = makeTempDir('meso-e2e-fakewc-');
-    writeFileSync(path.join(fake, 'wc'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    const wc = spawnSync('sh', ['-c', 'command -v wc'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(path.join(fake, 'wc'), `#!/bin/sh\ncase $(readlink /proc/self/fd/0) in *.tmp) exit 1 ;; esac\nexec ${wc} "$@"\n`, { mode: 0o755 });
     const bin = `${fake}:${process.env.PATH}`;
     const first = exec(['list', '--json', '--verbose'], { PATH: bin });
     expect(first.stderr).toMatch(/compiling a start-up snapshot/);
@@ -262,6 +264,15 @@ describe.runIf(hasSh)('cache snapshots of the user\'s data', () => {
     const offAgain = exec(['list', '--json', '--verbose'], { MESO_NO_CACHE: '' });
     expect(offAgain.stderr).not.toMatch(/preloaded/);
   }, 90_000);
+
+  it('is not even compiled where the launcher could not start it (no wc on the PATH to check node)', () => {
+    const { cache, exec } = setup();
+    const r = exec(['list', '--json', '--verbose'], { PATH: pathWith(['sh', 'cksum', 'readlink']) });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(50);
+    expect(r.stderr).not.toMatch(/compiling/);
+    expect(readdirSync(cache).filter((n) => n.includes('snapshot'))).toEqual([]);
+  });
 
   it('is not used for other data, even with the same cache folder', async () => {
     const { cache, exec } = setup();
