@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
 import { filtersFor, openCorpus, queryWords, pickFormat, styleFor, type Runtime } from './runtime.js';
-import { matchFilters, type Filters } from '../query/filterItems.js';
+import { hasFilters, matchFilters, type Filters } from '../query/filterItems.js';
 import { parseQuery } from '../query/parseQuery.js';
 import { rankCorpus } from '../query/searchItems.js';
 import { buildTimeline, BUCKET_FIELDS, type Granularity } from '../query/buildTimeline.js';
@@ -52,17 +52,11 @@ export function makeTimelineCommand(rt: Runtime): Command {
     const filters = filtersFor(opts);
     const format = pickFormat(opts, rt);
     const corpus = openCorpus(opts, rt);
-    const allow = matchFilters({ ...filters, since: null, until: null });
-    let matches = corpus.items.filter(allow);
-    if (query) {
-      matches = rankCorpus(corpus.index(), corpus.byId, query, getEnrichers(), { any: opts.any, allow }).map((h) => h.item);
-    }
-    // the date bounds frame the timeline: items outside them are left out, and so are undated ones (as in
-    // meso list), unless --inferred may place them; without bounds, undated items are reported apart
-    const bounded = Boolean(filters.since || filters.until);
-    const inRange = (d: string | null) => (d === null ? !bounded || Boolean(opts.inferred) : (!filters.since || d >= filters.since) && (!filters.until || d <= filters.until));
-    matches = matches.filter((i) => inRange(i.date));
-    const nothing = `no ${matches.length ? 'dated ' : ''}items match${text ? ` "${text}"` : ''}${filters.countries.length || filters.topics.length || bounded ? ' with these filters' : ''}`;
+    // the same filters as meso list: with date bounds, undated items are left out, unless --inferred lets an
+    // inferred date stand in; without bounds, undated items are reported apart
+    const allow = matchFilters(filters, opts.inferred);
+    const matches = query ? rankCorpus(corpus.index(), corpus.byId, query, getEnrichers(), { any: opts.any, allow }).map((h) => h.item) : corpus.items.filter(allow);
+    const nothing = `no ${matches.length ? 'dated ' : ''}items match${text ? ` "${text}"` : ''}${hasFilters(filters) ? ' with these filters' : ''}`;
     if (matches.length === 0) throw new NoResultsError(nothing);
     const timeline = buildTimeline(matches, corpus.items, { by: opts.by, since: filters.since, until: filters.until, inferred: opts.inferred, split: opts.split });
     // nothing to chart: every match undated (and none placed by --inferred)
