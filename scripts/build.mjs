@@ -14,7 +14,7 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.MESO_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
   define: {

@@ -64,15 +64,21 @@ export function findPhrases<T>(table: PhraseTable<T>, words: Word[]): PhraseMatc
   while (i < words.length) {
     const w = words[i]!;
     let best: Phrase<T> | undefined;
-    for (const p of table.byFirst.get(w.term) ?? []) {
-      if (i + p.tokens.length > words.length || !capitalOk(p, w)) continue;
-      if (p.tokens.every((t, k) => tokenMatches(t, words[i + k]!.term))) {
-        best = p;
-        break; // sorted longest first
+    // plain loops: this runs for every word of every item, against both tables
+    const candidates = table.byFirst.get(w.term);
+    if (candidates !== undefined) {
+      for (const p of candidates) {
+        if (i + p.tokens.length > words.length || !capitalOk(p, w)) continue;
+        let k = 0;
+        while (k < p.tokens.length && tokenMatches(p.tokens[k]!, words[i + k]!.term)) k++;
+        if (k === p.tokens.length) {
+          best = p;
+          break; // sorted longest first
+        }
       }
     }
     // a multi-word pattern starting with a prefix token ("traffick* in persons") is rare: prefixes are one word
-    best ??= table.prefixes.find((p) => tokenMatches(p.tokens[0]!, w.term) && capitalOk(p, w));
+    if (best === undefined && table.prefixes.length > 0) best = table.prefixes.find((p) => tokenMatches(p.tokens[0]!, w.term) && capitalOk(p, w));
     if (best) {
       const end = i + best.tokens.length;
       out.push({ payload: best.payload, start: i, end, text: words.slice(i, end).map((x) => x.raw).join(' ') });

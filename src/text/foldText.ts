@@ -25,17 +25,33 @@ const charFolds = new Map<string, string>();
  * character it came from, so a match found in folded text can be highlighted in the original.
  */
 export function foldWithMap(text: string): { folded: string; map: number[] } {
-  if (PLAIN.test(text)) return { folded: text.toLowerCase(), map: Array.from({ length: text.length + 1 }, (_, i) => i) };
-  let folded = '';
+  const n = text.length;
   const map: number[] = [];
+  if (PLAIN.test(text)) {
+    for (let i = 0; i <= n; i++) map.push(i);
+    return { folded: text.toLowerCase(), map };
+  }
+  // runs of plain ASCII are lower-cased a run at a time; only the other characters are folded one by one
+  let folded = '';
+  let run = 0;
   let i = 0;
-  for (const ch of text) {
-    let f = ch.length === 1 && ch.charCodeAt(0) < 0x80 && ch !== '`' ? ch.toLowerCase() : charFolds.get(ch);
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 && c !== 0x60) {
+      map.push(i++);
+      continue;
+    }
+    if (run < i) folded += text.slice(run, i).toLowerCase();
+    const d = text.charCodeAt(i + 1);
+    const ch = c >= 0xd800 && c < 0xdc00 && d >= 0xdc00 && d < 0xe000 ? text.slice(i, i + 2) : text[i]!;
+    let f = charFolds.get(ch);
     if (f === undefined) charFolds.set(ch, (f = foldText(ch)));
     for (let k = 0; k < f.length; k++) map.push(i);
     folded += f;
     i += ch.length;
+    run = i;
   }
-  map.push(i);
+  if (run < n) folded += text.slice(run).toLowerCase();
+  map.push(n);
   return { folded, map };
 }
