@@ -1,5 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { Diagnostic, Item, Layout, RawItem } from './types.js';
+import type { Query } from './query/parseQuery.js';
+import type { IndexUse } from './query/queryTerms.js';
 import { readPages, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './source/readPages.js';
 import { parsePage } from './parse/parsePage.js';
 import { mergeItems } from './parse/mergeItems.js';
@@ -29,8 +31,12 @@ export interface Corpus {
   pages: PageStats[];
   /** raw items that were merged into another (the same story on two pages or twice on one) */
   merged: number;
-  /** built on first use: commands that never search never pay for it */
-  index: () => MiniSearch<IndexDoc>;
+  /**
+   * The index, built or loaded on first use: commands that never search never pay for it. Given a query, it
+   * may hold only the terms that query can meet (an index read from the cache, see savedIndex.ts); without
+   * one, it holds every term.
+   */
+  index: (query?: Query, use?: IndexUse) => MiniSearch<IndexDoc>;
 }
 
 export interface LoadOptions {

@@ -50,8 +50,3 @@ export function buildIndex(items: Item[]): MiniSearch<IndexDoc> {
   index.addAll(items.map((i) => ({ id: i.id, title: i.title, summary: i.summary })));
   return index;
 }
-
-/** Restores an index saved with `JSON.stringify(index)`. */
-export function loadIndex(json: string): MiniSearch<IndexDoc> {
-  return MiniSearch.loadJSON<IndexDoc>(json, INDEX_OPTIONS);
-}

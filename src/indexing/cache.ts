@@ -7,10 +7,12 @@ import type MiniSearch from 'minisearch';
 import { buildCorpus, withIndex, type Corpus, type LoadOptions } from '../corpus.js';
 import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES } from '../source/readPages.js';
 import { bundledDataDir } from '../paths.js';
-import { INDEX_OPTIONS_KEY, buildIndex, loadIndex, type IndexDoc } from './buildIndex.js';
+import { INDEX_OPTIONS_KEY, buildIndex, type IndexDoc } from './buildIndex.js';
+import { SavedIndex, serializeIndex } from './savedIndex.js';
+import { termsForQuery } from '../query/queryTerms.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 export interface CacheOptions {
   cacheDir?: string;
@@ -27,7 +29,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   return path.join(home, '.cache', 'meso');
 }
 
-const sha = (s: string) => createHash('sha1').update(s).digest('hex');
+const sha = (s: string | Uint8Array) => createHash('sha1').update(s).digest('hex');
 
 /**
  * What a cached corpus depends on, as one checksum: the cache layout, meso and MiniSearch versions, the index
@@ -83,7 +85,7 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions, know
   try {
     mkdirSync(dir, { recursive: true });
     const { items, diagnostics: found, pages: pageStats, merged } = corpus;
-    const payload = `${JSON.stringify({ items, diagnostics: found, pages: pageStats, merged })}\n${JSON.stringify(index)}`;
+    const payload = `${JSON.stringify({ items, diagnostics: found, pages: pageStats, merged })}\n${serializeIndex(index)}`;
     writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha(payload) })}\n${payload}`);
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
@@ -92,12 +94,15 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions, know
   return withIndex(corpus, index);
 }
 
-/** Parses the cached index; if it does not load (a damaged cache that kept its checksum), rebuilds it. */
-function loadOrRebuild(json: string, items: Corpus['items'], log: (m: string) => void): MiniSearch<IndexDoc> {
+/**
+ * Loads the cached index (for a query, only the terms it can meet; see savedIndex.ts). A cached index that does
+ * not load (damaged, yet with its checksum) is rebuilt from the items.
+ */
+function loadOrRebuild(load: () => MiniSearch<IndexDoc>, items: Corpus['items'], log: (m: string) => void): MiniSearch<IndexDoc> {
   try {
     const t0 = performance.now();
-    const index = loadIndex(json);
-    log(`loaded the cached index in ${Math.round(performance.now() - t0)} ms`);
+    const index = load();
+    log(`loaded the cached index (${index.termCount} terms) in ${Math.round(performance.now() - t0)} ms`);
     return index;
   } catch (e) {
     log(`cached index does not load (${(e as Error).message}): rebuilding it`);
@@ -105,37 +110,43 @@ function loadOrRebuild(json: string, items: Corpus['items'], log: (m: string) =>
   }
 }
 
-/** Reads a cache file; returns null (and logs why) when it is missing, stale or damaged. */
+/**
+ * Reads a cache file; returns null (and logs why) when it is missing, stale or damaged. The file is read as
+ * bytes and checked whole; only the header and the items are decoded now, the index when a search asks.
+ */
 function readCache(file: string, key: string, log: (m: string) => void): Corpus | null {
   const t0 = performance.now();
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     log(`no cache yet at ${file}: building`);
     return null;
   }
   try {
-    const nl = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, nl)) as { format?: number; key?: string; checksum?: string };
+    const nl = bytes.indexOf(10);
+    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as { format?: number; key?: string; checksum?: string };
     if (header.format !== CACHE_FORMAT || header.key !== key) {
       log('cache is stale (pages, meso version or index options changed): rebuilding');
       return null;
     }
-    const payload = text.slice(nl + 1);
-    if (sha(payload) !== header.checksum) {
+    if (sha(bytes.subarray(nl + 1)) !== header.checksum) {
       log('cache fails its checksum (damaged or truncated): rebuilding');
       return null;
     }
-    const split = payload.indexOf('\n');
-    const corpus = JSON.parse(payload.slice(0, split)) as Omit<Corpus, 'index' | 'byId'>;
-    const indexJson = payload.slice(split + 1);
-    let index: MiniSearch<IndexDoc> | undefined;
+    const split = bytes.indexOf(10, nl + 1);
+    const corpus = JSON.parse(bytes.toString('utf8', nl + 1, split)) as Omit<Corpus, 'index' | 'byId'>;
+    const saved = new SavedIndex(bytes, split + 1, bytes.length);
+    let whole: MiniSearch<IndexDoc> | undefined;
     log(`read the cache ${file} in ${Math.round(performance.now() - t0)} ms (the index is loaded when a search needs it)`);
     return {
       ...corpus,
       byId: new Map(corpus.items.map((i) => [i.id, i])),
-      index: () => (index ??= loadOrRebuild(indexJson, corpus.items, log)),
+      index: (query, use) => {
+        if (whole) return whole;
+        if (!query) return (whole = loadOrRebuild(() => saved.load(), corpus.items, log));
+        return loadOrRebuild(() => saved.load((terms) => termsForQuery(query, terms, use)), corpus.items, log);
+      },
     };
   } catch (e) {
     log(`cache does not parse (${(e as Error).message}): rebuilding`);

@@ -5,7 +5,7 @@ import { FIELDS, isStemTerm } from '../indexing/buildIndex.js';
 import type { Query } from './parseQuery.js';
 
 /** How many edits a word of this length may be from a suggestion: 1 up to 5 letters, 2 up to 8, then 3. */
-const maxEdits = (term: string) => (term.length <= 5 ? 1 : term.length <= 8 ? 2 : 3);
+export const maxEdits = (term: string) => (term.length <= 5 ? 1 : term.length <= 8 ? 2 : 3);
 
 /** Beyond this many query words, the hint lists only the words it would change. */
 const WHOLE_QUERY_WORDS = 6;
