@@ -4,7 +4,6 @@
 //                    which bin/meso.js starts with `node --snapshot-blob` when this same node built it
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -48,10 +47,8 @@ rmSync('dist/meso.blob.node', { force: true });
 try {
   // V8 flags must be the same when the snapshot is built and run: bin/meso.js passes the same ones.
   execFileSync(process.execPath, ['--max-semi-space-size=32', '--snapshot-blob', 'dist/meso.blob', '--build-snapshot', 'dist/snapshot.cjs'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  // bin/launch.sh reads: the node that built it, its version, its size (an upgrade in place changes it), and an
-  // id of this build, which names cache snapshots so that no other build of meso ever starts one
-  const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-  writeFileSync('dist/meso.blob.node', `${process.execPath}\n${process.version}\n${statSync(process.execPath).size}\n${id}\n`);
+  // bin/launch.sh reads: the node that built it, its version, and its size (an upgrade in place changes it)
+  writeFileSync('dist/meso.blob.node', `${process.execPath}\n${process.version}\n${statSync(process.execPath).size}\n`);
 } catch (e) {
   rmSync('dist/meso.blob', { force: true });
   console.warn(`meso build: no start-up snapshot (${String(e.stderr ?? e.message).trim().split('\n')[0]}); meso runs without it, only slower to start`);

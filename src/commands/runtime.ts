@@ -7,8 +7,7 @@ import { UsageError } from '../errors.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
 import { makeStyle, type Style } from '../render/makeStyle.js';
 import { resolveFilters, type Filters } from '../query/filterItems.js';
-import { cacheKey, loadCachedCorpus } from '../indexing/cache.js';
-import { offerSnapshot } from '../indexing/snapshotCache.js';
+import { loadCachedCorpus } from '../indexing/cache.js';
 import { takePreloadedCorpus } from '../indexing/preload.js';
 
 /** What a command may touch of the outside world; tests and main() hand in the real one. */
@@ -79,16 +78,9 @@ export function openCorpus(opts: CommonOptions, rt: Runtime): Corpus {
   let corpus: Corpus;
   if (!useCache) corpus = loadCorpus(options);
   else {
-    let known: ReturnType<typeof cacheKey> | undefined;
-    const key = () => (known ??= cacheKey(options));
-    const preloaded = takePreloadedCorpus(options, key);
-    if (preloaded) {
-      log('using the corpus preloaded in the start-up snapshot');
-      corpus = preloaded;
-    } else {
-      corpus = loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log }, key());
-      offerSnapshot(corpus, options, key().key, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
-    }
+    const preloaded = takePreloadedCorpus(options);
+    if (preloaded) log('using the corpus preloaded in the start-up snapshot');
+    corpus = preloaded ?? loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
   }
   printDiagnostics(corpus.diagnostics, opts, rt);
   return corpus;

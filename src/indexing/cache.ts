@@ -36,7 +36,7 @@ const sha = (s: string | Uint8Array) => createHash('sha1').update(s).digest('hex
  * options, the page size limit, the gazetteer and taxonomy files, and every page's path, size and modification
  * time (and what walking the folders found). Costs one stat per page.
  */
-export function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeof listPages> } {
+function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeof listPages> } {
   const maxBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
   const listed = listPages(options.paths, { maxBytes });
   const tables = ['countries.json', 'topics.json'].map((f) => {
@@ -67,8 +67,8 @@ export function cacheKey(options: LoadOptions): { key: string; listed: ReturnTyp
  * holds the {@link cacheKey} and a checksum of the payload. Anything that does not match is rebuilt and
  * rewritten; `log` (--verbose) says why. The index is parsed only when a command searches.
  */
-export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions, known = cacheKey(options)): Corpus {
-  const { key, listed } = known;
+export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Corpus {
+  const { key, listed } = cacheKey(options);
   const dir = cache.cacheDir ?? defaultCacheDir(cache.env);
   const file = path.join(dir, `corpus-${sha(JSON.stringify(options.paths.map((p) => path.resolve(p)))).slice(0, 16)}.cache`);
 
