@@ -1,12 +1,11 @@
 import type MiniSearch from 'minisearch';
 import type { Diagnostic, Item, Layout, RawItem } from './types.js';
-import type { Query } from './query/parseQuery.js';
-import type { IndexUse } from './query/queryTerms.js';
 import { readPages, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './source/readPages.js';
 import { parsePage } from './parse/parsePage.js';
 import { mergeItems } from './parse/mergeItems.js';
 import { enrichItems, type Enrichers } from './enrich/enrichItems.js';
-import { buildIndex, type IndexDoc } from './indexing/buildIndex.js';
+import type { IndexDoc } from './indexing/buildIndex.js';
+import { countTerms, type PickTerms, type TermIndex } from './indexing/termIndex.js';
 import { compileGazetteer } from './enrich/compileGazetteer.js';
 import { compileTopics } from './enrich/classifyTopics.js';
 import { loadCountries, loadTopics } from './enrich/tables.js';
@@ -32,11 +31,11 @@ export interface Corpus {
   /** raw items that were merged into another (the same story on two pages or twice on one) */
   merged: number;
   /**
-   * The index, built or loaded on first use: commands that never search never pay for it. Given a query, it
-   * may hold only the terms that query can meet (an index read from the cache, see savedIndex.ts); without
-   * one, it holds every term.
+   * The search index, made on first use: commands that never search never pay for it. Given the terms a query
+   * needs (see termsFor in query/queryTerms.ts), it may hold only those, with the same hits and scores as the
+   * whole index (see indexing/termIndex.ts); without, it holds every term.
    */
-  index: (query?: Query, use?: IndexUse) => MiniSearch<IndexDoc>;
+  index: (pick?: PickTerms) => MiniSearch<IndexDoc>;
 }
 
 export interface LoadOptions {
@@ -87,8 +86,24 @@ export function loadCorpus(options: LoadOptions): Corpus {
   return withIndex(buildCorpus(files, readDiagnostics));
 }
 
-/** Adds a lazily built index to a corpus. */
-export function withIndex(corpus: Omit<Corpus, 'index'>, prebuilt?: MiniSearch<IndexDoc>): Corpus {
-  let index = prebuilt;
-  return { ...corpus, index: () => (index ??= buildIndex(corpus.items)) };
+/**
+ * Adds the index to a corpus: the postings counted from its items on first use, or `source` (the cache's
+ * saved index); `guard` wraps every load (the cache rebuilds a saved index that does not load).
+ */
+export function withIndex(
+  corpus: Omit<Corpus, 'index'>,
+  source?: () => TermIndex,
+  guard: (load: () => MiniSearch<IndexDoc>) => MiniSearch<IndexDoc> = (load) => load(),
+): Corpus {
+  let terms: TermIndex | undefined;
+  const get = () => (terms ??= source ? source() : countTerms(corpus.items));
+  let whole: MiniSearch<IndexDoc> | undefined;
+  return {
+    ...corpus,
+    index: (pick) => {
+      if (whole) return whole;
+      if (!pick) return (whole = guard(() => get().load()));
+      return guard(() => get().load(pick));
+    },
+  };
 }

@@ -1,5 +1,4 @@
-import MiniSearch, { type Options } from 'minisearch';
-import type { Item } from '../types.js';
+import type { Options } from 'minisearch';
 import { tokenize } from '../text/tokenize.js';
 import { stem } from '../text/stem.js';
 
@@ -22,7 +21,8 @@ export const FIELDS = ['title', 'summary'];
 export const stemTerm = (term: string) => `~${stem(term)}`;
 /** The index terms a stem search for `term` looks for. */
 export const stemQueries = (term: string) => [stemTerm(term), stem(term)];
-const indexTerms = (term: string) => {
+/** The terms a folded word is indexed as: itself, and its marked stem when that differs. */
+export const indexTerms = (term: string): string | string[] => {
   const s = stem(term);
   return s === term ? term : [term, `~${s}`];
 };
@@ -43,10 +43,3 @@ export const INDEX_OPTIONS: Options<IndexDoc> = {
   searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
 };
 export const INDEX_OPTIONS_KEY = 'fold1-stem3-fields2';
-
-/** Builds the full-text index over the items' titles and summaries. */
-export function buildIndex(items: Item[]): MiniSearch<IndexDoc> {
-  const index = new MiniSearch<IndexDoc>(INDEX_OPTIONS);
-  index.addAll(items.map((i) => ({ id: i.id, title: i.title, summary: i.summary })));
-  return index;
-}

@@ -7,9 +7,8 @@ import type MiniSearch from 'minisearch';
 import { buildCorpus, withIndex, type Corpus, type LoadOptions } from '../corpus.js';
 import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES } from '../source/readPages.js';
 import { bundledDataDir } from '../paths.js';
-import { INDEX_OPTIONS_KEY, buildIndex, type IndexDoc } from './buildIndex.js';
-import { SavedIndex, serializeIndex } from './savedIndex.js';
-import { termsForQuery } from '../query/queryTerms.js';
+import { INDEX_OPTIONS_KEY, type IndexDoc } from './buildIndex.js';
+import { SavedIndex, buildIndex, countTerms } from './termIndex.js';
 
 /** Bumped when the cache file layout changes. */
 const CACHE_FORMAT = 3;
@@ -80,22 +79,22 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   const pages = readPageFiles(listed.files, diagnostics);
   if (pages.length === 0) throw noReadablePages(options.paths);
   const corpus = buildCorpus(pages, diagnostics);
-  const index = buildIndex(corpus.items);
+  const counted = countTerms(corpus.items);
   cache.log(`built ${corpus.items.length} items and their index in ${Math.round(performance.now() - t0)} ms`);
   try {
     mkdirSync(dir, { recursive: true });
     const { items, diagnostics: found, pages: pageStats, merged } = corpus;
-    const payload = `${JSON.stringify({ items, diagnostics: found, pages: pageStats, merged })}\n${serializeIndex(index)}`;
+    const payload = `${JSON.stringify({ items, diagnostics: found, pages: pageStats, merged })}\n${counted.serialize()}`;
     writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha(payload) })}\n${payload}`);
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
     cache.log(`could not write the cache ${file} (${(e as Error).message}); going on without it`);
   }
-  return withIndex(corpus, index);
+  return withIndex(corpus, () => counted);
 }
 
 /**
- * Loads the cached index (for a query, only the terms it can meet; see savedIndex.ts). A cached index that does
+ * Loads the cached index (for a query, only the terms it can meet; see termIndex.ts). A cached index that does
  * not load (damaged, yet with its checksum) is rebuilt from the items.
  */
 function loadOrRebuild(load: () => MiniSearch<IndexDoc>, items: Corpus['items'], log: (m: string) => void): MiniSearch<IndexDoc> {
@@ -137,17 +136,8 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
     const split = bytes.indexOf(10, nl + 1);
     const corpus = JSON.parse(bytes.toString('utf8', nl + 1, split)) as Omit<Corpus, 'index' | 'byId'>;
     const saved = new SavedIndex(bytes, split + 1, bytes.length);
-    let whole: MiniSearch<IndexDoc> | undefined;
     log(`read the cache ${file} in ${Math.round(performance.now() - t0)} ms (the index is loaded when a search needs it)`);
-    return {
-      ...corpus,
-      byId: new Map(corpus.items.map((i) => [i.id, i])),
-      index: (query, use) => {
-        if (whole) return whole;
-        if (!query) return (whole = loadOrRebuild(() => saved.load(), corpus.items, log));
-        return loadOrRebuild(() => saved.load((terms) => termsForQuery(query, terms, use)), corpus.items, log);
-      },
-    };
+    return withIndex({ ...corpus, byId: new Map(corpus.items.map((i) => [i.id, i])) }, () => saved, (load) => loadOrRebuild(load, corpus.items, log));
   } catch (e) {
     log(`cache does not parse (${(e as Error).message}): rebuilding`);
     return null;

@@ -1,4 +1,4 @@
-import type { Vocabulary } from '../indexing/savedIndex.js';
+import type { PickTerms, Vocabulary } from '../indexing/termIndex.js';
 import type { Query } from './parseQuery.js';
 import { stemQueries } from '../indexing/buildIndex.js';
 import { toWords } from '../text/tokenize.js';
@@ -30,3 +30,9 @@ export function termsForQuery(query: Query, terms: Vocabulary, use: IndexUse = '
   }
   return out;
 }
+
+/** The terms `query` needs, as a picker for Corpus.index. */
+export const termsFor =
+  (query: Query, use: IndexUse = 'rank'): PickTerms =>
+  (terms) =>
+    termsForQuery(query, terms, use);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../src/types.js';
-import { buildIndex } from '../../src/indexing/buildIndex.js';
+import { buildIndex } from '../../src/indexing/termIndex.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { searchItems } from '../../src/query/searchItems.js';
 

@@ -1,0 +1,241 @@
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { distance } from 'fastest-levenshtein';
+import type { Item } from '../types.js';
+import { tokenize } from '../text/tokenize.js';
+import { FIELDS, INDEX_OPTIONS, indexTerms, type IndexDoc } from './buildIndex.js';
+
+/**
+ * The index, held term by term until a search asks for it.
+ *
+ * MiniSearch keeps an index as a radix tree of terms, each with a map of documents per field. Building those
+ * maps for every term, or parsing MiniSearch's JSON of them, costs more than a search: at 10,000 items, about
+ * a second. A search only ever meets a few terms (its words, their stems, and the words a prefix or a typo
+ * reaches), so meso keeps the postings of every term in plain form — counted from the items
+ * ({@link countTerms}) or saved in the cache ({@link SavedIndex}) — and hands MiniSearch, through its own
+ * `loadJS`, the documents, their field lengths and the postings of the terms a query can meet. MiniSearch
+ * scores with the document count and field lengths of the whole index, so the hits and scores are the whole
+ * index's (a test holds them equal to MiniSearch's own `addAll`).
+ */
+
+/** One term's postings, as MiniSearch's JSON has them: field id → document number → times in that field. */
+type Postings = Record<string, Record<string, number>>;
+
+/** What MiniSearch's JSON holds besides the postings. */
+type Stats = Omit<AsPlainObject, 'index'>;
+
+/**
+ * The terms of an index, for picking what a query needs: exact look-ups, and the scans MiniSearch's radix tree
+ * would do for a prefix or a typo (Levenshtein distance, as its fuzzyGet). A scan of the term list takes a few
+ * milliseconds; building MiniSearch's tree of every term would cost more than the search.
+ */
+export class Vocabulary {
+  private readonly byTerm: Map<string, number>;
+  constructor(readonly terms: readonly string[]) {
+    this.byTerm = new Map(terms.map((t, i) => [t, i]));
+  }
+  has(term: string): boolean {
+    return this.byTerm.has(term);
+  }
+  /** The number of a term, in the index's order. */
+  indexOf(term: string): number | undefined {
+    return this.byTerm.get(term);
+  }
+  /** Terms at most `edits` edits from `term`. */
+  *near(term: string, edits: number): Iterable<string> {
+    for (const t of this.terms) if (Math.abs(t.length - term.length) <= edits && distance(t, term) <= edits) yield t;
+  }
+  /** Terms that start with `prefix`. */
+  *startingWith(prefix: string): Iterable<string> {
+    for (const t of this.terms) if (t.startsWith(prefix)) yield t;
+  }
+}
+
+/** Picks the terms a search needs from a {@link Vocabulary}; see termsForQuery. */
+export type PickTerms = (terms: Vocabulary) => Iterable<string>;
+
+/** An index kept term by term, from which MiniSearch indexes holding some or all of the terms are loaded. */
+export abstract class TermIndex {
+  private vocabulary?: Vocabulary;
+
+  protected abstract terms(): readonly string[];
+  protected abstract stats(): Stats;
+  protected abstract postings(term: number): Postings;
+
+  /** How many terms the whole index has. */
+  get termCount(): number {
+    return this.terms().length;
+  }
+
+  /** A MiniSearch with every document and the postings of the terms `pick` names (all terms without it). */
+  load(pick?: PickTerms): MiniSearch<IndexDoc> {
+    const terms = this.terms();
+    let chosen: number[];
+    if (pick === undefined) chosen = terms.map((_, i) => i);
+    else {
+      const vocabulary = (this.vocabulary ??= new Vocabulary(terms));
+      const found = new Set<number>();
+      for (const t of pick(vocabulary)) {
+        const i = vocabulary.indexOf(t);
+        if (i !== undefined) found.add(i);
+      }
+      // in the index's order, so the terms reach MiniSearch's tree as they would from the whole index
+      chosen = [...found].sort((a, b) => a - b);
+    }
+    const index: AsPlainObject['index'] = chosen.map((i) => [terms[i]!, this.postings(i)]);
+    return MiniSearch.loadJS<IndexDoc>({ ...this.stats(), index }, INDEX_OPTIONS);
+  }
+}
+
+/**
+ * The index of the items, counted as MiniSearch's `addAll` with {@link INDEX_OPTIONS} would count it: per
+ * field, each document's length is its number of distinct words, the mean length is a running mean, and each
+ * term gets its count in each document, terms in the order addAll first meets them.
+ */
+export function countTerms(items: readonly Item[]): CountedIndex {
+  const terms = new Map<string, number>();
+  // per term, per field: document numbers and counts, in document order
+  const postings: Array<Array<{ docs: number[]; counts: number[] } | undefined>> = [];
+  const fieldLength: number[][] = [];
+  const averageFieldLength: number[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, doc) => {
+    if (seen.has(item.id)) throw new Error(`MiniSearch: duplicate ID ${item.id}`);
+    seen.add(item.id);
+    const lengths: number[] = [];
+    FIELDS.forEach((field, fieldId) => {
+      const words = new Map<string, number>();
+      for (const token of tokenize(item[field as 'title' | 'summary'])) words.set(token, (words.get(token) ?? 0) + 1);
+      lengths[fieldId] = words.size;
+      averageFieldLength[fieldId] = ((averageFieldLength[fieldId] ?? 0) * doc + words.size) / (doc + 1);
+      const add = (term: string, n: number) => {
+        let t = terms.get(term);
+        if (t === undefined) {
+          terms.set(term, (t = terms.size));
+          postings.push([]);
+        }
+        const list = (postings[t]![fieldId] ??= { docs: [], counts: [] });
+        if (list.docs.at(-1) === doc) list.counts[list.counts.length - 1]! += n;
+        else {
+          list.docs.push(doc);
+          list.counts.push(n);
+        }
+      };
+      for (const [token, n] of words) {
+        const processed = indexTerms(token);
+        if (typeof processed === 'string') add(processed, n);
+        else for (const term of processed) add(term, n);
+      }
+    });
+    fieldLength.push(lengths);
+  });
+  const stats: Stats = {
+    documentCount: items.length,
+    nextId: items.length,
+    documentIds: items.map((i) => i.id) as unknown as Stats['documentIds'],
+    fieldIds: Object.fromEntries(FIELDS.map((f, i) => [f, i])),
+    fieldLength: fieldLength as unknown as Stats['fieldLength'],
+    averageFieldLength,
+    storedFields: {},
+    dirtCount: 0,
+    serializationVersion: 2,
+  };
+  return new CountedIndex([...terms.keys()], postings, stats);
+}
+
+/** The index of a corpus counted in this process: see {@link countTerms}. */
+export class CountedIndex extends TermIndex {
+  constructor(
+    private readonly termList: string[],
+    private readonly lists: Array<Array<{ docs: number[]; counts: number[] } | undefined>>,
+    private readonly statistics: Stats,
+  ) {
+    super();
+  }
+  protected terms() {
+    return this.termList;
+  }
+  protected stats() {
+    return this.statistics;
+  }
+  protected postings(term: number): Postings {
+    const out: Postings = {};
+    this.lists[term]!.forEach((list, fieldId) => {
+      if (!list) return;
+      const docs: Record<string, number> = {};
+      for (let k = 0; k < list.docs.length; k++) docs[list.docs[k]!] = list.counts[k]!;
+      out[fieldId] = docs;
+    });
+    return out;
+  }
+
+  /**
+   * The index as the cache keeps it, two lines read back by {@link SavedIndex}: a head (the stats, the terms,
+   * and where each term's postings end) as JSON, then every term's postings as JSON objects one after another.
+   */
+  serialize(): string {
+    const parts: string[] = [];
+    const ends: number[] = [];
+    let end = 0;
+    for (const fields of this.lists) {
+      let json = '{';
+      fields.forEach((list, fieldId) => {
+        if (!list) return;
+        if (json.length > 1) json += ',';
+        json += `"${fieldId}":{`;
+        for (let k = 0; k < list.docs.length; k++) json += `${k ? ',' : ''}"${list.docs[k]}":${list.counts[k]}`;
+        json += '}';
+      });
+      json += '}';
+      parts.push(json); // digits and punctuation only: one byte per character
+      ends.push((end += json.length));
+    }
+    return `${JSON.stringify({ ...this.statistics, terms: this.termList, ends })}\n${parts.join('')}`;
+  }
+}
+
+/** An index saved by {@link CountedIndex.serialize}, read from `bytes[start, end)`; parsed only as asked. */
+export class SavedIndex extends TermIndex {
+  private head?: Stats & { terms: string[]; ends: number[] };
+  private base = 0;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    super();
+  }
+  protected terms() {
+    return this.readHead().terms;
+  }
+  protected stats(): Stats {
+    const { terms: _terms, ends: _ends, ...stats } = this.readHead();
+    return stats;
+  }
+  protected postings(term: number): Postings {
+    const { ends } = this.readHead();
+    return JSON.parse(this.bytes.toString('latin1', this.base + (term ? ends[term - 1]! : 0), this.base + ends[term]!)) as Postings;
+  }
+
+  private readHead() {
+    if (this.head) return this.head;
+    const split = this.bytes.indexOf(10, this.start);
+    if (split < 0 || split >= this.end) throw new Error('the saved index has no postings line');
+    const head = JSON.parse(this.bytes.toString('utf8', this.start, split)) as Stats & { terms: string[]; ends: number[] };
+    if (!Array.isArray(head.terms) || !Array.isArray(head.ends) || head.terms.length !== head.ends.length || (head.ends.at(-1) ?? 0) !== this.end - split - 1) {
+      throw new Error('the saved index does not match its postings');
+    }
+    this.base = split + 1;
+    return (this.head = head);
+  }
+}
+
+/** The whole index of the items, as a MiniSearch. */
+export const buildIndex = (items: readonly Item[]): MiniSearch<IndexDoc> => countTerms(items).load();
+
+/** The index as MiniSearch's own `addAll` builds it: what {@link countTerms} is tested against. */
+export function buildIndexWithAddAll(items: readonly Item[]): MiniSearch<IndexDoc> {
+  const index = new MiniSearch<IndexDoc>(INDEX_OPTIONS);
+  index.addAll(items.map((i) => ({ id: i.id, title: i.title, summary: i.summary })));
+  return index;
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import type MiniSearch from 'minisearch';
+import { loadCorpus, getEnrichers } from '../../src/corpus.js';
+import { bundledPagesDir } from '../../src/paths.js';
+import type { IndexDoc } from '../../src/indexing/buildIndex.js';
+import { SavedIndex, Vocabulary, buildIndexWithAddAll, countTerms, type TermIndex } from '../../src/indexing/termIndex.js';
+import { termsFor } from '../../src/query/queryTerms.js';
+import { parseQuery } from '../../src/query/parseQuery.js';
+import { rankCorpus } from '../../src/query/searchItems.js';
+import { suggestTerms } from '../../src/query/suggestTerms.js';
+import { makeItem } from '../helpers/makeItem.js';
+import queries from '../fixtures/queries.json' with { type: 'json' };
+
+// meso counts the index itself and hands MiniSearch only the terms a search can meet (termIndex.ts). That must
+// change nothing: the whole index equals the one MiniSearch's addAll builds, and every hit, score and
+// suggestion from a partial index equals the whole index's.
+
+const corpus = loadCorpus({ paths: [bundledPagesDir()] });
+const reference = buildIndexWithAddAll(corpus.items);
+const saved = (index: ReturnType<typeof countTerms>) => {
+  const bytes = Buffer.from(index.serialize());
+  return new SavedIndex(bytes, 0, bytes.length);
+};
+
+/** The index's JSON with its terms in order of their text: MiniSearch's tree lists them in the order they were added. */
+const canonical = (index: MiniSearch<IndexDoc>) => {
+  const js = index.toJSON();
+  return JSON.stringify({ ...js, index: js.index.sort(([a], [b]) => (a < b ? -1 : 1)) });
+};
+
+function sameAnswers(source: TermIndex, q: string): number {
+  const query = parseQuery(q);
+  // scores to 12 significant digits: a prefix or a typo adds up its terms in the order of MiniSearch's tree,
+  // which differs in the last bits between a tree of all terms and one of some
+  const rank = (index: MiniSearch<IndexDoc>) => rankCorpus(index, corpus.byId, query, getEnrichers()).map((r) => [r.item.id, r.score.toPrecision(12), [...r.terms].sort(), r.tags]);
+  const partial = source.load(termsFor(query));
+  expect(rank(partial), q).toEqual(rank(reference));
+  expect(suggestTerms(source.load(termsFor(query, 'suggest')), query), q).toBe(suggestTerms(reference, query));
+  return partial.termCount;
+}
+
+describe('countTerms', () => {
+  it('counts the index MiniSearch addAll builds from the bundled pages: terms, postings, documents, field lengths', () => {
+    expect(canonical(countTerms(corpus.items).load())).toBe(canonical(reference));
+  });
+
+  const word = fc.constantFrom('return', 'returnees', 'Returned', 'Petén', 'covid-19', "people's", 'the', 'trafficking', 'trafficked', 'niños', 'A', '2019', 'anti-trafficking', '“smuggling”', '');
+  const text = fc.array(word, { maxLength: 12 }).map((ws) => ws.join(' '));
+  test.prop([fc.array(fc.tuple(text, text), { maxLength: 8 })])('counts what addAll builds from any titles and summaries, empty ones too', (pairs) => {
+    const items = pairs.map(([title, summary]) => makeItem(null, { title, summary }));
+    expect(canonical(countTerms(items).load())).toBe(canonical(buildIndexWithAddAll(items)));
+  });
+
+  it('refuses a duplicate id, as addAll does', () => {
+    const a = makeItem(null, { title: 'a' });
+    expect(() => countTerms([a, { ...a }])).toThrow(/duplicate ID/);
+  });
+});
+
+describe('a saved index', () => {
+  it('loads whole as the index it was saved from', () => {
+    expect(canonical(saved(countTerms(corpus.items)).load())).toBe(canonical(reference));
+  });
+
+  it('fails to load, rather than answering wrongly, when its postings do not match its head', () => {
+    const text = countTerms(corpus.items).serialize();
+    const cut = Buffer.from(text.slice(0, -5));
+    expect(() => new SavedIndex(cut, 0, cut.length).load()).toThrow(/does not match/);
+    const split = text.indexOf('\n');
+    const mangled = Buffer.from(`${text.slice(0, split + 1)}x${text.slice(split + 2)}`);
+    expect(() => new SavedIndex(mangled, 0, mangled.length).load()).toThrow();
+  });
+});
+
+describe('an index loaded for a query', () => {
+  const sources: Array<[string, () => TermIndex]> = [
+    ['counted', () => countTerms(corpus.items)],
+    ['saved', () => saved(countTerms(corpus.items))],
+  ];
+  it.each(sources)('answers every judged query, and typos, prefixes and misses, as the whole index does, from a few of its terms (%s)', (_, source) => {
+    const extra = ['trafikcing', 'migra*', 'retur*', 'guatemla', 'xqzv', 'title:return', 'covid-19', 'smugling -mexico', '"voluntary return"', 'caravan honduras', 'niños', 'a', 'in', 'traf', 'retu', 'hondu'];
+    const terms = source();
+    const loaded = [...queries.queries.map((q) => q.query), ...extra].map((q) => sameAnswers(terms, q));
+    expect(Math.max(...loaded)).toBeLessThan(reference.termCount / 4);
+  });
+
+  const word = fc.oneof(fc.constantFrom(...reference.toJSON().index.slice(0, 400).map(([t]) => t)), fc.stringMatching(/^[a-z]{1,9}$/));
+  const clause = fc.tuple(word, fc.constantFrom('', '*', '-', 'title:')).map(([w, how]) => (how === '*' ? `${w}*` : `${how}${w}`));
+  const terms = saved(countTerms(corpus.items));
+  test.prop([fc.array(clause, { minLength: 1, maxLength: 4 })], { numRuns: 60 })('answers any query of corpus words, made-up words, prefixes and exclusions as the whole index does', (clauses) => {
+    if (clauses.every((c) => c.startsWith('-'))) clauses.push('migrants');
+    sameAnswers(terms, clauses.join(' '));
+  });
+});
+
+describe('Vocabulary', () => {
+  const v = new Vocabulary(['return', 'returns', 'returned', 'retorno', 'migrant', 'migrants', 'mig']);
+  it('finds terms within a number of edits, as Levenshtein distance counts them', () => {
+    expect([...v.near('retrun', 2)]).toEqual(['return']); // a swap is two edits; "returns" is three
+    expect([...v.near('retrun', 3)].sort()).toEqual(['retorno', 'return', 'returns']);
+    expect([...v.near('migrnt', 1)]).toEqual(['migrant']);
+    expect([...v.near('zzzzzz', 2)]).toEqual([]);
+  });
+  it('finds the terms a prefix begins', () => {
+    expect([...v.startingWith('mig')]).toEqual(['migrant', 'migrants', 'mig']);
+    expect([...v.startingWith('returne')]).toEqual(['returned']);
+  });
+});
