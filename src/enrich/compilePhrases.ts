@@ -52,7 +52,12 @@ export function compilePhrases<T>(entries: Array<{ text: string; payload: T; cap
 }
 
 const tokenMatches = (pattern: string, term: string) => (pattern.endsWith('*') ? term.startsWith(pattern.slice(0, -1)) : pattern === term);
-const capitalOk = (p: { capital: boolean }, w: Word) => !p.capital || /^\p{Lu}/u.test(w.raw);
+/** Whether a word starts with a capital letter: A–Z read directly, other letters by their Unicode category. */
+const startsUpper = (raw: string) => {
+  const c = raw.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(raw);
+};
+const capitalOk = (p: { capital: boolean }, w: Word) => !p.capital || startsUpper(w.raw);
 
 /**
  * Finds phrases in a list of words, longest match first, without overlaps: "Guatemala City" is one match,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { normalizeText } from '../../src/text/normalizeText.js';
 import { foldText, foldWithMap } from '../../src/text/foldText.js';
-import { tokenize, tokenizeFolded, toWords } from '../../src/text/tokenize.js';
+import { scanWords, tokenize, tokenizeFolded, toWords } from '../../src/text/tokenize.js';
 import { escapeForTerminal } from '../../src/text/escapeForTerminal.js';
 
 describe('normalizeText', () => {
@@ -71,6 +71,53 @@ describe('foldWithMap', () => {
       expect(starts.has(map[k]!)).toBe(true);
       if (k > 0) expect(map[k]!).toBeGreaterThanOrEqual(map[k - 1]!);
     }
+  });
+});
+
+
+/** The character-by-character word scanner tokenize had before it used regular expressions: the reference. */
+function referenceSpans(s: string): Array<[number, number]> {
+  const wordCharAt = (i: number) => {
+    if (i >= s.length) return 0;
+    const ch = String.fromCodePoint(s.codePointAt(i)!);
+    return /[\p{L}\p{N}]/u.test(ch) ? ch.length : 0;
+  };
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < s.length) {
+    let k = wordCharAt(i);
+    if (!k) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += k;
+    for (;;) {
+      while (i < s.length && (k = wordCharAt(i))) i += k;
+      if ((s[i] === "'" || s[i] === '-') && wordCharAt(i + 1)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    out.push([start, i]);
+  }
+  return out;
+}
+
+describe('scanWords', () => {
+  const spans = (s: string) => {
+    const out: Array<[number, number]> = [];
+    scanWords(s, (a, b) => out.push([a, b]));
+    return out;
+  };
+  it('finds words with inner apostrophes and hyphens, in ASCII text and not', () => {
+    expect(spans("don't--stop anti-trafficking")).toEqual([[0, 5], [7, 11], [12, 28]]);
+    expect(spans('niños—“Petén”')).toEqual([[0, 5], [7, 12]]);
+  });
+  const piece = fc.constantFrom('a', 'Z', '9', 'é', 'ß', 'ǅ', '𝒜', '٣', "'", '-', ' ', '—', '“', '.', '\u0301', '\ud800', '_', '`');
+  test.prop([fc.array(piece, { maxLength: 30 }).map((p) => p.join(''))])('finds the words the character-by-character reference finds', (text) => {
+    expect(spans(text)).toEqual(referenceSpans(text));
   });
 });
 
