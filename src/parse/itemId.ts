@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import { foldText } from '../text/foldText.js';
 
 /**
@@ -10,5 +10,9 @@ import { foldText } from '../text/foldText.js';
  */
 export function itemId(title: string): string {
   const key = foldText(title).replace(/'/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return createHash('sha1').update(key).digest('hex').slice(0, 12);
+  return sha1(key).slice(0, 12);
 }
+
+/** SHA-1 in hex: the one-shot crypto.hash where Node has it (20.12 and later), several times cheaper per call. */
+const sha1: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha1', text, 'hex') : (text) => crypto.createHash('sha1').update(text).digest('hex');
