@@ -13,10 +13,12 @@ function fingerprint(files: Array<{ file: string; size: number; mtimeMs: number 
   return JSON.stringify(files.map((f) => [f.file, f.size, Math.round(f.mtimeMs)]));
 }
 
-/** Loads and indexes the bundled pages now, for the start-up snapshot to keep. */
+/** Loads the bundled pages and counts their index terms now, for the start-up snapshot to keep. */
 export function preloadBundledCorpus(): void {
   const corpus = loadCorpus({ paths: [bundledPagesDir()] });
-  corpus.index();
+  // count the index terms now; each search then loads the few it needs, as with any corpus (a whole
+  // MiniSearch index here would only make the snapshot bigger, and slower to start)
+  corpus.index(() => []);
   bundled = { fingerprint: fingerprint(listPages([bundledPagesDir()]).files), corpus };
 }
 
