@@ -11,7 +11,7 @@ import { INDEX_OPTIONS_KEY, type IndexDoc } from './buildIndex.js';
 import { SavedIndex, buildIndex, countTerms } from './termIndex.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 export interface CacheOptions {
   cacheDir?: string;
@@ -84,13 +84,22 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   try {
     mkdirSync(dir, { recursive: true });
     const { items, diagnostics: found, pages: pageStats, merged } = corpus;
-    const payload = `${JSON.stringify({ items, diagnostics: found, pages: pageStats, merged })}\n${counted.serialize()}`;
+    const payload = `${asciiJson(JSON.stringify({ items, diagnostics: found, pages: pageStats, merged }))}\n${counted.serialize()}`;
     writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha(payload) })}\n${payload}`);
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
     cache.log(`could not write the cache ${file} (${(e as Error).message}); going on without it`);
   }
   return withIndex(corpus, () => counted);
+}
+
+/**
+ * JSON with every character beyond ASCII written as a \u escape: the same value, but a file that decodes byte
+ * for byte into a one-byte string, which Node reads and JSON.parse walks faster than UTF-8 (at 10,000 items,
+ * about 50 ms against 65 for the items).
+ */
+function asciiJson(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -134,7 +143,8 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
       return null;
     }
     const split = bytes.indexOf(10, nl + 1);
-    const corpus = JSON.parse(bytes.toString('utf8', nl + 1, split)) as Omit<Corpus, 'index' | 'byId'>;
+    // written as ASCII (see asciiJson): read byte for byte, without UTF-8 decoding
+    const corpus = JSON.parse(bytes.toString('latin1', nl + 1, split)) as Omit<Corpus, 'index' | 'byId'>;
     const saved = new SavedIndex(bytes, split + 1, bytes.length);
     log(`read the cache ${file} in ${Math.round(performance.now() - t0)} ms (the index is loaded when a search needs it)`);
     return withIndex({ ...corpus, byId: new Map(corpus.items.map((i) => [i.id, i])) }, () => saved, (load) => loadOrRebuild(load, corpus.items, log));

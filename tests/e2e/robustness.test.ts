@@ -370,6 +370,20 @@ describe('a damaged cached index', () => {
 });
 
 describe('the cache', () => {
+  it('gives back text beyond ASCII exactly (accents, quotes, emoji, CJK, U+2028), as read without a cache', () => {
+    // the cache writes its items as ASCII JSON (\u escapes) and reads them byte for byte
+    const page = '4 December, 2017\n\nPetén “Niños” 😀 移民 \u2028 end\n\nMigrants in Petén — “quoted” ¿sí? 𝒜 \u00a0\u2029.\n';
+    const dir = writePages({ 'p.txt': page });
+    const fresh = run(['list', '--json', '--no-cache', '--data', dir]);
+    const first = run(['list', '--json', '--verbose', '--data', dir]);
+    const warm = run(['list', '--json', '--verbose', '--data', dir]);
+    expect(fresh.status, fresh.stderr).toBe(0);
+    expect(warm.stderr).toMatch(/read the cache/);
+    expect(first.stdout).toBe(fresh.stdout);
+    expect(warm.stdout).toBe(fresh.stdout);
+    expect(JSON.parse(warm.stdout)[0].title).toContain('😀 移民');
+  });
+
   it('gives identical output to two meso processes started together on a fresh cache, leaving no .tmp', async () => {
     const home = makeTempDir('meso-e2e-cache-race-');
     const dir = folder3000();
