@@ -5,14 +5,15 @@
 #
 # The snapshot is exec'd, so node gets the shell's pid and its signals, only when the node on the PATH is the
 # one that built dist/meso.blob (same path and size; then it cannot refuse the snapshot). Otherwise, when only
-# the build matches, the snapshot runs as a child and a refusal (exit 14) falls through to plain node.
+# the path matches (a node upgraded in place), the snapshot runs as a child and a refusal (exit 14) falls
+# through to plain node.
 # V8 flags must be the same when a snapshot is built and when it runs: scripts/build.mjs passes the same
 # --max-semi-space-size.
 n=$(command -v node) || { echo "meso: node is not on the PATH" >&2; exit 127; }
 # a symlinked node (Homebrew, package managers) is compared by the file it points to, as node records it
 [ -L "$n" ] && l=$(readlink -f -- "$n" 2>/dev/null) && [ -n "$l" ] && n=$l
 s=${b%/*}/../dist/meso.blob
-# dist/meso.blob.node: the node that built dist/meso.blob, its version and its size in bytes.
+# dist/meso.blob.node: the node that built dist/meso.blob, its version (for people) and its size in bytes.
 # The snapshot is used only with that node (same path; same size: not upgraded in place) and with no
 # NODE_OPTIONS (V8 flags there would not match the snapshot's).
 m= v= y= w= t= e=

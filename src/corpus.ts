@@ -32,8 +32,8 @@ export interface Corpus {
   merged: number;
   /**
    * The search index, made on first use: commands that never search never pay for it. Given the terms a query
-   * needs (see termsFor in query/queryTerms.ts), it may hold only those, with the same hits and scores as the
-   * whole index (see indexing/termIndex.ts); without, it holds every term.
+   * needs (see termsFor in query/queryTerms.ts), it may hold only those, with the same hits as the whole
+   * index and the same scores but for the last bits (see indexing/termIndex.ts); without, it holds every term.
    */
   index: (pick?: PickTerms) => MiniSearch<IndexDoc>;
 }

@@ -21,10 +21,7 @@ export async function runProcess(argv: string[]): Promise<void> {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns,
-    // a getter: opening process.stdin costs a few milliseconds, and only reading a page from it needs to know
-    get stdinIsTTY() {
-      return Boolean(process.stdin.isTTY);
-    },
+    stdinIsTTY: () => Boolean(process.stdin.isTTY),
   });
   // After a file write, give the event loop a short wait to read a Ctrl-C held during the write (signal handles
   // do not keep Node alive: without a pending timer the signal would be dropped and the run would end with 0).

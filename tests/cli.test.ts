@@ -40,3 +40,16 @@ describe('runCli', () => {
     expect(err.join('')).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('standard input', () => {
+  // Regression: runCli copies the runtime, which read a stdinIsTTY getter (and so opened stdin) on every run.
+  it('is looked at only when a page is read from it', async () => {
+    let looked = 0;
+    const out: string[] = [];
+    const rt: Runtime = { out: (t) => void out.push(t), err: () => {}, env: { NO_COLOR: '1' }, isTTY: false, stdinIsTTY: () => (looked++, false) };
+    expect(await runCli(['node', 'meso', 'list', '--json', '--no-cache'], rt)).toBe(0);
+    expect(await runCli(['node', 'meso', 'search', 'trafficking', '--no-cache'], rt)).toBe(0);
+    expect(out.join('')).toMatch(/Trafficking/);
+    expect(looked).toBe(0);
+  });
+});

@@ -17,8 +17,9 @@ export interface Runtime {
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
   columns?: number;
-  /** standard input is a terminal: reading a page from it (`-`) waits for the user */
-  stdinIsTTY?: boolean;
+  /** whether standard input is a terminal, where reading a page from it (`-`) waits for the user; a function, so
+   * that stdin is only looked at (opened, a few milliseconds) when a page is read from it */
+  stdinIsTTY?: () => boolean;
   /** the whole command line, as runCli got it (queryWords looks for a `--` in it) */
   argv?: readonly string[];
 }
@@ -65,7 +66,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** Says, when standard input is a terminal, that meso waits for a page to be typed or pasted there. */
 export function stdinHint(rt: Runtime): void {
-  if (rt.stdinIsTTY) rt.err('meso: reading a page from standard input (the terminal): paste or type it, then press Ctrl-D\n');
+  if (rt.stdinIsTTY?.()) rt.err('meso: reading a page from standard input (the terminal): paste or type it, then press Ctrl-D\n');
 }
 
 /** Loads the corpus the flags point at (through the cache when allowed) and prints its warnings. */

@@ -106,7 +106,7 @@ function asciiJson(json: string): string {
  * Loads the cached index (for a query, only the terms it can meet; see termIndex.ts). A cached index that does
  * not load (damaged, yet with its checksum) is rebuilt from the items.
  */
-function loadOrRebuild(load: () => MiniSearch<IndexDoc>, items: Corpus['items'], log: (m: string) => void): MiniSearch<IndexDoc> {
+function loadOrRebuild(load: () => MiniSearch<IndexDoc>, items: Corpus['items'], log: (m: string) => void, keep: (whole: MiniSearch<IndexDoc>) => void): MiniSearch<IndexDoc> {
   try {
     const t0 = performance.now();
     const index = load();
@@ -114,7 +114,9 @@ function loadOrRebuild(load: () => MiniSearch<IndexDoc>, items: Corpus['items'],
     return index;
   } catch (e) {
     log(`cached index does not load (${(e as Error).message}): rebuilding it`);
-    return buildIndex(items);
+    const whole = buildIndex(items);
+    keep(whole);
+    return whole;
   }
 }
 
@@ -147,7 +149,10 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
     const corpus = JSON.parse(bytes.toString('latin1', nl + 1, split)) as Omit<Corpus, 'index' | 'byId'>;
     const saved = new SavedIndex(bytes, split + 1, bytes.length);
     log(`read the cache ${file} in ${Math.round(performance.now() - t0)} ms (the index is loaded when a search needs it)`);
-    return withIndex({ ...corpus, byId: new Map(corpus.items.map((i) => [i.id, i])) }, () => saved, (load) => loadOrRebuild(load, corpus.items, log));
+    // a saved index that does not load is rebuilt once, and that whole index serves every later search
+    let rebuilt: MiniSearch<IndexDoc> | undefined;
+    const guard = (load: () => MiniSearch<IndexDoc>) => rebuilt ?? loadOrRebuild(load, corpus.items, log, (whole) => (rebuilt = whole));
+    return withIndex({ ...corpus, byId: new Map(corpus.items.map((i) => [i.id, i])) }, () => saved, guard);
   } catch (e) {
     log(`cache does not parse (${(e as Error).message}): rebuilding`);
     return null;

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { loadCorpus, type Corpus, type LoadOptions } from '../corpus.js';
+import { loadCorpus, withIndex, type Corpus, type LoadOptions } from '../corpus.js';
+import { countTerms } from './termIndex.js';
 import { bundledPagesDir } from '../paths.js';
 import { listPages } from '../source/readPages.js';
 
@@ -15,11 +16,11 @@ function fingerprint(files: Array<{ file: string; size: number; mtimeMs: number 
 
 /** Loads the bundled pages and counts their index terms now, for the start-up snapshot to keep. */
 export function preloadBundledCorpus(): void {
-  const corpus = loadCorpus({ paths: [bundledPagesDir()] });
-  // count the index terms now; each search then loads the few it needs, as with any corpus (a whole
+  const { index: _, ...loaded } = loadCorpus({ paths: [bundledPagesDir()] });
+  // the index terms counted now; each search then loads the few it needs, as with any corpus (a whole
   // MiniSearch index here would only make the snapshot bigger, and slower to start)
-  corpus.index(() => []);
-  bundled = { fingerprint: fingerprint(listPages([bundledPagesDir()]).files), corpus };
+  const counted = countTerms(loaded.items);
+  bundled = { fingerprint: fingerprint(listPages([bundledPagesDir()]).files), corpus: withIndex(loaded, () => counted) };
 }
 
 /**

@@ -13,8 +13,10 @@ import { FIELDS, INDEX_OPTIONS, indexTerms, type IndexDoc } from './buildIndex.j
  * reaches), so meso keeps the postings of every term in plain form — counted from the items
  * ({@link countTerms}) or saved in the cache ({@link SavedIndex}) — and hands MiniSearch, through its own
  * `loadJS`, the documents, their field lengths and the postings of the terms a query can meet. MiniSearch
- * scores with the document count and field lengths of the whole index, so the hits and scores are the whole
- * index's (a test holds them equal to MiniSearch's own `addAll`).
+ * scores with the document count and field lengths of the whole index, so the hits are the whole index's and
+ * so are the scores, but for the last bits: a prefix or a typo adds up its terms' scores in the order of
+ * MiniSearch's radix tree, and a tree of some terms is shaped differently from a tree of all (tests hold hits
+ * equal and scores equal to 12 significant digits; the whole index equals MiniSearch's own `addAll`).
  */
 
 /** One term's postings, as MiniSearch's JSON has them: field id → document number → times in that field. */
@@ -32,9 +34,6 @@ export class Vocabulary {
   private readonly byTerm: Map<string, number>;
   constructor(readonly terms: readonly string[]) {
     this.byTerm = new Map(terms.map((t, i) => [t, i]));
-  }
-  has(term: string): boolean {
-    return this.byTerm.has(term);
   }
   /** The number of a term, in the index's order. */
   indexOf(term: string): number | undefined {
@@ -60,11 +59,6 @@ export abstract class TermIndex {
   protected abstract terms(): readonly string[];
   protected abstract stats(): Stats;
   protected abstract postings(term: number): Postings;
-
-  /** How many terms the whole index has. */
-  get termCount(): number {
-    return this.terms().length;
-  }
 
   /** A MiniSearch with every document and the postings of the terms `pick` names (all terms without it). */
   load(pick?: PickTerms): MiniSearch<IndexDoc> {
@@ -232,10 +226,3 @@ export class SavedIndex extends TermIndex {
 
 /** The whole index of the items, as a MiniSearch. */
 export const buildIndex = (items: readonly Item[]): MiniSearch<IndexDoc> => countTerms(items).load();
-
-/** The index as MiniSearch's own `addAll` builds it: what {@link countTerms} is tested against. */
-export function buildIndexWithAddAll(items: readonly Item[]): MiniSearch<IndexDoc> {
-  const index = new MiniSearch<IndexDoc>(INDEX_OPTIONS);
-  index.addAll(items.map((i) => ({ id: i.id, title: i.title, summary: i.summary })));
-  return index;
-}

@@ -12,7 +12,7 @@ export type IndexUse = 'rank' | 'suggest';
  * Every index term that searching for `query` can meet, found in the corpus's terms: each query word, its
  * stems, the words it reaches by a typo (as many edits as the ranking, the common-word check and, for
  * suggestions, suggestTerms allow), and for a prefix (`word*`, or a suggestion's completion) the words it
- * begins. Loading the postings of these terms only gives the same hits and scores as the whole index.
+ * begins. Loading the postings of these terms only gives the same hits as the whole index (see termIndex.ts).
  */
 export function termsForQuery(query: Query, terms: Vocabulary, use: IndexUse = 'rank'): Set<string> {
   const clauses = [...query.include, ...query.exclude];

@@ -13,7 +13,7 @@ const WHOLE_QUERY_WORDS = 6;
 /**
  * The corpus word closest to a query word that matches nothing: fewest edits first (a word the query word
  * begins, as "traffic" begins "trafficking", counts as one edit), then the word found in most items, then the
- * shorter. Words under three letters, and words that match, get no suggestion.
+ * shorter, then the first in alphabetical order (so the index's inner order never decides). Words under three letters, and words that match, get no suggestion.
  */
 function closestTerm(index: MiniSearch<IndexDoc>, term: string, prefix: boolean): string | undefined {
   if (term.length < 3 || index.search(term, { fields: FIELDS, prefix, fuzzy: false }).length > 0) return undefined;
@@ -36,7 +36,7 @@ function closestTerm(index: MiniSearch<IndexDoc>, term: string, prefix: boolean)
   if (term.length >= 4) add(index.search(term, { fields: FIELDS, prefix: true }), (t) => (t.startsWith(term) ? 1 : distance(term, t)));
   const best = [...found.entries()]
     .filter(([t, f]) => f.edits <= maxEdits(term) && t.length >= 3)
-    .sort(([a, x], [b, y]) => x.edits - y.edits || y.items - x.items || a.length - b.length)[0];
+    .sort(([a, x], [b, y]) => x.edits - y.edits || y.items - x.items || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0];
   return best?.[0];
 }
 

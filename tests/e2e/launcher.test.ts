@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, createRunner, makeTempDir, mesoEnv } from './runMeso.js';
@@ -57,6 +57,21 @@ describe('bin/meso.js run directly', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveLength(50);
     expect(r.stderr).not.toMatch(/start-up snapshot/);
+  });
+
+  it.runIf(hasSnapshot)('runs the snapshot as a child, and still answers from it, when node is at the recorded path but of another size', () => {
+    // a node upgraded in place: the launcher cannot be sure the snapshot fits, so it does not exec it, and
+    // would fall back to plain node if node refused it (exit 14)
+    const copy = makeTempDir('meso-e2e-copy-');
+    for (const d of ['bin', 'dist', 'data']) cpSync(path.join(ROOT, d), path.join(copy, d), { recursive: true, preserveTimestamps: true });
+    copyFileSync(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'));
+    const record = path.join(copy, 'dist', 'meso.blob.node');
+    const [node, version, size] = readFileSync(record, 'utf8').split('\n');
+    writeFileSync(record, `${node}\n${version}\n${Number(size) + 1}\n`);
+    const r = spawnSync(path.join(copy, 'bin', 'meso.js'), ['list', '--json', '--verbose'], { cwd: copy, env: mesoEnv(cacheHome), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(50);
+    expect(r.stderr).toMatch(/preloaded in the start-up snapshot/);
   });
 
   it('starts with sh from inside bin/, by a bare file name', () => {

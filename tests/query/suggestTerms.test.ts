@@ -3,6 +3,8 @@ import { loadCorpus } from '../../src/corpus.js';
 import { bundledPagesDir } from '../../src/paths.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { suggestTerms } from '../../src/query/suggestTerms.js';
+import { buildIndex } from '../../src/indexing/termIndex.js';
+import { makeItem } from '../helpers/makeItem.js';
 
 describe('suggestTerms on the bundled pages', () => {
   const index = loadCorpus({ paths: [bundledPagesDir()] }).index();
@@ -31,5 +33,17 @@ describe('suggestTerms on the bundled pages', () => {
   it('lists only the changed words for a long query', () => {
     const long = 'return migrants children women health border government workshop trafikcing';
     expect(hint(long)).toBe(' — did you mean "trafficking" for "trafikcing"?');
+  });
+});
+
+describe('suggestTerms on ties', () => {
+  // Regression: words as near and as frequent as each other were taken in the order MiniSearch's term tree
+  // listed them, which differs between a whole index and one loaded with a query's terms only
+  it('takes the first in alphabetical order, whatever order the items came in', () => {
+    const titles = ['cards', 'carte', 'cardio'];
+    for (const order of [titles, [...titles].reverse()]) {
+      const index = buildIndex(order.map((title) => makeItem(null, { title })));
+      expect(suggestTerms(index, parseQuery('carts'))).toBe(' — did you mean "cards"?');
+    }
   });
 });
