@@ -5,7 +5,7 @@ import { parsePage } from './parse/parsePage.js';
 import { mergeItems } from './parse/mergeItems.js';
 import { enrichItems, type Enrichers } from './enrich/enrichItems.js';
 import type { IndexDoc } from './indexing/buildIndex.js';
-import { countTerms, type PickTerms, type TermIndex } from './indexing/termIndex.js';
+import { countTerms, searchLookup, type PickTerms, type TermIndex, type TermLookup } from './indexing/termIndex.js';
 import { compileGazetteer } from './enrich/compileGazetteer.js';
 import { compileTopics } from './enrich/classifyTopics.js';
 import { loadCountries, loadTopics } from './enrich/tables.js';
@@ -36,6 +36,11 @@ export interface Corpus {
    * index and the same scores but for the last bits (see indexing/termIndex.ts); without, it holds every term.
    */
   index: (pick?: PickTerms) => MiniSearch<IndexDoc>;
+  /**
+   * Whether a term is in the index and how many items hold it or a near spelling, read from the index's term
+   * list and postings: what ranking needs to know besides the terms `index(pick)` loaded (see rankItems).
+   */
+  lookup: () => TermLookup;
 }
 
 export interface LoadOptions {
@@ -52,7 +57,7 @@ export function getEnrichers(): Enrichers {
 }
 
 /** Parses, merges and enriches page files into a corpus (no index yet). */
-export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): Omit<Corpus, 'index'> {
+export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): Omit<Corpus, 'index' | 'lookup'> {
   const diagnostics = [...readDiagnostics];
   const raw: RawItem[] = [];
   const pages: PageStats[] = [];
@@ -91,19 +96,27 @@ export function loadCorpus(options: LoadOptions): Corpus {
  * saved index); `guard` wraps every load (the cache rebuilds a saved index that does not load).
  */
 export function withIndex(
-  corpus: Omit<Corpus, 'index'>,
+  corpus: Omit<Corpus, 'index' | 'lookup'>,
   source?: () => TermIndex,
   guard: (load: () => MiniSearch<IndexDoc>) => MiniSearch<IndexDoc> = (load) => load(),
 ): Corpus {
   let terms: TermIndex | undefined;
   const get = () => (terms ??= source ? source() : countTerms(corpus.items));
   let whole: MiniSearch<IndexDoc> | undefined;
-  return {
-    ...corpus,
-    index: (pick) => {
-      if (whole) return whole;
-      if (!pick) return (whole = guard(() => get().load()));
-      return guard(() => get().load(pick));
-    },
+  const index = (pick?: PickTerms) => {
+    if (whole) return whole;
+    if (!pick) return (whole = guard(() => get().load()));
+    return guard(() => get().load(pick));
   };
+  // a term list or postings that do not read (a damaged cache) are answered from the whole index, which the
+  // guard rebuilds
+  const attempt = <T>(read: (terms: TermLookup) => T): T => {
+    try {
+      return read(get());
+    } catch {
+      return read(searchLookup(index()));
+    }
+  };
+  const lookup: TermLookup = { has: (term) => attempt((t) => t.has(term)), itemsNear: (term, edits) => attempt((t) => t.itemsNear(term, edits)) };
+  return { ...corpus, index, lookup: () => lookup };
 }

@@ -44,7 +44,7 @@ export function makeSearchCommand(rt: Runtime): Command {
     const filters = filtersFor(opts);
     for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);
     const corpus = openCorpus(opts, rt);
-    const ranked = rankCorpus(corpus.index(termsFor(query)), corpus.byId, query, getEnrichers(), { any: opts.any, allow: matchFilters(filters), sort: opts.sort });
+    const ranked = rankCorpus(corpus.index(termsFor(query)), corpus.byId, query, getEnrichers(), { any: opts.any, allow: matchFilters(filters), sort: opts.sort, lookup: corpus.lookup() });
     if (ranked.length === 0) {
       const hint = hasFilters(filters) ? '' : suggestTerms(corpus.index(termsFor(query, 'suggest')), query);
       throw new NoResultsError(`no results for ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`);

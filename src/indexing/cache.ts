@@ -146,7 +146,7 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
     }
     const split = bytes.indexOf(10, nl + 1);
     // written as ASCII (see asciiJson): read byte for byte, without UTF-8 decoding
-    const corpus = JSON.parse(bytes.toString('latin1', nl + 1, split)) as Omit<Corpus, 'index' | 'byId'>;
+    const corpus = JSON.parse(bytes.toString('latin1', nl + 1, split)) as Omit<Corpus, 'index' | 'byId' | 'lookup'>;
     const saved = new SavedIndex(bytes, split + 1, bytes.length);
     log(`read the cache ${file} in ${Math.round(performance.now() - t0)} ms (the index is loaded when a search needs it)`);
     // a saved index that does not load is rebuilt once, and that whole index serves every later search

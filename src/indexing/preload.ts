@@ -16,7 +16,7 @@ function fingerprint(files: Array<{ file: string; size: number; mtimeMs: number 
 
 /** Loads the bundled pages and counts their index terms now, for the start-up snapshot to keep. */
 export function preloadBundledCorpus(): void {
-  const { index: _, ...loaded } = loadCorpus({ paths: [bundledPagesDir()] });
+  const { index: _index, lookup: _lookup, ...loaded } = loadCorpus({ paths: [bundledPagesDir()] });
   // the index terms counted now; each search then loads the few it needs, as with any corpus (a whole
   // MiniSearch index here would only make the snapshot bigger, and slower to start)
   const counted = countTerms(loaded.items);

@@ -35,6 +35,9 @@ export class Vocabulary {
   constructor(readonly terms: readonly string[]) {
     this.byTerm = new Map(terms.map((t, i) => [t, i]));
   }
+  has(term: string): boolean {
+    return this.byTerm.has(term);
+  }
   /** The number of a term, in the index's order. */
   indexOf(term: string): number | undefined {
     return this.byTerm.get(term);
@@ -49,16 +52,57 @@ export class Vocabulary {
   }
 }
 
+/**
+ * What ranking asks of an index's terms besides searching: whether a term is in it, and in how many items a
+ * term or a spelling within `edits` edits of it is. A {@link TermIndex} answers from its term list and
+ * postings; rankItems asks a whole MiniSearch index by searching it.
+ */
+export interface TermLookup {
+  has(term: string): boolean;
+  itemsNear(term: string, edits: number): number;
+}
+
+/** The {@link TermLookup} of a MiniSearch index that holds every term: by searching it. */
+export const searchLookup = (index: MiniSearch<IndexDoc>): TermLookup => ({
+  has: (term) => index.search(term, { fields: FIELDS, prefix: false, fuzzy: false }).length > 0,
+  itemsNear: (term, edits) => index.search(term, { fields: FIELDS, prefix: false, fuzzy: edits, maxFuzzy: edits }).length,
+});
+
 /** Picks the terms a search needs from a {@link Vocabulary}; see termsForQuery. */
 export type PickTerms = (terms: Vocabulary) => Iterable<string>;
 
 /** An index kept term by term, from which MiniSearch indexes holding some or all of the terms are loaded. */
-export abstract class TermIndex {
+export abstract class TermIndex implements TermLookup {
   private vocabulary?: Vocabulary;
+  /** postings already made or parsed, by term number: a term's are read once however often asked */
+  private readonly made = new Map<number, Postings>();
 
   protected abstract terms(): readonly string[];
   protected abstract stats(): Stats;
   protected abstract postings(term: number): Postings;
+
+  private vocab(): Vocabulary {
+    return (this.vocabulary ??= new Vocabulary(this.terms()));
+  }
+
+  private postingsOf(term: number): Postings {
+    let p = this.made.get(term);
+    if (p === undefined) this.made.set(term, (p = this.postings(term)));
+    return p;
+  }
+
+  has(term: string): boolean {
+    return this.vocab().has(term);
+  }
+
+  /** Items holding `term`, or a term within `edits` edits of it (Levenshtein, as MiniSearch's fuzzy search), in any field. */
+  itemsNear(term: string, edits: number): number {
+    const vocabulary = this.vocab();
+    const near = edits > 0 ? vocabulary.near(term, edits) : vocabulary.has(term) ? [term] : [];
+    const items = new Set<string>();
+    for (const t of near) for (const docs of Object.values(this.postingsOf(vocabulary.indexOf(t)!))) for (const d of Object.keys(docs)) items.add(d);
+    return items.size;
+  }
 
   /** A MiniSearch with every document and the postings of the terms `pick` names (all terms without it). */
   load(pick?: PickTerms): MiniSearch<IndexDoc> {
@@ -66,7 +110,7 @@ export abstract class TermIndex {
     let chosen: number[];
     if (pick === undefined) chosen = terms.map((_, i) => i);
     else {
-      const vocabulary = (this.vocabulary ??= new Vocabulary(terms));
+      const vocabulary = this.vocab();
       const found = new Set<number>();
       for (const t of pick(vocabulary)) {
         const i = vocabulary.indexOf(t);
@@ -75,7 +119,7 @@ export abstract class TermIndex {
       // in the index's order, so the terms reach MiniSearch's tree as they would from the whole index
       chosen = [...found].sort((a, b) => a - b);
     }
-    const index: AsPlainObject['index'] = chosen.map((i) => [terms[i]!, this.postings(i)]);
+    const index: AsPlainObject['index'] = chosen.map((i) => [terms[i]!, this.postingsOf(i)]);
     return MiniSearch.loadJS<IndexDoc>({ ...this.stats(), index }, INDEX_OPTIONS);
   }
 }

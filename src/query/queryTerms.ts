@@ -1,7 +1,6 @@
 import type { PickTerms, Vocabulary } from '../indexing/termIndex.js';
 import type { Query } from './parseQuery.js';
 import { stemQueries } from '../indexing/buildIndex.js';
-import { toWords } from '../text/tokenize.js';
 import { fuzzyDistance } from './searchItems.js';
 import { maxEdits } from './suggestTerms.js';
 
@@ -9,22 +8,23 @@ import { maxEdits } from './suggestTerms.js';
 export type IndexUse = 'rank' | 'suggest';
 
 /**
- * Every index term that searching for `query` can meet, found in the corpus's terms: each query word, its
- * stems, the words it reaches by a typo (as many edits as the ranking, the common-word check and, for
- * suggestions, suggestTerms allow), and for a prefix (`word*`, or a suggestion's completion) the words it
- * begins. Loading the postings of these terms only gives the same hits as the whole index (see termIndex.ts).
+ * Every index term that searching for `query` can meet, found in the corpus's terms: each query word and its
+ * stems; for a word the corpus does not have, the words within as many edits as the ranking tries; for a prefix
+ * (`word*`) the words it begins. For suggestions (`'suggest'`), also the words within as many edits as
+ * suggestTerms allows and the words a word begins. Loading the postings of these terms only gives the same hits
+ * as the whole index (see termIndex.ts), provided ranking is also given the index's TermLookup: whether a word
+ * is known and how common it is are read there, not searched for.
  */
 export function termsForQuery(query: Query, terms: Vocabulary, use: IndexUse = 'rank'): Set<string> {
   const clauses = [...query.include, ...query.exclude];
-  const words = new Set(clauses.flatMap((c) => c.terms));
-  // namedTags reads the query again as words
-  for (const w of toWords(clauses.map((c) => c.terms.join(' ')).join(' '))) words.add(w.term);
   const prefixes = new Set(clauses.filter((c) => c.prefix).flatMap((c) => c.terms));
   const out = new Set<string>();
-  for (const word of words) {
+  for (const word of new Set(clauses.flatMap((c) => c.terms))) {
+    const stems = stemQueries(word);
     out.add(word);
-    for (const s of stemQueries(word)) out.add(s);
-    const edits = Math.max(fuzzyDistance(word), use === 'suggest' && word.length >= 3 ? maxEdits(word) : 0);
+    for (const s of stems) out.add(s);
+    const known = terms.has(word) || stems.some((s) => terms.has(s));
+    const edits = Math.max(known ? 0 : fuzzyDistance(word), use === 'suggest' && word.length >= 3 ? maxEdits(word) : 0);
     if (edits > 0) for (const t of terms.near(word, edits)) out.add(t);
     if (prefixes.has(word) || (use === 'suggest' && word.length >= 4)) for (const t of terms.startingWith(word)) out.add(t);
   }

@@ -3,6 +3,7 @@ import type { Item } from '../types.js';
 import type { Clause, Query } from './parseQuery.js';
 import type { IndexDoc } from '../indexing/buildIndex.js';
 import { FIELDS, stemQueries } from '../indexing/buildIndex.js';
+import { searchLookup, type TermLookup } from '../indexing/termIndex.js';
 import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
 import { makeSnippet, type Snippet } from './makeSnippet.js';
@@ -37,6 +38,11 @@ export interface SearchOptions {
   tagged?: NamedTags;
   /** best first (default), or newest first */
   sort?: 'relevance' | 'date';
+  /**
+   * the index's terms, when `index` may hold only those the query needs (see Corpus.index): then whether a
+   * word is known, and how common, is read from here rather than searched for
+   */
+  lookup?: TermLookup;
 }
 
 /** Field weights: a title match counts more. */
@@ -50,9 +56,8 @@ const TAG_SCORE_SHARE = 0.5;
  * Whether a word (or a near spelling of it: "migrantes" for "migrants") is in so many items (over 40%) that
  * it tells them apart poorly.
  */
-export function isCommonTerm(index: MiniSearch<IndexDoc>, term: string): boolean {
-  const d = Math.min(1, fuzzyDistance(term));
-  return index.documentCount > 0 && index.search(term, { fields: FIELDS, prefix: false, fuzzy: d, maxFuzzy: d }).length > 0.4 * index.documentCount;
+export function isCommonTerm(index: MiniSearch<IndexDoc>, term: string, lookup: TermLookup = searchLookup(index)): boolean {
+  return index.documentCount > 0 && lookup.itemsNear(term, Math.min(1, fuzzyDistance(term))) > 0.4 * index.documentCount;
 }
 
 /** Largest edit distance for a fuzzy match of a term of this length: none below 5 letters, 1 to 8, else 2. */
@@ -76,7 +81,8 @@ export interface Ranked {
  */
 export function rankItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, query: Query, options: SearchOptions = {}): Ranked[] {
   const allow = options.allow ?? (() => true);
-  const sub = query.include.map((c) => clauseQuery(index, c));
+  const lookup = options.lookup ?? searchLookup(index);
+  const sub = query.include.map((c) => clauseQuery(c, lookup));
   const raw = index.search(
     { combineWith: options.any ? 'OR' : 'AND', queries: sub },
     { filter: (r) => { const it = byId.get(r.id); return it !== undefined && allow(it); } },
@@ -143,7 +149,7 @@ export function searchItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>
 type Sub = Parameters<MiniSearch<IndexDoc>['search']>[0];
 
 /** The MiniSearch query for one clause: exact, stem, prefix and (for unknown words) fuzzy, OR-ed. */
-function clauseQuery(index: MiniSearch<IndexDoc>, c: Clause): Sub {
+function clauseQuery(c: Clause, lookup: TermLookup): Sub {
   const fields = c.titleOnly ? ['title'] : FIELDS;
   const parts = c.terms.map((term): Sub => {
     if (c.prefix) return { queries: [term], fields, prefix: true, boost: BOOST, weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix } } as Sub;
@@ -152,7 +158,7 @@ function clauseQuery(index: MiniSearch<IndexDoc>, c: Clause): Sub {
       { queries: stemQueries(term), fields, boost: scale(BOOST, WEIGHT.stem) } as Sub,
     ];
     const d = fuzzyDistance(term);
-    if (c.kind === 'term' && d > 0 && !known(index, term)) {
+    if (c.kind === 'term' && d > 0 && !known(lookup, term)) {
       forms.push({ queries: [term], fields, fuzzy: d, maxFuzzy: d, boost: scale(BOOST, WEIGHT.fuzzy) } as Sub);
     }
     return { combineWith: 'OR', queries: forms } as Sub;
@@ -163,8 +169,8 @@ function clauseQuery(index: MiniSearch<IndexDoc>, c: Clause): Sub {
 const scale = (b: Record<string, number>, k: number) => Object.fromEntries(Object.entries(b).map(([f, v]) => [f, v * k]));
 
 /** Whether a term (or its stem) is in the corpus: a known word is never matched fuzzily. */
-function known(index: MiniSearch<IndexDoc>, term: string): boolean {
-  return [term, ...stemQueries(term)].some((t) => index.search(t, { fields: FIELDS, prefix: false, fuzzy: false }).length > 0);
+export function known(lookup: TermLookup, term: string): boolean {
+  return [term, ...stemQueries(term)].some((t) => lookup.has(t));
 }
 
 type Words = { title: Word[]; summary: Word[] };
@@ -218,6 +224,6 @@ function describeMatches(include: Clause[], words: Words, fuzzyTerms: Set<string
 
 /** Ranks with the query's named topics and countries read from the enrichers' tables: what commands call. */
 export function rankCorpus(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, query: Query, enrichers: Enrichers, options: Omit<SearchOptions, 'tagged'> = {}): Ranked[] {
-  const tagged = namedTags(query, enrichers.gazetteer, enrichers.topics, (t) => isCommonTerm(index, t));
+  const tagged = namedTags(query, enrichers.gazetteer, enrichers.topics, (t) => isCommonTerm(index, t, options.lookup));
   return rankItems(index, byId, query, { ...options, tagged });
 }

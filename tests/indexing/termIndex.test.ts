@@ -4,7 +4,7 @@ import MiniSearch from 'minisearch';
 import { loadCorpus, getEnrichers } from '../../src/corpus.js';
 import { bundledPagesDir } from '../../src/paths.js';
 import { INDEX_OPTIONS, type IndexDoc } from '../../src/indexing/buildIndex.js';
-import { SavedIndex, Vocabulary, countTerms, type TermIndex } from '../../src/indexing/termIndex.js';
+import { SavedIndex, Vocabulary, countTerms, searchLookup, type TermIndex } from '../../src/indexing/termIndex.js';
 import type { Item } from '../../src/types.js';
 import { termsFor } from '../../src/query/queryTerms.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
@@ -38,9 +38,9 @@ function sameAnswers(source: TermIndex, q: string): number {
   const query = parseQuery(q);
   // scores to 12 significant digits: a prefix or a typo adds up its terms in the order of MiniSearch's tree,
   // which differs in the last bits between a tree of all terms and one of some
-  const rank = (index: MiniSearch<IndexDoc>) => rankCorpus(index, corpus.byId, query, getEnrichers()).map((r) => [r.item.id, r.score.toPrecision(12), [...r.terms].sort(), r.tags]);
   const partial = source.load(termsFor(query));
-  expect(rank(partial), q).toEqual(rank(reference));
+  const rank = (index: MiniSearch<IndexDoc>, lookup?: TermIndex) => rankCorpus(index, corpus.byId, query, getEnrichers(), { lookup }).map((r) => [r.item.id, r.score.toPrecision(12), [...r.terms].sort(), r.tags]);
+  expect(rank(partial, source), q).toEqual(rank(reference));
   expect(suggestTerms(source.load(termsFor(query, 'suggest')), query), q).toBe(suggestTerms(reference, query));
   return partial.termCount;
 }
@@ -104,6 +104,19 @@ describe('an index loaded for a query', () => {
   test.prop([fc.array(clause, { minLength: 1, maxLength: 4 })], { numRuns: 60 })('answers any query of corpus words, made-up words, prefixes and exclusions as the whole index does', (clauses) => {
     if (clauses.every((c) => c.startsWith('-'))) clauses.push('migrants');
     sameAnswers(terms, clauses.join(' '));
+  });
+});
+
+describe('a term index as a TermLookup', () => {
+  const terms = countTerms(corpus.items);
+  const whole = searchLookup(reference);
+  const words = ['trafficking', 'migrants', 'migrantes', 'return', '~return', 'peten', 'guatemala', 'xqzv', 'iom', 'the', 'retrun', 'smugling'];
+  it('knows the terms a search of the whole index finds, and counts the items near a word as it does', () => {
+    for (const w of words) {
+      expect(terms.has(w), w).toBe(whole.has(w));
+      for (const edits of [0, 1, 2]) expect(terms.itemsNear(w, edits), `${w} ${edits}`).toBe(whole.itemsNear(w, edits));
+    }
+    expect(terms.itemsNear('migrants', 1)).toBeGreaterThan(terms.itemsNear('migrants', 0));
   });
 });
 
