@@ -110,7 +110,7 @@ function loadOrRebuild(load: () => MiniSearch<IndexDoc>, items: Corpus['items'],
   try {
     const t0 = performance.now();
     const index = load();
-    log(`loaded the cached index (${index.termCount} term${index.termCount === 1 ? "" : "s"}) in ${Math.round(performance.now() - t0)} ms`);
+    log(`loaded the cached index (${index.termCount} term${index.termCount === 1 ? '' : 's'}) in ${Math.round(performance.now() - t0)} ms`);
     return index;
   } catch (e) {
     log(`cached index does not load (${(e as Error).message}): rebuilding it`);
