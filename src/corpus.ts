@@ -5,7 +5,7 @@ import { parsePage } from './parse/parsePage.js';
 import { mergeItems } from './parse/mergeItems.js';
 import { enrichItems, type Enrichers } from './enrich/enrichItems.js';
 import type { IndexDoc } from './indexing/buildIndex.js';
-import { countTerms, searchLookup, type PickTerms, type TermIndex, type TermLookup } from './indexing/termIndex.js';
+import { countTerms, type PickTerms, type TermIndex, type TermLookup } from './indexing/termIndex.js';
 import { compileGazetteer } from './enrich/compileGazetteer.js';
 import { compileTopics } from './enrich/classifyTopics.js';
 import { loadCountries, loadTopics } from './enrich/tables.js';
@@ -92,31 +92,32 @@ export function loadCorpus(options: LoadOptions): Corpus {
 }
 
 /**
- * Adds the index to a corpus: the postings counted from its items on first use, or `source` (the cache's
- * saved index); `guard` wraps every load (the cache rebuilds a saved index that does not load).
+ * Adds the index to a corpus: `terms` when the caller has them (counted already, or saved in the cache), else
+ * counted from the items on first use. With `fromCache` (its log), `terms` come from the cache: each load is
+ * logged, and a cached index that does not read (damaged, yet with its checksum) is counted again from the
+ * items, once, and that count serves every later search.
  */
-export function withIndex(
-  corpus: Omit<Corpus, 'index' | 'lookup'>,
-  source?: () => TermIndex,
-  guard: (load: () => MiniSearch<IndexDoc>) => MiniSearch<IndexDoc> = (load) => load(),
-): Corpus {
-  let terms: TermIndex | undefined;
-  const get = () => (terms ??= source ? source() : countTerms(corpus.items));
+export function withIndex(corpus: Omit<Corpus, 'index' | 'lookup'>, terms?: TermIndex, fromCache?: (message: string) => void): Corpus {
+  let current = terms;
+  const use = <T>(read: (t: TermIndex) => T): T => {
+    current ??= countTerms(corpus.items);
+    try {
+      return read(current);
+    } catch (e) {
+      if (!fromCache || current !== terms) throw e;
+      fromCache(`cached index does not load (${(e as Error).message}): rebuilding it`);
+      return read((current = countTerms(corpus.items)));
+    }
+  };
   let whole: MiniSearch<IndexDoc> | undefined;
   const index = (pick?: PickTerms) => {
     if (whole) return whole;
-    if (!pick) return (whole = guard(() => get().load()));
-    return guard(() => get().load(pick));
+    const t0 = performance.now();
+    const loaded = use((t) => t.load(pick));
+    if (fromCache && current === terms) fromCache(`loaded the cached index (${loaded.termCount} term${loaded.termCount === 1 ? '' : 's'}) in ${Math.round(performance.now() - t0)} ms`);
+    if (!pick) whole = loaded;
+    return loaded;
   };
-  // a term list or postings that do not read (a damaged cache) are answered from the whole index, which the
-  // guard rebuilds
-  const attempt = <T>(read: (terms: TermLookup) => T): T => {
-    try {
-      return read(get());
-    } catch {
-      return read(searchLookup(index()));
-    }
-  };
-  const lookup: TermLookup = { has: (term) => attempt((t) => t.has(term)), itemsNear: (term, edits) => attempt((t) => t.itemsNear(term, edits)) };
+  const lookup: TermLookup = { has: (term) => use((t) => t.has(term)), itemsNear: (term, edits) => use((t) => t.itemsNear(term, edits)) };
   return { ...corpus, index, lookup: () => lookup };
 }

@@ -3,12 +3,11 @@ import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type MiniSearch from 'minisearch';
 import { buildCorpus, withIndex, type Corpus, type LoadOptions } from '../corpus.js';
 import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES } from '../source/readPages.js';
 import { bundledDataDir } from '../paths.js';
-import { INDEX_OPTIONS_KEY, type IndexDoc } from './buildIndex.js';
-import { SavedIndex, buildIndex, countTerms } from './termIndex.js';
+import { INDEX_OPTIONS_KEY } from './buildIndex.js';
+import { SavedIndex, countTerms } from './termIndex.js';
 
 /** Bumped when the cache file layout changes. */
 const CACHE_FORMAT = 4;
@@ -90,7 +89,7 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   } catch (e) {
     cache.log(`could not write the cache ${file} (${(e as Error).message}); going on without it`);
   }
-  return withIndex(corpus, () => counted);
+  return withIndex(corpus, counted);
 }
 
 /**
@@ -100,24 +99,6 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
  */
 function asciiJson(json: string): string {
   return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/**
- * Loads the cached index (for a query, only the terms it can meet; see termIndex.ts). A cached index that does
- * not load (damaged, yet with its checksum) is rebuilt from the items.
- */
-function loadOrRebuild(load: () => MiniSearch<IndexDoc>, items: Corpus['items'], log: (m: string) => void, keep: (whole: MiniSearch<IndexDoc>) => void): MiniSearch<IndexDoc> {
-  try {
-    const t0 = performance.now();
-    const index = load();
-    log(`loaded the cached index (${index.termCount} term${index.termCount === 1 ? '' : 's'}) in ${Math.round(performance.now() - t0)} ms`);
-    return index;
-  } catch (e) {
-    log(`cached index does not load (${(e as Error).message}): rebuilding it`);
-    const whole = buildIndex(items);
-    keep(whole);
-    return whole;
-  }
 }
 
 /**
@@ -147,12 +128,8 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
     const split = bytes.indexOf(10, nl + 1);
     // written as ASCII (see asciiJson): read byte for byte, without UTF-8 decoding
     const corpus = JSON.parse(bytes.toString('latin1', nl + 1, split)) as Omit<Corpus, 'index' | 'byId' | 'lookup'>;
-    const saved = new SavedIndex(bytes, split + 1, bytes.length);
     log(`read the cache ${file} in ${Math.round(performance.now() - t0)} ms (the index is loaded when a search needs it)`);
-    // a saved index that does not load is rebuilt once, and that whole index serves every later search
-    let rebuilt: MiniSearch<IndexDoc> | undefined;
-    const guard = (load: () => MiniSearch<IndexDoc>) => rebuilt ?? loadOrRebuild(load, corpus.items, log, (whole) => (rebuilt = whole));
-    return withIndex({ ...corpus, byId: new Map(corpus.items.map((i) => [i.id, i])) }, () => saved, guard);
+    return withIndex({ ...corpus, byId: new Map(corpus.items.map((i) => [i.id, i])) }, new SavedIndex(bytes, split + 1, bytes.length), log);
   } catch (e) {
     log(`cache does not parse (${(e as Error).message}): rebuilding`);
     return null;

@@ -20,7 +20,7 @@ export function preloadBundledCorpus(): void {
   // the index terms counted now; each search then loads the few it needs, as with any corpus (a whole
   // MiniSearch index here would only make the snapshot bigger, and slower to start)
   const counted = countTerms(loaded.items);
-  bundled = { fingerprint: fingerprint(listPages([bundledPagesDir()]).files), corpus: withIndex(loaded, () => counted) };
+  bundled = { fingerprint: fingerprint(listPages([bundledPagesDir()]).files), corpus: withIndex(loaded, counted) };
 }
 
 /**
