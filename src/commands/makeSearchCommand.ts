@@ -4,9 +4,8 @@ import { filtersFor, openCorpus, queryWords, type Runtime } from './runtime.js';
 import { matchFilters, hasFilters } from '../query/filterItems.js';
 import { NoResultsError } from '../errors.js';
 import { parseQuery } from '../query/parseQuery.js';
-import { termsFor } from '../query/queryTerms.js';
-import { describeHits, rankCorpus } from '../query/searchItems.js';
-import { suggestTerms } from '../query/suggestTerms.js';
+import { rankQuery, suggestQuery } from '../query/queryTerms.js';
+import { describeHits } from '../query/searchItems.js';
 import { getEnrichers } from '../corpus.js';
 import { emitItems } from './emitItems.js';
 
@@ -44,9 +43,9 @@ export function makeSearchCommand(rt: Runtime): Command {
     const filters = filtersFor(opts);
     for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);
     const corpus = openCorpus(opts, rt);
-    const ranked = rankCorpus(corpus.index(termsFor(query)), corpus.byId, query, getEnrichers(), { any: opts.any, allow: matchFilters(filters), sort: opts.sort, lookup: corpus.lookup() });
+    const ranked = rankQuery(corpus, query, getEnrichers(), { any: opts.any, allow: matchFilters(filters), sort: opts.sort });
     if (ranked.length === 0) {
-      const hint = hasFilters(filters) ? '' : suggestTerms(corpus.index(termsFor(query, 'suggest')), query);
+      const hint = hasFilters(filters) ? '' : suggestQuery(corpus, query);
       throw new NoResultsError(`no results for ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`);
     }
     const limit = opts.limit ?? DEFAULT_LIMIT;

@@ -3,8 +3,7 @@ import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
 import { filtersFor, openCorpus, queryWords, pickFormat, styleFor, type Runtime } from './runtime.js';
 import { hasFilters, matchFilters, type Filters } from '../query/filterItems.js';
 import { parseQuery } from '../query/parseQuery.js';
-import { termsFor } from '../query/queryTerms.js';
-import { rankCorpus } from '../query/searchItems.js';
+import { rankQuery } from '../query/queryTerms.js';
 import { buildTimeline, BUCKET_FIELDS, type Granularity } from '../query/buildTimeline.js';
 import { getEnrichers } from '../corpus.js';
 import { NoResultsError } from '../errors.js';
@@ -56,7 +55,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
     // the same filters as meso list: with date bounds, undated items are left out, unless --inferred lets an
     // inferred date stand in; without bounds, undated items are reported apart
     const allow = matchFilters(filters, opts.inferred);
-    const matches = query ? rankCorpus(corpus.index(termsFor(query)), corpus.byId, query, getEnrichers(), { any: opts.any, allow, lookup: corpus.lookup() }).map((h) => h.item) : corpus.items.filter(allow);
+    const matches = query ? rankQuery(corpus, query, getEnrichers(), { any: opts.any, allow }).map((h) => h.item) : corpus.items.filter(allow);
     const nothing = `no ${matches.length ? 'dated ' : ''}items match${text ? ` "${text}"` : ''}${hasFilters(filters) ? ' with these filters' : ''}`;
     if (matches.length === 0) throw new NoResultsError(nothing);
     const timeline = buildTimeline(matches, corpus.items, { by: opts.by, since: filters.since, until: filters.until, inferred: opts.inferred, split: opts.split });

@@ -1,8 +1,10 @@
+import type { Corpus } from '../corpus.js';
+import type { Enrichers } from '../enrich/enrichItems.js';
 import type { PickTerms, Vocabulary } from '../indexing/termIndex.js';
 import type { Query } from './parseQuery.js';
 import { stemQueries } from '../indexing/buildIndex.js';
-import { fuzzyDistance } from './searchItems.js';
-import { maxEdits } from './suggestTerms.js';
+import { fuzzyDistance, rankCorpus, type Ranked, type SearchOptions } from './searchItems.js';
+import { maxEdits, suggestTerms } from './suggestTerms.js';
 
 /** What a query needs of the index: ranking (rankCorpus), or also typo suggestions (suggestTerms). */
 export type IndexUse = 'rank' | 'suggest';
@@ -36,3 +38,14 @@ export const termsFor =
   (query: Query, use: IndexUse = 'rank'): PickTerms =>
   (terms) =>
     termsForQuery(query, terms, use);
+
+/**
+ * Ranks `query` over a corpus as commands do: with an index holding only the terms the query can meet, and the
+ * corpus's term lookup that such an index must be ranked with.
+ */
+export function rankQuery(corpus: Pick<Corpus, 'index' | 'lookup' | 'byId'>, query: Query, enrichers: Enrichers, options: Omit<SearchOptions, 'tagged' | 'lookup'> = {}): Ranked[] {
+  return rankCorpus(corpus.index(termsFor(query)), corpus.byId, query, enrichers, { ...options, lookup: corpus.lookup() });
+}
+
+/** The " — did you mean …?" hint for a query that found nothing in a corpus (see suggestTerms). */
+export const suggestQuery = (corpus: Pick<Corpus, 'index'>, query: Query): string => suggestTerms(corpus.index(termsFor(query, 'suggest')), query);

@@ -3,7 +3,7 @@ import queries from '../fixtures/queries.json' with { type: 'json' };
 import { loadCorpus, getEnrichers } from '../../src/corpus.js';
 import { bundledPagesDir } from '../../src/paths.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
-import { rankCorpus } from '../../src/query/searchItems.js';
+import { rankQuery } from '../../src/query/queryTerms.js';
 import { normalizeText } from '../../src/text/normalizeText.js';
 
 /** A judged query of tests/fixtures/queries.json. */
@@ -35,7 +35,8 @@ export function evaluateRanking() {
   const titleOf = (id: string) => corpus.byId.get(id)!.title;
   const rows = (queries.queries as Judged[]).map((q) => {
     const parsed = parseQuery(q.query);
-    const meso = rankCorpus(corpus.index(), corpus.byId, parsed, getEnrichers()).map((h) => h.item.title);
+    // as commands rank: from an index loaded with the query's terms only
+    const meso = rankQuery(corpus, parsed, getEnrichers()).map((h) => h.item.title);
     const base = plain.search(q.query).map((r) => titleOf(r.id as string));
     return {
       query: q.query,
