@@ -214,17 +214,9 @@ export class CountedIndex extends TermIndex {
     const parts: string[] = [];
     const ends: number[] = [];
     let end = 0;
-    for (const fields of this.lists) {
-      let json = '{';
-      fields.forEach((list, fieldId) => {
-        if (!list) return;
-        if (json.length > 1) json += ',';
-        json += `"${fieldId}":{`;
-        for (let k = 0; k < list.docs.length; k++) json += `${k ? ',' : ''}"${list.docs[k]}":${list.counts[k]}`;
-        json += '}';
-      });
-      json += '}';
-      parts.push(json); // digits and punctuation only: one byte per character
+    for (let t = 0; t < this.termList.length; t++) {
+      const json = JSON.stringify(this.postings(t)); // digits and punctuation only: one byte per character
+      parts.push(json);
       ends.push((end += json.length));
     }
     return `${JSON.stringify({ ...this.statistics, terms: this.termList, ends })}\n${parts.join('')}`;
