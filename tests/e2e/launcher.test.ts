@@ -59,9 +59,9 @@ describe('bin/meso.js run directly', () => {
     expect(r.stderr).not.toMatch(/start-up snapshot/);
   });
 
-  it.runIf(hasSnapshot)('runs the snapshot as a child, and still answers from it, when node is at the recorded path but of another size', () => {
-    // a node upgraded in place: the launcher cannot be sure the snapshot fits, so it does not exec it, and
-    // would fall back to plain node if node refused it (exit 14)
+  it.runIf(hasSnapshot)('still starts the snapshot when the node at the recorded path has another size (upgraded in place)', () => {
+    // a node upgraded in place: the launcher cannot be sure the snapshot fits, so it runs it as a child (which
+    // would fall back to plain node on a refusal, exit 14); this node accepts it
     const copy = makeTempDir('meso-e2e-copy-');
     for (const d of ['bin', 'dist', 'data']) cpSync(path.join(ROOT, d), path.join(copy, d), { recursive: true, preserveTimestamps: true });
     copyFileSync(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'));
