@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha1 } from '../sha1.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -27,7 +27,6 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   return path.join(home, '.cache', 'meso');
 }
 
-const sha = (s: string | Uint8Array) => createHash('sha1').update(s).digest('hex');
 
 /**
  * What a cached corpus depends on, as one checksum: the cache layout, meso and MiniSearch versions, the index
@@ -45,7 +44,7 @@ function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeo
       return [f];
     }
   });
-  const key = sha(
+  const key = sha1(
     JSON.stringify({
       format: CACHE_FORMAT,
       meso: __MESO_VERSION__,
@@ -68,7 +67,7 @@ function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeo
 export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Corpus {
   const { key, listed } = cacheKey(options);
   const dir = cache.cacheDir ?? defaultCacheDir(cache.env);
-  const file = path.join(dir, `corpus-${sha(JSON.stringify(options.paths.map((p) => path.resolve(p)))).slice(0, 16)}.cache`);
+  const file = path.join(dir, `corpus-${sha1(JSON.stringify(options.paths.map((p) => path.resolve(p)))).slice(0, 16)}.cache`);
 
   const hit = readCache(file, key, cache.log);
   if (hit) return hit;
@@ -84,7 +83,7 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
     mkdirSync(dir, { recursive: true });
     const { items, diagnostics: found, pages: pageStats, merged } = corpus;
     const payload = `${asciiJson(JSON.stringify({ items, diagnostics: found, pages: pageStats, merged }))}\n${counted.serialize()}`;
-    writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha(payload) })}\n${payload}`);
+    writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha1(payload) })}\n${payload}`);
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
     cache.log(`could not write the cache ${file} (${(e as Error).message}); going on without it`);
@@ -121,7 +120,7 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
       log('cache is stale (pages, meso version or index options changed): rebuilding');
       return null;
     }
-    if (sha(bytes.subarray(nl + 1)) !== header.checksum) {
+    if (sha1(bytes.subarray(nl + 1)) !== header.checksum) {
       log('cache fails its checksum (damaged or truncated): rebuilding');
       return null;
     }

@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { sha1 } from '../sha1.js';
 import { foldText } from '../text/foldText.js';
 
 /**
@@ -12,7 +12,3 @@ export function itemId(title: string): string {
   const key = foldText(title).replace(/'/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return sha1(key).slice(0, 12);
 }
-
-/** SHA-1 in hex: the one-shot crypto.hash where Node has it (20.12 and later), several times cheaper per call. */
-const sha1: (text: string) => string =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha1', text, 'hex') : (text) => crypto.createHash('sha1').update(text).digest('hex');
