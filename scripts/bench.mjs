@@ -19,7 +19,10 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
-    if (flag === '--sizes') opts.sizes = value().split(',').map((s) => Number(s.trim()));
+    if (flag === '--sizes')
+      opts.sizes = value()
+        .split(',')
+        .map((s) => Number(s.trim()));
     else if (flag === '--runs') opts.runs = Number(value());
     else if (flag === '--out') opts.out = path.resolve(value());
     else if (flag === '--help' || flag === '-h') {
@@ -27,7 +30,8 @@ function parseArgs(argv) {
       process.exit(0);
     } else die(`unknown option ${argv[i]}`);
   }
-  if (!opts.sizes.length || opts.sizes.some((n) => !Number.isInteger(n) || n < 1)) die('--sizes takes positive integers, comma-separated');
+  if (!opts.sizes.length || opts.sizes.some((n) => !Number.isInteger(n) || n < 1))
+    die('--sizes takes positive integers, comma-separated');
   if (!Number.isInteger(opts.runs) || opts.runs < 1) die('--runs takes a positive integer');
   return opts;
 }
@@ -74,9 +78,15 @@ function peakRssKb(cmd, args, out) {
   }
   const hook = path.join(out, 'rss-hook.mjs');
   const file = path.join(out, 'rss.txt');
-  fs.writeFileSync(hook, `import fs from 'node:fs';\nprocess.on('exit', () => fs.appendFileSync(${JSON.stringify(file)}, process.resourceUsage().maxRSS + '\\n'));\n`);
+  fs.writeFileSync(
+    hook,
+    `import fs from 'node:fs';\nprocess.on('exit', () => fs.appendFileSync(${JSON.stringify(file)}, process.resourceUsage().maxRSS + '\\n'));\n`,
+  );
   fs.rmSync(file, { force: true });
-  const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${JSON.stringify('file://' + hook)}` };
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${JSON.stringify(`file://${hook}`)}`,
+  };
   run(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
   const values = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').map(Number) : [];
   return values.length ? Math.max(...values) : null;
@@ -94,7 +104,20 @@ function mulberry32(seed) {
   };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const words = (text) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
 
 function seedItems() {
@@ -122,12 +145,26 @@ function synthItems(n, seeds) {
   for (let i = 0; i < n; i++) {
     const a = pick();
     const b = pick();
-    const titleWords = shuffled([...words(a.title), ...words(b.title).slice(0, 4)], rand).slice(0, 6 + Math.floor(rand() * 9));
-    const summaryWords = shuffled([...words(a.summary), ...words(b.summary)], rand).slice(0, 30 + Math.floor(rand() * 41));
+    const titleWords = shuffled([...words(a.title), ...words(b.title).slice(0, 4)], rand).slice(
+      0,
+      6 + Math.floor(rand() * 9),
+    );
+    const summaryWords = shuffled([...words(a.summary), ...words(b.summary)], rand).slice(
+      0,
+      30 + Math.floor(rand() * 41),
+    );
     const title = `${titleWords.join(' ').replace(/^./, (c) => c.toUpperCase())} no. ${i + 1}`;
-    const summary = `${summaryWords.join(' ').replace(/^./, (c) => c.toUpperCase()).replace(/[.,;:]*$/, '')}.`;
+    const summary = `${summaryWords
+      .join(' ')
+      .replace(/^./, (c) => c.toUpperCase())
+      .replace(/[.,;:]*$/, '')}.`;
     const d = new Date(start + Math.floor(rand() * days) * 864e5);
-    items.push({ title, summary, date: d, dateLine: `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}, ${d.getUTCFullYear()}` });
+    items.push({
+      title,
+      summary,
+      date: d,
+      dateLine: `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}, ${d.getUTCFullYear()}`,
+    });
   }
   return items;
 }
@@ -137,7 +174,8 @@ function writeCorpus(n, dir, seeds) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   if (n === 50) {
-    for (const f of fs.readdirSync(path.join(ROOT, 'data', 'pages'))) fs.copyFileSync(path.join(ROOT, 'data', 'pages', f), path.join(dir, f));
+    for (const f of fs.readdirSync(path.join(ROOT, 'data', 'pages')))
+      fs.copyFileSync(path.join(ROOT, 'data', 'pages', f), path.join(dir, f));
     return seeds;
   }
   const items = synthItems(n, seeds);
@@ -149,7 +187,12 @@ function writeCorpus(n, dir, seeds) {
 }
 
 const dirBytes = (dir) =>
-  fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).reduce((s, e) => s + fs.statSync(path.join(e.parentPath ?? e.path, e.name)).size, 0) : 0;
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile())
+        .reduce((s, e) => s + fs.statSync(path.join(e.parentPath ?? e.path, e.name)).size, 0)
+    : 0;
 
 // ---------- baselines ----------
 function writePlainScripts(out) {
@@ -180,13 +223,18 @@ export const OPTIONS = { fields: ['title', 'summary'] };
 export { MiniSearch };
 `;
   fs.writeFileSync(path.join(out, 'plain-common.mjs'), common);
-  fs.writeFileSync(path.join(out, 'plain-minisearch.mjs'), `// Rebuild the index on every run, then search.
+  fs.writeFileSync(
+    path.join(out, 'plain-minisearch.mjs'),
+    `// Rebuild the index on every run, then search.
 import { readItems, MiniSearch, OPTIONS } from './plain-common.mjs';
 const ms = new MiniSearch(OPTIONS);
 ms.addAll(readItems(process.argv[2]));
 console.log(ms.search(${JSON.stringify(QUERY)}).length);
-`);
-  fs.writeFileSync(path.join(out, 'plain-loadjson.mjs'), `// "save <corpus dir> <file>" once; "load <file>": MiniSearch.loadJSON, then search.
+`,
+  );
+  fs.writeFileSync(
+    path.join(out, 'plain-loadjson.mjs'),
+    `// "save <corpus dir> <file>" once; "load <file>": MiniSearch.loadJSON, then search.
 import fs from 'node:fs';
 import { readItems, MiniSearch, OPTIONS } from './plain-common.mjs';
 const [mode, a, b] = process.argv.slice(2);
@@ -198,7 +246,8 @@ if (mode === 'save') {
   const ms = MiniSearch.loadJSON(fs.readFileSync(a, 'utf8'), OPTIONS);
   console.log(ms.search(${JSON.stringify(QUERY)}).length);
 }
-`);
+`,
+  );
 }
 
 // A plain MiniSearch index (loadJSON of the saved file) kept in a V8 start-up snapshot: the floor of the
@@ -217,10 +266,17 @@ v8.startupSnapshot.setDeserializeMainFunction(() => console.log(ms.search(${JSON
 `,
       resolveDir: ROOT,
     },
-    bundle: true, platform: 'node', format: 'cjs', outfile: entry, logLevel: 'warning',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: entry,
+    logLevel: 'warning',
   });
   fs.rmSync(blob, { force: true });
-  run(NODE, ['--snapshot-blob', blob, '--build-snapshot', entry], { env: { ...process.env, PLAIN_INDEX: json }, stdio: ['ignore', 'ignore', 'pipe'] });
+  run(NODE, ['--snapshot-blob', blob, '--build-snapshot', entry], {
+    env: { ...process.env, PLAIN_INDEX: json },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 // A start-up snapshot of a script that does nothing: what restoring any snapshot costs before meso's own heap.
@@ -257,11 +313,17 @@ function sizeTables(res) {
   const node = res.rows['node -e 0'] ?? {};
   const base = node.median;
   const out = [];
-  out.push(`### ${res.n.toLocaleString('en-US')} items (${res.items.toLocaleString('en-US')} parsed by meso, ${res.pages} pages, ${fmtBytes(res.corpusBytes)}; ${res.runs} runs)`, '');
+  out.push(
+    `### ${res.n.toLocaleString('en-US')} items (${res.items.toLocaleString('en-US')} parsed by meso, ${res.pages} pages, ${fmtBytes(res.corpusBytes)}; ${res.runs} runs)`,
+    '',
+  );
   out.push('| command | median | min | max |', '|---|---|---|---|');
   for (const [label, r] of Object.entries(res.rows)) {
     if (r.skipped) out.push(`| ${label} | skipped: ${r.skipped} | | |`);
-    else out.push(`| ${label} | ${fmtMs(r.median)} ms (${ratio(r.median, base)}) | ${fmtMs(r.min)} ms (${ratio(r.min, node.min)}) | ${fmtMs(r.max)} ms (${ratio(r.max, node.max)}) |`);
+    else
+      out.push(
+        `| ${label} | ${fmtMs(r.median)} ms (${ratio(r.median, base)}) | ${fmtMs(r.min)} ms (${ratio(r.min, node.min)}) | ${fmtMs(r.max)} ms (${ratio(r.max, node.max)}) |`,
+      );
   }
   out.push('', '| measure | value |', '|---|---|');
   const ms = (v) => (v == null ? '' : `${fmtMs(v)} ms (${ratio(v, base)})`);
@@ -271,7 +333,9 @@ function sizeTables(res) {
   const nodeRss = res.memoryKb['node -e 0'];
   for (const [label, kb] of Object.entries(res.memoryKb)) {
     if (label === 'node -e 0') continue;
-    out.push(`| peak RSS: ${label} | ${kb == null ? '' : `${mb(kb).toFixed(1)} MB (${ratio(kb, nodeRss)}), ${((mb(kb) * 1000) / res.n).toFixed(2)} MB per 1,000 items`} |`);
+    out.push(
+      `| peak RSS: ${label} | ${kb == null ? '' : `${mb(kb).toFixed(1)} MB (${ratio(kb, nodeRss)}), ${((mb(kb) * 1000) / res.n).toFixed(2)} MB per 1,000 items`} |`,
+    );
   }
   if (nodeRss) out.push(`| peak RSS: node -e 0 | ${mb(nodeRss).toFixed(1)} MB |`);
   if (res.notes.length) out.push('', ...res.notes.map((n) => `- ${n}`));
@@ -301,7 +365,9 @@ async function benchSize(n, opts, seeds, tools) {
   const warmLog = run(NODE, [MESO, 'search', QUERY, '--json', '--verbose', '--cache-dir', freshDir, ...data]).stderr;
   const indexBuildMs = Number(built.match(/built \d+ items and their index in (\d+(?:\.\d+)?) ms/)?.[1] ?? NaN);
   // reading the cache file (items) and, as search needs it, parsing the cached index
-  const loads = [...warmLog.matchAll(/(?:read the cache|loaded the cached index)[^\n]*? in (\d+(?:\.\d+)?) ms/g)].map((m) => Number(m[1]));
+  const loads = [...warmLog.matchAll(/(?:read the cache|loaded the cached index)[^\n]*? in (\d+(?:\.\d+)?) ms/g)].map(
+    (m) => Number(m[1]),
+  );
   const cacheLoadMs = loads.length ? loads.reduce((a, b) => a + b, 0) : NaN;
   fs.rmSync(freshDir, { recursive: true, force: true });
 
@@ -325,7 +391,11 @@ async function benchSize(n, opts, seeds, tools) {
     // the bundled pages themselves (no --data): what a new user runs first, answered from dist/meso.blob, which
     // holds them indexed; and with --no-cache, which parses, tags and indexes them again in that process
     cmds.push(['meso search, bundled pages (no cache)', MESO, ['search', QUERY, '--json', '--no-cache']]);
-    cmds.push(['meso search, bundled pages (first and every run)', MESO, ['search', QUERY, '--json', '--cache-dir', cacheDir]]);
+    cmds.push([
+      'meso search, bundled pages (first and every run)',
+      MESO,
+      ['search', QUERY, '--json', '--cache-dir', cacheDir],
+    ]);
     // the floor of any start-up snapshot: node restoring one that holds nothing
     cmds.push(['node with an empty start-up snapshot', NODE, ['--snapshot-blob', emptySnapshot(opts.out)]]);
   }
@@ -359,7 +429,8 @@ async function benchSize(n, opts, seeds, tools) {
   for (const [label, why] of Object.entries(skipped)) rows[label] = { skipped: why };
 
   const memoryKb = {};
-  if (!GNU_TIME) notes.push('peak RSS from a Node --import hook (process.resourceUsage().maxRSS), /usr/bin/time not found');
+  if (!GNU_TIME)
+    notes.push('peak RSS from a Node --import hook (process.resourceUsage().maxRSS), /usr/bin/time not found');
   const memCmds = [
     ['node -e 0', NODE, ['-e', '0']],
     ['meso search (no cache)', MESO, cmds[1][2]],
@@ -373,10 +444,18 @@ async function benchSize(n, opts, seeds, tools) {
 
   console.error(`bench: ${n} items: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return {
-    n, items: itemCount, pages, corpusBytes: dirBytes(dir), runs: opts.runs,
+    n,
+    items: itemCount,
+    pages,
+    corpusBytes: dirBytes(dir),
+    runs: opts.runs,
     indexBuildMs: Number.isFinite(indexBuildMs) ? indexBuildMs : null,
     cacheLoadMs: Number.isFinite(cacheLoadMs) ? cacheLoadMs : null,
-    cacheBytes, rows, memoryKb, notes, seconds: (Date.now() - t0) / 1000,
+    cacheBytes,
+    rows,
+    memoryKb,
+    notes,
+    seconds: (Date.now() - t0) / 1000,
   };
 }
 
@@ -385,22 +464,40 @@ const opts = parseArgs(process.argv.slice(2));
 fs.mkdirSync(opts.out, { recursive: true });
 const cpus = os.cpus();
 const machine = {
-  cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGB: +(os.totalmem() / 2 ** 30).toFixed(1),
-  os: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version,
+  cpu: cpus[0]?.model ?? 'unknown',
+  cores: cpus.length,
+  memoryGB: +(os.totalmem() / 2 ** 30).toFixed(1),
+  os: `${os.type()} ${os.release()} ${os.arch()}`,
+  node: process.version,
 };
-console.log(`# meso benchmark\n\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, ${machine.os}, Node ${machine.node}\n`);
-console.log(`Whole-process wall times over ${opts.runs} interleaved runs; ratios are to \`node -e 0\` of the same run (median to median, min to min, max to max); peak RSS ratios are to the peak RSS of \`node -e 0\`.\n`);
+console.log(
+  `# meso benchmark\n\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, ${machine.os}, Node ${machine.node}\n`,
+);
+console.log(
+  `Whole-process wall times over ${opts.runs} interleaved runs; ratios are to \`node -e 0\` of the same run (median to median, min to min, max to max); peak RSS ratios are to the peak RSS of \`node -e 0\`.\n`,
+);
 
-const tools = { rg: has('rg'), sqlite3: has('sqlite3', ['-version']) && has('sqlite3', [':memory:', 'create virtual table t using fts5(x);']) };
+const tools = {
+  rg: has('rg'),
+  sqlite3: has('sqlite3', ['-version']) && has('sqlite3', [':memory:', 'create virtual table t using fts5(x);']),
+};
 const started = Date.now();
 const seeds = seedItems();
 writePlainScripts(opts.out);
-const report = { machine, options: { sizes: opts.sizes, runs: opts.runs }, query: QUERY, tools: { ...tools, gnuTime: !!GNU_TIME }, sizes: [] };
+const report = {
+  machine,
+  options: { sizes: opts.sizes, runs: opts.runs },
+  query: QUERY,
+  tools: { ...tools, gnuTime: !!GNU_TIME },
+  sizes: [],
+};
 for (const n of opts.sizes) {
   const res = await benchSize(n, opts, seeds, tools);
   report.sizes.push(res);
   report.totalSeconds = (Date.now() - started) / 1000;
-  fs.writeFileSync(path.join(opts.out, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
-  console.log(sizeTables(res) + '\n');
+  fs.writeFileSync(path.join(opts.out, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`${sizeTables(res)}\n`);
 }
-console.log(`Total: ${((Date.now() - started) / 1000).toFixed(1)} s; raw numbers in ${path.relative(process.cwd(), path.join(opts.out, 'bench.json')) || 'bench.json'}`);
+console.log(
+  `Total: ${((Date.now() - started) / 1000).toFixed(1)} s; raw numbers in ${path.relative(process.cwd(), path.join(opts.out, 'bench.json')) || 'bench.json'}`,
+);

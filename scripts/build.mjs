@@ -28,7 +28,9 @@ await build({
   outfile: 'dist/meso.js',
   format: 'esm',
   // commander and cli-table3 are CommonJS: give the ESM bundle a require for their built-in imports.
-  banner: { js: "import { createRequire as __mesoRequire } from 'node:module'; const require = __mesoRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __mesoRequire } from 'node:module'; const require = __mesoRequire(import.meta.url);",
+  },
 });
 
 // The snapshot entry must be one CommonJS script; import.meta.url becomes this file's URL.
@@ -46,10 +48,20 @@ rmSync('dist/meso.blob', { force: true });
 rmSync('dist/meso.blob.node', { force: true });
 try {
   // V8 flags must be the same when the snapshot is built and run: bin/meso.js passes the same ones.
-  execFileSync(process.execPath, ['--max-semi-space-size=32', '--snapshot-blob', 'dist/meso.blob', '--build-snapshot', 'dist/snapshot.cjs'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(
+    process.execPath,
+    ['--max-semi-space-size=32', '--snapshot-blob', 'dist/meso.blob', '--build-snapshot', 'dist/snapshot.cjs'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   // bin/launch.sh reads: the node that built it, its version, and its size (an upgrade in place changes it)
   writeFileSync('dist/meso.blob.node', `${process.execPath}\n${process.version}\n${statSync(process.execPath).size}\n`);
 } catch (e) {
   rmSync('dist/meso.blob', { force: true });
-  console.warn(`meso build: no start-up snapshot (${String(e.stderr ?? e.message).trim().split('\n')[0]}); meso runs without it, only slower to start`);
+  console.warn(
+    `meso build: no start-up snapshot (${
+      String(e.stderr ?? e.message)
+        .trim()
+        .split('\n')[0]
+    }); meso runs without it, only slower to start`,
+  );
 }

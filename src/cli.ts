@@ -32,7 +32,11 @@ export function createProgram(rt: Runtime): Command {
     .description('Query the IOM Mesoamerica migration news: search, list, timelines and exports')
     .version(__MESO_VERSION__, '-V, --version')
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => rt.out(s), writeErr: (s) => rt.err(s), outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s) })
+    .configureOutput({
+      writeOut: (s) => rt.out(s),
+      writeErr: (s) => rt.err(s),
+      outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s),
+    })
     .addHelpText('after', EXAMPLES)
     .configureHelp({ showGlobalOptions: true })
     .exitOverride();
@@ -49,7 +53,11 @@ export function createProgram(rt: Runtime): Command {
     makeParseCommand(rt),
     makeExportCommand(rt),
   ]) {
-    cmd.exitOverride().configureOutput({ writeOut: (s) => rt.out(s), writeErr: (s) => rt.err(s), outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s) });
+    cmd.exitOverride().configureOutput({
+      writeOut: (s) => rt.out(s),
+      writeErr: (s) => rt.err(s),
+      outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s),
+    });
     cmd.showSuggestionAfterError(true).configureHelp({ showGlobalOptions: true });
     program.addCommand(cmd);
   }
@@ -73,7 +81,8 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return 0;
       return 2; // commander has printed the message
     }
     if (e instanceof NoResultsError) {
@@ -85,7 +94,11 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
       return 2;
     }
     const err = e as Error;
-    rt.err(debug ? `meso: internal error: ${err?.stack ?? String(e)}\n` : `meso: internal error: ${escapeForTerminal(String(err?.message ?? e))} (run with --debug for the stack)\n`);
+    rt.err(
+      debug
+        ? `meso: internal error: ${err?.stack ?? String(e)}\n`
+        : `meso: internal error: ${escapeForTerminal(String(err?.message ?? e))} (run with --debug for the stack)\n`,
+    );
     return 2;
   }
 }

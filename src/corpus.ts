@@ -1,6 +1,12 @@
 import type MiniSearch from 'minisearch';
 import type { Diagnostic, Item, Layout, RawItem } from './types.js';
-import { readPages, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './source/readPages.js';
+import {
+  readPages,
+  readStdinPage,
+  noReadablePages,
+  DEFAULT_MAX_PAGE_BYTES,
+  type PageFile,
+} from './source/readPages.js';
 import { parsePage } from './parse/parsePage.js';
 import { mergeItems } from './parse/mergeItems.js';
 import { enrichItems, type Enrichers } from './enrich/enrichItems.js';
@@ -65,7 +71,14 @@ export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): O
     const parsed = parsePage(f.text, f.file);
     for (const item of parsed.items) raw.push(item);
     diagnostics.push(...parsed.diagnostics);
-    pages.push({ file: f.file, layout: parsed.layout, items: parsed.items.length, dated: parsed.items.filter((i) => i.date).length, diagnostics: parsed.diagnostics.length, duplicates: 0 });
+    pages.push({
+      file: f.file,
+      layout: parsed.layout,
+      items: parsed.items.length,
+      dated: parsed.items.filter((i) => i.date).length,
+      diagnostics: parsed.diagnostics.length,
+      duplicates: 0,
+    });
   }
   const merged = mergeItems(raw);
   diagnostics.push(...merged.diagnostics);
@@ -97,7 +110,11 @@ export function loadCorpus(options: LoadOptions): Corpus {
  * logged, and a cached index that does not read (damaged, yet with its checksum) is counted again from the
  * items, once, and that count serves every later search.
  */
-export function withIndex(corpus: Omit<Corpus, 'index' | 'lookup'>, terms?: TermIndex, fromCache?: (message: string) => void): Corpus {
+export function withIndex(
+  corpus: Omit<Corpus, 'index' | 'lookup'>,
+  terms?: TermIndex,
+  fromCache?: (message: string) => void,
+): Corpus {
   let current = terms;
   const use = <T>(read: (t: TermIndex) => T): T => {
     current ??= countTerms(corpus.items);
@@ -114,10 +131,16 @@ export function withIndex(corpus: Omit<Corpus, 'index' | 'lookup'>, terms?: Term
     if (whole) return whole;
     const t0 = performance.now();
     const loaded = use((t) => t.load(pick));
-    if (fromCache && current === terms) fromCache(`loaded the cached index (${loaded.termCount} term${loaded.termCount === 1 ? '' : 's'}) in ${Math.round(performance.now() - t0)} ms`);
+    if (fromCache && current === terms)
+      fromCache(
+        `loaded the cached index (${loaded.termCount} term${loaded.termCount === 1 ? '' : 's'}) in ${Math.round(performance.now() - t0)} ms`,
+      );
     if (!pick) whole = loaded;
     return loaded;
   };
-  const lookup: TermLookup = { has: (term) => use((t) => t.has(term)), itemsNear: (term, edits) => use((t) => t.itemsNear(term, edits)) };
+  const lookup: TermLookup = {
+    has: (term) => use((t) => t.has(term)),
+    itemsNear: (term, edits) => use((t) => t.itemsNear(term, edits)),
+  };
   return { ...corpus, index, lookup: () => lookup };
 }

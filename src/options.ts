@@ -5,7 +5,8 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** A positive whole number, or a usage error that shows the fix. */
 export function parsePositiveInt(flag: string) {
   return (value: string) => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(`use a whole number of 1 or more, e.g. ${flag} 10`);
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
+      throw new InvalidArgumentError(`use a whole number of 1 or more, e.g. ${flag} 10`);
     return Number(value);
   };
 }
@@ -26,30 +27,66 @@ interface OptionDef {
  * help text comes from these entries.
  */
 export const OPTIONS = {
-  data: { flags: '--data <path>', description: 'folder of .txt pages or a page file (repeat for more); "-" reads one page from standard input [env: MESO_DATA; default: the bundled pages]', parse: collect },
+  data: {
+    flags: '--data <path>',
+    description:
+      'folder of .txt pages or a page file (repeat for more); "-" reads one page from standard input [env: MESO_DATA; default: the bundled pages]',
+    parse: collect,
+  },
   json: { flags: '--json', description: 'print one JSON array (or object)' },
   jsonl: { flags: '--jsonl', description: 'print JSON Lines: one object per line' },
   csv: { flags: '--csv', description: 'print CSV with a header row (RFC 4180)' },
-  fields: { flags: '--fields <list>', description: 'comma-separated fields to print, in that order (JSON, JSON Lines, CSV)' },
-  country: { flags: '-c, --country <name>', description: 'only items about this country: English or Spanish name or ISO code; repeat or comma-separate for any of them', parse: collect },
-  topic: { flags: '-t, --topic <id>', description: 'only items on this topic (see meso topics); repeat or comma-separate for any of them', parse: collect },
+  fields: {
+    flags: '--fields <list>',
+    description: 'comma-separated fields to print, in that order (JSON, JSON Lines, CSV)',
+  },
+  country: {
+    flags: '-c, --country <name>',
+    description:
+      'only items about this country: English or Spanish name or ISO code; repeat or comma-separate for any of them',
+    parse: collect,
+  },
+  topic: {
+    flags: '-t, --topic <id>',
+    description: 'only items on this topic (see meso topics); repeat or comma-separate for any of them',
+    parse: collect,
+  },
   since: { flags: '--since <date>', description: 'only items dated on or after YYYY, YYYY-MM or YYYY-MM-DD' },
   until: { flags: '--until <date>', description: 'only items dated on or before YYYY, YYYY-MM or YYYY-MM-DD' },
   year: { flags: '--year <yyyy>', description: 'only items dated in this year' },
   limit: { flags: '-n, --limit <n>', description: 'print at most n results', parse: parsePositiveInt('--limit') },
-  color: { flags: '--no-color', description: 'no colour, even on a terminal (also NO_COLOR=1; FORCE_COLOR=1 forces it)' },
+  color: {
+    flags: '--no-color',
+    description: 'no colour, even on a terminal (also NO_COLOR=1; FORCE_COLOR=1 forces it)',
+  },
   quiet: { flags: '-q, --quiet', description: 'no warnings about pages on stderr' },
   verbose: { flags: '--verbose', description: 'say what meso does (cache use, timings) on stderr' },
   debug: { flags: '--debug', description: 'show the stack of an internal error' },
-  cacheDir: { flags: '--cache-dir <dir>', description: 'where to keep the index cache [env: MESO_CACHE_DIR; default: $XDG_CACHE_HOME/meso]' },
+  cacheDir: {
+    flags: '--cache-dir <dir>',
+    description: 'where to keep the index cache [env: MESO_CACHE_DIR; default: $XDG_CACHE_HOME/meso]',
+  },
   cache: { flags: '--no-cache', description: 'neither read nor write the index cache' },
-  maxPageBytes: { flags: '--max-page-bytes <n>', description: 'skip page files larger than n bytes (default 50 MB)', parse: parsePositiveInt('--max-page-bytes') },
+  maxPageBytes: {
+    flags: '--max-page-bytes <n>',
+    description: 'skip page files larger than n bytes (default 50 MB)',
+    parse: parsePositiveInt('--max-page-bytes'),
+  },
 } satisfies Record<string, OptionDef>;
 
 export type OptionName = keyof typeof OPTIONS;
 
 /** The flags every command that reads pages takes. */
-export const READ_OPTIONS: OptionName[] = ['data', 'quiet', 'verbose', 'debug', 'cacheDir', 'cache', 'maxPageBytes', 'color'];
+export const READ_OPTIONS: OptionName[] = [
+  'data',
+  'quiet',
+  'verbose',
+  'debug',
+  'cacheDir',
+  'cache',
+  'maxPageBytes',
+  'color',
+];
 /** The item filters. */
 export const FILTER_OPTIONS: OptionName[] = ['country', 'topic', 'since', 'until', 'year'];
 /** The machine-readable formats. */

@@ -5,4 +5,6 @@ import crypto from 'node:crypto';
  * several times cheaper per call than a Hash object, which older Node 20 releases fall back to.
  */
 export const sha1: (data: string | Uint8Array) => string =
-  typeof crypto.hash === 'function' ? (data) => crypto.hash('sha1', data, 'hex') : (data) => crypto.createHash('sha1').update(data).digest('hex');
+  typeof crypto.hash === 'function'
+    ? (data) => crypto.hash('sha1', data, 'hex')
+    : (data) => crypto.createHash('sha1').update(data).digest('hex');

@@ -23,7 +23,9 @@ describe('runCli', () => {
     expect(status).toBe(2);
     const text = err.join('');
     expect(text.trimEnd().split('\n')).toHaveLength(1);
-    expect(text).toMatch(/^meso: internal error: ENOSPC: no space left on device, write \(run with --debug for the stack\)\n$/);
+    expect(text).toMatch(
+      /^meso: internal error: ENOSPC: no space left on device, write \(run with --debug for the stack\)\n$/,
+    );
   });
 
   it('shows the stack with --debug', async () => {
@@ -46,7 +48,13 @@ describe('standard input', () => {
   it('is looked at only when a page is read from it', async () => {
     let looked = 0;
     const out: string[] = [];
-    const rt: Runtime = { out: (t) => void out.push(t), err: () => {}, env: { NO_COLOR: '1' }, isTTY: false, stdinIsTTY: () => (looked++, false) };
+    const rt: Runtime = {
+      out: (t) => void out.push(t),
+      err: () => {},
+      env: { NO_COLOR: '1' },
+      isTTY: false,
+      stdinIsTTY: () => (looked++, false),
+    };
     expect(await runCli(['node', 'meso', 'list', '--json', '--no-cache'], rt)).toBe(0);
     expect(await runCli(['node', 'meso', 'search', 'trafficking', '--no-cache'], rt)).toBe(0);
     expect(out.join('')).toMatch(/Trafficking/);

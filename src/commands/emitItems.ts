@@ -16,7 +16,9 @@ export function emitItems(rows: Item[] | Hit[], opts: CommonOptions, rt: Runtime
   if (format === 'table') rt.out(renderTable(rows, styleFor(opts, rt)));
   else if (format === 'lines') rt.out(renderLines(rows));
   else {
-    const records = (rows as Array<Item | Hit>).map((r) => selectFields('item' in r ? hitRecord(r) : itemRecord(r), fields));
+    const records = (rows as Array<Item | Hit>).map((r) =>
+      selectFields('item' in r ? hitRecord(r) : itemRecord(r), fields),
+    );
     if (format === 'json') rt.out(renderJson(records));
     else if (format === 'jsonl') rt.out(renderJsonl(records));
     else rt.out(renderCsv(records, fields ?? valid));

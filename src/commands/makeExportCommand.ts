@@ -18,19 +18,34 @@ interface ExportOpts extends CommonOptions {
 
 /** `meso export`: the whole (or filtered) corpus as JSON Lines, CSV or an OpenSearch/Elasticsearch _bulk body. */
 export function makeExportCommand(rt: Runtime): Command {
-  const cmd = new Command('export').description('write every item (or the filtered ones) as JSON Lines, CSV, or a search-cluster _bulk body');
-  cmd.addOption(new Option('--format <format>', 'jsonl, csv, bulk (OpenSearch/Elasticsearch _bulk NDJSON) or mapping (the index mapping for bulk)').choices(['jsonl', 'csv', 'bulk', 'mapping']).default('jsonl'));
+  const cmd = new Command('export').description(
+    'write every item (or the filtered ones) as JSON Lines, CSV, or a search-cluster _bulk body',
+  );
+  cmd.addOption(
+    new Option(
+      '--format <format>',
+      'jsonl, csv, bulk (OpenSearch/Elasticsearch _bulk NDJSON) or mapping (the index mapping for bulk)',
+    )
+      .choices(['jsonl', 'csv', 'bulk', 'mapping'])
+      .default('jsonl'),
+  );
   cmd.addOption(new Option('-o, --out <file>', 'write to this file (atomically) instead of standard output'));
   cmd.addOption(new Option('--bom', 'start CSV with a byte-order mark, for spreadsheet programs'));
   cmd.addOption(new Option('--index <name>', 'index name in the bulk action lines').default('meso'));
   addOptions(cmd, [...FILTER_OPTIONS, 'fields']);
   // the format flags of the other commands, hidden: here they only point to --format
   for (const f of ['json', 'jsonl', 'csv']) cmd.addOption(new Option(`--${f}`).hideHelp());
-  cmd.addHelpText('after', '\nExamples:\n  meso export --format csv --bom --out items.csv\n  meso export --format bulk > bulk.ndjson\n  meso export --format mapping > mapping.json');
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n  meso export --format csv --bom --out items.csv\n  meso export --format bulk > bulk.ndjson\n  meso export --format mapping > mapping.json',
+  );
   return cmd.action((_opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<ExportOpts & { json?: boolean; jsonl?: boolean; csv?: boolean }>();
     const flag = (['json', 'jsonl', 'csv'] as const).find((f) => opts[f]);
-    if (flag) throw new UsageError(`meso export chooses its format with --format: use --format ${flag === 'json' ? 'jsonl' : flag}`);
+    if (flag)
+      throw new UsageError(
+        `meso export chooses its format with --format: use --format ${flag === 'json' ? 'jsonl' : flag}`,
+      );
     const emit = (text: string) => (opts.out ? writeOutputFile(opts.out, text) : rt.out(text));
     if (opts.format === 'mapping') return emit(renderJson(INDEX_MAPPING));
     const fields = parseFields(opts.fields, ITEM_FIELDS);

@@ -15,8 +15,17 @@ const FACET_FIELDS = { countries: ['value', 'count', 'primary'], topics: ['value
 
 /** `meso countries` and `meso topics`: how many items (passing the filters) carry each value. */
 export function makeFacetCommand(rt: Runtime, facet: 'countries' | 'topics'): Command {
-  const cmd = new Command(facet).description(facet === 'countries' ? 'count items per country, for the items that pass the filters' : 'count items per topic, for the items that pass the filters');
-  cmd.addHelpText('after', facet === 'countries' ? '\nExamples:\n  meso countries\n  meso countries --topic trafficking --since 2018\n  meso countries --csv > countries.csv' : '\nExamples:\n  meso topics\n  meso topics --country Honduras\n  meso topics --json | jq -r \'.[] | "\\(.count) \\(.label)"\'');
+  const cmd = new Command(facet).description(
+    facet === 'countries'
+      ? 'count items per country, for the items that pass the filters'
+      : 'count items per topic, for the items that pass the filters',
+  );
+  cmd.addHelpText(
+    'after',
+    facet === 'countries'
+      ? '\nExamples:\n  meso countries\n  meso countries --topic trafficking --since 2018\n  meso countries --csv > countries.csv'
+      : '\nExamples:\n  meso topics\n  meso topics --country Honduras\n  meso topics --json | jq -r \'.[] | "\\(.count) \\(.label)"\'',
+  );
   addOptions(cmd, [...FILTER_OPTIONS, 'json', 'jsonl', 'csv', 'fields']);
   return cmd.action((_opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<CommonOptions>();
@@ -24,9 +33,14 @@ export function makeFacetCommand(rt: Runtime, facet: 'countries' | 'topics'): Co
     const corpus = openCorpus(opts, rt);
     const items = corpus.items.filter(matchFilters(filters));
     if (items.length === 0) throw new NoResultsError('no items match these filters');
-    const labels = facet === 'topics' ? new Map(getEnrichers().topics.taxonomy.topics.map((t) => [t.id, t.label])) : null;
+    const labels =
+      facet === 'topics' ? new Map(getEnrichers().topics.taxonomy.topics.map((t) => [t.id, t.label])) : null;
     const counts = countFacet(items, facet);
-    const rows = counts.map((c) => (labels ? { value: c.value, label: labels.get(c.value) ?? c.value, count: c.count } : { value: c.value, count: c.count, primary: c.primary }));
+    const rows = counts.map((c) =>
+      labels
+        ? { value: c.value, label: labels.get(c.value) ?? c.value, count: c.count }
+        : { value: c.value, count: c.count, primary: c.primary },
+    );
     const format = pickFormat(opts, rt);
     if (format !== 'table' && format !== 'lines') {
       const fields = parseFields(opts.fields, FACET_FIELDS[facet]);
@@ -38,7 +52,8 @@ export function makeFacetCommand(rt: Runtime, facet: 'countries' | 'topics'): Co
     }
     const w = Math.max(...rows.map((r) => r.value.length), 8);
     let text = `${(facet === 'topics' ? 'topic' : 'country').padEnd(w)}  items${facet === 'countries' ? '  primary' : '  label'}\n`;
-    for (const r of rows) text += `${escapeForTerminal(r.value).padEnd(w)}  ${String(r.count).padStart(5)}  ${'primary' in r ? String(r.primary).padStart(7) : r.label}\n`;
+    for (const r of rows)
+      text += `${escapeForTerminal(r.value).padEnd(w)}  ${String(r.count).padStart(5)}  ${'primary' in r ? String(r.primary).padStart(7) : r.label}\n`;
     text += `${'(items)'.padEnd(w)}  ${String(items.length).padStart(5)}\n`;
     rt.out(text);
   });

@@ -9,13 +9,17 @@ import { emitItems } from './emitItems.js';
 export function makeListCommand(rt: Runtime): Command {
   const cmd = new Command('list').description('list items, newest first (undated last)');
   addOptions(cmd, [...FILTER_OPTIONS, 'limit', ...FORMAT_OPTIONS]);
-  cmd.addHelpText('after', '\nExamples:\n  meso list --country "Costa Rica"\n  meso list --topic smuggling --since 2018 --json | jq -r \'.[].title\'');
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n  meso list --country "Costa Rica"\n  meso list --topic smuggling --since 2018 --json | jq -r \'.[].title\'',
+  );
   return cmd.action((_opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<CommonOptions>();
     const filters = filtersFor(opts);
     const corpus = openCorpus(opts, rt);
     let items = corpus.items.filter(matchFilters(filters));
-    if (items.length === 0) throw new NoResultsError(hasFilters(filters) ? 'no items match these filters' : 'no items in the data');
+    if (items.length === 0)
+      throw new NoResultsError(hasFilters(filters) ? 'no items match these filters' : 'no items in the data');
     if (opts.limit) items = items.slice(0, opts.limit);
     emitItems(items, opts, rt);
   });

@@ -20,16 +20,23 @@ interface ParseOpts extends CommonOptions {
 
 /** `meso parse FILE...`: how each page parses (items with line numbers, layout, diagnostics), for page authors and pipelines. */
 export function makeParseCommand(rt: Runtime): Command {
-  const cmd = new Command('parse').description('show how pages parse: items with line numbers, the layout found, and every diagnostic').argument('<file...>', 'page files or folders; - reads standard input');
+  const cmd = new Command('parse')
+    .description('show how pages parse: items with line numbers, the layout found, and every diagnostic')
+    .argument('<file...>', 'page files or folders; - reads standard input');
   cmd.addOption(new Option('--strict', 'exit 2 when any line could not be placed in an item'));
   addOptions(cmd, ['json']);
-  cmd.addHelpText('after', '\nExamples:\n  meso parse data/pages/001_bcfdfb02d0d3a25a.txt\n  curl -s … | meso parse - --json --strict');
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n  meso parse data/pages/001_bcfdfb02d0d3a25a.txt\n  curl -s … | meso parse - --json --strict',
+  );
   return cmd.action((files: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<ParseOpts>();
     const diagnostics: Diagnostic[] = [];
     const pages = files.includes('-')
       ? files.length > 1
-        ? (() => { throw new UsageError('read standard input (-) alone, not with files'); })()
+        ? (() => {
+            throw new UsageError('read standard input (-) alone, not with files');
+          })()
         : (stdinHint(rt), readStdinPage(diagnostics))
       : (() => {
           const listed = listPages(files, { maxBytes: opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES, fix: PARSE_FIX });
@@ -42,7 +49,14 @@ export function makeParseCommand(rt: Runtime): Command {
       return {
         file: p.file,
         layout: parsed.layout,
-        items: parsed.items.map((i) => ({ id: itemId(i.title), title: i.title, date: i.date, summary: i.summary, line: i.source.line, lines: i.lines })),
+        items: parsed.items.map((i) => ({
+          id: itemId(i.title),
+          title: i.title,
+          date: i.date,
+          summary: i.summary,
+          line: i.source.line,
+          lines: i.lines,
+        })),
         diagnostics: parsed.diagnostics,
       };
     });
@@ -54,12 +68,16 @@ export function makeParseCommand(rt: Runtime): Command {
       let text = '';
       for (const r of results) {
         text += `${escapeForTerminal(r.file)}: ${r.layout} layout, ${r.items.length} item${r.items.length === 1 ? '' : 's'}, ${r.diagnostics.length} diagnostic${r.diagnostics.length === 1 ? '' : 's'}\n`;
-        for (const i of r.items) text += `  ${String(i.line).padStart(5)}  ${i.date ?? 'undated   '}  ${escapeForTerminal(i.title)}\n`;
+        for (const i of r.items)
+          text += `  ${String(i.line).padStart(5)}  ${i.date ?? 'undated   '}  ${escapeForTerminal(i.title)}\n`;
         for (const d of r.diagnostics) text += `  ${formatDiagnostic(d)}\n`;
       }
       rt.out(text);
     }
     const unplaced = results.reduce((n, r) => n + r.diagnostics.length, 0);
-    if (opts.strict && (unplaced > 0 || fileDiagnostics.length > 0)) throw new UsageError(`--strict: ${all.length} line${all.length === 1 ? '' : 's'} or file${all.length === 1 ? '' : 's'} could not be placed (see the diagnostics)`);
+    if (opts.strict && (unplaced > 0 || fileDiagnostics.length > 0))
+      throw new UsageError(
+        `--strict: ${all.length} line${all.length === 1 ? '' : 's'} or file${all.length === 1 ? '' : 's'} could not be placed (see the diagnostics)`,
+      );
   });
 }

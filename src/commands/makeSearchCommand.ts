@@ -30,12 +30,17 @@ interface SearchOpts extends CommonOptions {
 
 /** `meso search <query...>`: full-text search, best first. */
 export function makeSearchCommand(rt: Runtime): Command {
-  const cmd = new Command('search').description('search titles and summaries, best match first').argument('<query...>', 'words, "phrases", -exclusions, title:word, word*');
+  const cmd = new Command('search')
+    .description('search titles and summaries, best match first')
+    .argument('<query...>', 'words, "phrases", -exclusions, title:word, word*');
   cmd.addOption(new Option('--any', 'any one word is enough (default: all are required)'));
   cmd.addOption(new Option('--sort <order>', 'order of the hits').choices(['relevance', 'date']).default('relevance'));
   addOptions(cmd, [...FILTER_OPTIONS, 'limit', ...FORMAT_OPTIONS]);
   cmd.allowUnknownOption(); // -word is an exclusion, not a flag: see queryWords
-  cmd.addHelpText('after', `${QUERY_HELP}\n\nExamples:\n  meso search trafficking\n  meso search '"voluntary return"' --country Guatemala\n  meso search smuggling -n 5 --json | jq -r '.[] | "\\(.score) \\(.title)"'`);
+  cmd.addHelpText(
+    'after',
+    `${QUERY_HELP}\n\nExamples:\n  meso search trafficking\n  meso search '"voluntary return"' --country Guatemala\n  meso search smuggling -n 5 --json | jq -r '.[] | "\\(.score) \\(.title)"'`,
+  );
   return cmd.action((words: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<SearchOpts>();
     const text = queryWords(words, rt.argv).join(' ');
@@ -43,10 +48,16 @@ export function makeSearchCommand(rt: Runtime): Command {
     const filters = filtersFor(opts);
     for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);
     const corpus = openCorpus(opts, rt);
-    const ranked = rankQuery(corpus, query, getEnrichers(), { any: opts.any, allow: matchFilters(filters), sort: opts.sort });
+    const ranked = rankQuery(corpus, query, getEnrichers(), {
+      any: opts.any,
+      allow: matchFilters(filters),
+      sort: opts.sort,
+    });
     if (ranked.length === 0) {
       const hint = hasFilters(filters) ? '' : suggestQuery(corpus, query);
-      throw new NoResultsError(`no results for ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`);
+      throw new NoResultsError(
+        `no results for ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`,
+      );
     }
     const limit = opts.limit ?? DEFAULT_LIMIT;
     const format = emitItems(describeHits(ranked.slice(0, limit), query), opts, rt);

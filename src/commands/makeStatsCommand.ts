@@ -18,14 +18,22 @@ export function corpusStats(corpus: Corpus) {
     inferred: corpus.items.filter((i) => i.inferredDate).length,
     mergedDuplicates: corpus.merged,
     diagnostics: corpus.diagnostics.length,
-    perPage: corpus.pages.map((p) => ({ ...p, datedShare: p.items ? Math.round((p.dated / p.items) * 1000) / 1000 : 0 })),
+    perPage: corpus.pages.map((p) => ({
+      ...p,
+      datedShare: p.items ? Math.round((p.dated / p.items) * 1000) / 1000 : 0,
+    })),
   };
 }
 
 /** `meso stats`: pages read, items, dated and undated, duplicates merged, diagnostics; per page too. */
 export function makeStatsCommand(rt: Runtime): Command {
-  const cmd = new Command('stats').description('count pages, items, dated and undated items, merged duplicates and warnings, per page too');
-  cmd.addHelpText('after', "\nExamples:\n  meso stats\n  meso stats --data ./my-pages --json | jq '.perPage[] | select(.diagnostics > 0)'");
+  const cmd = new Command('stats').description(
+    'count pages, items, dated and undated items, merged duplicates and warnings, per page too',
+  );
+  cmd.addHelpText(
+    'after',
+    "\nExamples:\n  meso stats\n  meso stats --data ./my-pages --json | jq '.perPage[] | select(.diagnostics > 0)'",
+  );
   addOptions(cmd, ['json']);
   return cmd.action((_opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<CommonOptions>();
@@ -43,7 +51,8 @@ export function makeStatsCommand(rt: Runtime): Command {
     let text = rows.map(([k, v]) => `${String(k).padEnd(18)}${v}`).join('\n');
     const w = Math.max(24, ...s.perPage.map((p) => escapeForTerminal(p.file).length));
     text += `\n\n${'page'.padEnd(w)}  layout    items  dated  duplicates  warnings\n`;
-    for (const p of s.perPage) text += `${escapeForTerminal(p.file).padEnd(w)}  ${p.layout.padEnd(8)}  ${String(p.items).padStart(5)}  ${String(Math.round(p.datedShare * 100)).padStart(4)}%  ${String(p.duplicates).padStart(10)}  ${String(p.diagnostics).padStart(8)}\n`;
+    for (const p of s.perPage)
+      text += `${escapeForTerminal(p.file).padEnd(w)}  ${p.layout.padEnd(8)}  ${String(p.items).padStart(5)}  ${String(Math.round(p.datedShare * 100)).padStart(4)}%  ${String(p.duplicates).padStart(10)}  ${String(p.diagnostics).padStart(8)}\n`;
     rt.out(`${text}`);
   });
 }

@@ -35,16 +35,32 @@ function describe(query: string, f: Filters, by: string): string {
 
 /** `meso timeline [query...]`: how many matching items per period, as a chart, JSON, CSV or SVG. */
 export function makeTimelineCommand(rt: Runtime): Command {
-  const cmd = new Command('timeline').description('count matching items per day, week, month, quarter or year: a chart, JSON, CSV or SVG').argument('[query...]', 'optional search query (same language as meso search)');
-  cmd.addOption(new Option('--by <period>', 'bucket size; auto picks one that gives a readable number of rows').choices(['auto', 'day', 'week', 'month', 'quarter', 'year']).default('auto'));
-  cmd.addOption(new Option('--split <facet>', 'one series per country (primary, else first) or topic (first): top values, the rest as "other"').choices(['country', 'topic']));
+  const cmd = new Command('timeline')
+    .description('count matching items per day, week, month, quarter or year: a chart, JSON, CSV or SVG')
+    .argument('[query...]', 'optional search query (same language as meso search)');
+  cmd.addOption(
+    new Option('--by <period>', 'bucket size; auto picks one that gives a readable number of rows')
+      .choices(['auto', 'day', 'week', 'month', 'quarter', 'year'])
+      .default('auto'),
+  );
+  cmd.addOption(
+    new Option(
+      '--split <facet>',
+      'one series per country (primary, else first) or topic (first): top values, the rest as "other"',
+    ).choices(['country', 'topic']),
+  );
   cmd.addOption(new Option('--normalize', "show each period's count as a share of all items dated in it"));
-  cmd.addOption(new Option('--inferred', 'place undated items that have a date in their text, marked and counted apart'));
+  cmd.addOption(
+    new Option('--inferred', 'place undated items that have a date in their text, marked and counted apart'),
+  );
   cmd.addOption(new Option('--any', 'any one query word is enough'));
   cmd.addOption(new Option('--svg <file>', 'also write the chart as a standalone SVG file (atomically)'));
   addOptions(cmd, [...FILTER_OPTIONS, 'json', 'jsonl', 'csv', 'fields']);
   cmd.allowUnknownOption(); // -word is an exclusion, not a flag: see queryWords
-  cmd.addHelpText('after', `${QUERY_HELP}\n\nExamples:\n  meso timeline --country "Costa Rica"\n  meso timeline trafficking --by quarter --normalize\n  meso timeline --split topic --by month --svg topics.svg\n  meso timeline --by year --json | jq '.buckets[] | [.period, .count]'`);
+  cmd.addHelpText(
+    'after',
+    `${QUERY_HELP}\n\nExamples:\n  meso timeline --country "Costa Rica"\n  meso timeline trafficking --by quarter --normalize\n  meso timeline --split topic --by month --svg topics.svg\n  meso timeline --by year --json | jq '.buckets[] | [.period, .count]'`,
+  );
   return cmd.action((words: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<TimelineOpts>();
     const text = queryWords(words, rt.argv).join(' ').trim();
@@ -55,24 +71,55 @@ export function makeTimelineCommand(rt: Runtime): Command {
     // the same filters as meso list: with date bounds, undated items are left out, unless --inferred lets an
     // inferred date stand in; without bounds, undated items are reported apart
     const allow = matchFilters(filters, opts.inferred);
-    const matches = query ? rankQuery(corpus, query, getEnrichers(), { any: opts.any, allow }).map((h) => h.item) : corpus.items.filter(allow);
+    const matches = query
+      ? rankQuery(corpus, query, getEnrichers(), { any: opts.any, allow }).map((h) => h.item)
+      : corpus.items.filter(allow);
     const nothing = `no ${matches.length ? 'dated ' : ''}items match${text ? ` "${text}"` : ''}${hasFilters(filters) ? ' with these filters' : ''}`;
     if (matches.length === 0) throw new NoResultsError(nothing);
-    const timeline = buildTimeline(matches, corpus.items, { by: opts.by, since: filters.since, until: filters.until, inferred: opts.inferred, split: opts.split });
+    const timeline = buildTimeline(matches, corpus.items, {
+      by: opts.by,
+      since: filters.since,
+      until: filters.until,
+      inferred: opts.inferred,
+      split: opts.split,
+    });
     // nothing to chart: every match undated (and none placed by --inferred)
     const charted = timeline.buckets.reduce((n, b) => n + b.count + (b.inferred?.count ?? 0), 0);
-    if (charted === 0) throw new NoResultsError(`${nothing}; ${timeline.undated.count} undated item${timeline.undated.count === 1 ? ' matches' : 's match'} (meso list shows them${opts.inferred ? '' : '; --inferred places those with a date in their text'})`);
+    if (charted === 0)
+      throw new NoResultsError(
+        `${nothing}; ${timeline.undated.count} undated item${timeline.undated.count === 1 ? ' matches' : 's match'} (meso list shows them${opts.inferred ? '' : '; --inferred places those with a date in their text'})`,
+      );
     const header = describe(text, filters, timeline.by);
     if (opts.svg) writeOutputFile(opts.svg, renderTimelineSvg(timeline, header, opts.normalize ?? false));
-    const filtersOut = { countries: filters.countries, topics: filters.topics, since: filters.since, until: filters.until };
+    const filtersOut = {
+      countries: filters.countries,
+      topics: filters.topics,
+      since: filters.since,
+      until: filters.until,
+    };
     // --fields picks and orders the fields of each bucket (JSON), line (JSON Lines) or row (CSV)
-    const bucketFields = [...(timeline.series ? ['series'] : []), ...BUCKET_FIELDS, ...(opts.inferred ? ['inferred'] : [])];
+    const bucketFields = [
+      ...(timeline.series ? ['series'] : []),
+      ...BUCKET_FIELDS,
+      ...(opts.inferred ? ['inferred'] : []),
+    ];
     const fields = parseFields(opts.fields, bucketFields);
     const pick = (b: object) => selectFields(b as OutputRecord, fields);
-    const rows = timeline.series ? timeline.series.flatMap((s) => s.buckets.map((b) => ({ series: s.value, ...b }))) : timeline.buckets;
+    const rows = timeline.series
+      ? timeline.series.flatMap((s) => s.buckets.map((b) => ({ series: s.value, ...b })))
+      : timeline.buckets;
     if (format === 'json') {
       const series = timeline.series?.map((s) => ({ value: s.value, buckets: s.buckets.map(pick) }));
-      rt.out(renderJson({ query: text || null, filters: filtersOut, by: timeline.by, buckets: timeline.buckets.map(pick), ...(series ? { series } : {}), undated: timeline.undated }));
+      rt.out(
+        renderJson({
+          query: text || null,
+          filters: filtersOut,
+          by: timeline.by,
+          buckets: timeline.buckets.map(pick),
+          ...(series ? { series } : {}),
+          undated: timeline.undated,
+        }),
+      );
     } else if (format === 'jsonl') rt.out(renderJsonl(rows.map(pick)));
     else if (format === 'csv') {
       const csvRows = rows.map((r) => ({ ...r, inferred: r.inferred?.count ?? 0 }));

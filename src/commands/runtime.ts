@@ -35,11 +35,12 @@ export function pickFormat(opts: CommonOptions, rt: Runtime): Format {
   return chosen[0] ?? (rt.isTTY ? 'table' : 'lines');
 }
 
-export const styleFor = (opts: CommonOptions, rt: Runtime): Style => makeStyle({ color: opts.color, isTTY: rt.isTTY, columns: rt.columns, env: rt.env });
+export const styleFor = (opts: CommonOptions, rt: Runtime): Style =>
+  makeStyle({ color: opts.color, isTTY: rt.isTTY, columns: rt.columns, env: rt.env });
 
 /** The data paths: --data, else MESO_DATA (paths separated like PATH), else the bundled pages. */
 export function dataPaths(opts: CommonOptions, env: NodeJS.ProcessEnv): string[] {
-  if (opts.data && opts.data.length) return opts.data;
+  if (opts.data?.length) return opts.data;
   if (env.MESO_DATA) return env.MESO_DATA.split(path.delimiter).filter(Boolean);
   return [bundledPagesDir()];
 }
@@ -53,20 +54,23 @@ export function printDiagnostics(diagnostics: Diagnostic[], opts: CommonOptions,
   const shown = opts.verbose ? diagnostics : diagnostics.slice(0, MAX_WARNINGS);
   let text = '';
   for (const d of shown) text += `meso: warning: ${formatDiagnostic(d)}\n`;
-  if (shown.length < diagnostics.length) text += `meso: warning: … and ${diagnostics.length - shown.length} more (meso parse or --verbose shows them all)\n`;
+  if (shown.length < diagnostics.length)
+    text += `meso: warning: … and ${diagnostics.length - shown.length} more (meso parse or --verbose shows them all)\n`;
   rt.err(text);
 }
 
 /** `file:line: message: "text"`, with anything that could drive a terminal escaped. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
-  const text = d.text === undefined ? '' : `: ${JSON.stringify(d.text.length > 80 ? `${d.text.slice(0, 77)}...` : d.text)}`;
+  const text =
+    d.text === undefined ? '' : `: ${JSON.stringify(d.text.length > 80 ? `${d.text.slice(0, 77)}...` : d.text)}`;
   return escapeForTerminal(`${where}: ${d.message}${text}`);
 }
 
 /** Says, when standard input is a terminal, that meso waits for a page to be typed or pasted there. */
 export function stdinHint(rt: Runtime): void {
-  if (rt.stdinIsTTY?.()) rt.err('meso: reading a page from standard input (the terminal): paste or type it, then press Ctrl-D\n');
+  if (rt.stdinIsTTY?.())
+    rt.err('meso: reading a page from standard input (the terminal): paste or type it, then press Ctrl-D\n');
 }
 
 /** Loads the corpus the flags point at (through the cache when allowed) and prints its warnings. */
@@ -74,14 +78,16 @@ export function openCorpus(opts: CommonOptions, rt: Runtime): Corpus {
   const paths = dataPaths(opts, rt.env);
   if (paths.length === 1 && paths[0] === '-') stdinHint(rt);
   const log = opts.verbose ? (msg: string) => rt.err(`meso: ${msg}\n`) : () => {};
-  const useCache = opts.cache !== false && !(paths.length === 1 && paths[0] === '-') && rt.env.MESO_NO_CACHE === undefined;
+  const useCache =
+    opts.cache !== false && !(paths.length === 1 && paths[0] === '-') && rt.env.MESO_NO_CACHE === undefined;
   const options = { paths, maxPageBytes: opts.maxPageBytes };
   let corpus: Corpus;
   if (!useCache) corpus = loadCorpus(options);
   else {
     const preloaded = takePreloadedCorpus(options);
     if (preloaded) log('using the corpus preloaded in the start-up snapshot');
-    corpus = preloaded ?? loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
+    corpus =
+      preloaded ?? loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
   }
   printDiagnostics(corpus.diagnostics, opts, rt);
   return corpus;
@@ -100,6 +106,9 @@ export function filtersFor(opts: CommonOptions): Filters {
 export function queryWords(words: string[], argv: readonly string[] = []): string[] {
   const escaped = new Set(argv.slice(argv.indexOf('--') + 1 || argv.length));
   const flag = words.find((w) => /^--[^-]/.test(w) && !escaped.has(w));
-  if (flag) throw new UsageError(`unknown option '${flag}' (see --help; to search for a word starting with "--", put -- before the query)`);
+  if (flag)
+    throw new UsageError(
+      `unknown option '${flag}' (see --help; to search for a word starting with "--", put -- before the query)`,
+    );
   return words;
 }

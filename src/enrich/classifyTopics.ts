@@ -43,7 +43,12 @@ export function compileTopics(taxonomy: Taxonomy): TopicMatcher {
  * @example
  * classifyTopics(matcher, 'Fighting human trafficking', 'A workshop.').topics  //=> ['trafficking']
  */
-export function classifyTopics(matcher: TopicMatcher, title: string, summary: string, words: TextWords = { title: toWords(title), summary: toWords(summary) }): { topics: string[]; evidence: Evidence[] } {
+export function classifyTopics(
+  matcher: TopicMatcher,
+  title: string,
+  summary: string,
+  words: TextWords = { title: toWords(title), summary: toWords(summary) },
+): { topics: string[]; evidence: Evidence[] } {
   const score = new Map<string, number>();
   const strongSeen = new Set<string>();
   const found = new Map<string, Set<string>>();
@@ -66,6 +71,12 @@ export function classifyTopics(matcher: TopicMatcher, title: string, summary: st
       }
     }
   }
-  const topics = [...score.entries()].filter(([, n]) => n >= matcher.taxonomy.threshold).sort((a, b) => b[1] - a[1]).map(([t]) => t);
-  return { topics, evidence: topics.map((t) => ({ kind: 'topic' as const, label: t, words: [...(found.get(t) ?? [])] })) };
+  const topics = [...score.entries()]
+    .filter(([, n]) => n >= matcher.taxonomy.threshold)
+    .sort((a, b) => b[1] - a[1])
+    .map(([t]) => t);
+  return {
+    topics,
+    evidence: topics.map((t) => ({ kind: 'topic' as const, label: t, words: [...(found.get(t) ?? [])] })),
+  };
 }

@@ -19,7 +19,10 @@ export interface Gazetteer {
 }
 
 /** A folded key for looking names up: case, accents and punctuation ignored. */
-export const nameKey = (s: string) => foldText(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+export const nameKey = (s: string) =>
+  foldText(s)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * Compiles gazetteer data into a phrase table: every name, alias, Spanish name, demonym and place name,
@@ -51,10 +54,18 @@ export function compileGazetteer(countries: GazetteerCountry[]): Gazetteer {
     lookup.set(c.iso3.toLowerCase(), c.name);
     for (const p of c.places) {
       for (const n of [p.name, ...(p.aliases ?? [])]) {
-        add(n, true, (m) => m.places.some((x) => x.country === c.name && x.name === p.name) || m.places.push({ name: p.name, kind: p.kind, country: c.name }));
+        add(
+          n,
+          true,
+          (m) =>
+            m.places.some((x) => x.country === c.name && x.name === p.name) ||
+            m.places.push({ name: p.name, kind: p.kind, country: c.name }),
+        );
       }
     }
   }
-  const table = compilePhrases([...byKey.values()].map((e) => ({ text: e.text, payload: e.mention, capital: e.capital })));
+  const table = compilePhrases(
+    [...byKey.values()].map((e) => ({ text: e.text, payload: e.mention, capital: e.capital })),
+  );
   return { countries, table, lookup };
 }

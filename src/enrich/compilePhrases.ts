@@ -51,7 +51,8 @@ export function compilePhrases<T>(entries: Array<{ text: string; payload: T; cap
   return { byFirst, prefixes };
 }
 
-const tokenMatches = (pattern: string, term: string) => (pattern.endsWith('*') ? term.startsWith(pattern.slice(0, -1)) : pattern === term);
+const tokenMatches = (pattern: string, term: string) =>
+  pattern.endsWith('*') ? term.startsWith(pattern.slice(0, -1)) : pattern === term;
 /** Whether a word starts with a capital letter: A–Z read directly, other letters by their Unicode category. */
 const startsUpper = (raw: string) => {
   const c = raw.charCodeAt(0);
@@ -83,10 +84,19 @@ export function findPhrases<T>(table: PhraseTable<T>, words: Word[]): PhraseMatc
       }
     }
     // a multi-word pattern starting with a prefix token ("traffick* in persons") is rare: prefixes are one word
-    if (best === undefined && table.prefixes.length > 0) best = table.prefixes.find((p) => tokenMatches(p.tokens[0]!, w.term) && capitalOk(p, w));
+    if (best === undefined && table.prefixes.length > 0)
+      best = table.prefixes.find((p) => tokenMatches(p.tokens[0]!, w.term) && capitalOk(p, w));
     if (best) {
       const end = i + best.tokens.length;
-      out.push({ payload: best.payload, start: i, end, text: words.slice(i, end).map((x) => x.raw).join(' ') });
+      out.push({
+        payload: best.payload,
+        start: i,
+        end,
+        text: words
+          .slice(i, end)
+          .map((x) => x.raw)
+          .join(' '),
+      });
       i = end;
     } else {
       i++;

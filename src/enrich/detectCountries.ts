@@ -18,7 +18,8 @@ export interface CountryResult {
 }
 
 /** Words that mark a story as regional rather than about one country. */
-const REGIONAL = /\b(region|regional|regions|mesoamerica|mesoamerican|central america|central american|caribbean|countries|north and central|americas|latin america|cross-border|bilateral)\b/i;
+const REGIONAL =
+  /\b(region|regional|regions|mesoamerica|mesoamerican|central america|central american|caribbean|countries|north and central|americas|latin america|cross-border|bilateral)\b/i;
 
 interface Found {
   mention: Mention;
@@ -48,7 +49,12 @@ interface Tally {
  * detectCountries(gazetteer, 'Workshop in Tapachula', 'Officials from Chiapas met.').countries
  * //=> ['Mexico']
  */
-export function detectCountries(gazetteer: Gazetteer, title: string, summary: string, words: TextWords = { title: toWords(title), summary: toWords(summary) }): CountryResult {
+export function detectCountries(
+  gazetteer: Gazetteer,
+  title: string,
+  summary: string,
+  words: TextWords = { title: toWords(title), summary: toWords(summary) },
+): CountryResult {
   const parts = [
     { words: words.title, inTitle: true },
     { words: words.summary, inTitle: false },
@@ -58,7 +64,13 @@ export function detectCountries(gazetteer: Gazetteer, title: string, summary: st
   for (const part of parts) {
     for (const m of findPhrases(gazetteer.table, part.words)) {
       // a dateline ("Tapachula, Mexico –", "Costa Rica.") opens the summary: a strong sign of where the story is
-      found.push({ mention: m.payload, inTitle: part.inTitle, position: offset + m.start, lead: !part.inTitle && m.start < 6, text: m.text });
+      found.push({
+        mention: m.payload,
+        inTitle: part.inTitle,
+        position: offset + m.start,
+        lead: !part.inTitle && m.start < 6,
+        text: m.text,
+      });
     }
     offset += part.words.length + 1000;
   }
@@ -78,11 +90,19 @@ export function detectCountries(gazetteer: Gazetteer, title: string, summary: st
 
   const decided = (f: Found) => {
     const candidates = new Set([...f.mention.countries, ...f.mention.places.map((p) => p.country)]);
-    return candidates.size === 1 && !(f.mention.countries.length && f.mention.places.length && f.mention.places.some((p) => !f.mention.countries.includes(p.country)));
+    return (
+      candidates.size === 1 &&
+      !(
+        f.mention.countries.length &&
+        f.mention.places.length &&
+        f.mention.places.some((p) => !f.mention.countries.includes(p.country))
+      )
+    );
   };
   // First pass: names that can only mean one country.
   const sure = new Set<string>();
-  for (const f of found) if (decided(f)) for (const c of [...f.mention.countries, ...f.mention.places.map((p) => p.country)]) sure.add(c);
+  for (const f of found)
+    if (decided(f)) for (const c of [...f.mention.countries, ...f.mention.places.map((p) => p.country)]) sure.add(c);
 
   for (const f of found) {
     const { countries, places: ps } = f.mention;
@@ -109,7 +129,9 @@ export function detectCountries(gazetteer: Gazetteer, title: string, summary: st
   }
   for (const [country, t] of tallies) for (const w of t.words) addEvidence(evidence, 'country', country, w);
 
-  const ranked = [...tallies.entries()].sort((a, b) => b[1].score + (b[1].lead ? 2 : 0) - (a[1].score + (a[1].lead ? 2 : 0)) || a[1].first - b[1].first);
+  const ranked = [...tallies.entries()].sort(
+    (a, b) => b[1].score + (b[1].lead ? 2 : 0) - (a[1].score + (a[1].lead ? 2 : 0)) || a[1].first - b[1].first,
+  );
   return {
     countries: ranked.map(([c]) => c),
     primaryCountry: pickPrimary(ranked, title),

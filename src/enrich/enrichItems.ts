@@ -17,7 +17,10 @@ export interface Enrichers {
  * Gives each merged item its countries, places, topics and date facts, and collects the evidence
  * (the words behind each) for `meso show`.
  */
-export function enrichItems(merged: MergedItem[], enrichers: Enrichers): { items: Item[]; evidence: Record<string, Evidence[]> } {
+export function enrichItems(
+  merged: MergedItem[],
+  enrichers: Enrichers,
+): { items: Item[]; evidence: Record<string, Evidence[]> } {
   const evidence: Record<string, Evidence[]> = {};
   const items = merged.map((m): Item => {
     const words = { title: toWords(m.title), summary: toWords(m.summary) };

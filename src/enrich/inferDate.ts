@@ -1,15 +1,35 @@
 import type { InferredDate } from '../types.js';
 import { isoDate, monthNumber } from '../parse/parseDateLine.js';
 
-const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
+const MONTH_NAMES =
+  'january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 /** Explicit dates in running text, most precise first. A year range ("2017-2022") is never matched. */
-const PATTERNS: Array<{ re: RegExp; precision: InferredDate['precision']; pick: (m: RegExpMatchArray) => [number, number?, number?] }> = [
+const PATTERNS: Array<{
+  re: RegExp;
+  precision: InferredDate['precision'];
+  pick: (m: RegExpMatchArray) => [number, number?, number?];
+}> = [
   // February 28, 2019 · on the 28th of February of 2019 · 28 de febrero de 2019
-  { re: new RegExp(`\\b(${MONTH_NAMES})\\s+${DAY},?\\s+((?:19|20)\\d{2})(?![\\d-])`, 'giu'), precision: 'day', pick: (m) => [Number(m[3]), monthNumber(m[1]!), Number(m[2])] },
-  { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+|de\\s+)?(${MONTH_NAMES}),?\\s+(?:of\\s+|de\\s+)?((?:19|20)\\d{2})(?![\\d-])`, 'giu'), precision: 'day', pick: (m) => [Number(m[3]), monthNumber(m[2]!), Number(m[1])] },
+  {
+    re: new RegExp(`\\b(${MONTH_NAMES})\\s+${DAY},?\\s+((?:19|20)\\d{2})(?![\\d-])`, 'giu'),
+    precision: 'day',
+    pick: (m) => [Number(m[3]), monthNumber(m[1]!), Number(m[2])],
+  },
+  {
+    re: new RegExp(
+      `\\b${DAY}\\s+(?:of\\s+|de\\s+)?(${MONTH_NAMES}),?\\s+(?:of\\s+|de\\s+)?((?:19|20)\\d{2})(?![\\d-])`,
+      'giu',
+    ),
+    precision: 'day',
+    pick: (m) => [Number(m[3]), monthNumber(m[2]!), Number(m[1])],
+  },
   // in October 2018 · September of 2017 · octubre de 2018
-  { re: new RegExp(`\\b(${MONTH_NAMES}),?\\s+(?:of\\s+|de\\s+)?((?:19|20)\\d{2})(?![\\d-])`, 'giu'), precision: 'month', pick: (m) => [Number(m[2]), monthNumber(m[1]!)] },
+  {
+    re: new RegExp(`\\b(${MONTH_NAMES}),?\\s+(?:of\\s+|de\\s+)?((?:19|20)\\d{2})(?![\\d-])`, 'giu'),
+    precision: 'month',
+    pick: (m) => [Number(m[2]), monthNumber(m[1]!)],
+  },
   // in 2018 · during 2019 (a bare year needs a preposition: "2030 Agenda" and "Plan 2019-2024" are not dates)
   { re: /\b(?:in|during|en|durante)\s+((?:19|20)\d{2})(?![\d-])/giu, precision: 'year', pick: (m) => [Number(m[1])] },
 ];

@@ -23,10 +23,10 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'meso');
   const home = os.homedir();
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'meso');
-  if (process.platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'meso', 'Cache');
+  if (process.platform === 'win32')
+    return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'meso', 'Cache');
   return path.join(home, '.cache', 'meso');
 }
-
 
 /**
  * What a cached corpus depends on, as one checksum: the cache layout, meso and MiniSearch versions, the index
@@ -67,7 +67,10 @@ function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeo
 export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Corpus {
   const { key, listed } = cacheKey(options);
   const dir = cache.cacheDir ?? defaultCacheDir(cache.env);
-  const file = path.join(dir, `corpus-${sha1(JSON.stringify(options.paths.map((p) => path.resolve(p)))).slice(0, 16)}.cache`);
+  const file = path.join(
+    dir,
+    `corpus-${sha1(JSON.stringify(options.paths.map((p) => path.resolve(p)))).slice(0, 16)}.cache`,
+  );
 
   const hit = readCache(file, key, cache.log);
   if (hit) return hit;
@@ -127,8 +130,14 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
     const split = bytes.indexOf(10, nl + 1);
     // written as ASCII (see asciiJson): read byte for byte, without UTF-8 decoding
     const corpus = JSON.parse(bytes.toString('latin1', nl + 1, split)) as Omit<Corpus, 'index' | 'byId' | 'lookup'>;
-    log(`read the cache ${file} in ${Math.round(performance.now() - t0)} ms (the index is loaded when a search needs it)`);
-    return withIndex({ ...corpus, byId: new Map(corpus.items.map((i) => [i.id, i])) }, new SavedIndex(bytes, split + 1, bytes.length), log);
+    log(
+      `read the cache ${file} in ${Math.round(performance.now() - t0)} ms (the index is loaded when a search needs it)`,
+    );
+    return withIndex(
+      { ...corpus, byId: new Map(corpus.items.map((i) => [i.id, i])) },
+      new SavedIndex(bytes, split + 1, bytes.length),
+      log,
+    );
   } catch (e) {
     log(`cache does not parse (${(e as Error).message}): rebuilding`);
     return null;

@@ -65,7 +65,8 @@ export interface TermLookup {
 /** The {@link TermLookup} of a MiniSearch index that holds every term: by searching it. */
 export const searchLookup = (index: MiniSearch<IndexDoc>): TermLookup => ({
   has: (term) => index.search(term, { fields: FIELDS, prefix: false, fuzzy: false }).length > 0,
-  itemsNear: (term, edits) => index.search(term, { fields: FIELDS, prefix: false, fuzzy: edits, maxFuzzy: edits }).length,
+  itemsNear: (term, edits) =>
+    index.search(term, { fields: FIELDS, prefix: false, fuzzy: edits, maxFuzzy: edits }).length,
 });
 
 /** Picks the terms a search needs from a {@link Vocabulary}; see termsForQuery. */
@@ -100,7 +101,9 @@ export abstract class TermIndex implements TermLookup {
     const vocabulary = this.vocab();
     const near = edits > 0 ? vocabulary.near(term, edits) : vocabulary.has(term) ? [term] : [];
     const items = new Set<string>();
-    for (const t of near) for (const docs of Object.values(this.postingsOf(vocabulary.indexOf(t)!))) for (const d of Object.keys(docs)) items.add(d);
+    for (const t of near)
+      for (const docs of Object.values(this.postingsOf(vocabulary.indexOf(t)!)))
+        for (const d of Object.keys(docs)) items.add(d);
     return items.size;
   }
 
@@ -244,15 +247,25 @@ export class SavedIndex extends TermIndex {
   }
   protected postings(term: number): Postings {
     const { ends } = this.readHead();
-    return JSON.parse(this.bytes.toString('latin1', this.base + (term ? ends[term - 1]! : 0), this.base + ends[term]!)) as Postings;
+    return JSON.parse(
+      this.bytes.toString('latin1', this.base + (term ? ends[term - 1]! : 0), this.base + ends[term]!),
+    ) as Postings;
   }
 
   private readHead() {
     if (this.head) return this.head;
     const split = this.bytes.indexOf(10, this.start);
     if (split < 0 || split >= this.end) throw new Error('the saved index has no postings line');
-    const head = JSON.parse(this.bytes.toString('utf8', this.start, split)) as Stats & { terms: string[]; ends: number[] };
-    if (!Array.isArray(head.terms) || !Array.isArray(head.ends) || head.terms.length !== head.ends.length || (head.ends.at(-1) ?? 0) !== this.end - split - 1) {
+    const head = JSON.parse(this.bytes.toString('utf8', this.start, split)) as Stats & {
+      terms: string[];
+      ends: number[];
+    };
+    if (
+      !Array.isArray(head.terms) ||
+      !Array.isArray(head.ends) ||
+      head.terms.length !== head.ends.length ||
+      (head.ends.at(-1) ?? 0) !== this.end - split - 1
+    ) {
       throw new Error('the saved index does not match its postings');
     }
     this.base = split + 1;

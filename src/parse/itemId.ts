@@ -9,6 +9,9 @@ import { foldText } from '../text/foldText.js';
  * itemId('Boosting Young People’s Knowledge') === itemId("boosting young peoples knowledge")  //=> true
  */
 export function itemId(title: string): string {
-  const key = foldText(title).replace(/'/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const key = foldText(title)
+    .replace(/'/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return sha1(key).slice(0, 12);
 }

@@ -37,7 +37,11 @@ export function mergeItems(raw: RawItem[]): { items: MergedItem[]; merged: numbe
       dateFrom.set(id, r.source);
     } else if (r.date !== null && seen.date !== r.date) {
       const from = dateFrom.get(id)!;
-      diagnostics.push({ file: r.source.file, line: r.source.line, message: `same story as ${from.file}:${from.line}, but dated ${r.date} here; kept ${seen.date}` });
+      diagnostics.push({
+        file: r.source.file,
+        line: r.source.line,
+        message: `same story as ${from.file}:${from.line}, but dated ${r.date} here; kept ${seen.date}`,
+      });
     }
   }
   return { items: [...byId.values()], merged, diagnostics };

@@ -17,7 +17,7 @@ const NAMES = [
   ['november', 'nov', 'noviembre'],
   ['december', 'dec', 'diciembre', 'dic'],
 ];
-NAMES.forEach((names, i) => names.forEach((n) => MONTHS.set(n, i + 1)));
+for (const [i, names] of NAMES.entries()) for (const n of names) MONTHS.set(n, i + 1);
 
 /** Looks a (folded) month name up: `Enero` → 1, `Sept.` → 9. */
 export function monthNumber(name: string): number | undefined {
@@ -36,9 +36,15 @@ const MONTH = '([a-zA-Z\\u00C0-\\u024F]+\\.?)';
 /** Whole-line date forms the site uses, in English and Spanish. */
 const FORMS: Array<[RegExp, (m: RegExpMatchArray) => [number, number | undefined, number]]> = [
   // 4 December, 2017 · 5 Enero, 2018 · 5 de enero de 2018 · 4 Dec 2017
-  [new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:de\\s+)?${MONTH},?\\s*(?:de(?:l)?\\s+)?(\\d{4})$`, 'i'), (m) => [Number(m[3]), monthNumber(m[2]!), Number(m[1])]],
+  [
+    new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:de\\s+)?${MONTH},?\\s*(?:de(?:l)?\\s+)?(\\d{4})$`, 'i'),
+    (m) => [Number(m[3]), monthNumber(m[2]!), Number(m[1])],
+  ],
   // December 4, 2017 · Enero 5, 2018
-  [new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i'), (m) => [Number(m[3]), monthNumber(m[1]!), Number(m[2])]],
+  [
+    new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i'),
+    (m) => [Number(m[3]), monthNumber(m[1]!), Number(m[2])],
+  ],
   // 17 / 08 / 2021 · 17/08/2021 · 17-08-2021 · 17.08.2021 (day first, as on the site)
   [/^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$/, (m) => [Number(m[4]), Number(m[3]), Number(m[1])]],
   // 2021-08-17
@@ -71,5 +77,9 @@ export function parseDateLine(line: string): string | null {
 /** Whether a line looks like a date line but names no real date ("31 June, 2018", "4 Decembr, 2017"). */
 export function looksLikeBadDate(line: string): boolean {
   const text = line.trim();
-  return text.length <= 40 && /^\d{1,2}(\s*[/.-]\s*\d{1,2}\s*[/.-]\s*|\s+[a-zA-Z\u00C0-\u024F]+\.?,?\s+)\d{4}$/.test(text) && parseDateLine(text) === null;
+  return (
+    text.length <= 40 &&
+    /^\d{1,2}(\s*[/.-]\s*\d{1,2}\s*[/.-]\s*|\s+[a-zA-Z\u00C0-\u024F]+\.?,?\s+)\d{4}$/.test(text) &&
+    parseDateLine(text) === null
+  );
 }

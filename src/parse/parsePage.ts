@@ -44,12 +44,19 @@ export function parsePage(text: string, file: string): ParsedPage {
   let pendingDate: { date: string; line: number; text: string } | null = null;
   let blankBefore = false;
 
-  const warn = (line: number, message: string, text?: string) => diagnostics.push({ file, line, message, ...(text === undefined ? {} : { text }) });
+  const warn = (line: number, message: string, text?: string) =>
+    diagnostics.push({ file, line, message, ...(text === undefined ? {} : { text }) });
 
   const finish = () => {
     if (!current) return;
     const summary = current.paragraphs.map((p) => p.join('\n')).join('\n\n');
-    items.push({ title: current.title, date: current.date, summary, source: { file, line: current.titleLine }, lines: current.lines });
+    items.push({
+      title: current.title,
+      date: current.date,
+      summary,
+      source: { file, line: current.titleLine },
+      lines: current.lines,
+    });
     if (current.date) dated++;
     else undated++;
     current = null;
@@ -60,11 +67,19 @@ export function parsePage(text: string, file: string): ParsedPage {
     d.paragraphMeta.push({ lines: [lineNo], afterBlank });
   };
   /** a line that continues the last paragraph: joined to its last line, or (bullets) a line of its own */
-  const continueParagraph = (d: Draft, lineNo: number) => d.paragraphMeta[d.paragraphMeta.length - 1]!.lines.push(lineNo);
+  const continueParagraph = (d: Draft, lineNo: number) =>
+    d.paragraphMeta[d.paragraphMeta.length - 1]!.lines.push(lineNo);
 
   const start = (title: string, lineNo: number, date: { date: string; line: number } | null) => {
     finish();
-    current = { title, date: date?.date ?? null, paragraphs: [], paragraphMeta: [], titleLine: lineNo, lines: date ? [date.line, lineNo] : [lineNo] };
+    current = {
+      title,
+      date: date?.date ?? null,
+      paragraphs: [],
+      paragraphMeta: [],
+      titleLine: lineNo,
+      lines: date ? [date.line, lineNo] : [lineNo],
+    };
   };
 
   for (let i = 0; i < raw.length; i++) {
@@ -90,7 +105,14 @@ export function parsePage(text: string, file: string): ParsedPage {
       }
       const last = cur?.paragraphs[cur.paragraphs.length - 1];
       const meta = cur?.paragraphMeta[cur.paragraphMeta.length - 1];
-      if (cur && meta?.afterBlank && !wasBlank && cur.paragraphs.length > 1 && last?.length === 1 && !TERMINAL.test(last[0]!)) {
+      if (
+        cur &&
+        meta?.afterBlank &&
+        !wasBlank &&
+        cur.paragraphs.length > 1 &&
+        last?.length === 1 &&
+        !TERMINAL.test(last[0]!)
+      ) {
         // "…summary. / (blank) / Title / date": a one-line paragraph right above a date is the next item's title.
         cur.paragraphMeta.pop();
         cur.paragraphs.pop();
@@ -145,8 +167,7 @@ export function parsePage(text: string, file: string): ParsedPage {
       if (last && !wasBlank) {
         last.push(line);
         continueParagraph(cur, lineNo);
-      }
-      else newParagraph(cur, line, lineNo, wasBlank);
+      } else newParagraph(cur, line, lineNo, wasBlank);
       continue;
     }
 

@@ -55,7 +55,8 @@ export interface TimelineOptions {
 
 // Calendar dates are handled as local-time Date objects built from y/m/d and read back with local getters,
 // so the calendar day never shifts, whatever TZ is.
-const toDate = (iso: string) => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+const toDate = (iso: string) =>
+  new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 const pad = (n: number) => String(n).padStart(2, '0');
 const toIso = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
@@ -93,7 +94,11 @@ function nextStart(start: string, by: Granularity): string {
 const lastDay = (start: string, by: Granularity) => toIso(addDays(toDate(nextStart(start, by)), -1));
 
 /** Every period from the one holding `from` to the one holding `to`, with no gaps. */
-export function periodsBetween(from: string, to: string, by: Granularity): Array<{ period: string; start: string; end: string }> {
+export function periodsBetween(
+  from: string,
+  to: string,
+  by: Granularity,
+): Array<{ period: string; start: string; end: string }> {
   const out = [];
   let { start } = periodOf(from, by);
   const stop = periodOf(to, by).start;
@@ -135,7 +140,10 @@ export function splitValue(item: Item, split: 'country' | 'topic'): string {
  * `inferred`, those with an inferred date precise enough are placed, marked, and still kept out of `count`.
  */
 export function buildTimeline(matches: Item[], all: Item[], options: TimelineOptions): Timeline {
-  const listed = matches.filter((i) => i.date !== null).map((i) => i.date!).sort();
+  const listed = matches
+    .filter((i) => i.date !== null)
+    .map((i) => i.date!)
+    .sort();
   const undatedAll = matches.filter((i) => i.date === null);
   // the span (and so `auto`) comes from listed dates; inferred dates widen it only when they can be placed
   const span = (extra: string[]) => {
@@ -144,7 +152,8 @@ export function buildTimeline(matches: Item[], all: Item[], options: TimelineOpt
   };
   let { from, to } = span([]);
   const by = options.by !== 'auto' ? options.by : from && to ? autoGranularity(from, to) : 'month';
-  if (options.inferred) ({ from, to } = span(undatedAll.map((i) => inferredDay(i, by)).filter((d): d is string => d !== null)));
+  if (options.inferred)
+    ({ from, to } = span(undatedAll.map((i) => inferredDay(i, by)).filter((d): d is string => d !== null)));
   if (!from || !to) return { by, buckets: [], undated: { count: undatedAll.length, ids: undatedAll.map((i) => i.id) } };
   const periods = periodsBetween(from, to, by);
   const index = new Map(periods.map((p, i) => [p.period, i]));

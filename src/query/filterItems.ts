@@ -24,23 +24,39 @@ export interface FilterInput {
   year?: string;
 }
 
-const splitList = (values: string[] = []) => values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+const splitList = (values: string[] = []) =>
+  values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** Resolves a country as typed (English or Spanish name, ISO code, demonym; any case or accents). */
 export function resolveCountry(gazetteer: Gazetteer, input: string): string {
   const found = gazetteer.lookup.get(nameKey(input));
   if (found) return found;
-  const hint = suggest(input, gazetteer.countries.map((c) => c.name));
-  throw new UsageError(`unknown country "${input}"${hint ? ` — did you mean "${hint}"?` : ''} (give an English or Spanish name or an ISO code, e.g. --country "Costa Rica", --country CR)`);
+  const hint = suggest(
+    input,
+    gazetteer.countries.map((c) => c.name),
+  );
+  throw new UsageError(
+    `unknown country "${input}"${hint ? ` — did you mean "${hint}"?` : ''} (give an English or Spanish name or an ISO code, e.g. --country "Costa Rica", --country CR)`,
+  );
 }
 
 /** Resolves a topic id or label as typed. */
 export function resolveTopic(taxonomy: Taxonomy, input: string): string {
   const key = nameKey(input);
-  const t = taxonomy.topics.find((x) => x.id === key || nameKey(x.label) === key || (key === 'labor' && x.id === 'labour'));
+  const t = taxonomy.topics.find(
+    (x) => x.id === key || nameKey(x.label) === key || (key === 'labor' && x.id === 'labour'),
+  );
   if (t) return t.id;
-  const hint = suggest(input, taxonomy.topics.map((x) => x.id));
-  throw new UsageError(`unknown topic "${input}"${hint ? ` — did you mean "${hint}"?` : ''} (one of: ${taxonomy.topics.map((x) => x.id).join(', ')})`);
+  const hint = suggest(
+    input,
+    taxonomy.topics.map((x) => x.id),
+  );
+  throw new UsageError(
+    `unknown topic "${input}"${hint ? ` — did you mean "${hint}"?` : ''} (one of: ${taxonomy.topics.map((x) => x.id).join(', ')})`,
+  );
 }
 
 /**
@@ -52,7 +68,10 @@ export function resolveTopic(taxonomy: Taxonomy, input: string): string {
  */
 export function parseDateBound(value: string, edge: 'start' | 'end', flag: string): string {
   const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value.trim());
-  const fail = () => new UsageError(`${flag} ${JSON.stringify(value)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. ${flag} 2018-06`);
+  const fail = () =>
+    new UsageError(
+      `${flag} ${JSON.stringify(value)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. ${flag} 2018-06`,
+    );
   if (!m) throw fail();
   const y = Number(m[1]);
   const mo = m[2] === undefined ? (edge === 'start' ? 1 : 12) : Number(m[2]);
@@ -70,7 +89,8 @@ export function resolveFilters(input: FilterInput, gazetteer: Gazetteer, taxonom
   let since = input.since ? parseDateBound(input.since, 'start', '--since') : null;
   let until = input.until ? parseDateBound(input.until, 'end', '--until') : null;
   if (input.year !== undefined) {
-    if (!/^\d{4}$/.test(input.year.trim())) throw new UsageError(`--year ${JSON.stringify(input.year)} is not a year: use four digits, e.g. --year 2018`);
+    if (!/^\d{4}$/.test(input.year.trim()))
+      throw new UsageError(`--year ${JSON.stringify(input.year)} is not a year: use four digits, e.g. --year 2018`);
     const ys = parseDateBound(input.year, 'start', '--year');
     const ye = parseDateBound(input.year, 'end', '--year');
     since = since && since > ys ? since : ys;
@@ -86,7 +106,8 @@ export function resolveFilters(input: FilterInput, gazetteer: Gazetteer, taxonom
 }
 
 /** Whether any filter is set. */
-export const hasFilters = (f: Filters) => f.countries.length > 0 || f.topics.length > 0 || f.since !== null || f.until !== null;
+export const hasFilters = (f: Filters) =>
+  f.countries.length > 0 || f.topics.length > 0 || f.since !== null || f.until !== null;
 
 /**
  * The predicate for a set of filters. With date bounds, undated items are left out, unless `inferred` is set,

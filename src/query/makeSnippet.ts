@@ -15,7 +15,12 @@ export const SNIPPET_CHARS = 200;
  * Picks the best passage for a hit: the stretch of the summary with the most matched words (window of
  * {@link SNIPPET_CHARS}, cut at word boundaries, "…" where it was cut), or the title when only it matched.
  */
-export function makeSnippet(item: Item, words: { title: Word[]; summary: Word[] }, isMatch: (w: Word) => boolean, width = SNIPPET_CHARS): Snippet {
+export function makeSnippet(
+  item: Item,
+  words: { title: Word[]; summary: Word[] },
+  isMatch: (w: Word) => boolean,
+  width = SNIPPET_CHARS,
+): Snippet {
   const summary = item.summary.replace(/\s*\n+\s*/g, ' ');
   // offsets were taken on the summary with newlines; replacing "\n\n" changes them, so re-find words
   const sw = words.summary.length ? wordsIn(summary, words.summary) : [];
@@ -37,7 +42,12 @@ export function makeSnippet(item: Item, words: { title: Word[]; summary: Word[] 
   let from = Math.max(0, sw[best]!.start - lead);
   const wordStart = sw.find((w) => w.start >= from);
   if (from > 0 && wordStart) from = wordStart.start;
-  return cut(summary, from, width, hitsIdx.map((i) => [sw[i]!.start, sw[i]!.end] as [number, number]));
+  return cut(
+    summary,
+    from,
+    width,
+    hitsIdx.map((i) => [sw[i]!.start, sw[i]!.end] as [number, number]),
+  );
 }
 
 /** Maps words found in the original summary onto the summary with newlines made spaces. */
@@ -63,6 +73,8 @@ function cut(text: string, from: number, width: number, ranges: Array<[number, n
   const post = to < text.length ? '…' : '';
   const body = text.slice(from, to);
   const shift = pre.length - from;
-  const highlights = ranges.filter(([s, e]) => s >= from && e <= to).map(([s, e]) => [s + shift, e + shift] as [number, number]);
+  const highlights = ranges
+    .filter(([s, e]) => s >= from && e <= to)
+    .map(([s, e]) => [s + shift, e + shift] as [number, number]);
   return { field: 'summary', text: pre + body + post, highlights };
 }

@@ -18,7 +18,12 @@ export interface NamedTags {
  * when every word of the query belongs to such a name (words most items contain, like "migrants", aside),
  * so "trafficking Honduras" is not a country query.
  */
-export function namedTags(query: Query, gazetteer: Gazetteer, matcher: TopicMatcher, isCommon: (term: string) => boolean = () => false): NamedTags {
+export function namedTags(
+  query: Query,
+  gazetteer: Gazetteer,
+  matcher: TopicMatcher,
+  isCommon: (term: string) => boolean = () => false,
+): NamedTags {
   const none = { topics: [], weakTopics: [], countries: [] };
   if (query.include.some((c) => c.quoted || c.prefix || c.titleOnly)) return none; // the user asked for exact words
   const text = query.include.map((c) => c.terms.join(' ')).join(' ');

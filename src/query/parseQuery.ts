@@ -71,11 +71,20 @@ export function parseQuery(input: string): Query {
     let clause: Clause | null = null;
     if (QUOTES.test(text[i]!)) {
       const close = text.slice(i + 1).search(QUOTES);
-      if (close < 0) throw new UsageError(`unclosed quote in query: ${input.trim()} — close the phrase with a matching "`);
+      if (close < 0)
+        throw new UsageError(`unclosed quote in query: ${input.trim()} — close the phrase with a matching "`);
       const inner = text.slice(i + 1, i + 1 + close);
       i = i + 2 + close;
       const terms = tokenize(inner, false);
-      if (terms.length > 0) clause = { kind: terms.length > 1 ? 'phrase' : 'term', terms, prefix: false, titleOnly, quoted: true, raw: text.slice(startAt, i) };
+      if (terms.length > 0)
+        clause = {
+          kind: terms.length > 1 ? 'phrase' : 'term',
+          terms,
+          prefix: false,
+          titleOnly,
+          quoted: true,
+          raw: text.slice(startAt, i),
+        };
     } else {
       let j = i;
       while (j < n && !/\s/u.test(text[j]!) && !QUOTES.test(text[j]!)) j++;
@@ -83,8 +92,10 @@ export function parseQuery(input: string): Query {
       i = j;
       const prefix = word.endsWith('*') && word.length > 1;
       const terms = tokenize(word, false);
-      if (terms.length === 1) clause = { kind: 'term', terms, prefix, titleOnly, quoted: false, raw: text.slice(startAt, i) };
-      else if (terms.length > 1) clause = { kind: 'phrase', terms, prefix: false, titleOnly, quoted: false, raw: text.slice(startAt, i) }; // COVID-19, people's
+      if (terms.length === 1)
+        clause = { kind: 'term', terms, prefix, titleOnly, quoted: false, raw: text.slice(startAt, i) };
+      else if (terms.length > 1)
+        clause = { kind: 'phrase', terms, prefix: false, titleOnly, quoted: false, raw: text.slice(startAt, i) }; // COVID-19, people's
     }
     if (!clause) continue;
     const list = negate ? exclude : include;
@@ -95,8 +106,13 @@ export function parseQuery(input: string): Query {
     list.push(clause);
   }
   if (include.length === 0) {
-    if (exclude.length > 0) throw new UsageError(`query has only exclusions (${exclude.map((c) => c.raw).join(' ')}): add a word to search for`);
-    throw new UsageError(`query has no words to search for${input.trim() ? `: ${JSON.stringify(input.trim())}` : ''} — try: meso search trafficking`);
+    if (exclude.length > 0)
+      throw new UsageError(
+        `query has only exclusions (${exclude.map((c) => c.raw).join(' ')}): add a word to search for`,
+      );
+    throw new UsageError(
+      `query has no words to search for${input.trim() ? `: ${JSON.stringify(input.trim())}` : ''} — try: meso search trafficking`,
+    );
   }
   return { include, exclude, notes };
 }

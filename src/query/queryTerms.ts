@@ -28,7 +28,8 @@ export function termsForQuery(query: Query, terms: Vocabulary, use: IndexUse = '
     const known = terms.has(word) || stems.some((s) => terms.has(s));
     const edits = Math.max(known ? 0 : fuzzyDistance(word), use === 'suggest' && word.length >= 3 ? maxEdits(word) : 0);
     if (edits > 0) for (const t of terms.near(word, edits)) out.add(t);
-    if (prefixes.has(word) || (use === 'suggest' && word.length >= 4)) for (const t of terms.startingWith(word)) out.add(t);
+    if (prefixes.has(word) || (use === 'suggest' && word.length >= 4))
+      for (const t of terms.startingWith(word)) out.add(t);
   }
   return out;
 }
@@ -43,9 +44,18 @@ export const termsFor =
  * Ranks `query` over a corpus as commands do: with an index holding only the terms the query can meet, and the
  * corpus's term lookup that such an index must be ranked with.
  */
-export function rankQuery(corpus: Pick<Corpus, 'index' | 'lookup' | 'byId'>, query: Query, enrichers: Enrichers, options: Omit<SearchOptions, 'tagged' | 'lookup'> = {}): Ranked[] {
-  return rankCorpus(corpus.index(termsFor(query)), corpus.byId, query, enrichers, { ...options, lookup: corpus.lookup() });
+export function rankQuery(
+  corpus: Pick<Corpus, 'index' | 'lookup' | 'byId'>,
+  query: Query,
+  enrichers: Enrichers,
+  options: Omit<SearchOptions, 'tagged' | 'lookup'> = {},
+): Ranked[] {
+  return rankCorpus(corpus.index(termsFor(query)), corpus.byId, query, enrichers, {
+    ...options,
+    lookup: corpus.lookup(),
+  });
 }
 
 /** The " — did you mean …?" hint for a query that found nothing in a corpus (see suggestTerms). */
-export const suggestQuery = (corpus: Pick<Corpus, 'index'>, query: Query): string => suggestTerms(corpus.index(termsFor(query, 'suggest')), query);
+export const suggestQuery = (corpus: Pick<Corpus, 'index'>, query: Query): string =>
+  suggestTerms(corpus.index(termsFor(query, 'suggest')), query);

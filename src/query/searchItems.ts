@@ -56,8 +56,14 @@ const TAG_SCORE_SHARE = 0.5;
  * Whether a word (or a near spelling of it: "migrantes" for "migrants") is in so many items (over 40%) that
  * it tells them apart poorly.
  */
-export function isCommonTerm(index: MiniSearch<IndexDoc>, term: string, lookup: TermLookup = searchLookup(index)): boolean {
-  return index.documentCount > 0 && lookup.itemsNear(term, Math.min(1, fuzzyDistance(term))) > 0.4 * index.documentCount;
+export function isCommonTerm(
+  index: MiniSearch<IndexDoc>,
+  term: string,
+  lookup: TermLookup = searchLookup(index),
+): boolean {
+  return (
+    index.documentCount > 0 && lookup.itemsNear(term, Math.min(1, fuzzyDistance(term))) > 0.4 * index.documentCount
+  );
 }
 
 /** Largest edit distance for a fuzzy match of a term of this length: none below 5 letters, 1 to 8, else 2. */
@@ -79,18 +85,29 @@ export interface Ranked {
  * order; exclusions remove items; items tagged with a topic or country the query names follow the literal
  * matches. Returns every match, best first (or newest first with `sort: 'date'`), without snippets.
  */
-export function rankItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, query: Query, options: SearchOptions = {}): Ranked[] {
+export function rankItems(
+  index: MiniSearch<IndexDoc>,
+  byId: Map<string, Item>,
+  query: Query,
+  options: SearchOptions = {},
+): Ranked[] {
   const allow = options.allow ?? (() => true);
   const lookup = options.lookup ?? searchLookup(index);
   const sub = query.include.map((c) => clauseQuery(c, lookup));
   const raw = index.search(
     { combineWith: options.any ? 'OR' : 'AND', queries: sub },
-    { filter: (r) => { const it = byId.get(r.id); return it !== undefined && allow(it); } },
+    {
+      filter: (r) => {
+        const it = byId.get(r.id);
+        return it !== undefined && allow(it);
+      },
+    },
   );
   // words are only split for the checks that need them: phrases and exclusions
   const hasPhrases = query.include.some((c) => c.kind === 'phrase');
   const wordsOf = (item: Item): Words => ({ title: toWords(item.title), summary: toWords(item.summary) });
-  const excluded = (item: Item, words?: Words) => query.exclude.length > 0 && query.exclude.some((c) => clauseMatches(c, words ?? wordsOf(item)));
+  const excluded = (item: Item, words?: Words) =>
+    query.exclude.length > 0 && query.exclude.some((c) => clauseMatches(c, words ?? wordsOf(item)));
 
   const ranked: Ranked[] = [];
   const seen = new Set<string>();
@@ -104,7 +121,10 @@ export function rankItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, 
   }
 
   const named = options.tagged;
-  const tagged = named && { topics: ranked.length ? named.topics : [...named.topics, ...named.weakTopics], countries: named.countries };
+  const tagged = named && {
+    topics: ranked.length ? named.topics : [...named.topics, ...named.weakTopics],
+    countries: named.countries,
+  };
   if (tagged && (tagged.topics.length || tagged.countries.length)) {
     let floor = 1;
     if (ranked.length) floor = ranked.reduce((m, h) => Math.min(m, h.score), Infinity);
@@ -114,7 +134,8 @@ export function rankItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, 
       const countries = tagged.countries.filter((c) => item.countries.includes(c));
       if ((!topics.length && !countries.length) || !allow(item) || excluded(item)) continue;
       // salience: a primary country or a first-listed topic ranks higher among tag-only hits
-      const salience = countries.some((c) => item.primaryCountry === c) || topics.some((t) => item.topics[0] === t) ? 1 : 0.6;
+      const salience =
+        countries.some((c) => item.primaryCountry === c) || topics.some((t) => item.topics[0] === t) ? 1 : 0.6;
       const tags: MatchInfo[] = [
         ...topics.map((t) => ({ term: t, field: 'topics' as const, how: 'topic' as const })),
         ...countries.map((c) => ({ term: c, field: 'countries' as const, how: 'country' as const })),
@@ -130,7 +151,8 @@ export function rankItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, 
 export function describeHits(ranked: Ranked[], query: Query): Hit[] {
   return ranked.map((r) => {
     const words = { title: toWords(r.item.title), summary: toWords(r.item.summary) };
-    if (r.tags.length) return { item: r.item, score: r.score, matched: r.tags, snippet: makeSnippet(r.item, words, () => false) };
+    if (r.tags.length)
+      return { item: r.item, score: r.score, matched: r.tags, snippet: makeSnippet(r.item, words, () => false) };
     const fuzzyTerms = new Set(r.terms);
     return {
       item: r.item,
@@ -142,7 +164,12 @@ export function describeHits(ranked: Ranked[], query: Query): Hit[] {
 }
 
 /** Ranks, keeps the first `limit`, and describes them: what `meso search` prints. */
-export function searchItems(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, query: Query, options: SearchOptions & { limit?: number } = {}): Hit[] {
+export function searchItems(
+  index: MiniSearch<IndexDoc>,
+  byId: Map<string, Item>,
+  query: Query,
+  options: SearchOptions & { limit?: number } = {},
+): Hit[] {
   return describeHits(rankItems(index, byId, query, options).slice(0, options.limit ?? Infinity), query);
 }
 
@@ -152,7 +179,14 @@ type Sub = Parameters<MiniSearch<IndexDoc>['search']>[0];
 function clauseQuery(c: Clause, lookup: TermLookup): Sub {
   const fields = c.titleOnly ? ['title'] : FIELDS;
   const parts = c.terms.map((term): Sub => {
-    if (c.prefix) return { queries: [term], fields, prefix: true, boost: BOOST, weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix } } as Sub;
+    if (c.prefix)
+      return {
+        queries: [term],
+        fields,
+        prefix: true,
+        boost: BOOST,
+        weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix },
+      } as Sub;
     const forms: Sub[] = [
       { queries: [term], fields, boost: BOOST } as Sub,
       { queries: stemQueries(term), fields, boost: scale(BOOST, WEIGHT.stem) } as Sub,
@@ -166,7 +200,8 @@ function clauseQuery(c: Clause, lookup: TermLookup): Sub {
   return (parts.length === 1 ? parts[0]! : { combineWith: 'AND', queries: parts }) as Sub;
 }
 
-const scale = (b: Record<string, number>, k: number) => Object.fromEntries(Object.entries(b).map(([f, v]) => [f, v * k]));
+const scale = (b: Record<string, number>, k: number) =>
+  Object.fromEntries(Object.entries(b).map(([f, v]) => [f, v * k]));
 
 /** Whether a term (or its stem) is in the corpus: a known word is never matched fuzzily. */
 export function known(lookup: TermLookup, term: string): boolean {
@@ -175,14 +210,16 @@ export function known(lookup: TermLookup, term: string): boolean {
 
 type Words = { title: Word[]; summary: Word[] };
 
-const termMatches = (c: Clause, query: string, w: Word) => (c.prefix ? w.term.startsWith(query) : w.term === query || stem(w.term) === stem(query));
+const termMatches = (c: Clause, query: string, w: Word) =>
+  c.prefix ? w.term.startsWith(query) : w.term === query || stem(w.term) === stem(query);
 
 /** Whether a clause occurs in an item's words: a term anywhere (or in the title), a phrase adjacent and in order. */
 function clauseMatches(c: Clause, words: Words): boolean {
   const fields = c.titleOnly ? [words.title] : [words.title, words.summary];
   return fields.some((ws) => {
     if (c.kind === 'term') return ws.some((w) => termMatches(c, c.terms[0]!, w));
-    for (let i = 0; i + c.terms.length <= ws.length; i++) if (c.terms.every((t, k) => ws[i + k]!.term === t)) return true;
+    for (let i = 0; i + c.terms.length <= ws.length; i++)
+      if (c.terms.every((t, k) => ws[i + k]!.term === t)) return true;
     return false;
   });
 }
@@ -223,7 +260,13 @@ function describeMatches(include: Clause[], words: Words, fuzzyTerms: Set<string
 }
 
 /** Ranks with the query's named topics and countries read from the enrichers' tables: what commands call. */
-export function rankCorpus(index: MiniSearch<IndexDoc>, byId: Map<string, Item>, query: Query, enrichers: Enrichers, options: Omit<SearchOptions, 'tagged'> = {}): Ranked[] {
+export function rankCorpus(
+  index: MiniSearch<IndexDoc>,
+  byId: Map<string, Item>,
+  query: Query,
+  enrichers: Enrichers,
+  options: Omit<SearchOptions, 'tagged'> = {},
+): Ranked[] {
   const tagged = namedTags(query, enrichers.gazetteer, enrichers.topics, (t) => isCommonTerm(index, t, options.lookup));
   return rankItems(index, byId, query, { ...options, tagged });
 }

@@ -10,7 +10,10 @@ import { closest, distance } from 'fastest-levenshtein';
 export function suggest(input: string, candidates: string[]): string | undefined {
   if (candidates.length === 0) return undefined;
   const lower = input.toLowerCase();
-  const best = closest(lower, candidates.map((c) => c.toLowerCase()));
+  const best = closest(
+    lower,
+    candidates.map((c) => c.toLowerCase()),
+  );
   const i = candidates.findIndex((c) => c.toLowerCase() === best);
   return distance(lower, best) <= Math.max(1, Math.floor(lower.length / 3)) ? candidates[i] : undefined;
 }

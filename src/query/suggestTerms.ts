@@ -33,10 +33,13 @@ function closestTerm(index: MiniSearch<IndexDoc>, term: string, prefix: boolean)
     }
   };
   add(index.search(term, { fields: FIELDS, fuzzy: maxEdits(term), maxFuzzy: 3 }), (t) => distance(term, t));
-  if (term.length >= 4) add(index.search(term, { fields: FIELDS, prefix: true }), (t) => (t.startsWith(term) ? 1 : distance(term, t)));
+  if (term.length >= 4)
+    add(index.search(term, { fields: FIELDS, prefix: true }), (t) => (t.startsWith(term) ? 1 : distance(term, t)));
   const best = [...found.entries()]
     .filter(([t, f]) => f.edits <= maxEdits(term) && t.length >= 3)
-    .sort(([a, x], [b, y]) => x.edits - y.edits || y.items - x.items || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0];
+    .sort(
+      ([a, x], [b, y]) => x.edits - y.edits || y.items - x.items || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0),
+    )[0];
   return best?.[0];
 }
 
@@ -59,5 +62,8 @@ export function suggestTerms(index: MiniSearch<IndexDoc>, query: Query): string 
   if (changes.length === 0) return '';
   const words = query.include.reduce((n, c) => n + c.terms.length, 0);
   if (words <= WHOLE_QUERY_WORDS) return ` — did you mean "${clauses.join(' ')}"?`;
-  return ` — did you mean ${changes.slice(0, 5).map(([from, to]) => `"${to}" for "${from}"`).join(', ')}${changes.length > 5 ? ', …' : ''}?`;
+  return ` — did you mean ${changes
+    .slice(0, 5)
+    .map(([from, to]) => `"${to}" for "${from}"`)
+    .join(', ')}${changes.length > 5 ? ', …' : ''}?`;
 }

@@ -3,7 +3,19 @@ import type { Hit } from '../query/searchItems.js';
 import { UsageError } from '../errors.js';
 
 /** Fields of an item record, in the order JSON and CSV print them. */
-export const ITEM_FIELDS = ['id', 'title', 'date', 'dateSource', 'inferredDate', 'summary', 'countries', 'primaryCountry', 'places', 'topics', 'sources'] as const;
+export const ITEM_FIELDS = [
+  'id',
+  'title',
+  'date',
+  'dateSource',
+  'inferredDate',
+  'summary',
+  'countries',
+  'primaryCountry',
+  'places',
+  'topics',
+  'sources',
+] as const;
 /** Fields a search hit adds. */
 export const HIT_FIELDS = ['score', 'matched', 'snippet'] as const;
 
@@ -19,7 +31,12 @@ export function itemRecord(item: Item): OutputRecord {
 
 /** A search hit as its JSON record: the item's fields, then score, matched and snippet. */
 export function hitRecord(hit: Hit): OutputRecord {
-  return { ...itemRecord(hit.item), score: Math.round(hit.score * 1e4) / 1e4, matched: hit.matched, snippet: hit.snippet };
+  return {
+    ...itemRecord(hit.item),
+    score: Math.round(hit.score * 1e4) / 1e4,
+    matched: hit.matched,
+    snippet: hit.snippet,
+  };
 }
 
 /**
@@ -28,10 +45,16 @@ export function hitRecord(hit: Hit): OutputRecord {
  */
 export function parseFields(value: string | undefined, valid: readonly string[]): string[] | null {
   if (value === undefined) return null;
-  const fields = value.split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = value
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (fields.length === 0) throw new UsageError(`--fields is empty: name one or more of ${valid.join(', ')}`);
   const bad = fields.filter((f) => !valid.includes(f));
-  if (bad.length) throw new UsageError(`unknown field${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')} in --fields: valid fields are ${valid.join(', ')}`);
+  if (bad.length)
+    throw new UsageError(
+      `unknown field${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')} in --fields: valid fields are ${valid.join(', ')}`,
+    );
   return fields;
 }
 

@@ -19,7 +19,9 @@ export const INDEX_MAPPING = {
       summary: { type: 'text', analyzer: 'english' },
       date: { type: 'date', format: 'yyyy-MM-dd' },
       dateSource: { type: 'keyword' },
-      inferredDate: { properties: { value: { type: 'keyword' }, precision: { type: 'keyword' }, evidence: { type: 'text' } } },
+      inferredDate: {
+        properties: { value: { type: 'keyword' }, precision: { type: 'keyword' }, evidence: { type: 'text' } },
+      },
       countries: { type: 'keyword' },
       primaryCountry: { type: 'keyword' },
       places: { properties: { name: { type: 'keyword' }, country: { type: 'keyword' }, kind: { type: 'keyword' } } },

@@ -24,7 +24,11 @@ export function renderItem(item: Item, evidence: Evidence[], style: Style): stri
   const e = (s: string) => escapeForTerminal(s);
   const label = (s: string) => (style.color ? c.dim(s.padEnd(10)) : s.padEnd(10));
   const width = Math.min(style.width, 100);
-  const date = item.date ? `${item.date} (listed)` : item.inferredDate ? `undated; inferred ${item.inferredDate.value} (${item.inferredDate.precision}) from "${e(item.inferredDate.evidence)}"` : 'undated';
+  const date = item.date
+    ? `${item.date} (listed)`
+    : item.inferredDate
+      ? `undated; inferred ${item.inferredDate.value} (${item.inferredDate.precision}) from "${e(item.inferredDate.evidence)}"`
+      : 'undated';
   const out = [
     style.color ? c.bold(wrap(e(item.title), width)) : wrap(e(item.title), width),
     '',
@@ -39,7 +43,8 @@ export function renderItem(item: Item, evidence: Evidence[], style: Style): stri
   ];
   if (evidence.length) {
     out.push('', style.color ? c.bold('Why') : 'Why');
-    for (const ev of evidence) out.push(`  ${ev.kind.padEnd(8)}${e(ev.label)}: ${ev.words.map((w) => `"${e(w)}"`).join(', ')}`);
+    for (const ev of evidence)
+      out.push(`  ${ev.kind.padEnd(8)}${e(ev.label)}: ${ev.words.map((w) => `"${e(w)}"`).join(', ')}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -8,7 +8,10 @@ import { escapeForTerminal } from '../text/escapeForTerminal.js';
 /** Short id shown in tables: enough for `meso show` to find the item. */
 export const shortId = (id: string) => id.slice(0, 7);
 
-const countriesText = (item: Item) => (item.countries.length > 2 ? `${item.countries.slice(0, 2).join(', ')} +${item.countries.length - 2}` : item.countries.join(', '));
+const countriesText = (item: Item) =>
+  item.countries.length > 2
+    ? `${item.countries.slice(0, 2).join(', ')} +${item.countries.length - 2}`
+    : item.countries.join(', ');
 const dateText = (item: Item) => item.date ?? (item.inferredDate ? `~${item.inferredDate.value}` : '—');
 
 /** Marks the highlighted ranges of a snippet, escaping every part for the terminal first. */
@@ -45,17 +48,44 @@ export function renderTable(rows: Array<Item | Hit>, style: Style): string {
     wordWrap: true,
     wrapOnWordBoundary: true,
     style: { head: [], border: style.color ? ['grey'] : [], compact: true },
-    chars: style.color ? {} : { top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+', bottom: '-', 'bottom-mid': '+', 'bottom-left': '+', 'bottom-right': '+', left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+', right: '|', 'right-mid': '+', middle: '|' },
+    chars: style.color
+      ? {}
+      : {
+          top: '-',
+          'top-mid': '+',
+          'top-left': '+',
+          'top-right': '+',
+          bottom: '-',
+          'bottom-mid': '+',
+          'bottom-left': '+',
+          'bottom-right': '+',
+          left: '|',
+          'left-mid': '+',
+          mid: '-',
+          'mid-mid': '+',
+          right: '|',
+          'right-mid': '+',
+          middle: '|',
+        },
   });
   for (const row of rows) {
     const hit = 'item' in row ? row : null;
     const item = hit ? hit.item : (row as Item);
     let title = escapeForTerminal(item.title);
     if (hit) {
-      const t = hit.snippet.field === 'title' ? highlight(hit.snippet, style, 400) : style.color ? c.bold(title) : title;
-      title = hit.snippet.field === 'title' ? t : `${t}\n${style.color ? c.dim(highlight(hit.snippet, style, (titleW - 2) * 2)) : highlight(hit.snippet, style, (titleW - 2) * 2)}`;
+      const t =
+        hit.snippet.field === 'title' ? highlight(hit.snippet, style, 400) : style.color ? c.bold(title) : title;
+      title =
+        hit.snippet.field === 'title'
+          ? t
+          : `${t}\n${style.color ? c.dim(highlight(hit.snippet, style, (titleW - 2) * 2)) : highlight(hit.snippet, style, (titleW - 2) * 2)}`;
     }
-    table.push([dateText(item), escapeForTerminal(countriesText(item)), title, style.color ? c.cyan(shortId(item.id)) : shortId(item.id)]);
+    table.push([
+      dateText(item),
+      escapeForTerminal(countriesText(item)),
+      title,
+      style.color ? c.cyan(shortId(item.id)) : shortId(item.id),
+    ]);
   }
   return `${table.toString()}\n`;
 }

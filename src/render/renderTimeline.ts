@@ -35,8 +35,12 @@ export function renderTimeline(t: Timeline, header: string, style: Style, normal
   for (const b of t.buckets) {
     const drawn = bar(value(b), max, barW);
     const shown = style.color ? c.cyan(drawn) : drawn;
-    const light = extra(b) ? '░'.repeat(Math.max(1, Math.min(barW - [...drawn].length, Math.round((extra(b) / max) * barW)))) : '';
-    lines.push(`${b.period.padEnd(labelW)}  ${countText(b).padStart(countW)}  ${shown}${style.color && light ? c.dim(light) : light}`);
+    const light = extra(b)
+      ? '░'.repeat(Math.max(1, Math.min(barW - [...drawn].length, Math.round((extra(b) / max) * barW))))
+      : '';
+    lines.push(
+      `${b.period.padEnd(labelW)}  ${countText(b).padStart(countW)}  ${shown}${style.color && light ? c.dim(light) : light}`,
+    );
   }
   if (t.buckets.length === 0) lines.push('(no dated items)');
   lines.push('', ...undatedLines(t, style.width));
@@ -58,7 +62,9 @@ function renderMatrix(t: Timeline, lines: string[], style: Style): string {
   const room = Math.floor((style.width - labelW - 2 - 7) / series.length) - 2;
   const colW = series.map((s) => Math.max(5, Math.min(14, room, s.value.length)));
   const cut = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s);
-  lines.push(`${''.padEnd(labelW)}  ${series.map((s, i) => escapeForTerminal(cut(s.value, colW[i]!)).padStart(colW[i]!)).join('  ')}  ${'all'.padStart(5)}`);
+  lines.push(
+    `${''.padEnd(labelW)}  ${series.map((s, i) => escapeForTerminal(cut(s.value, colW[i]!)).padStart(colW[i]!)).join('  ')}  ${'all'.padStart(5)}`,
+  );
   t.buckets.forEach((b, row) => {
     const cells = series.map((s, i) => {
       const n = s.buckets[row]!.count;

@@ -1,4 +1,14 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  type Dirent,
+  type Stats,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { UsageError } from '../errors.js';
@@ -53,7 +63,8 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
   let i = 0;
   while (i < buf.length) {
     const b = buf[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
       const c = buf[i + k];
@@ -72,8 +83,8 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
  */
 export function decodePage(buf: Uint8Array, file: string, diagnostics: Diagnostic[]): string | null {
   const warn = (message: string) => diagnostics.push({ file, line: 0, message });
-  if (buf.length === 0) return warn('empty file, skipped'), null;
-  if (buf.subarray(0, 8192).includes(0)) return warn('binary file (contains NUL bytes), skipped'), null;
+  if (buf.length === 0) return (warn('empty file, skipped'), null);
+  if (buf.subarray(0, 8192).includes(0)) return (warn('binary file (contains NUL bytes), skipped'), null);
   let text: string;
   try {
     text = decoder.decode(buf);
@@ -82,7 +93,7 @@ export function decodePage(buf: Uint8Array, file: string, diagnostics: Diagnosti
     warn(`invalid UTF-8 at byte ${offset}; the bad bytes are shown as \uFFFD and the rest of the page is read`);
     text = lenient.decode(buf);
   }
-  if (text.trim() === '') return warn('file holds only blank lines, skipped'), null;
+  if (text.trim() === '') return (warn('file holds only blank lines, skipped'), null);
   return text;
 }
 
@@ -99,7 +110,7 @@ export function listPages(paths: string[], options: ReadOptions = { maxBytes: DE
   const files: PageEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const given of paths) {
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(given);
     } catch {
@@ -128,7 +139,11 @@ export function readPageFiles(entries: PageEntry[], diagnostics: Diagnostic[]): 
     try {
       buf = readFileSync(e.absolute);
     } catch (err) {
-      diagnostics.push({ file: e.file, line: 0, message: `file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}), skipped` });
+      diagnostics.push({
+        file: e.file,
+        line: 0,
+        message: `file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}), skipped`,
+      });
       continue;
     }
     const text = decodePage(buf, e.file, diagnostics);
@@ -145,14 +160,29 @@ export function readPages(paths: string[], options: ReadOptions = { maxBytes: DE
   return { pages, diagnostics };
 }
 
-export const noReadablePages = (paths: string[]) => new UsageError(`no readable pages in ${paths.map(showPath).join(', ')}: every file was skipped (see the warnings above)`);
+export const noReadablePages = (paths: string[]) =>
+  new UsageError(
+    `no readable pages in ${paths.map(showPath).join(', ')}: every file was skipped (see the warnings above)`,
+  );
 
-function walk(root: string, dir: string, rel: string, seen: Set<string>, files: PageEntry[], diagnostics: Diagnostic[], options: ReadOptions): void {
-  let entries;
+function walk(
+  root: string,
+  dir: string,
+  rel: string,
+  seen: Set<string>,
+  files: PageEntry[],
+  diagnostics: Diagnostic[],
+  options: ReadOptions,
+): void {
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    diagnostics.push({ file: rel || '.', line: 0, message: `folder cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}), skipped` });
+    diagnostics.push({
+      file: rel || '.',
+      line: 0,
+      message: `folder cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}), skipped`,
+    });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -170,7 +200,11 @@ function walk(root: string, dir: string, rel: string, seen: Set<string>, files: 
         isFile = st.isFile();
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        diagnostics.push({ file: relPath, line: 0, message: code === 'ELOOP' ? 'symlink loop, skipped' : 'broken symlink, skipped' });
+        diagnostics.push({
+          file: relPath,
+          line: 0,
+          message: code === 'ELOOP' ? 'symlink loop, skipped' : 'broken symlink, skipped',
+        });
         continue;
       }
       if (real !== root && !real.startsWith(root + path.sep)) {
@@ -193,11 +227,15 @@ function walk(root: string, dir: string, rel: string, seen: Set<string>, files: 
 }
 
 function addFile(abs: string, rel: string, files: PageEntry[], diagnostics: Diagnostic[], options: ReadOptions): void {
-  let st;
+  let st: Stats;
   try {
     st = statSync(abs);
   } catch (e) {
-    diagnostics.push({ file: rel, line: 0, message: `file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}), skipped` });
+    diagnostics.push({
+      file: rel,
+      line: 0,
+      message: `file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}), skipped`,
+    });
     return;
   }
   if (!st.isFile()) {
@@ -205,7 +243,11 @@ function addFile(abs: string, rel: string, files: PageEntry[], diagnostics: Diag
     return;
   }
   if (st.size > options.maxBytes) {
-    diagnostics.push({ file: rel, line: 0, message: `file is ${st.size} bytes, over the ${options.maxBytes}-byte page limit (--max-page-bytes), skipped` });
+    diagnostics.push({
+      file: rel,
+      line: 0,
+      message: `file is ${st.size} bytes, over the ${options.maxBytes}-byte page limit (--max-page-bytes), skipped`,
+    });
     return;
   }
   files.push({ file: rel, absolute: abs, size: st.size, mtimeMs: st.mtimeMs });

@@ -7,9 +7,12 @@
  * escapeForTerminal('red \x1b[31mtext')  //=> 'red \\x1b[31mtext'
  */
 export function escapeForTerminal(text: string, keepNewlines = false): string {
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu, (ch) => {
-    if (keepNewlines && ch === '\n') return ch;
-    const code = ch.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  return text.replace(
+    /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu,
+    (ch) => {
+      if (keepNewlines && ch === '\n') return ch;
+      const code = ch.charCodeAt(0);
+      return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    },
+  );
 }

@@ -14,7 +14,11 @@ const PLAIN = /^[\u0000-\u005F\u0061-\u007F]*$/;
 export function foldText(text: string): string {
   if (PLAIN.test(text)) return text.toLowerCase(); // ASCII without a backtick: nothing to fold but case
   // apostrophes first: NFKD turns the acute accent ´ (U+00B4, as in "didn´t") into a space and a combining mark
-  return text.replace(APOSTROPHES, "'").normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .replace(APOSTROPHES, "'")
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Folds of the non-ASCII characters seen so far: a page uses few distinct ones, many times. */

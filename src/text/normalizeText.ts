@@ -1,7 +1,7 @@
 /** Spaces that look like a space: NBSP, narrow NBSP, figure space, the Unicode space separators, tabs. */
 const ODD_SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 /** Invisible characters that scraped pages carry and nobody means: BOM, zero-width space/joiners. */
-const INVISIBLE = /[\uFEFF\u200B\u200C\u200D\u2060]/g;
+const INVISIBLE = /\uFEFF|\u200B|\u200C|\u200D|\u2060/g;
 
 /**
  * Normalises one line of page text for display: Unicode NFC, odd spaces made plain, runs of spaces

@@ -1,7 +1,14 @@
 import { stemmer } from 'stemmer';
 
 /** Plurals the Porter stemmer leaves alone. */
-const IRREGULAR: Record<string, string> = { children: 'child', women: 'woman', men: 'man', people: 'person', persons: 'person', minors: 'minor' };
+const IRREGULAR: Record<string, string> = {
+  children: 'child',
+  women: 'woman',
+  men: 'man',
+  people: 'person',
+  persons: 'person',
+  minors: 'minor',
+};
 
 /**
  * A light English stem of a folded term (Porter, from the `stemmer` package), with two fixes for news about

@@ -24,7 +24,12 @@ export function scanWords(s: string, visit: (start: number, end: number) => void
 }
 
 /** The parts of a word as terms: possessive 's cut, apostrophes dropped; hyphenated words give their parts. */
-function wordTerms(word: string, start: number, joined: boolean, push: (term: string, start: number, end: number) => void): void {
+function wordTerms(
+  word: string,
+  start: number,
+  joined: boolean,
+  push: (term: string, start: number, end: number) => void,
+): void {
   const end = start + word.length;
   let w = word;
   if (w.endsWith("'s")) w = w.slice(0, -2);
@@ -51,7 +56,9 @@ function wordTerms(word: string, start: number, joined: boolean, push: (term: st
  */
 export function tokenizeFolded(folded: string, joined = true): Token[] {
   const out: Token[] = [];
-  scanWords(folded, (start, end) => wordTerms(folded.slice(start, end), start, joined, (term, s, e) => out.push({ term, start: s, end: e })));
+  scanWords(folded, (start, end) =>
+    wordTerms(folded.slice(start, end), start, joined, (term, s, e) => out.push({ term, start: s, end: e })),
+  );
   return out;
 }
 

@@ -1,12 +1,27 @@
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, ROOT, createRunner, json, makeTempDir, mesoEnv, writePages, STRAY_LINE_PAGE, TWO_ITEM_PAGE } from './runMeso.js';
+import {
+  BIN,
+  ROOT,
+  createRunner,
+  json,
+  makeTempDir,
+  mesoEnv,
+  writePages,
+  STRAY_LINE_PAGE,
+  TWO_ITEM_PAGE,
+} from './runMeso.js';
 
 const { run, cacheHome } = createRunner();
 
-type Item = { id: string; title: string; date: string | null; summary: string; sources: Array<{ file: string; line: number }> };
+type Item = {
+  id: string;
+  title: string;
+  date: string | null;
+  summary: string;
+  sources: Array<{ file: string; line: number }>;
+};
 
 describe('meso with its own data', () => {
   it('lists exactly the 2 items of a hand-written page given with --data <folder>, sources relative to the folder', () => {
@@ -25,7 +40,10 @@ describe('meso with its own data', () => {
     const dir = writePages({ 'page.txt': TWO_ITEM_PAGE });
     const r = run(['list', '--json'], { env: { MESO_DATA: dir } });
     expect(r.status, r.stderr).toBe(0);
-    expect(json<Item[]>(r).map((i) => i.title)).toEqual(['Second test title about Panama', 'First test title about Belize']);
+    expect(json<Item[]>(r).map((i) => i.title)).toEqual([
+      'Second test title about Panama',
+      'First test title about Belize',
+    ]);
   });
 
   it('prefers --data over MESO_DATA', () => {
@@ -74,13 +92,21 @@ describe('meso with its own data', () => {
   it('reads one page from standard input with --data -', () => {
     const r = run(['list', '--data', '-', '--json'], { input: TWO_ITEM_PAGE });
     expect(r.status, r.stderr).toBe(0);
-    expect(json<Item[]>(r).map((i) => i.title)).toEqual(['Second test title about Panama', 'First test title about Belize']);
+    expect(json<Item[]>(r).map((i) => i.title)).toEqual([
+      'Second test title about Panama',
+      'First test title about Belize',
+    ]);
   });
 
   it('returns the items of a page on stdin with their line numbers for parse - --json', () => {
     const r = run(['parse', '-', '--json'], { input: TWO_ITEM_PAGE });
     expect(r.status, r.stderr).toBe(0);
-    const out = json<{ pages: Array<{ items: Array<{ title: string; date: string; line: number; lines: number[] }>; diagnostics: unknown[] }> }>(r);
+    const out = json<{
+      pages: Array<{
+        items: Array<{ title: string; date: string; line: number; lines: number[] }>;
+        diagnostics: unknown[];
+      }>;
+    }>(r);
     expect(out.pages).toHaveLength(1);
     const parsed = out.pages[0]!.items;
     expect(parsed.map((i) => [i.title, i.date, i.line])).toEqual([
@@ -149,16 +175,27 @@ describe('meso as a command', () => {
     const lines: string[] = [];
     const months = ['January', 'February', 'March', 'April'];
     for (let i = 0; i < 2000; i++) {
-      lines.push(`${1 + (i % 28)} ${months[i % 4]}, 2019`, '', `Generated item number ${i} about Belize`, '', `Summary text for generated item ${i}.`, '');
+      lines.push(
+        `${1 + (i % 28)} ${months[i % 4]}, 2019`,
+        '',
+        `Generated item number ${i} about Belize`,
+        '',
+        `Summary text for generated item ${i}.`,
+        '',
+      );
     }
     const dir = writePages({ 'big.txt': lines.join('\n') });
     const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-    const r = spawnSync('bash', ['-c', `${q(process.execPath)} ${q(BIN)} list --data ${q(dir)} | head -1; echo "\${PIPESTATUS[0]}"`], {
-      cwd: ROOT,
-      env: mesoEnv(cacheHome),
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `${q(process.execPath)} ${q(BIN)} list --data ${q(dir)} | head -1; echo "\${PIPESTATUS[0]}"`],
+      {
+        cwd: ROOT,
+        env: mesoEnv(cacheHome),
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     const out = r.stdout.trimEnd().split('\n');
     expect(out).toHaveLength(2);
     expect(out[0]).toMatch(/^2019-04-28\t[0-9a-f]{7}\tGenerated item number \d+ about Belize$/);

@@ -119,7 +119,11 @@ describe('writing to a file the user named', () => {
 
 describe('meso export and the format flags of other commands', () => {
   it('points --csv, --json and --jsonl to --format, exit 2', () => {
-    for (const [flag, format] of [['--csv', 'csv'], ['--json', 'jsonl'], ['--jsonl', 'jsonl']]) {
+    for (const [flag, format] of [
+      ['--csv', 'csv'],
+      ['--json', 'jsonl'],
+      ['--jsonl', 'jsonl'],
+    ]) {
       const r = run(['export', flag!]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');

@@ -58,7 +58,13 @@ describe('--fields on every machine-readable output', () => {
   });
 
   it('exits 2 for an unknown field and lists the valid ones, on every command', () => {
-    for (const cmd of [['list'], ['search', 'trafficking'], ['timeline'], ['countries'], ['export', '--format', 'jsonl']]) {
+    for (const cmd of [
+      ['list'],
+      ['search', 'trafficking'],
+      ['timeline'],
+      ['countries'],
+      ['export', '--format', 'jsonl'],
+    ]) {
       const r = run([...cmd, '--fields', 'nope', ...(cmd[0] === 'export' ? [] : ['--json'])]);
       expect(r.status, cmd.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/unknown field "nope".*valid fields are/);

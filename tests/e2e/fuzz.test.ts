@@ -27,7 +27,19 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     kind: fc.constant('bytes' as const),
     at: fc.nat(),
     // arbitrary bytes, biased towards the interesting ones: NUL, CR, LF, ESC, BOM and invalid UTF-8 lead bytes
-    bytes: fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 16 }), fc.constantFrom(new Uint8Array([0]), new Uint8Array([13]), new Uint8Array([10, 10]), new Uint8Array([0x1b, 0x5b, 0x32, 0x4a]), new Uint8Array([0xef, 0xbb, 0xbf]), new Uint8Array([0xc3]), new Uint8Array([0xff, 0xfe]), new Uint8Array([0xed, 0xa0, 0x80]))),
+    bytes: fc.oneof(
+      fc.uint8Array({ minLength: 1, maxLength: 16 }),
+      fc.constantFrom(
+        new Uint8Array([0]),
+        new Uint8Array([13]),
+        new Uint8Array([10, 10]),
+        new Uint8Array([0x1b, 0x5b, 0x32, 0x4a]),
+        new Uint8Array([0xef, 0xbb, 0xbf]),
+        new Uint8Array([0xc3]),
+        new Uint8Array([0xff, 0xfe]),
+        new Uint8Array([0xed, 0xa0, 0x80]),
+      ),
+    ),
   }),
 );
 

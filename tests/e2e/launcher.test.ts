@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+  copyFileSync,
+  readdirSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, createRunner, makeTempDir, mesoEnv } from './runMeso.js';
@@ -10,7 +19,13 @@ const hasSnapshot = existsSync(path.join(ROOT, 'dist', 'meso.blob'));
 const { run, cacheHome } = createRunner();
 
 function exec(args: string[], env: Record<string, string | undefined> = {}) {
-  return spawnSync(BIN, args, { cwd: ROOT, env: mesoEnv(cacheHome, env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  return spawnSync(BIN, args, {
+    cwd: ROOT,
+    env: mesoEnv(cacheHome, env),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000,
+  });
 }
 
 describe('bin/meso.js run directly', () => {
@@ -52,30 +67,44 @@ describe('bin/meso.js run directly', () => {
   it('falls back to plain node when the node on the PATH is not the one that built the snapshot', () => {
     const bin = makeTempDir('meso-e2e-node-');
     // another file than the node that built it (a wrapper script; a symlink would be followed to the same node)
-    writeFileSync(path.join(bin, 'node'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} "$@"\n`, { mode: 0o755 });
+    writeFileSync(path.join(bin, 'node'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} "$@"\n`, {
+      mode: 0o755,
+    });
     const r = exec(['list', '--json', '--verbose'], { PATH: `${bin}:${process.env.PATH}` });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveLength(50);
     expect(r.stderr).not.toMatch(/start-up snapshot/);
   });
 
-  it.runIf(hasSnapshot)('still starts the snapshot when the node at the recorded path has another size (upgraded in place)', () => {
-    // a node upgraded in place: the launcher cannot be sure the snapshot fits, so it runs it as a child (which
-    // would fall back to plain node on a refusal, exit 14); this node accepts it
-    const copy = makeTempDir('meso-e2e-copy-');
-    for (const d of ['bin', 'dist', 'data']) cpSync(path.join(ROOT, d), path.join(copy, d), { recursive: true, preserveTimestamps: true });
-    copyFileSync(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'));
-    const record = path.join(copy, 'dist', 'meso.blob.node');
-    const [node, version, size] = readFileSync(record, 'utf8').split('\n');
-    writeFileSync(record, `${node}\n${version}\n${Number(size) + 1}\n`);
-    const r = spawnSync(path.join(copy, 'bin', 'meso.js'), ['list', '--json', '--verbose'], { cwd: copy, env: mesoEnv(cacheHome), encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toHaveLength(50);
-    expect(r.stderr).toMatch(/preloaded in the start-up snapshot/);
-  });
+  it.runIf(hasSnapshot)(
+    'still starts the snapshot when the node at the recorded path has another size (upgraded in place)',
+    () => {
+      // a node upgraded in place: the launcher cannot be sure the snapshot fits, so it runs it as a child (which
+      // would fall back to plain node on a refusal, exit 14); this node accepts it
+      const copy = makeTempDir('meso-e2e-copy-');
+      for (const d of ['bin', 'dist', 'data'])
+        cpSync(path.join(ROOT, d), path.join(copy, d), { recursive: true, preserveTimestamps: true });
+      copyFileSync(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'));
+      const record = path.join(copy, 'dist', 'meso.blob.node');
+      const [node, version, size] = readFileSync(record, 'utf8').split('\n');
+      writeFileSync(record, `${node}\n${version}\n${Number(size) + 1}\n`);
+      const r = spawnSync(path.join(copy, 'bin', 'meso.js'), ['list', '--json', '--verbose'], {
+        cwd: copy,
+        env: mesoEnv(cacheHome),
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toHaveLength(50);
+      expect(r.stderr).toMatch(/preloaded in the start-up snapshot/);
+    },
+  );
 
   it('starts with sh from inside bin/, by a bare file name', () => {
-    const r = spawnSync('sh', ['meso.js', 'search', 'smuggling', '--json'], { cwd: path.join(ROOT, 'bin'), env: mesoEnv(cacheHome), encoding: 'utf8' });
+    const r = spawnSync('sh', ['meso.js', 'search', 'smuggling', '--json'], {
+      cwd: path.join(ROOT, 'bin'),
+      env: mesoEnv(cacheHome),
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)[0].title).toMatch(/Smuggling/);
@@ -100,7 +129,11 @@ describe('bin/meso.js run directly', () => {
     const dir = makeTempDir('meso-e2e-link-');
     const link = path.join(dir, 'meso');
     symlinkSync(BIN, link);
-    const r = spawnSync(link, ['search', 'smuggling', '--json'], { cwd: dir, env: mesoEnv(cacheHome), encoding: 'utf8' });
+    const r = spawnSync(link, ['search', 'smuggling', '--json'], {
+      cwd: dir,
+      env: mesoEnv(cacheHome),
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)[0].title).toMatch(/Smuggling/);
   });

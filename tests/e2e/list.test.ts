@@ -4,7 +4,19 @@ import { createRunner, json } from './runMeso.js';
 
 const { run } = createRunner();
 
-const FIELDS = ['id', 'title', 'date', 'dateSource', 'inferredDate', 'summary', 'countries', 'primaryCountry', 'places', 'topics', 'sources'];
+const FIELDS = [
+  'id',
+  'title',
+  'date',
+  'dateSource',
+  'inferredDate',
+  'summary',
+  'countries',
+  'primaryCountry',
+  'places',
+  'topics',
+  'sources',
+];
 type Item = { id: string; title: string; date: string | null; countries: string[]; topics: string[]; summary: string };
 
 describe('meso list', () => {

@@ -1,10 +1,29 @@
 import { describe, it, expect } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, watch, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  watch,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { BIN, ROOT, createRunner, json, makeTempDir, mesoEnv, writePages, TWO_ITEM_PAGE, STRAY_LINE_PAGE } from './runMeso.js';
+import {
+  BIN,
+  ROOT,
+  createRunner,
+  json,
+  makeTempDir,
+  mesoEnv,
+  writePages,
+  TWO_ITEM_PAGE,
+  STRAY_LINE_PAGE,
+} from './runMeso.js';
 
 const { run, cacheHome } = createRunner();
 
@@ -22,7 +41,14 @@ function generatedPage(n: number, from = 0): string {
   const lines: string[] = [];
   for (let k = 0; k < n; k++) {
     const i = from + k;
-    lines.push(`${1 + (i % 28)} ${months[i % 4]}, 2019`, '', `Generated item number ${i} about Belize and migration`, '', `Summary text for generated item ${i} on trafficking in Panama.`, '');
+    lines.push(
+      `${1 + (i % 28)} ${months[i % 4]}, 2019`,
+      '',
+      `Generated item number ${i} about Belize and migration`,
+      '',
+      `Summary text for generated item ${i} on trafficking in Panama.`,
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -39,12 +65,18 @@ const folder60000 = () => {
 };
 
 describe('page encodings and line endings', () => {
-  const clean = () => shape(json<Item[]>(run(['list', '--json', '--no-cache', '--data', writePages({ 'p.txt': TWO_ITEM_PAGE })])));
+  const clean = () =>
+    shape(json<Item[]>(run(['list', '--json', '--no-cache', '--data', writePages({ 'p.txt': TWO_ITEM_PAGE })])));
 
   it.each([
     ['BOM + CRLF', `\uFEFF${TWO_ITEM_PAGE.replace(/\n/g, '\r\n')}`],
     ['lone CR', TWO_ITEM_PAGE.replace(/\n/g, '\r')],
-    ['tabs', TWO_ITEM_PAGE.split('\n').map((l) => (l ? `\t${l.replace(/ /g, '\t')}\t` : l)).join('\n')],
+    [
+      'tabs',
+      TWO_ITEM_PAGE.split('\n')
+        .map((l) => (l ? `\t${l.replace(/ /g, '\t')}\t` : l))
+        .join('\n'),
+    ],
     ['no final newline', TWO_ITEM_PAGE.replace(/\n+$/, '')],
   ])('a page with %s gives the same list --json items as the clean page', (_name, text) => {
     const expected = clean();
@@ -57,7 +89,11 @@ describe('page encodings and line endings', () => {
 
   it('warns about invalid UTF-8 with the file and its byte offset, exits 0 and lists the other items', () => {
     const prefix = Buffer.from('3 March, 2019\n\nTitle with a bad ', 'utf8');
-    const bad = Buffer.concat([prefix, Buffer.from([0xff, 0xfe]), Buffer.from(' byte about Mexico\n\nSummary of the bad page.\n', 'utf8')]);
+    const bad = Buffer.concat([
+      prefix,
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(' byte about Mexico\n\nSummary of the bad page.\n', 'utf8'),
+    ]);
     const dir = writePages({ 'good.txt': TWO_ITEM_PAGE });
     writeFileSync(path.join(dir, 'bad.txt'), bad);
     const r = run(['list', '--json', '--data', dir]);
@@ -74,20 +110,32 @@ describe('files that are not pages', () => {
   it('warns once each about a NUL binary, a PNG renamed .png.txt, an empty and a blank-only file, and lists the good page', () => {
     const dir = writePages({ 'good.txt': TWO_ITEM_PAGE, 'empty.txt': '', 'blank.txt': '   \n\n\t\n  \r\n' });
     writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x41, 0x42, 0x00, 0x00, 0x43, 0x0a, 0x01, 0x02]));
-    writeFileSync(path.join(dir, 'image.png.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]));
+    writeFileSync(
+      path.join(dir, 'image.png.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]),
+    );
     const r = run(['list', '--json', '--data', dir]);
     expect(r.status, r.stderr).toBe(0);
     const lines = stderrLines(r.stderr);
     for (const name of ['binary.txt', 'image.png.txt', 'empty.txt', 'blank.txt']) {
-      expect(lines.filter((l) => l.includes(name)), r.stderr).toHaveLength(1);
+      expect(
+        lines.filter((l) => l.includes(name)),
+        r.stderr,
+      ).toHaveLength(1);
     }
     expect(lines).toHaveLength(4);
     expect(lines.every((l) => l.startsWith('meso: warning: '))).toBe(true);
-    expect(shape(json<Item[]>(r)).map((i) => i.title)).toEqual(['Second test title about Panama', 'First test title about Belize']);
+    expect(shape(json<Item[]>(r)).map((i) => i.title)).toEqual([
+      'Second test title about Panama',
+      'First test title about Belize',
+    ]);
   });
 
   it('skips a page over --max-page-bytes with a one-line warning and reads the others', () => {
-    const dir = writePages({ 'good.txt': '1 May, 2019\n\nSmall page about Mexico\n\nShort.\n', 'large.txt': TWO_ITEM_PAGE.repeat(3) });
+    const dir = writePages({
+      'good.txt': '1 May, 2019\n\nSmall page about Mexico\n\nShort.\n',
+      'large.txt': TWO_ITEM_PAGE.repeat(3),
+    });
     const r = run(['list', '--json', '--max-page-bytes', '100', '--data', dir]);
     expect(r.status, r.stderr).toBe(0);
     const lines = stderrLines(r.stderr);
@@ -108,17 +156,28 @@ describe('files that are not pages', () => {
   });
 
   it('warns once each about a folder symlink loop and a symlink leaving the folder, without hanging', () => {
-    const outside = writePages({ 'secret.txt': '1 May, 2019\n\nOutside secret title about Mexico\n\nNot to be read.\n' });
+    const outside = writePages({
+      'secret.txt': '1 May, 2019\n\nOutside secret title about Mexico\n\nNot to be read.\n',
+    });
     const dir = writePages({ 'good.txt': TWO_ITEM_PAGE });
     mkdirSync(path.join(dir, 'sub'));
     symlinkSync('..', path.join(dir, 'sub', 'loop')); // sub/loop -> the data folder itself
     symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'escape.txt'));
     symlinkSync(outside, path.join(dir, 'escape-dir'));
-    const r = spawnSync(process.execPath, [BIN, 'list', '--json', '--data', dir], { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, [BIN, 'list', '--json', '--data', dir], {
+      cwd: ROOT,
+      env: mesoEnv(cacheHome),
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(r.error).toBeUndefined();
     expect(r.status, r.stderr).toBe(0);
     const lines = stderrLines(r.stderr);
-    for (const name of ['sub/loop', 'escape.txt', 'escape-dir']) expect(lines.filter((l) => l.includes(name)), r.stderr).toHaveLength(1);
+    for (const name of ['sub/loop', 'escape.txt', 'escape-dir'])
+      expect(
+        lines.filter((l) => l.includes(name)),
+        r.stderr,
+      ).toHaveLength(1);
     expect(lines).toHaveLength(3);
     expect(r.stdout).not.toContain('Outside secret');
     expect(JSON.parse(r.stdout)).toHaveLength(2);
@@ -164,7 +223,9 @@ describe('hostile names and text', () => {
   const TITLE =
     'Hostile \x1b[31mred\x1b[0m \x1b[2J\x1b[H clear \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ clip \x1b]52;c;aGVsbG8=\x07 bidi \u202eevil\u202c c1 \u009b31m sep\u2028ara Belize';
   const hostileDir = () =>
-    writePages({ 'h.txt': `3 March, 2019\n\n${TITLE}\n\nHostile summary \x1b[31mred\x1b[0m \u202e about Belize \u2028 more\x07 \u009b2J.\n` });
+    writePages({
+      'h.txt': `3 March, 2019\n\n${TITLE}\n\nHostile summary \x1b[31mred\x1b[0m \u202e about Belize \u2028 more\x07 \u009b2J.\n`,
+    });
   const RAW = /[\x1b\x07\u202e\u009b\u2028]/;
 
   it('prints no raw ESC, BEL, U+202E, U+009B or U+2028 in search lines or show', () => {
@@ -182,16 +243,24 @@ describe('hostile names and text', () => {
     expect(sh.stderr).not.toMatch(RAW);
   });
 
-  it.skipIf(spawnSync('script', ['--version']).status !== 0)('prints no raw control characters in a table on a terminal (via script(1))', () => {
-    const dir = hostileDir();
-    for (const args of ['list', 'search hostile']) {
-      const cmd = `${q(process.execPath)} ${q(BIN)} ${args} --data ${q(dir)}`;
-      const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, env: mesoEnv(cacheHome, { NO_COLOR: '1', COLUMNS: '100' }), encoding: 'utf8', timeout: 20_000 });
-      expect(r.status, r.stdout).toBe(0);
-      expect(r.stdout).toContain('| Date');
-      expect(r.stdout).not.toMatch(RAW);
-    }
-  });
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)(
+    'prints no raw control characters in a table on a terminal (via script(1))',
+    () => {
+      const dir = hostileDir();
+      for (const args of ['list', 'search hostile']) {
+        const cmd = `${q(process.execPath)} ${q(BIN)} ${args} --data ${q(dir)}`;
+        const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+          cwd: ROOT,
+          env: mesoEnv(cacheHome, { NO_COLOR: '1', COLUMNS: '100' }),
+          encoding: 'utf8',
+          timeout: 20_000,
+        });
+        expect(r.status, r.stdout).toBe(0);
+        expect(r.stdout).toContain('| Date');
+        expect(r.stdout).not.toMatch(RAW);
+      }
+    },
+  );
 
   it('keeps the exact title (escape sequences, U+2028 included) in list --json, which JSON.parse reads', () => {
     const r = run(['list', '--json', '--data', hostileDir()]);
@@ -204,18 +273,31 @@ describe('hostile names and text', () => {
 });
 
 describe('queries with regex metacharacters', () => {
-  it.each(['(', '[', '\\', '*', '.*', 'a(b', ')', '+', '?', '{', '|', '^', '$'])('search %j ends within 5 s with 0, 1 or 2 and no stack trace', (query) => {
-    const r = spawnSync(process.execPath, [BIN, 'search', query], { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 5_000 });
-    expect(r.error).toBeUndefined();
-    expect([0, 1, 2]).toContain(r.status);
-    expect(r.stderr).not.toMatch(STACK);
-    expect(r.stderr).not.toContain('internal error');
-  });
+  it.each(['(', '[', '\\', '*', '.*', 'a(b', ')', '+', '?', '{', '|', '^', '$'])(
+    'search %j ends within 5 s with 0, 1 or 2 and no stack trace',
+    (query) => {
+      const r = spawnSync(process.execPath, [BIN, 'search', query], {
+        cwd: ROOT,
+        env: mesoEnv(cacheHome),
+        encoding: 'utf8',
+        timeout: 5_000,
+      });
+      expect(r.error).toBeUndefined();
+      expect([0, 1, 2]).toContain(r.status);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stderr).not.toContain('internal error');
+    },
+  );
 });
 
 describe('CSV', () => {
   it('neutralizes cells starting with =, +, - and @ with a single quote', () => {
-    const titles = ['=HYPERLINK("http://x","y") about Belize', '+SUM(1+1) about Panama', '-2+3 about Mexico', '@cmd about Honduras'];
+    const titles = [
+      '=HYPERLINK("http://x","y") about Belize',
+      '+SUM(1+1) about Panama',
+      '-2+3 about Mexico',
+      '@cmd about Honduras',
+    ];
     const page = titles.map((t, i) => `${3 + i} March, 2019\n\n${t}\n\nSummary ${i}.\n`).join('\n');
     const r = run(['export', '--format', 'csv', '--data', writePages({ 'p.txt': page })]);
     expect(r.status, r.stderr).toBe(0);
@@ -227,7 +309,11 @@ describe('CSV', () => {
 describe('pipes and large output', () => {
   it('exits 0 with empty stderr for list | head -1 on 3000 items', () => {
     const dir = folder3000();
-    const r = spawnSync('bash', ['-c', `${q(process.execPath)} ${q(BIN)} list --data ${q(dir)} | head -1; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      'bash',
+      ['-c', `${q(process.execPath)} ${q(BIN)} list --data ${q(dir)} | head -1; echo "\${PIPESTATUS[0]}"`],
+      { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 60_000 },
+    );
     const out = r.stdout.trimEnd().split('\n');
     expect(out).toHaveLength(2);
     expect(out[0]).toMatch(/^2019-\d\d-\d\d\t[0-9a-f]{7}\tGenerated item number \d+/);
@@ -238,7 +324,11 @@ describe('pipes and large output', () => {
   it('exits 0 with empty stderr when the reader closes after the first chunk', () => {
     const dir = folder3000();
     const reader = `${q(process.execPath)} -e ${q("process.stdin.once('data', () => process.exit(0))")}`;
-    const r = spawnSync('bash', ['-c', `${q(process.execPath)} ${q(BIN)} list --json --data ${q(dir)} | ${reader}; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      'bash',
+      ['-c', `${q(process.execPath)} ${q(BIN)} list --json --data ${q(dir)} | ${reader}; echo "\${PIPESTATUS[0]}"`],
+      { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.stdout.trim()).toBe('0');
     expect(r.stderr).toBe('');
   });
@@ -246,7 +336,11 @@ describe('pipes and large output', () => {
   it('does not truncate list --json on 3000 items written to a file', () => {
     const dir = folder3000();
     const outFile = path.join(makeTempDir(), 'out.json');
-    const r = spawnSync('bash', ['-c', `${q(process.execPath)} ${q(BIN)} list --json --data ${q(dir)} > ${q(outFile)}`], { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000 });
+    const r = spawnSync(
+      'bash',
+      ['-c', `${q(process.execPath)} ${q(BIN)} list --json --data ${q(dir)} > ${q(outFile)}`],
+      { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(outFile, 'utf8'))).toHaveLength(3000);
     const direct = run(['list', '--json', '--data', dir]);
@@ -255,7 +349,11 @@ describe('pipes and large output', () => {
 });
 
 /** Starts meso, sends SIGINT after `ms`, resolves with how it ended. */
-function interrupt(args: string[], ms: number, env: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; elapsed: number }> {
+function interrupt(
+  args: string[],
+  ms: number,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; elapsed: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -283,7 +381,11 @@ describe('Ctrl-C', () => {
   it('leaves no half-written --out file and no *.tmp when export is interrupted', async () => {
     const outDir = makeTempDir('meso-e2e-out-');
     const outFile = path.join(outDir, 'items.jsonl');
-    const r = await interrupt(['export', '--format', 'jsonl', '--out', outFile, '--no-cache', '--data', folder60000()], 300, mesoEnv(cacheHome));
+    const r = await interrupt(
+      ['export', '--format', 'jsonl', '--out', outFile, '--no-cache', '--data', folder60000()],
+      300,
+      mesoEnv(cacheHome),
+    );
     expect(r.signal === 'SIGINT' || r.code === 130, `code ${r.code} signal ${r.signal}`).toBe(true);
     expect(r.elapsed).toBeLessThan(10_000);
     expect(r.stderr).not.toMatch(STACK);
@@ -296,12 +398,25 @@ describe('Ctrl-C', () => {
     }
   });
   /** One export run interrupted as soon as its temporary file shows up beside the output (shared by two tests). */
-  let midWrite: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; outDir: string; outFile: string; tmpSeen: boolean }> | undefined;
+  let midWrite:
+    | Promise<{
+        code: number | null;
+        signal: NodeJS.Signals | null;
+        stderr: string;
+        outDir: string;
+        outFile: string;
+        tmpSeen: boolean;
+      }>
+    | undefined;
   const interruptMidWrite = () =>
     (midWrite ??= new Promise((resolve, reject) => {
       const outDir = makeTempDir('meso-e2e-out-');
       const outFile = path.join(outDir, 'items.jsonl');
-      const child = spawn(process.execPath, [BIN, 'export', '--format', 'jsonl', '--out', outFile, '--no-cache', '--data', folder60000()], { cwd: ROOT, env: mesoEnv(cacheHome), stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        [BIN, 'export', '--format', 'jsonl', '--out', outFile, '--no-cache', '--data', folder60000()],
+        { cwd: ROOT, env: mesoEnv(cacheHome), stdio: ['ignore', 'ignore', 'pipe'] },
+      );
       let stderr = '';
       let tmpSeen = false;
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -372,7 +487,8 @@ describe('a damaged cached index', () => {
 describe('the cache', () => {
   it('gives back text beyond ASCII exactly (accents, quotes, emoji, CJK, U+2028), as read without a cache', () => {
     // the cache writes its items as ASCII JSON (\u escapes) and reads them byte for byte
-    const page = '4 December, 2017\n\nPetén “Niños” 😀 移民 \u2028 end\n\nMigrants in Petén — “quoted” ¿sí? 𝒜 \u00a0\u2029.\n';
+    const page =
+      '4 December, 2017\n\nPetén “Niños” 😀 移民 \u2028 end\n\nMigrants in Petén — “quoted” ¿sí? 𝒜 \u00a0\u2029.\n';
     const dir = writePages({ 'p.txt': page });
     const fresh = run(['list', '--json', '--no-cache', '--data', dir]);
     const first = run(['list', '--json', '--verbose', '--data', dir]);
@@ -389,7 +505,11 @@ describe('the cache', () => {
     const dir = folder3000();
     const once = () =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [BIN, 'list', '--json', '--data', dir], { cwd: ROOT, env: mesoEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [BIN, 'list', '--json', '--data', dir], {
+          cwd: ROOT,
+          env: mesoEnv(home),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -73,7 +73,7 @@ export function runMeso(args: string[], opts: RunOptions = {}): MesoResult {
 export function json<T = any>(r: MesoResult): T {
   try {
     return JSON.parse(r.stdout) as T;
-  } catch (e) {
+  } catch (_e) {
     throw new Error(`stdout is not JSON (status ${r.status}): ${r.stdout.slice(0, 200)}\nstderr: ${r.stderr}`);
   }
 }

@@ -73,7 +73,9 @@ describe('meso search', () => {
     const list = hits(['traficking']);
     expect(list.length).toBeGreaterThan(0);
     for (const h of list) expect(text(h)).toMatch(/traffick/i);
-    const exact = hits(['trafficking']).filter((h) => /traffick/i.test(text(h))).map((h) => h.id);
+    const exact = hits(['trafficking'])
+      .filter((h) => /traffick/i.test(text(h)))
+      .map((h) => h.id);
     expect(list.map((h) => h.id)).toEqual(expect.arrayContaining(exact.slice(0, 3)));
   });
 

@@ -3,7 +3,14 @@ import { createRunner, json } from './runMeso.js';
 
 const { run } = createRunner();
 
-type Item = { id: string; title: string; summary: string; countries: string[]; topics: string[]; sources: Array<{ file: string; line: number }> };
+type Item = {
+  id: string;
+  title: string;
+  summary: string;
+  countries: string[];
+  topics: string[];
+  sources: Array<{ file: string; line: number }>;
+};
 const items = () => json<Item[]>(run(['list', '--json']));
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 
@@ -50,12 +57,16 @@ describe('meso show', () => {
       expect(['country', 'topic', 'date', 'place']).toContain(e.kind);
       expect(e.words.length).toBeGreaterThan(0);
     }
-    expect(out.evidence.filter((e) => e.kind === 'country').map((e) => e.label)).toEqual(expect.arrayContaining(item.countries));
+    expect(out.evidence.filter((e) => e.kind === 'country').map((e) => e.label)).toEqual(
+      expect.arrayContaining(item.countries),
+    );
   });
 
   it('exits 1 with empty stdout for an unknown id', () => {
     const ids = new Set(items().map((i) => i.id));
-    const unknown = ['000000000000', 'ffffffffffff', 'abcdef012345'].find((c) => ![...ids].some((id) => id.startsWith(c)))!;
+    const unknown = ['000000000000', 'ffffffffffff', 'abcdef012345'].find(
+      (c) => ![...ids].some((id) => id.startsWith(c)),
+    )!;
     const r = run(['show', unknown]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
@@ -84,7 +95,14 @@ describe('meso stats', () => {
   it('reports 5 pages, 50 items, dated + undated = 50 and no diagnostics with --json', () => {
     const r = run(['stats', '--json']);
     expect(r.status).toBe(0);
-    const s = json<{ pages: number; items: number; dated: number; undated: number; diagnostics: number; perPage: Array<{ items: number }> }>(r);
+    const s = json<{
+      pages: number;
+      items: number;
+      dated: number;
+      undated: number;
+      diagnostics: number;
+      perPage: Array<{ items: number }>;
+    }>(r);
     expect(s.pages).toBe(5);
     expect(s.items).toBe(50);
     expect(s.dated + s.undated).toBe(50);

@@ -6,9 +6,27 @@ const matcher = compileTopics(
   validateTopics({
     scoring: { threshold: 3 },
     topics: [
-      { id: 'trafficking', label: 'Human trafficking', en: { strong: ['human trafficking', 'trafficking'], weak: ['exploitation'] }, es: { strong: ['trata de personas'], weak: [] }, exclude: ['drug trafficking'] },
-      { id: 'smuggling', label: 'Migrant smuggling', en: { strong: ['smuggling of migrants', 'smuggling'], weak: [] }, es: { strong: ['tráfico ilícito de migrantes'], weak: [] }, exclude: [] },
-      { id: 'health', label: 'Health', en: { strong: ['health', 'covid-19'], weak: ['doctors'] }, es: { strong: ['salud'], weak: [] }, exclude: ['doctors without borders'] },
+      {
+        id: 'trafficking',
+        label: 'Human trafficking',
+        en: { strong: ['human trafficking', 'trafficking'], weak: ['exploitation'] },
+        es: { strong: ['trata de personas'], weak: [] },
+        exclude: ['drug trafficking'],
+      },
+      {
+        id: 'smuggling',
+        label: 'Migrant smuggling',
+        en: { strong: ['smuggling of migrants', 'smuggling'], weak: [] },
+        es: { strong: ['tráfico ilícito de migrantes'], weak: [] },
+        exclude: [],
+      },
+      {
+        id: 'health',
+        label: 'Health',
+        en: { strong: ['health', 'covid-19'], weak: ['doctors'] },
+        es: { strong: ['salud'], weak: [] },
+        exclude: ['doctors without borders'],
+      },
     ],
   }),
 );
@@ -22,7 +40,9 @@ describe('classifyTopics', () => {
     expect(topics('A workshop on borders', 'Among other crimes, trafficking was mentioned.')).toEqual([]);
   });
   it('tags a topic the summary returns to', () => {
-    expect(topics('A workshop', 'On human trafficking. Victims of trafficking were assisted.')).toEqual(['trafficking']);
+    expect(topics('A workshop', 'On human trafficking. Victims of trafficking were assisted.')).toEqual([
+      'trafficking',
+    ]);
   });
   it('keeps smuggling apart from trafficking', () => {
     expect(topics('Smuggling of migrants on the rise')).toEqual(['smuggling']);
@@ -39,16 +59,36 @@ describe('classifyTopics', () => {
     expect(topics('COVID-19 response for migrants')).toEqual(['health']);
   });
   it('gives the words behind each topic as evidence', () => {
-    expect(classifyTopics(matcher, 'Human trafficking', '').evidence).toEqual([{ kind: 'topic', label: 'trafficking', words: ['human trafficking'] }]);
+    expect(classifyTopics(matcher, 'Human trafficking', '').evidence).toEqual([
+      { kind: 'topic', label: 'trafficking', words: ['human trafficking'] },
+    ]);
   });
 });
 
 describe('the bundled taxonomy', () => {
   it('has at least the twelve topics the product promises', () => {
     const ids = loadTopics().topics.map((t) => t.id);
-    for (const id of ['trafficking', 'smuggling', 'children', 'gender', 'labour', 'return', 'health', 'emergencies', 'borders', 'information', 'data', 'integration']) expect(ids).toContain(id);
+    for (const id of [
+      'trafficking',
+      'smuggling',
+      'children',
+      'gender',
+      'labour',
+      'return',
+      'health',
+      'emergencies',
+      'borders',
+      'information',
+      'data',
+      'integration',
+    ])
+      expect(ids).toContain(id);
   });
   it('rejects a topic without patterns, naming it', () => {
-    expect(() => validateTopics({ topics: [{ id: 'x', label: 'X', en: { strong: [] }, es: { strong: [], weak: [] }, exclude: [] }] })).toThrow(DataError);
+    expect(() =>
+      validateTopics({
+        topics: [{ id: 'x', label: 'X', en: { strong: [] }, es: { strong: [], weak: [] }, exclude: [] }],
+      }),
+    ).toThrow(DataError);
   });
 });

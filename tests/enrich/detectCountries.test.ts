@@ -4,7 +4,16 @@ import { detectCountries } from '../../src/enrich/detectCountries.js';
 import { validateCountries, loadCountries, DataError, type GazetteerCountry } from '../../src/enrich/tables.js';
 
 const country = (name: string, iso2: string, extra: Partial<GazetteerCountry> = {}): GazetteerCountry => ({
-  name, iso2, iso3: `${iso2}X`, region: 'Central America', aliases: [], es: [], demonyms: [], capital: '', places: [], ...extra,
+  name,
+  iso2,
+  iso3: `${iso2}X`,
+  region: 'Central America',
+  aliases: [],
+  es: [],
+  demonyms: [],
+  capital: '',
+  places: [],
+  ...extra,
 });
 
 // A hand-made table: just enough to set each trap.
@@ -14,11 +23,23 @@ const table = compileGazetteer([
   country('Trinidad and Tobago', 'TT', { places: [{ name: 'Port of Spain', kind: 'capital' }] }),
   country('Dominican Republic', 'DO', { es: ['República Dominicana'], demonyms: ['Dominican'] }),
   country('Dominica', 'DM'),
-  country('Guatemala', 'GT', { demonyms: ['Guatemalan', 'guatemalteco'], places: [{ name: 'Guatemala City', kind: 'capital' }, { name: 'La Unión', kind: 'city' }] }),
+  country('Guatemala', 'GT', {
+    demonyms: ['Guatemalan', 'guatemalteco'],
+    places: [
+      { name: 'Guatemala City', kind: 'capital' },
+      { name: 'La Unión', kind: 'city' },
+    ],
+  }),
   country('El Salvador', 'SV', { places: [{ name: 'La Unión', kind: 'department' }] }),
   country('Honduras', 'HN', { places: [{ name: 'La Ceiba', kind: 'city' }] }),
   country('Liberia', 'LR'),
-  country('Costa Rica', 'CR', { demonyms: ['Costa Rican'], places: [{ name: 'Liberia', kind: 'city' }, { name: 'San José', kind: 'capital' }] }),
+  country('Costa Rica', 'CR', {
+    demonyms: ['Costa Rican'],
+    places: [
+      { name: 'Liberia', kind: 'city' },
+      { name: 'San José', kind: 'capital' },
+    ],
+  }),
   country('Mexico', 'MX', { es: ['México'], places: [{ name: 'Tapachula', kind: 'city' }] }),
   country('Chad', 'TD'),
 ]);
@@ -47,7 +68,10 @@ describe('detectCountries', () => {
     expect(countries('Students in Tapachula')).toEqual(['Mexico']);
   });
   it('counts Spanish names and demonyms', () => {
-    expect(countries('Retorno de guatemaltecos', 'Un guatemalteco en Estados Unidos')).toEqual(['Guatemala', 'United States']);
+    expect(countries('Retorno de guatemaltecos', 'Un guatemalteco en Estados Unidos')).toEqual([
+      'Guatemala',
+      'United States',
+    ]);
   });
   it('lets context decide a place name two countries share', () => {
     expect(countries('Meeting in La Unión', 'Officials from Guatemala attended.')).toEqual(['Guatemala']);
@@ -65,13 +89,22 @@ describe('detectCountries', () => {
     expect(countries('about the hanging chad')).toEqual([]);
   });
   it('puts the country of the title and dateline first and makes it primary', () => {
-    const r = detectCountries(table, 'Honduras strengthens protection', 'La Ceiba, Honduras. Officials met with a delegation from Mexico.');
+    const r = detectCountries(
+      table,
+      'Honduras strengthens protection',
+      'La Ceiba, Honduras. Officials met with a delegation from Mexico.',
+    );
     expect(r.countries).toEqual(['Honduras', 'Mexico']);
     expect(r.primaryCountry).toBe('Honduras');
   });
   it('gives no primary country to a two-country or regional story', () => {
-    expect(detectCountries(table, 'Honduras and Guatemala agree on border actions', 'Both countries met.').primaryCountry).toBeNull();
-    expect(detectCountries(table, 'Regional workshop in the region', 'Participants from Mexico, Honduras and Guatemala.').primaryCountry).toBeNull();
+    expect(
+      detectCountries(table, 'Honduras and Guatemala agree on border actions', 'Both countries met.').primaryCountry,
+    ).toBeNull();
+    expect(
+      detectCountries(table, 'Regional workshop in the region', 'Participants from Mexico, Honduras and Guatemala.')
+        .primaryCountry,
+    ).toBeNull();
   });
   it('records the words behind each country as evidence', () => {
     const r = detectCountries(table, 'Students in Tapachula', '');
@@ -82,7 +115,16 @@ describe('detectCountries', () => {
 describe('the bundled gazetteer', () => {
   it('validates and covers every Central American country with places', () => {
     const list = loadCountries();
-    for (const name of ['Mexico', 'Guatemala', 'Belize', 'Honduras', 'El Salvador', 'Nicaragua', 'Costa Rica', 'Panama']) {
+    for (const name of [
+      'Mexico',
+      'Guatemala',
+      'Belize',
+      'Honduras',
+      'El Salvador',
+      'Nicaragua',
+      'Costa Rica',
+      'Panama',
+    ]) {
       const c = list.find((x) => x.name === name);
       expect(c, name).toBeDefined();
       expect(c!.places.length, name).toBeGreaterThan(10);
@@ -90,6 +132,20 @@ describe('the bundled gazetteer', () => {
   });
   it('rejects a table with a bad entry, naming it', () => {
     expect(() => validateCountries({ countries: [{ name: 'X', iso2: 'x1' }] })).toThrow(DataError);
-    expect(() => validateCountries({ countries: [{ name: 'Nowhere', iso2: 'NW', iso3: 'NWH', aliases: [], es: [], demonyms: [], places: [{ name: 'A', kind: 'planet' }] }] })).toThrow(/Nowhere.*kind/);
+    expect(() =>
+      validateCountries({
+        countries: [
+          {
+            name: 'Nowhere',
+            iso2: 'NW',
+            iso3: 'NWH',
+            aliases: [],
+            es: [],
+            demonyms: [],
+            places: [{ name: 'A', kind: 'planet' }],
+          },
+        ],
+      }),
+    ).toThrow(/Nowhere.*kind/);
   });
 });

@@ -3,10 +3,18 @@ import { inferDate } from '../../src/enrich/inferDate.js';
 
 describe('inferDate', () => {
   it('reads a full date as day precision', () => {
-    expect(inferDate('Tijuana, Mexico, February 28, 2019. 33 migrants were hired.')).toEqual({ value: '2019-02-28', precision: 'day', evidence: 'February 28, 2019' });
+    expect(inferDate('Tijuana, Mexico, February 28, 2019. 33 migrants were hired.')).toEqual({
+      value: '2019-02-28',
+      precision: 'day',
+      evidence: 'February 28, 2019',
+    });
   });
   it('reads "in October 2018" as month precision', () => {
-    expect(inferDate('in October 2018 the IOM created a program')).toEqual({ value: '2018-10', precision: 'month', evidence: 'October 2018' });
+    expect(inferDate('in October 2018 the IOM created a program')).toEqual({
+      value: '2018-10',
+      precision: 'month',
+      evidence: 'October 2018',
+    });
   });
   it('reads Spanish dates', () => {
     expect(inferDate('El 5 de enero de 2018 se reunieron')?.value).toBe('2018-01-05');
@@ -24,6 +32,8 @@ describe('inferDate', () => {
     expect(inferDate('on February 30, 2019 nothing happened')).toBeNull();
   });
   it('prefers the most precise date, then the latest', () => {
-    expect(inferDate('In 2017 a plan began; on June 5, 2018 it was signed; in July 2018 it started')?.value).toBe('2018-06-05');
+    expect(inferDate('In 2017 a plan began; on June 5, 2018 it was signed; in July 2018 it started')?.value).toBe(
+      '2018-06-05',
+    );
   });
 });

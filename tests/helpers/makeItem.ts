@@ -22,4 +22,5 @@ export function makeItem(date: string | null, extra: Partial<Item> = {}): Item {
 }
 
 /** n items of the same date. */
-export const manyItems = (date: string, n: number, extra: Partial<Item> = {}) => Array.from({ length: n }, () => makeItem(date, extra));
+export const manyItems = (date: string, n: number, extra: Partial<Item> = {}) =>
+  Array.from({ length: n }, () => makeItem(date, extra));

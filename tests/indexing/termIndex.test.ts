@@ -39,7 +39,13 @@ function sameAnswers(source: TermIndex, q: string): number {
   // scores to 12 significant digits: a prefix or a typo adds up its terms in the order of MiniSearch's tree,
   // which differs in the last bits between a tree of all terms and one of some
   const partial = source.load(termsFor(query));
-  const rank = (index: MiniSearch<IndexDoc>, lookup?: TermIndex) => rankCorpus(index, corpus.byId, query, getEnrichers(), { lookup }).map((r) => [r.item.id, r.score.toPrecision(12), [...r.terms].sort(), r.tags]);
+  const rank = (index: MiniSearch<IndexDoc>, lookup?: TermIndex) =>
+    rankCorpus(index, corpus.byId, query, getEnrichers(), { lookup }).map((r) => [
+      r.item.id,
+      r.score.toPrecision(12),
+      [...r.terms].sort(),
+      r.tags,
+    ]);
   expect(rank(partial, source), q).toEqual(rank(reference));
   expect(suggestTerms(source.load(termsFor(query, 'suggest')), query), q).toBe(suggestTerms(reference, query));
   return partial.termCount;
@@ -50,12 +56,31 @@ describe('countTerms', () => {
     expect(asJson(countTerms(corpus.items).load())).toBe(asJson(reference));
   });
 
-  const word = fc.constantFrom('return', 'returnees', 'Returned', 'Petén', 'covid-19', "people's", 'the', 'trafficking', 'trafficked', 'niños', 'A', '2019', 'anti-trafficking', '“smuggling”', '');
+  const word = fc.constantFrom(
+    'return',
+    'returnees',
+    'Returned',
+    'Petén',
+    'covid-19',
+    "people's",
+    'the',
+    'trafficking',
+    'trafficked',
+    'niños',
+    'A',
+    '2019',
+    'anti-trafficking',
+    '“smuggling”',
+    '',
+  );
   const text = fc.array(word, { maxLength: 12 }).map((ws) => ws.join(' '));
-  test.prop([fc.array(fc.tuple(text, text), { maxLength: 8 })])('counts what addAll builds from any titles and summaries, empty ones too', (pairs) => {
-    const items = pairs.map(([title, summary]) => makeItem(null, { title, summary }));
-    expect(asJson(countTerms(items).load())).toBe(asJson(buildIndexWithAddAll(items)));
-  });
+  test.prop([fc.array(fc.tuple(text, text), { maxLength: 8 })])(
+    'counts what addAll builds from any titles and summaries, empty ones too',
+    (pairs) => {
+      const items = pairs.map(([title, summary]) => makeItem(null, { title, summary }));
+      expect(asJson(countTerms(items).load())).toBe(asJson(buildIndexWithAddAll(items)));
+    },
+  );
 
   it('refuses a duplicate id, as addAll does', () => {
     const a = makeItem(null, { title: 'a' });
@@ -91,26 +116,72 @@ describe('an index loaded for a query', () => {
     ['counted', () => countTerms(corpus.items)],
     ['saved', () => saved(countTerms(corpus.items))],
   ];
-  it.each(sources)('answers every judged query, and typos, prefixes and misses, as the whole index does, from a few of its terms (%s)', (_, source) => {
-    const extra = ['trafikcing', 'migra*', 'retur*', 'guatemla', 'xqzv', 'title:return', 'covid-19', 'smugling -mexico', '"voluntary return"', 'caravan honduras', 'niños', 'a', 'in', 'traf', 'retu', 'hondu'];
-    const terms = source();
-    const loaded = [...queries.queries.map((q) => q.query), ...extra].map((q) => sameAnswers(terms, q));
-    expect(Math.max(...loaded)).toBeLessThan(reference.termCount / 4);
-  });
+  it.each(sources)(
+    'answers every judged query, and typos, prefixes and misses, as the whole index does, from a few of its terms (%s)',
+    (_, source) => {
+      const extra = [
+        'trafikcing',
+        'migra*',
+        'retur*',
+        'guatemla',
+        'xqzv',
+        'title:return',
+        'covid-19',
+        'smugling -mexico',
+        '"voluntary return"',
+        'caravan honduras',
+        'niños',
+        'a',
+        'in',
+        'traf',
+        'retu',
+        'hondu',
+      ];
+      const terms = source();
+      const loaded = [...queries.queries.map((q) => q.query), ...extra].map((q) => sameAnswers(terms, q));
+      expect(Math.max(...loaded)).toBeLessThan(reference.termCount / 4);
+    },
+  );
 
-  const word = fc.oneof(fc.constantFrom(...reference.toJSON().index.slice(0, 400).map(([t]) => t)), fc.stringMatching(/^[a-z]{1,9}$/));
-  const clause = fc.tuple(word, fc.constantFrom('', '*', '-', 'title:')).map(([w, how]) => (how === '*' ? `${w}*` : `${how}${w}`));
+  const word = fc.oneof(
+    fc.constantFrom(
+      ...reference
+        .toJSON()
+        .index.slice(0, 400)
+        .map(([t]) => t),
+    ),
+    fc.stringMatching(/^[a-z]{1,9}$/),
+  );
+  const clause = fc
+    .tuple(word, fc.constantFrom('', '*', '-', 'title:'))
+    .map(([w, how]) => (how === '*' ? `${w}*` : `${how}${w}`));
   const terms = saved(countTerms(corpus.items));
-  test.prop([fc.array(clause, { minLength: 1, maxLength: 4 })], { numRuns: 60 })('answers any query of corpus words, made-up words, prefixes and exclusions as the whole index does', (clauses) => {
-    if (clauses.every((c) => c.startsWith('-'))) clauses.push('migrants');
-    sameAnswers(terms, clauses.join(' '));
-  });
+  test.prop([fc.array(clause, { minLength: 1, maxLength: 4 })], { numRuns: 60 })(
+    'answers any query of corpus words, made-up words, prefixes and exclusions as the whole index does',
+    (clauses) => {
+      if (clauses.every((c) => c.startsWith('-'))) clauses.push('migrants');
+      sameAnswers(terms, clauses.join(' '));
+    },
+  );
 });
 
 describe('a term index as a TermLookup', () => {
   const terms = countTerms(corpus.items);
   const whole = searchLookup(reference);
-  const words = ['trafficking', 'migrants', 'migrantes', 'return', '~return', 'peten', 'guatemala', 'xqzv', 'iom', 'the', 'retrun', 'smugling'];
+  const words = [
+    'trafficking',
+    'migrants',
+    'migrantes',
+    'return',
+    '~return',
+    'peten',
+    'guatemala',
+    'xqzv',
+    'iom',
+    'the',
+    'retrun',
+    'smugling',
+  ];
   it('knows the terms a search of the whole index finds, and counts the items near a word as it does', () => {
     for (const w of words) {
       expect(terms.has(w), w).toBe(whole.has(w));

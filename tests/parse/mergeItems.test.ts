@@ -26,7 +26,10 @@ describe('mergeItems', () => {
       title: 'Boosting Young People’s Knowledge',
       date: null,
       summary: 'Short too',
-      sources: [{ file: 'a.txt', line: 1 }, { file: 'b.txt', line: 7 }],
+      sources: [
+        { file: 'a.txt', line: 1 },
+        { file: 'b.txt', line: 7 },
+      ],
     });
     expect(items[1]!.title).toBe('Other story');
   });
@@ -42,7 +45,10 @@ describe('mergeItems', () => {
         title: 'The Same Story',
         date: '2018-01-05',
         summary: 'An undated summary that is the fuller one.',
-        sources: [{ file: 'undated.txt', line: 5 }, { file: 'dated.txt', line: 3 }],
+        sources: [
+          { file: 'undated.txt', line: 5 },
+          { file: 'dated.txt', line: 3 },
+        ],
       },
     ]);
     expect(diagnostics).toEqual([]);
@@ -74,7 +80,10 @@ describe('mergeItems', () => {
       raw('The same story', '2018-01-02', 'B.', 'b.txt', 9),
     ]);
     expect(items[0]!.date).toBe('2018-01-01');
-    expect(items[0]!.sources).toEqual([{ file: 'a.txt', line: 3 }, { file: 'b.txt', line: 9 }]);
+    expect(items[0]!.sources).toEqual([
+      { file: 'a.txt', line: 3 },
+      { file: 'b.txt', line: 9 },
+    ]);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]!.file).toBe('b.txt');
     expect(diagnostics[0]!.line).toBe(9);
@@ -98,7 +107,11 @@ describe('mergeItems', () => {
   });
 
   it('keeps different stories apart, in first-seen order', () => {
-    const { items, merged } = mergeItems([raw('One', null, '', 'a.txt', 1), raw('Two', null, '', 'a.txt', 3), raw('one', null, '', 'b.txt', 1)]);
+    const { items, merged } = mergeItems([
+      raw('One', null, '', 'a.txt', 1),
+      raw('Two', null, '', 'a.txt', 3),
+      raw('one', null, '', 'b.txt', 1),
+    ]);
     expect(items.map((i) => i.title)).toEqual(['One', 'Two']);
     expect(merged).toBe(1);
   });

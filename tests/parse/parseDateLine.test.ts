@@ -93,7 +93,9 @@ describe('parseDateLine', () => {
 
 describe('monthNumber', () => {
   it('knows English and Spanish names and abbreviations, in any case, with a final dot', () => {
-    expect(['January', 'Enero', 'ene', 'Sept.', 'SET', 'Dic.', 'agosto', 'Ago'].map(monthNumber)).toEqual([1, 1, 1, 9, 9, 12, 8, 8]);
+    expect(['January', 'Enero', 'ene', 'Sept.', 'SET', 'Dic.', 'agosto', 'Ago'].map(monthNumber)).toEqual([
+      1, 1, 1, 9, 9, 12, 8, 8,
+    ]);
   });
 
   it('gives undefined for a word that is no month', () => {

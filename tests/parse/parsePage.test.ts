@@ -10,7 +10,8 @@ const seed = (name: string): ParsedPage => parsePage(readFileSync(new URL(name, 
 const fixture = (name: string): ParsedPage => parsePage(readFileSync(new URL(name, fixtureDir), 'utf8'), name);
 
 /** title, date, summary and title line of each item: what a reader of the page would write down */
-const brief = (page: ParsedPage) => page.items.map((i) => ({ title: i.title, date: i.date, summary: i.summary, line: i.source.line }));
+const brief = (page: ParsedPage) =>
+  page.items.map((i) => ({ title: i.title, date: i.date, summary: i.summary, line: i.source.line }));
 const where = (page: ParsedPage) => page.diagnostics.map((d) => `${d.file}:${d.line}`);
 
 const P000 = '000_ec5092ca24a74f63.txt';
@@ -21,40 +22,67 @@ const P004 = '004_c646ec1d25a1f6e6.txt';
 
 describe('parsePage', () => {
   describe('seed pages in data/pages', () => {
-    const cases: Array<{ file: string; layout: 'dated' | 'undated'; first: [string, string | null]; last: [string, string | null]; lines: number[] }> = [
+    const cases: Array<{
+      file: string;
+      layout: 'dated' | 'undated';
+      first: [string, string | null];
+      last: [string, string | null];
+      lines: number[];
+    }> = [
       {
         file: P000,
         layout: 'undated',
         first: ['Panama Drafts its National Plan against Human Trafficking', null],
-        last: ['“Many times just saying that your child is alive is a great joy for many families”: testimony from the Honduras border', null],
+        last: [
+          '“Many times just saying that your child is alive is a great joy for many families”: testimony from the Honduras border',
+          null,
+        ],
         lines: [1, 3, 5, 7, 9, 11, 13, 15, 17, 19],
       },
       {
         file: P001,
         layout: 'dated',
-        first: ['The prevention of trafficking in persons in high schools: the experience of Chiapas, Mexico', '2017-12-04'],
+        first: [
+          'The prevention of trafficking in persons in high schools: the experience of Chiapas, Mexico',
+          '2017-12-04',
+        ],
         last: ['RCM and IOM Launch a Virtual Course on Migrant Women for Consular Staff', '2017-11-02'],
         lines: [3, 9, 15, 21, 27, 33, 39, 45, 51, 57],
       },
       {
         file: P002,
         layout: 'dated',
-        first: ['IOM, ICRC and MSF in Mexico City organize the first workshop on psychosocial support in the context of migration', '2018-07-06'],
-        last: ['Migration Information Centers in Mesoamerica Share Experiences and Good Practices in Regional Exchange', '2018-06-12'],
+        first: [
+          'IOM, ICRC and MSF in Mexico City organize the first workshop on psychosocial support in the context of migration',
+          '2018-07-06',
+        ],
+        last: [
+          'Migration Information Centers in Mesoamerica Share Experiences and Good Practices in Regional Exchange',
+          '2018-06-12',
+        ],
         lines: [3, 9, 15, 21, 27, 33, 39, 45, 51, 57],
       },
       {
         file: P003,
         layout: 'undated',
-        first: ['The Caribbean Migration Consultations (CMC) Counter-Trafficking Network holds its second meeting', null],
+        first: [
+          'The Caribbean Migration Consultations (CMC) Counter-Trafficking Network holds its second meeting',
+          null,
+        ],
         last: ['IOM interviews migrants from caravans in Chiapas', null],
         lines: [1, 3, 5, 7, 9, 11, 13, 15, 17, 19],
       },
       {
         file: P004,
         layout: 'dated',
-        first: ['IOM pilots innovative model for providing information on migration in Guatemala: Community Advisors on Migration', '2018-08-05'],
-        last: ['IOM Fosters Cross-Border Network and Strengthens Institutions in the Northern Triangle of Central America', '2018-07-06'],
+        first: [
+          'IOM pilots innovative model for providing information on migration in Guatemala: Community Advisors on Migration',
+          '2018-08-05',
+        ],
+        last: [
+          'IOM Fosters Cross-Border Network and Strengthens Institutions in the Northern Triangle of Central America',
+          '2018-07-06',
+        ],
         lines: [3, 11, 17, 23, 29, 35, 41, 47, 53, 59],
       },
     ];
@@ -94,7 +122,11 @@ describe('parsePage', () => {
         });
 
         it('every item of a dated page has a date, and no item of an undated page has one', () => {
-          expect(page.items.every((i) => (c.layout === 'dated' ? /^\d{4}-\d{2}-\d{2}$/.test(i.date ?? '') : i.date === null))).toBe(true);
+          expect(
+            page.items.every((i) =>
+              c.layout === 'dated' ? /^\d{4}-\d{2}-\d{2}$/.test(i.date ?? '') : i.date === null,
+            ),
+          ).toBe(true);
         });
 
         it('leaves no NBSP, tab, double space or edge space in titles and summaries', () => {
@@ -109,8 +141,16 @@ describe('parsePage', () => {
 
     it('001 gives every date in page order', () => {
       expect(seed(P001).items.map((i) => i.date)).toEqual([
-        '2017-12-04', '2017-12-04', '2017-12-01', '2017-11-17', '2017-11-17',
-        '2017-11-06', '2017-11-06', '2017-11-06', '2017-11-02', '2017-11-02',
+        '2017-12-04',
+        '2017-12-04',
+        '2017-12-01',
+        '2017-11-17',
+        '2017-11-17',
+        '2017-11-06',
+        '2017-11-06',
+        '2017-11-06',
+        '2017-11-02',
+        '2017-11-02',
       ]);
     });
 
@@ -139,26 +179,42 @@ describe('parsePage', () => {
 
     it('002 turns NBSP and double spaces into single spaces', () => {
       const items = seed(P002).items;
-      expect(items[0]!.summary.startsWith('Mexico City - The United Nations Organization for Migration (IOM), in collaboration')).toBe(true);
+      expect(
+        items[0]!.summary.startsWith(
+          'Mexico City - The United Nations Organization for Migration (IOM), in collaboration',
+        ),
+      ).toBe(true);
       expect(items[1]!.summary.startsWith('Mexico City - 32 officials from 10 countries')).toBe(true);
-      expect(items[4]!.summary.startsWith('Honduras. In order to strengthen mechanisms for preventing and prosecuting the crime of trafficking in persons,')).toBe(true);
+      expect(
+        items[4]!.summary.startsWith(
+          'Honduras. In order to strengthen mechanisms for preventing and prosecuting the crime of trafficking in persons,',
+        ),
+      ).toBe(true);
       expect(items[6]!.summary).toContain('developed in Chiapas. This tool aims');
     });
 
     it('002 keeps en and em dashes and straight apostrophes as written', () => {
       const items = seed(P002).items;
-      expect(items[3]!.summary.startsWith('San Salvador – How do you recognize a victim of human trafficking?')).toBe(true);
+      expect(items[3]!.summary.startsWith('San Salvador – How do you recognize a victim of human trafficking?')).toBe(
+        true,
+      );
       expect(items[3]!.summary).toContain("violation of migrants' human rights?");
-      expect(items[4]!.summary).toContain('IOM—the United Nations\' Migration Organization— supported');
+      expect(items[4]!.summary).toContain("IOM—the United Nations' Migration Organization— supported");
     });
 
     it('000 and 003 keep curly quotes and apostrophes as written', () => {
       const p000 = seed(P000).items;
       expect(p000[1]!.title).toBe('Boosting Young People’s Knowledge and Techniques on Regional Migration Issues');
-      expect(p000[3]!.title).toBe('“Before taking the first step, inform yourself”: Communities in Mesoamerica act for a regular and safe migration');
+      expect(p000[3]!.title).toBe(
+        '“Before taking the first step, inform yourself”: Communities in Mesoamerica act for a regular and safe migration',
+      );
       const p003 = seed(P003).items;
-      expect(p003[1]!.title).toBe('IOM and the Government of Costa Rica present the “Consular Guide to the Repatriation of Costa Ricans Abroad”');
-      expect(p003[3]!.title).toBe('The Migration Governance Framework—What is it, and how can it contribute to my work?');
+      expect(p003[1]!.title).toBe(
+        'IOM and the Government of Costa Rica present the “Consular Guide to the Repatriation of Costa Ricans Abroad”',
+      );
+      expect(p003[3]!.title).toBe(
+        'The Migration Governance Framework—What is it, and how can it contribute to my work?',
+      );
     });
 
     it('001 keeps the acute-accent apostrophe of "didn´t" as written', () => {
@@ -174,7 +230,10 @@ describe('parsePage', () => {
         { title: 'First dated title', date: '2017-12-04', summary: 'First summary sentence.', line: 3 },
         { title: 'Second dated title', date: '2017-12-01', summary: 'Second summary sentence.', line: 9 },
       ]);
-      expect(page.items.map((i) => i.lines)).toEqual([[1, 3, 5], [7, 9, 11]]);
+      expect(page.items.map((i) => i.lines)).toEqual([
+        [1, 3, 5],
+        [7, 9, 11],
+      ]);
       expect(page.diagnostics).toEqual([]);
       expect(page.nonBlankLines).toBe(6);
     });
@@ -187,7 +246,11 @@ describe('parsePage', () => {
         { title: 'Second undated title', date: null, summary: 'Second summary sentence.', line: 3 },
         { title: 'Third undated title', date: null, summary: 'Third summary sentence.', line: 5 },
       ]);
-      expect(page.items.map((i) => i.lines)).toEqual([[1, 2], [3, 4], [5, 6]]);
+      expect(page.items.map((i) => i.lines)).toEqual([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]);
       expect(page.diagnostics).toEqual([]);
     });
 
@@ -195,11 +258,20 @@ describe('parsePage', () => {
       const page = fixture('bullets-continue-summary.txt');
       expect(page.layout).toBe('undated');
       expect(brief(page)).toEqual([
-        { title: 'Migrants interviewed in Chiapas', date: null, summary: 'The survey found two main reasons:\n- Violence at home.\n• The search for work', line: 1 },
+        {
+          title: 'Migrants interviewed in Chiapas',
+          date: null,
+          summary: 'The survey found two main reasons:\n- Violence at home.\n• The search for work',
+          line: 1,
+        },
         { title: 'Second title here', date: null, summary: 'Its summary.', line: 5 },
         { title: 'Third title with bullets only', date: null, summary: '- First point.\n- Second point.', line: 7 },
       ]);
-      expect(page.items.map((i) => i.lines)).toEqual([[1, 2, 3, 4], [5, 6], [7, 8, 9]]);
+      expect(page.items.map((i) => i.lines)).toEqual([
+        [1, 2, 3, 4],
+        [5, 6],
+        [7, 8, 9],
+      ]);
       expect(page.diagnostics).toEqual([]);
     });
 
@@ -231,7 +303,10 @@ describe('parsePage', () => {
         { title: 'Title after blank lines', date: '2017-12-04', summary: 'Summary after blank lines.', line: 5 },
         { title: 'Second title', date: '2017-12-01', summary: 'Second summary.', line: 15 },
       ]);
-      expect(page.items.map((i) => i.lines)).toEqual([[1, 5, 8], [12, 15, 18]]);
+      expect(page.items.map((i) => i.lines)).toEqual([
+        [1, 5, 8],
+        [12, 15, 18],
+      ]);
       expect(page.diagnostics).toEqual([]);
       expect(page.nonBlankLines).toBe(6);
     });
@@ -240,17 +315,35 @@ describe('parsePage', () => {
       const page = fixture('wrapped-summary.txt');
       expect(page.layout).toBe('mixed');
       expect(brief(page)).toEqual([
-        { title: 'Wrapped undated title', date: null, summary: 'The first line of the summary runs on and wraps onto a second line and a third line, ending here.', line: 1 },
-        { title: 'Wrapped dated title', date: '2017-12-04', summary: 'The dated summary also runs over several lines and ends on a third.', line: 7 },
+        {
+          title: 'Wrapped undated title',
+          date: null,
+          summary: 'The first line of the summary runs on and wraps onto a second line and a third line, ending here.',
+          line: 1,
+        },
+        {
+          title: 'Wrapped dated title',
+          date: '2017-12-04',
+          summary: 'The dated summary also runs over several lines and ends on a third.',
+          line: 7,
+        },
       ]);
-      expect(page.items.map((i) => i.lines)).toEqual([[1, 2, 3, 4], [5, 7, 9, 10, 11]]);
+      expect(page.items.map((i) => i.lines)).toEqual([
+        [1, 2, 3, 4],
+        [5, 7, 9, 10, 11],
+      ]);
       expect(page.diagnostics).toEqual([]);
     });
 
     it('wrapped-title: a lower-case line right after an unfinished title continues the title', () => {
       const page = fixture('wrapped-title.txt');
       expect(brief(page)).toEqual([
-        { title: 'A long undated title that wraps onto a second line', date: null, summary: 'The summary of the wrapped title.', line: 1 },
+        {
+          title: 'A long undated title that wraps onto a second line',
+          date: null,
+          summary: 'The summary of the wrapped title.',
+          line: 1,
+        },
       ]);
       expect(page.items[0]!.lines).toEqual([1, 2, 3]);
       expect(page.diagnostics).toEqual([]);
@@ -275,7 +368,12 @@ describe('parsePage', () => {
     it('no-final-newline: the last line is read though no newline ends it', () => {
       const page = fixture('no-final-newline.txt');
       expect(brief(page)).toEqual([
-        { title: 'Title without final newline', date: '2017-12-04', summary: 'Summary without final newline.', line: 3 },
+        {
+          title: 'Title without final newline',
+          date: '2017-12-04',
+          summary: 'Summary without final newline.',
+          line: 3,
+        },
       ]);
       expect(page.diagnostics).toEqual([]);
       expect(page.nonBlankLines).toBe(3);
@@ -284,7 +382,12 @@ describe('parsePage', () => {
     it('trailing-spaces-nbsp: NBSP, tabs and runs of spaces become one space; an NBSP-only line is blank', () => {
       const page = fixture('trailing-spaces-nbsp.txt');
       expect(brief(page)).toEqual([
-        { title: 'Title with NBSP and spaces', date: '2017-12-04', summary: 'Mexico City - The summary text.', line: 3 },
+        {
+          title: 'Title with NBSP and spaces',
+          date: '2017-12-04',
+          summary: 'Mexico City - The summary text.',
+          line: 3,
+        },
       ]);
       expect(page.items[0]!.lines).toEqual([1, 3, 5]);
       expect(page.nonBlankLines).toBe(3);
@@ -295,8 +398,18 @@ describe('parsePage', () => {
       const page = fixture('curly-quotes.txt');
       expect(page.layout).toBe('undated');
       expect(brief(page)).toEqual([
-        { title: '“Before taking the first step, inform yourself”: communities act', date: null, summary: 'Leaders said it’s time — “now or never”.', line: 1 },
-        { title: 'Boosting Young People’s Knowledge', date: null, summary: 'The workshop’s goal – to inform ‘young’ people.', line: 3 },
+        {
+          title: '“Before taking the first step, inform yourself”: communities act',
+          date: null,
+          summary: 'Leaders said it’s time — “now or never”.',
+          line: 1,
+        },
+        {
+          title: 'Boosting Young People’s Knowledge',
+          date: null,
+          summary: 'The workshop’s goal – to inform ‘young’ people.',
+          line: 3,
+        },
       ]);
       expect(page.diagnostics).toEqual([]);
     });
@@ -309,7 +422,10 @@ describe('parsePage', () => {
           { title: 'Real title', date: '2017-12-01', summary: 'Real summary.', line: 7 },
           { title: 'Title after the bullet', date: '2017-11-03', summary: 'Summary three.', line: 14 },
         ]);
-        expect(page.items.map((i) => i.lines)).toEqual([[5, 7, 9], [12, 14, 15]]);
+        expect(page.items.map((i) => i.lines)).toEqual([
+          [5, 7, 9],
+          [12, 14, 15],
+        ]);
       });
 
       it('gives one diagnostic per stray line, at its file:line', () => {
@@ -345,7 +461,9 @@ describe('parsePage', () => {
       });
 
       it('accounts for every non-blank line once', () => {
-        const used = [...page.items.flatMap((i) => i.lines), ...page.diagnostics.map((d) => d.line)].sort((a, b) => a - b);
+        const used = [...page.items.flatMap((i) => i.lines), ...page.diagnostics.map((d) => d.line)].sort(
+          (a, b) => a - b,
+        );
         expect(used).toEqual([1, 2, 3, 5, 7, 9, 10, 12, 13, 14, 15, 17]);
         expect(page.nonBlankLines).toBe(12);
       });
@@ -393,7 +511,10 @@ describe('parsePage', () => {
     // item above: [[1, 3, 5, 8], [7, 9, 11]].
     it('title-then-date-wrapped: every line of the wrapped title is in the lines of its own item', () => {
       const page = fixture('title-then-date-wrapped.txt');
-      expect(page.items.map((i) => i.lines)).toEqual([[1, 3, 5], [7, 8, 9, 11]]);
+      expect(page.items.map((i) => i.lines)).toEqual([
+        [1, 3, 5],
+        [7, 8, 9, 11],
+      ]);
     });
 
     it('an empty or blank page is the empty layout with no items and no diagnostics', () => {

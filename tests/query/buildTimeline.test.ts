@@ -4,9 +4,9 @@ import { makeItem as item } from '../helpers/makeItem.js';
 import { buildTimeline, autoGranularity, type Timeline } from '../../src/query/buildTimeline.js';
 import type { Item, InferredDate } from '../../src/types.js';
 
-const undated = (inferredDate: InferredDate | null = null, extra: Partial<Item> = {}) => item(null, { inferredDate, ...extra });
+const undated = (inferredDate: InferredDate | null = null, extra: Partial<Item> = {}) =>
+  item(null, { inferredDate, ...extra });
 const byPeriod = (t: Timeline) => Object.fromEntries(t.buckets.map((b) => [b.period, b]));
-
 
 describe('buildTimeline: calendar boundaries (default TZ)', calendarBoundaryTests);
 
@@ -85,7 +85,8 @@ describe('buildTimeline: share and total', () => {
 });
 
 describe('buildTimeline: split', () => {
-  const mk = (date: string | null, country: string, topic: string) => item(date, { countries: [country], primaryCountry: country, topics: [topic] });
+  const mk = (date: string | null, country: string, topic: string) =>
+    item(date, { countries: [country], primaryCountry: country, topics: [topic] });
   const items = [
     ...['2020-01-02', '2020-01-09', '2020-03-01', '2020-03-05'].map((d) => mk(d, 'Guatemala', 'trafficking')),
     ...['2020-01-03', '2020-03-02', '2020-03-03'].map((d) => mk(d, 'Honduras', 'borders')),
@@ -121,7 +122,11 @@ describe('buildTimeline: split', () => {
   });
 
   it('uses primaryCountry, then first country, then (none)', () => {
-    const xs = [item('2020-01-01', { countries: ['Mexico', 'Belize'], primaryCountry: null }), item('2020-01-02', { countries: ['Belize'], primaryCountry: 'Belize' }), item('2020-01-03')];
+    const xs = [
+      item('2020-01-01', { countries: ['Mexico', 'Belize'], primaryCountry: null }),
+      item('2020-01-02', { countries: ['Belize'], primaryCountry: 'Belize' }),
+      item('2020-01-03'),
+    ];
     const t = buildTimeline(xs, xs, { by: 'month', split: 'country' });
     expect(t.series!.map((s) => s.value).sort()).toEqual(['(none)', 'Belize', 'Mexico']);
   });

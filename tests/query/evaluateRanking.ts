@@ -17,7 +17,10 @@ export interface Judged {
 export function ndcg(ranked: string[], judged: Judged['relevant'], k: number): number {
   const grade = new Map(judged.map((j) => [normalizeText(j.title), j.grade]));
   const dcg = ranked.slice(0, k).reduce((s, t, i) => s + (2 ** (grade.get(t) ?? 0) - 1) / Math.log2(i + 2), 0);
-  const ideal = [...grade.values()].sort((a, b) => b - a).slice(0, k).reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
+  const ideal = [...grade.values()]
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
   return ideal ? dcg / ideal : 0;
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getEnrichers } from '../../src/corpus.js';
-import { matchFilters, parseDateBound, resolveCountry, resolveFilters, resolveTopic } from '../../src/query/filterItems.js';
+import {
+  matchFilters,
+  parseDateBound,
+  resolveCountry,
+  resolveFilters,
+  resolveTopic,
+} from '../../src/query/filterItems.js';
 import { UsageError } from '../../src/errors.js';
 import type { Item } from '../../src/types.js';
 
@@ -9,12 +15,15 @@ const taxonomy = topics.taxonomy;
 
 describe('resolveCountry', () => {
   it('accepts English and Spanish names, ISO codes, any case and accents', () => {
-    for (const v of ['Costa Rica', 'costa rica', 'CR', 'cri', 'COSTA RICA']) expect(resolveCountry(gazetteer, v)).toBe('Costa Rica');
+    for (const v of ['Costa Rica', 'costa rica', 'CR', 'cri', 'COSTA RICA'])
+      expect(resolveCountry(gazetteer, v)).toBe('Costa Rica');
     expect(resolveCountry(gazetteer, 'México')).toBe('Mexico');
     expect(resolveCountry(gazetteer, 'Panamá')).toBe('Panama');
   });
   it('suggests the closest name for a typo', () => {
-    expect(() => resolveCountry(gazetteer, 'Costa Rika')).toThrow('unknown country "Costa Rika" — did you mean "Costa Rica"?');
+    expect(() => resolveCountry(gazetteer, 'Costa Rika')).toThrow(
+      'unknown country "Costa Rika" — did you mean "Costa Rica"?',
+    );
   });
 });
 
@@ -42,7 +51,19 @@ describe('parseDateBound', () => {
 });
 
 describe('matchFilters', () => {
-  const base: Item = { id: 'a', title: 't', date: '2018-07-01', dateSource: 'listed', inferredDate: null, summary: '', countries: ['Mexico', 'Guatemala'], primaryCountry: 'Mexico', places: [], topics: ['smuggling'], sources: [] };
+  const base: Item = {
+    id: 'a',
+    title: 't',
+    date: '2018-07-01',
+    dateSource: 'listed',
+    inferredDate: null,
+    summary: '',
+    countries: ['Mexico', 'Guatemala'],
+    primaryCountry: 'Mexico',
+    places: [],
+    topics: ['smuggling'],
+    sources: [],
+  };
   const f = (input: Parameters<typeof resolveFilters>[0]) => matchFilters(resolveFilters(input, gazetteer, taxonomy));
   it('combines filters with AND and values of one filter with OR', () => {
     expect(f({ country: ['Guatemala'], topic: ['smuggling'] })(base)).toBe(true);

@@ -10,8 +10,14 @@ describe('parseQuery', () => {
     expect(q.exclude).toEqual([]);
   });
   it('reads a quoted phrase, straight or curly', () => {
-    expect(parseQuery('"human trafficking"').include[0]).toMatchObject({ kind: 'phrase', terms: ['human', 'trafficking'] });
-    expect(parseQuery('“human trafficking”').include[0]).toMatchObject({ kind: 'phrase', terms: ['human', 'trafficking'] });
+    expect(parseQuery('"human trafficking"').include[0]).toMatchObject({
+      kind: 'phrase',
+      terms: ['human', 'trafficking'],
+    });
+    expect(parseQuery('“human trafficking”').include[0]).toMatchObject({
+      kind: 'phrase',
+      terms: ['human', 'trafficking'],
+    });
   });
   it('reads exclusions of words and phrases', () => {
     const q = parseQuery('trafficking -Honduras -"civil society"');

@@ -8,7 +8,21 @@ describe('ranking on the judged query set', () => {
   it('judges at least 30 queries of every kind the query language offers', () => {
     expect(queries.queries.length).toBeGreaterThanOrEqual(30);
     const kinds = new Set(queries.queries.map((q) => q.kind));
-    for (const k of ['word', 'words', 'phrase', 'stem', 'typo', 'spanish', 'accent', 'prefix', 'title', 'exclude', 'country', 'topic']) expect(kinds).toContain(k);
+    for (const k of [
+      'word',
+      'words',
+      'phrase',
+      'stem',
+      'typo',
+      'spanish',
+      'accent',
+      'prefix',
+      'title',
+      'exclude',
+      'country',
+      'topic',
+    ])
+      expect(kinds).toContain(k);
   });
 
   it('reaches nDCG@10 of at least 0.94 and recall@20 of at least 0.90', () => {
@@ -22,7 +36,8 @@ describe('ranking on the judged query set', () => {
   });
 
   it('finds something relevant for every typo, Spanish and stem query', () => {
-    for (const r of result.rows.filter((x) => ['typo', 'spanish', 'stem'].includes(x.kind))) expect(r.meso.recall, r.query).toBeGreaterThan(0);
+    for (const r of result.rows.filter((x) => ['typo', 'spanish', 'stem'].includes(x.kind)))
+      expect(r.meso.recall, r.query).toBeGreaterThan(0);
   });
 });
 

@@ -6,17 +6,35 @@ import { searchItems } from '../../src/query/searchItems.js';
 
 let n = 0;
 const item = (title: string, summary: string, extra: Partial<Item> = {}): Item => ({
-  id: `id${++n}`, title, date: null, dateSource: null, inferredDate: null, summary, countries: [], primaryCountry: null, places: [], topics: [], sources: [{ file: 'p.txt', line: n }], ...extra,
+  id: `id${++n}`,
+  title,
+  date: null,
+  dateSource: null,
+  inferredDate: null,
+  summary,
+  countries: [],
+  primaryCountry: null,
+  places: [],
+  topics: [],
+  sources: [{ file: 'p.txt', line: n }],
+  ...extra,
 });
 
 const items = [
   item('Traffic jams on the border highway', 'Traffic jams and traffic lights slowed trucks at the border crossing.'),
   item('Victims of trafficking assisted', 'Two people who were trafficked received help from a shelter.'),
   item('Returnees start businesses', 'Returned migrants received seed capital.'),
-  item('Workshop in Petén', 'Officials from Petén met on human trafficking.', { topics: ['trafficking'], countries: ['Guatemala'], primaryCountry: 'Guatemala' }),
+  item('Workshop in Petén', 'Officials from Petén met on human trafficking.', {
+    topics: ['trafficking'],
+    countries: ['Guatemala'],
+    primaryCountry: 'Guatemala',
+  }),
   item('Health workers trained', 'A worker from the clinic explained COVID-19 protocols to migrant workers.'),
   item('Data on migration', 'Trafficking in persons statistics and human rights.'),
-  item('Coalition meets', 'The coalition against trata de personas met in Guatemala City.', { topics: ['trafficking'], countries: ['Guatemala'] }),
+  item('Coalition meets', 'The coalition against trata de personas met in Guatemala City.', {
+    topics: ['trafficking'],
+    countries: ['Guatemala'],
+  }),
 ];
 const index = buildIndex(items);
 const byId = new Map(items.map((i) => [i.id, i]));
@@ -26,14 +44,18 @@ describe('searchItems', () => {
   it('requires every word by default and any word with --any', () => {
     expect(titles('human trafficking')).toEqual(expect.arrayContaining(['Workshop in Petén']));
     expect(titles('returnees petén')).toEqual([]);
-    expect(titles('returnees petén', { any: true })).toEqual(expect.arrayContaining(['Returnees start businesses', 'Workshop in Petén']));
+    expect(titles('returnees petén', { any: true })).toEqual(
+      expect.arrayContaining(['Returnees start businesses', 'Workshop in Petén']),
+    );
   });
   it('folds accents: peten finds Petén', () => {
     expect(titles('peten')).toEqual(['Workshop in Petén']);
   });
   it('matches by stem: returnees finds returned, workers finds worker, trafficked finds trafficking', () => {
     expect(titles('returnees')).toContain('Returnees start businesses');
-    expect(titles('trafficked')).toEqual(expect.arrayContaining(['Victims of trafficking assisted', 'Workshop in Petén']));
+    expect(titles('trafficked')).toEqual(
+      expect.arrayContaining(['Victims of trafficking assisted', 'Workshop in Petén']),
+    );
   });
   it('does not let traffic jams match trafficking', () => {
     expect(titles('trafficking')).not.toContain('Traffic jams on the border highway');
@@ -43,7 +65,11 @@ describe('searchItems', () => {
     const hits = searchItems(index, byId, parseQuery('trafficked'));
     expect(hits[0]!.item.title).toBe('Victims of trafficking assisted');
     expect(hits[0]!.matched).toContainEqual({ term: 'trafficked', field: 'summary', how: 'exact' });
-    expect(hits.find((h) => h.item.title === 'Workshop in Petén')!.matched).toContainEqual({ term: 'trafficked', field: 'summary', how: 'stem' });
+    expect(hits.find((h) => h.item.title === 'Workshop in Petén')!.matched).toContainEqual({
+      term: 'trafficked',
+      field: 'summary',
+      how: 'stem',
+    });
   });
   it('matches a phrase only when its words are adjacent and in order', () => {
     expect(titles('"human trafficking"')).toEqual(['Workshop in Petén']);
@@ -57,7 +83,9 @@ describe('searchItems', () => {
     expect(titles('title:trafficking')).toEqual(['Victims of trafficking assisted']);
   });
   it('matches an explicit prefix', () => {
-    expect(titles('traff*')).toEqual(expect.arrayContaining(['Traffic jams on the border highway', 'Victims of trafficking assisted']));
+    expect(titles('traff*')).toEqual(
+      expect.arrayContaining(['Traffic jams on the border highway', 'Victims of trafficking assisted']),
+    );
   });
   it('matches a typo fuzzily, below exact matches', () => {
     const hits = searchItems(index, byId, parseQuery('traficking'));
@@ -69,13 +97,17 @@ describe('searchItems', () => {
     expect(titles('covid19')).toEqual(['Health workers trained']);
   });
   it('finds items tagged with a named topic below literal matches', () => {
-    const hits = searchItems(index, byId, parseQuery('trata'), { tagged: { topics: ['trafficking'], weakTopics: [], countries: [] } });
+    const hits = searchItems(index, byId, parseQuery('trata'), {
+      tagged: { topics: ['trafficking'], weakTopics: [], countries: [] },
+    });
     expect(hits[0]!.item.title).toBe('Coalition meets');
     expect(hits.map((h) => h.item.title)).toContain('Workshop in Petén');
     expect(hits.at(-1)!.matched).toContainEqual({ term: 'trafficking', field: 'topics', how: 'topic' });
   });
   it('applies the filters before ranking', () => {
-    expect(titles('trafficking', { allow: (i: Item) => i.countries.includes('Guatemala') })).toEqual(['Workshop in Petén']);
+    expect(titles('trafficking', { allow: (i: Item) => i.countries.includes('Guatemala') })).toEqual([
+      'Workshop in Petén',
+    ]);
   });
   it('gives a snippet whose highlights cover the matched words', () => {
     const [hit] = searchItems(index, byId, parseQuery('seed'));

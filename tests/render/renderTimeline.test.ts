@@ -10,7 +10,6 @@ const plain80 = makeStyle({ isTTY: false, columns: 80, env: {} });
 const ANSI = /\u001b\[/;
 const len = (s: string) => [...s].length;
 
-
 describe('bar', () => {
   it('is full width for the maximum', () => {
     expect(bar(10, 10, 20)).toBe('█'.repeat(20));
@@ -53,8 +52,16 @@ describe('bar', () => {
 });
 
 /** Items over five months, with 2020-02 empty, and 0 or more undated ones. */
-function sample(undatedCount: number, inferred?: InferredDate): { items: Item[]; t: (opts?: { normalize?: boolean }) => Timeline } {
-  const items = [...many('2020-01-10', 12), ...many('2020-03-05', 3), ...many('2020-04-20', 1), ...many('2020-05-31', 7)];
+function sample(
+  undatedCount: number,
+  inferred?: InferredDate,
+): { items: Item[]; t: (opts?: { normalize?: boolean }) => Timeline } {
+  const items = [
+    ...many('2020-01-10', 12),
+    ...many('2020-03-05', 3),
+    ...many('2020-04-20', 1),
+    ...many('2020-05-31', 7),
+  ];
   for (let i = 0; i < undatedCount; i++) items.push(item(null, { inferredDate: inferred ?? null }));
   return { items, t: () => buildTimeline(items, items, { by: 'month', inferred: !!inferred }) };
 }
@@ -114,7 +121,15 @@ describe('renderTimeline at width 80 without colour', () => {
 
   // Regression: the split matrix ignored the width: six columns of long series names, 14 characters each.
   it('keeps a split chart with long series names within 80 characters', () => {
-    const names = ['Dominican Republic', 'Trinidad and Tobago', 'Antigua and Barbuda', 'Saint Kitts and Nevis', 'Saint Vincent and the Grenadines', 'United States of America', 'Mexico'];
+    const names = [
+      'Dominican Republic',
+      'Trinidad and Tobago',
+      'Antigua and Barbuda',
+      'Saint Kitts and Nevis',
+      'Saint Vincent and the Grenadines',
+      'United States of America',
+      'Mexico',
+    ];
     const items = names.flatMap((n, k) => many('2020-01-01', 8 - k, { countries: [n], primaryCountry: n }));
     const tl = buildTimeline(items, items, { by: 'month', split: 'country' });
     const o = renderTimeline(tl, 'h', plain80, false);

@@ -2,8 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { makeItem as item, manyItems as many } from '../helpers/makeItem.js';
 import { renderTimelineSvg } from '../../src/render/renderTimelineSvg.js';
 import { buildTimeline } from '../../src/query/buildTimeline.js';
-import type { Item } from '../../src/types.js';
-
 
 /**
  * A tiny XML well-formedness check: one root element, every start tag closed in order or self-closed,
@@ -13,11 +11,13 @@ function wellFormed(xml: string): string[] {
   const problems: string[] = [];
   const stack: string[] = [];
   let roots = 0;
-  const tokenRe = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<\/([A-Za-z][\w:.-]*)\s*>|<([A-Za-z][\w:.-]*)((?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<|&[^;\s<]*;?/g;
+  const tokenRe =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<\/([A-Za-z][\w:.-]*)\s*>|<([A-Za-z][\w:.-]*)((?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<|&[^;\s<]*;?/g;
   let last = 0;
   for (const m of xml.matchAll(tokenRe)) {
     const tok = m[0];
-    if (stack.length === 0 && roots > 0 && xml.slice(last, m.index).trim()) problems.push(`text after root at ${m.index}`);
+    if (stack.length === 0 && roots > 0 && xml.slice(last, m.index).trim())
+      problems.push(`text after root at ${m.index}`);
     last = m.index! + tok.length;
     if (tok.startsWith('<!--') || tok.startsWith('<?')) continue;
     if (tok === '<') {
@@ -37,7 +37,8 @@ function wellFormed(xml: string): string[] {
     const attrNames = [...(m[3] ?? '').matchAll(/([A-Za-z_:][\w:.-]*)\s*=/g)].map((a) => a[1]);
     if (new Set(attrNames).size !== attrNames.length) problems.push(`duplicate attribute in <${name}>`);
     for (const [, v] of (m[3] ?? '').matchAll(/=\s*"([^"]*)"/g)) {
-      for (const e of v!.match(/&[^;]*;?/g) ?? []) if (!/^&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);$/.test(e)) problems.push(`bad entity ${e} in attribute`);
+      for (const e of v!.match(/&[^;]*;?/g) ?? [])
+        if (!/^&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);$/.test(e)) problems.push(`bad entity ${e} in attribute`);
     }
     if (stack.length === 0) roots++;
     if (!m[4]) stack.push(name);
@@ -50,7 +51,8 @@ function wellFormed(xml: string): string[] {
 
 const bars = (svg: string) => [...svg.matchAll(/<rect class="bar"([^>]*)>/g)].map((m) => m[1]!);
 const attr = (tag: string, name: string) => tag.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
-const texts = (svg: string, cls: string) => [...svg.matchAll(new RegExp(`<text class="${cls}"[^>]*>([^<]*)</text>`, 'g'))].map((m) => m[1]!);
+const texts = (svg: string, cls: string) =>
+  [...svg.matchAll(new RegExp(`<text class="${cls}"[^>]*>([^<]*)</text>`, 'g'))].map((m) => m[1]!);
 
 describe('the well-formedness checker itself', () => {
   it('accepts good XML and rejects broken XML', () => {
@@ -143,7 +145,13 @@ describe('renderTimelineSvg', () => {
     expect(s).not.toMatch(/"x"|'q'/);
     expect(wellFormed(s)).toEqual([]);
     const shown = texts(s, 'title')[0]!;
-    const decoded = shown.replace(/&#(\d+);/g, (_, d) => String.fromCharCode(Number(d))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    const decoded = shown
+      .replace(/&#(\d+);/g, (_, d) => String.fromCharCode(Number(d)))
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
     expect(decoded).toBe(title);
   });
 

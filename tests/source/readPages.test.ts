@@ -8,7 +8,13 @@ import { decodePage, firstInvalidUtf8, listPages, readPages } from '../../src/so
 import type { Diagnostic } from '../../src/types.js';
 
 const PAGE = 'Undated title\nUndated summary.\n\n4 December, 2017\n\nA dated title\n\nIts summary.\n';
-const shape = (text: string) => parsePage(text, 'p.txt').items.map((i) => ({ title: i.title, date: i.date, summary: i.summary, line: i.source.line }));
+const shape = (text: string) =>
+  parsePage(text, 'p.txt').items.map((i) => ({
+    title: i.title,
+    date: i.date,
+    summary: i.summary,
+    line: i.source.line,
+  }));
 
 let dir: string;
 let outside: string;
@@ -76,7 +82,9 @@ describe('readPages', () => {
     expect(diagnostics[0]!.line).toBe(0);
     expect(diagnostics[0]!.message).toMatch(/invalid UTF-8 at byte 18\b/);
     expect(pages).toHaveLength(1);
-    expect(shape(pages[0]!.text)).toEqual([{ title: 'Title one', date: null, summary: 'Summary \uFFFD here.', line: 1 }]);
+    expect(shape(pages[0]!.text)).toEqual([
+      { title: 'Title one', date: null, summary: 'Summary \uFFFD here.', line: 1 },
+    ]);
   });
 
   it('skips a NUL-byte file, an empty file and a blank-only file with one diagnostic each', () => {

@@ -59,21 +59,23 @@ describe('foldWithMap', () => {
     expect(foldWithMap('ﬁx')).toEqual({ folded: 'fix', map: [0, 0, 1, 2] });
   });
 
-  test.prop([fc.string({ unit: 'binary', maxLength: 40 })])('folds each character as foldText does, and maps back to where it starts', (text) => {
-    const { folded, map } = foldWithMap(text);
-    const chars = [...text];
-    expect(folded).toBe(chars.map((ch) => foldText(ch)).join(''));
-    expect(map).toHaveLength(folded.length + 1);
-    expect(map[map.length - 1]).toBe(text.length);
-    let at = 0;
-    const starts = new Set(chars.map((ch) => ((at += ch.length), at - ch.length)));
-    for (let k = 0; k < folded.length; k++) {
-      expect(starts.has(map[k]!)).toBe(true);
-      if (k > 0) expect(map[k]!).toBeGreaterThanOrEqual(map[k - 1]!);
-    }
-  });
+  test.prop([fc.string({ unit: 'binary', maxLength: 40 })])(
+    'folds each character as foldText does, and maps back to where it starts',
+    (text) => {
+      const { folded, map } = foldWithMap(text);
+      const chars = [...text];
+      expect(folded).toBe(chars.map((ch) => foldText(ch)).join(''));
+      expect(map).toHaveLength(folded.length + 1);
+      expect(map[map.length - 1]).toBe(text.length);
+      let at = 0;
+      const starts = new Set(chars.map((ch) => ((at += ch.length), at - ch.length)));
+      for (let k = 0; k < folded.length; k++) {
+        expect(starts.has(map[k]!)).toBe(true);
+        if (k > 0) expect(map[k]!).toBeGreaterThanOrEqual(map[k - 1]!);
+      }
+    },
+  );
 });
-
 
 /** The character-by-character word scanner tokenize had before it used regular expressions: the reference. */
 function referenceSpans(s: string): Array<[number, number]> {
@@ -112,18 +114,55 @@ describe('scanWords', () => {
     return out;
   };
   it('finds words with inner apostrophes and hyphens, in ASCII text and not', () => {
-    expect(spans("don't--stop anti-trafficking")).toEqual([[0, 5], [7, 11], [12, 28]]);
-    expect(spans('niños—“Petén”')).toEqual([[0, 5], [7, 12]]);
+    expect(spans("don't--stop anti-trafficking")).toEqual([
+      [0, 5],
+      [7, 11],
+      [12, 28],
+    ]);
+    expect(spans('niños—“Petén”')).toEqual([
+      [0, 5],
+      [7, 12],
+    ]);
   });
-  const piece = fc.constantFrom('a', 'Z', '9', 'é', 'ß', 'ǅ', '𝒜', '٣', "'", '-', ' ', '—', '“', '.', '\u0301', '\ud800', '_', '`');
-  test.prop([fc.array(piece, { maxLength: 30 }).map((p) => p.join(''))])('finds the words the character-by-character reference finds', (text) => {
-    expect(spans(text)).toEqual(referenceSpans(text));
-  });
+  const piece = fc.constantFrom(
+    'a',
+    'Z',
+    '9',
+    'é',
+    'ß',
+    'ǅ',
+    '𝒜',
+    '٣',
+    "'",
+    '-',
+    ' ',
+    '—',
+    '“',
+    '.',
+    '\u0301',
+    '\ud800',
+    '_',
+    '`',
+  );
+  test.prop([fc.array(piece, { maxLength: 30 }).map((p) => p.join(''))])(
+    'finds the words the character-by-character reference finds',
+    (text) => {
+      expect(spans(text)).toEqual(referenceSpans(text));
+    },
+  );
 });
 
 describe('tokenize', () => {
   it('splits hyphenated words into parts plus the joined form and drops a possessive', () => {
-    expect(tokenize("Anti-Trafficking People’s COVID-19")).toEqual(['anti', 'trafficking', 'antitrafficking', 'people', 'covid', '19', 'covid19']);
+    expect(tokenize('Anti-Trafficking People’s COVID-19')).toEqual([
+      'anti',
+      'trafficking',
+      'antitrafficking',
+      'people',
+      'covid',
+      '19',
+      'covid19',
+    ]);
   });
 
   it('leaves the joined form out when asked', () => {
@@ -168,14 +207,17 @@ describe('toWords', () => {
     expect(toWords('㈀')).toEqual([{ term: 'ᄀ', raw: '㈀', start: 0, end: 1 }]);
   });
 
-  test.prop([fc.string({ unit: 'binary', maxLength: 40 })])('every word’s raw text is the slice of the original at its offsets', (text) => {
-    for (const w of toWords(text)) {
-      expect(w.start).toBeGreaterThanOrEqual(0);
-      expect(w.end).toBeGreaterThan(w.start);
-      expect(w.end).toBeLessThanOrEqual(text.length);
-      expect(w.raw).toBe(text.slice(w.start, w.end));
-    }
-  });
+  test.prop([fc.string({ unit: 'binary', maxLength: 40 })])(
+    'every word’s raw text is the slice of the original at its offsets',
+    (text) => {
+      for (const w of toWords(text)) {
+        expect(w.start).toBeGreaterThanOrEqual(0);
+        expect(w.end).toBeGreaterThan(w.start);
+        expect(w.end).toBeLessThanOrEqual(text.length);
+        expect(w.raw).toBe(text.slice(w.start, w.end));
+      }
+    },
+  );
 });
 
 describe('escapeForTerminal', () => {
@@ -183,7 +225,11 @@ describe('escapeForTerminal', () => {
     ['ESC in an SGR colour (CSI)', 'red \x1b[31mtext', 'red \\x1b[31mtext'],
     ['BEL', 'ring\x07', 'ring\\x07'],
     ['CSI that clears the screen', '\x1b[2J\x1b[H', '\\x1b[2J\\x1b[H'],
-    ['an OSC 8 hyperlink', '\x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\', '\\x1b]8;;http://evil.example\\x1b\\click\\x1b]8;;\\x1b\\'],
+    [
+      'an OSC 8 hyperlink',
+      '\x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\',
+      '\\x1b]8;;http://evil.example\\x1b\\click\\x1b]8;;\\x1b\\',
+    ],
     ['an OSC 52 clipboard write', '\x1b]52;c;SGVsbG8=\x07', '\\x1b]52;c;SGVsbG8=\\x07'],
     ['the C1 CSI 0x9b', '\u009b31mred', '\\x9b31mred'],
     ['a bidi override U+202E', 'abc\u202Efed', 'abc\\u202efed'],
@@ -208,7 +254,15 @@ describe('escapeForTerminal', () => {
   const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
   const risky = fc.oneof(
     fc.string({ unit: 'binary' }),
-    fc.array(fc.oneof(fc.integer({ min: 0, max: 0x9f }), fc.constantFrom(0x061c, 0x200e, 0x200f, 0x202a, 0x202e, 0x2066, 0x2069, 0x2028, 0x2029, 0xe9)), { maxLength: 30 }).map((codes) => String.fromCodePoint(...codes)),
+    fc
+      .array(
+        fc.oneof(
+          fc.integer({ min: 0, max: 0x9f }),
+          fc.constantFrom(0x061c, 0x200e, 0x200f, 0x202a, 0x202e, 0x2066, 0x2069, 0x2028, 0x2029, 0xe9),
+        ),
+        { maxLength: 30 },
+      )
+      .map((codes) => String.fromCodePoint(...codes)),
   );
 
   test.prop([risky])('never outputs a C0/C1 control character or a bidi control', (text) => {
