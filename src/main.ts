@@ -1,4 +1,4 @@
 import { runProcess } from './runProcess.js';
 
-// The entry of dist/meso.js: `node bin/meso.js …`, and every run where the start-up snapshot cannot be used.
+// The entry of dist/meso.js, which bin/meso.js imports.
 await runProcess(process.argv);

@@ -8,7 +8,6 @@ import { escapeForTerminal } from '../text/escapeForTerminal.js';
 import { makeStyle, type Style } from '../render/makeStyle.js';
 import { resolveFilters, type Filters } from '../query/filterItems.js';
 import { loadCachedCorpus } from '../indexing/cache.js';
-import { takePreloadedCorpus } from '../indexing/preload.js';
 
 /** What a command may touch of the outside world; tests and main() hand in the real one. */
 export interface Runtime {
@@ -83,12 +82,7 @@ export function openCorpus(opts: CommonOptions, rt: Runtime): Corpus {
   const options = { paths, maxPageBytes: opts.maxPageBytes };
   let corpus: Corpus;
   if (!useCache) corpus = loadCorpus(options);
-  else {
-    const preloaded = takePreloadedCorpus(options);
-    if (preloaded) log('using the corpus preloaded in the start-up snapshot');
-    corpus =
-      preloaded ?? loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
-  }
+  else corpus = loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
   printDiagnostics(corpus.diagnostics, opts, rt);
   return corpus;
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import v8 from 'node:v8';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -14,9 +13,7 @@ export const signalsHeld = () => holding;
  * of the event loop. The handler stays: removing it would drop a signal still in the queue.
  */
 function holdSignals(): void {
-  // a V8 start-up snapshot cannot hold signal handlers (building it would fail), and nobody presses Ctrl-C at
-  // a snapshot builder: while building one, writes go without them
-  if (holding || v8.startupSnapshot.isBuildingSnapshot()) return;
+  if (holding) return;
   holding = true;
   process.on('SIGINT', () => process.exit(130)).on('SIGTERM', () => process.exit(143));
 }
