@@ -7,6 +7,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/helpers/globalSetup.ts'],
     testTimeout: 30000,
     env: { TZ: 'America/Costa_Rica', NO_COLOR: '1' },
   },

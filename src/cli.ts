@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { NoResultsError, UsageError } from './errors.js';
 import { DataError } from './enrich/tables.js';
-import type { Runtime } from './commands/runtime.js';
+import type { Runtime } from './runtime.js';
 import { makeListCommand } from './commands/makeListCommand.js';
 import { makeSearchCommand } from './commands/makeSearchCommand.js';
 import { makeShowCommand } from './commands/makeShowCommand.js';

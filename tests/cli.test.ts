@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.js';
-import type { Runtime } from '../src/commands/runtime.js';
+import type { Runtime } from '../src/runtime.js';
 
 /** A runtime whose stdout fails the way a full disk would: an error meso does not expect. */
 function failingRuntime() {

@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor, openCorpus, type Runtime } from './runtime.js';
+import { filtersFor } from './filtersFor.js';
+import { openCorpus } from '../load/openCorpus.js';
+import type { Runtime } from '../runtime.js';
 import { matchFilters } from '../query/filterItems.js';
 import { ITEM_FIELDS, itemRecord, parseFields, selectFields } from '../render/records.js';
 import { renderJsonl, renderJson } from '../render/renderJson.js';

@@ -1,13 +1,16 @@
 import { Command } from 'commander';
 import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor, openCorpus, pickFormat, type Runtime } from './runtime.js';
+import { filtersFor } from './filtersFor.js';
+import { openCorpus } from '../load/openCorpus.js';
+import { pickFormat } from './emitItems.js';
+import type { Runtime } from '../runtime.js';
 import { matchFilters } from '../query/filterItems.js';
 import { countFacet } from '../query/countFacet.js';
 import { renderJson, renderJsonl } from '../render/renderJson.js';
 import { renderCsv } from '../render/renderCsv.js';
 import { parseFields, selectFields } from '../render/records.js';
 import { NoResultsError } from '../errors.js';
-import { getEnrichers } from '../corpus.js';
+import { getEnrichers } from '../enrich/getEnrichers.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
 
 /** The fields of a facet row: a country's count and how many items have it as primary; a topic's label. */

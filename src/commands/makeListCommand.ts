@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor, openCorpus, type Runtime } from './runtime.js';
+import { filtersFor } from './filtersFor.js';
+import { openCorpus } from '../load/openCorpus.js';
+import type { Runtime } from '../runtime.js';
 import { matchFilters, hasFilters } from '../query/filterItems.js';
 import { NoResultsError } from '../errors.js';
 import { emitItems } from './emitItems.js';

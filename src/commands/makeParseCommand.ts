@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { addOptions, type CommonOptions } from '../options.js';
-import { formatDiagnostic, printDiagnostics, stdinHint, type Runtime } from './runtime.js';
-import { listPages, readPageFiles, readStdinPage, DEFAULT_MAX_PAGE_BYTES } from '../source/readPages.js';
+import { formatDiagnostic, printDiagnostics, stdinHint } from '../load/openCorpus.js';
+import type { Runtime } from '../runtime.js';
+import { listPages, readPageFiles, readStdinPage, DEFAULT_MAX_PAGE_BYTES } from '../load/readPages.js';
 import { parsePage } from '../parse/parsePage.js';
 import { itemId } from '../parse/itemId.js';
 import { renderJson } from '../render/renderJson.js';

@@ -1,12 +1,15 @@
 import { Command, Option } from 'commander';
 import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor, openCorpus, queryWords, type Runtime } from './runtime.js';
+import { filtersFor } from './filtersFor.js';
+import { openCorpus } from '../load/openCorpus.js';
+import { queryWords } from './queryWords.js';
+import type { Runtime } from '../runtime.js';
 import { matchFilters, hasFilters } from '../query/filterItems.js';
 import { NoResultsError } from '../errors.js';
 import { parseQuery } from '../query/parseQuery.js';
 import { rankQuery, suggestQuery } from '../query/queryTerms.js';
 import { describeHits } from '../query/searchItems.js';
-import { getEnrichers } from '../corpus.js';
+import { getEnrichers } from '../enrich/getEnrichers.js';
 import { emitItems } from './emitItems.js';
 
 export const QUERY_HELP = `

@@ -1,13 +1,15 @@
 import { Command } from 'commander';
 import { addOptions, type CommonOptions } from '../options.js';
-import { openCorpus, styleFor, type Runtime } from './runtime.js';
+import { openCorpus } from '../load/openCorpus.js';
+import { styleFor } from './emitItems.js';
+import type { Runtime } from '../runtime.js';
 import { NoResultsError, UsageError } from '../errors.js';
 import { renderJson } from '../render/renderJson.js';
 import { itemRecord } from '../render/records.js';
 import { renderItem } from '../render/renderItem.js';
 import { shortId } from '../render/renderTable.js';
 import { enrichItems } from '../enrich/enrichItems.js';
-import { getEnrichers } from '../corpus.js';
+import { getEnrichers } from '../enrich/getEnrichers.js';
 
 /** `meso show <id>`: one item in full, with its sources and the evidence for its countries, topics and date. */
 export function makeShowCommand(rt: Runtime): Command {

@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { addOptions, type CommonOptions } from '../options.js';
-import { openCorpus, type Runtime } from './runtime.js';
+import { openCorpus } from '../load/openCorpus.js';
+import type { Runtime } from '../runtime.js';
 import { renderJson } from '../render/renderJson.js';
 import { SCHEMA_VERSION } from '../types.js';
-import type { Corpus } from '../corpus.js';
+import type { Corpus } from '../load/loadCorpus.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
 
 /** The figures `meso stats` prints. */

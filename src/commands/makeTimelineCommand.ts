@@ -1,11 +1,15 @@
 import { Command, Option } from 'commander';
 import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor, openCorpus, queryWords, pickFormat, styleFor, type Runtime } from './runtime.js';
+import { filtersFor } from './filtersFor.js';
+import { openCorpus } from '../load/openCorpus.js';
+import { queryWords } from './queryWords.js';
+import { pickFormat, styleFor } from './emitItems.js';
+import type { Runtime } from '../runtime.js';
 import { hasFilters, matchFilters, type Filters } from '../query/filterItems.js';
 import { parseQuery } from '../query/parseQuery.js';
 import { rankQuery } from '../query/queryTerms.js';
 import { buildTimeline, BUCKET_FIELDS, type Granularity } from '../query/buildTimeline.js';
-import { getEnrichers } from '../corpus.js';
+import { getEnrichers } from '../enrich/getEnrichers.js';
 import { NoResultsError } from '../errors.js';
 import { renderJson, renderJsonl } from '../render/renderJson.js';
 import { renderCsv } from '../render/renderCsv.js';

@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus.js';
+import type { Corpus } from '../load/loadCorpus.js';
 import type { Enrichers } from '../enrich/enrichItems.js';
 import type { PickTerms, Vocabulary } from '../indexing/termIndex.js';
 import type { Query } from './parseQuery.js';

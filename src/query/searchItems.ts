@@ -7,7 +7,7 @@ import { searchLookup, type TermLookup } from '../indexing/termIndex.js';
 import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
 import { makeSnippet, type Snippet } from './makeSnippet.js';
-import { compareItems } from './compareItems.js';
+import { compareItems } from '../load/compareItems.js';
 import { namedTags, type NamedTags } from './namedTags.js';
 import type { Enrichers } from '../enrich/enrichItems.js';
 

@@ -11,7 +11,7 @@ import {
   writePages,
   STRAY_LINE_PAGE,
   TWO_ITEM_PAGE,
-} from './runMeso.js';
+} from '../helpers/runMeso.js';
 
 const { run, cacheHome } = createRunner();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { createRunner } from './runMeso.js';
+import { createRunner } from '../helpers/runMeso.js';
 
 const { run } = createRunner();
 const ok = (args: string[]) => {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, createRunner, makeTempDir } from './runMeso.js';
+import { ROOT, createRunner, makeTempDir } from '../helpers/runMeso.js';
 
 const { run } = createRunner();
 

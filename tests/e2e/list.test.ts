@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { createRunner, json } from './runMeso.js';
+import { createRunner, json } from '../helpers/runMeso.js';
 
 const { run } = createRunner();
 

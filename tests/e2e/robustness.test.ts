@@ -23,7 +23,7 @@ import {
   writePages,
   TWO_ITEM_PAGE,
   STRAY_LINE_PAGE,
-} from './runMeso.js';
+} from '../helpers/runMeso.js';
 
 const { run, cacheHome } = createRunner();
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createRunner, json } from './runMeso.js';
+import { createRunner, json } from '../helpers/runMeso.js';
 
 const { run } = createRunner();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRunner } from './runMeso.js';
+import { createRunner } from '../helpers/runMeso.js';
 
 const { run } = createRunner();
 

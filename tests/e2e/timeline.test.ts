@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { createRunner, json, makeTempDir } from './runMeso.js';
+import { createRunner, json, makeTempDir } from '../helpers/runMeso.js';
 
 const { run } = createRunner();
 

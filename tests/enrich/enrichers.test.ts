@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import labels from '../fixtures/labels.json' with { type: 'json' };
-import { loadCorpus } from '../../src/corpus.js';
+import { loadCorpus } from '../../src/load/loadCorpus.js';
 import { bundledPagesDir } from '../../src/paths.js';
 import { normalizeText } from '../../src/text/normalizeText.js';
 

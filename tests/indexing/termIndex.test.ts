@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import MiniSearch from 'minisearch';
-import { loadCorpus, getEnrichers } from '../../src/corpus.js';
+import { loadCorpus } from '../../src/load/loadCorpus.js';
+import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 import { bundledPagesDir } from '../../src/paths.js';
 import { INDEX_OPTIONS, type IndexDoc } from '../../src/indexing/buildIndex.js';
 import { SavedIndex, Vocabulary, countTerms, searchLookup, type TermIndex } from '../../src/indexing/termIndex.js';

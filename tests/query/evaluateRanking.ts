@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import queries from '../fixtures/queries.json' with { type: 'json' };
-import { loadCorpus, getEnrichers } from '../../src/corpus.js';
+import { loadCorpus } from '../../src/load/loadCorpus.js';
+import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 import { bundledPagesDir } from '../../src/paths.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { rankQuery } from '../../src/query/queryTerms.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getEnrichers } from '../../src/corpus.js';
+import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 import {
   matchFilters,
   parseDateBound,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus.js';
+import { loadCorpus } from '../../src/load/loadCorpus.js';
 import { bundledPagesDir } from '../../src/paths.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { suggestTerms } from '../../src/query/suggestTerms.js';

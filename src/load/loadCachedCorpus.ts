@@ -3,11 +3,11 @@ import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildCorpus, withIndex, type Corpus, type LoadOptions } from '../corpus.js';
-import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES } from '../source/readPages.js';
+import { buildCorpus, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
+import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES } from './readPages.js';
 import { bundledDataDir } from '../paths.js';
-import { INDEX_OPTIONS_KEY } from './buildIndex.js';
-import { SavedIndex, countTerms } from './termIndex.js';
+import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
+import { SavedIndex, countTerms } from '../indexing/termIndex.js';
 
 /** Bumped when the cache file layout changes. */
 const CACHE_FORMAT = 4;

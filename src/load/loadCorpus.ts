@@ -1,21 +1,13 @@
 import type MiniSearch from 'minisearch';
-import type { Diagnostic, Item, Layout, RawItem } from './types.js';
-import {
-  readPages,
-  readStdinPage,
-  noReadablePages,
-  DEFAULT_MAX_PAGE_BYTES,
-  type PageFile,
-} from './source/readPages.js';
-import { parsePage } from './parse/parsePage.js';
-import { mergeItems } from './parse/mergeItems.js';
-import { enrichItems, type Enrichers } from './enrich/enrichItems.js';
-import type { IndexDoc } from './indexing/buildIndex.js';
-import { countTerms, type PickTerms, type TermIndex, type TermLookup } from './indexing/termIndex.js';
-import { compileGazetteer } from './enrich/compileGazetteer.js';
-import { compileTopics } from './enrich/classifyTopics.js';
-import { loadCountries, loadTopics } from './enrich/tables.js';
-import { compareItems } from './query/compareItems.js';
+import type { Diagnostic, Item, Layout, RawItem } from '../types.js';
+import { readPages, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './readPages.js';
+import { parsePage } from '../parse/parsePage.js';
+import { mergeItems } from '../parse/mergeItems.js';
+import { enrichItems } from '../enrich/enrichItems.js';
+import type { IndexDoc } from '../indexing/buildIndex.js';
+import { countTerms, type PickTerms, type TermIndex, type TermLookup } from '../indexing/termIndex.js';
+import { getEnrichers } from '../enrich/getEnrichers.js';
+import { compareItems } from './compareItems.js';
 
 /** Per-page figures for `meso stats` and `meso parse`. */
 export interface PageStats {
@@ -53,13 +45,6 @@ export interface LoadOptions {
   /** folders or files of pages; ["-"] for standard input */
   paths: string[];
   maxPageBytes?: number;
-}
-
-let enrichers: Enrichers | undefined;
-/** The compiled gazetteer and taxonomy, read once per process. */
-export function getEnrichers(): Enrichers {
-  enrichers ??= { gazetteer: compileGazetteer(loadCountries()), topics: compileTopics(loadTopics()) };
-  return enrichers;
 }
 
 /** Parses, merges and enriches page files into a corpus (no index yet). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { parsePage } from '../../src/parse/parsePage.js';
-import { decodePage, firstInvalidUtf8, listPages, readPages } from '../../src/source/readPages.js';
+import { decodePage, firstInvalidUtf8, listPages, readPages } from '../../src/load/readPages.js';
 import type { Diagnostic } from '../../src/types.js';
 
 const PAGE = 'Undated title\nUndated summary.\n\n4 December, 2017\n\nA dated title\n\nIts summary.\n';

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import type { Diagnostic } from '../types.js';
+import type { Runtime } from '../runtime.js';
+import { loadCorpus, type Corpus } from './loadCorpus.js';
+import { loadCachedCorpus } from './loadCachedCorpus.js';
+import { bundledPagesDir } from '../paths.js';
+import { escapeForTerminal } from '../text/escapeForTerminal.js';
+
+/** The flags that say where pages come from and how loading talks (a part of the commands' options). */
+export interface OpenOptions {
+  data?: string[];
+  quiet?: boolean;
+  verbose?: boolean;
+  cache?: boolean;
+  cacheDir?: string;
+  maxPageBytes?: number;
+}
+
+/** The data paths: --data, else MESO_DATA (paths separated like PATH), else the bundled pages. */
+export function dataPaths(opts: OpenOptions, env: NodeJS.ProcessEnv): string[] {
+  if (opts.data?.length) return opts.data;
+  if (env.MESO_DATA) return env.MESO_DATA.split(path.delimiter).filter(Boolean);
+  return [bundledPagesDir()];
+}
+
+/** Most page warnings printed before a summary line (all of them with --verbose). */
+const MAX_WARNINGS = 20;
+
+/** Prints page diagnostics on stderr as `meso: warning: file:line: message`. */
+export function printDiagnostics(diagnostics: Diagnostic[], opts: OpenOptions, rt: Runtime): void {
+  if (opts.quiet || diagnostics.length === 0) return;
+  const shown = opts.verbose ? diagnostics : diagnostics.slice(0, MAX_WARNINGS);
+  let text = '';
+  for (const d of shown) text += `meso: warning: ${formatDiagnostic(d)}\n`;
+  if (shown.length < diagnostics.length)
+    text += `meso: warning: … and ${diagnostics.length - shown.length} more (meso parse or --verbose shows them all)\n`;
+  rt.err(text);
+}
+
+/** `file:line: message: "text"`, with anything that could drive a terminal escaped. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
+  const text =
+    d.text === undefined ? '' : `: ${JSON.stringify(d.text.length > 80 ? `${d.text.slice(0, 77)}...` : d.text)}`;
+  return escapeForTerminal(`${where}: ${d.message}${text}`);
+}
+
+/** Says, when standard input is a terminal, that meso waits for a page to be typed or pasted there. */
+export function stdinHint(rt: Runtime): void {
+  if (rt.stdinIsTTY?.())
+    rt.err('meso: reading a page from standard input (the terminal): paste or type it, then press Ctrl-D\n');
+}
+
+/** Loads the corpus the flags point at (through the cache when allowed) and prints its warnings. */
+export function openCorpus(opts: OpenOptions, rt: Runtime): Corpus {
+  const paths = dataPaths(opts, rt.env);
+  if (paths.length === 1 && paths[0] === '-') stdinHint(rt);
+  const log = opts.verbose ? (msg: string) => rt.err(`meso: ${msg}\n`) : () => {};
+  const useCache =
+    opts.cache !== false && !(paths.length === 1 && paths[0] === '-') && rt.env.MESO_NO_CACHE === undefined;
+  const options = { paths, maxPageBytes: opts.maxPageBytes };
+  let corpus: Corpus;
+  if (!useCache) corpus = loadCorpus(options);
+  else corpus = loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
+  printDiagnostics(corpus.diagnostics, opts, rt);
+  return corpus;
+}

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers/runMeso.js';
+
+/** What `npm pack` would put in the package, as npm itself lists it. */
+function packedFiles(): string[] {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
+  return (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path).sort();
+}
+
+describe('the published package', () => {
+  const files = packedFiles();
+
+  it('holds the entry, the bundle, the bundled pages and tables, and the docs a user reads', () => {
+    for (const f of [
+      'bin/meso.js',
+      'dist/meso.js',
+      'data/countries.json',
+      'data/topics.json',
+      'README.md',
+      'package.json',
+    ])
+      expect(files).toContain(f);
+    expect(files.filter((f) => /^data\/pages\/.+\.txt$/.test(f)).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('holds no start-up snapshot, no sources, no tests and no scripts', () => {
+    expect(files.filter((f) => /\.blob|snapshot|launch\.sh|^src\/|^tests\/|^scripts\/|\.map$/.test(f))).toEqual([]);
+  });
+
+  it('names no path of the machine that built it', () => {
+    const leaks = files
+      .filter((f) => /\.(js|json|txt|1)$/.test(f))
+      .filter((f) => readFileSync(path.join(ROOT, f), 'utf8').includes(ROOT));
+    expect(leaks).toEqual([]);
+  });
+
+  it('starts bin/meso.js with a node shebang, so npm writes working shims on Windows too', () => {
+    expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+});
