@@ -1,18 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
-import queries from '../fixtures/queries.json' with { type: 'json' };
-import { loadCorpus } from '../../src/load/loadCorpus.js';
+import { loadCorpus, type Corpus } from '../../src/load/loadCorpus.js';
 import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 import { bundledPagesDir } from '../../src/paths.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { rankQuery } from '../../src/query/queryTerms.js';
 import { normalizeText } from '../../src/text/normalizeText.js';
 
-/** A judged query of tests/fixtures/queries.json. */
+/** A judged query of tests/fixtures/queries*.json. */
 export interface Judged {
   query: string;
   kind: string;
   relevant: Array<{ title: string; grade: number }>;
 }
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+
+/**
+ * The judged query sets, each over its own pages: the bundled pages (queries.json, queries-more.json) and the
+ * layout fixture pages (layouts/queries.json), when that set is present.
+ */
+export const JUDGED_SETS = [
+  { name: 'queries.json', file: path.join(FIXTURES, 'queries.json'), pages: bundledPagesDir() },
+  { name: 'queries-more.json', file: path.join(FIXTURES, 'queries-more.json'), pages: bundledPagesDir() },
+  {
+    name: 'layouts/queries.json',
+    file: path.join(FIXTURES, 'layouts/queries.json'),
+    pages: path.join(FIXTURES, 'layouts/pages'),
+  },
+].filter((s) => existsSync(s.file));
+
+/** The queries of one judged file. */
+export const readJudged = (file: string): Judged[] =>
+  (JSON.parse(readFileSync(file, 'utf8')) as { queries: Judged[] }).queries;
 
 /** nDCG@k of a ranked list of titles against graded judgements (gain 2^grade − 1, log2 discount). */
 export function ndcg(ranked: string[], judged: Judged['relevant'], k: number): number {
@@ -31,28 +53,56 @@ export function recall(ranked: string[], judged: Judged['relevant'], k: number):
   return judged.filter((j) => top.has(normalizeText(j.title))).length / judged.length;
 }
 
-/** Runs every judged query through meso's search and through plain MiniSearch with default options. */
-export function evaluateRanking() {
-  const corpus = loadCorpus({ paths: [bundledPagesDir()] });
+export interface Row {
+  set: string;
+  query: string;
+  kind: string;
+  /** how many items meso returned */
+  found: number;
+  meso: { ndcg: number; recall: number };
+  plain: { ndcg: number; recall: number };
+}
+
+/** Mean nDCG@10 and recall@20 of some rows, for meso and for plain MiniSearch. */
+export function summarize(rows: Row[]) {
+  const mean = (f: (r: Row) => number) => (rows.length ? rows.reduce((s, r) => s + f(r), 0) / rows.length : 0);
+  return {
+    queries: rows.length,
+    meso: { ndcg: mean((r) => r.meso.ndcg), recall: mean((r) => r.meso.recall) },
+    plain: { ndcg: mean((r) => r.plain.ndcg), recall: mean((r) => r.plain.recall) },
+  };
+}
+
+const corpora = new Map<string, Corpus>();
+
+/** Runs the judged queries of one set through meso's search and through plain MiniSearch with default options. */
+function evaluateSet(set: (typeof JUDGED_SETS)[number]): Row[] {
+  let corpus = corpora.get(set.pages);
+  if (!corpus) corpora.set(set.pages, (corpus = loadCorpus({ paths: [set.pages] })));
   const plain = new MiniSearch({ fields: ['title', 'summary'], storeFields: ['title'] });
   plain.addAll(corpus.items.map((i) => ({ id: i.id, title: i.title, summary: i.summary })));
   const titleOf = (id: string) => corpus.byId.get(id)!.title;
-  const rows = (queries.queries as Judged[]).map((q) => {
-    const parsed = parseQuery(q.query);
+  return readJudged(set.file).map((q) => {
     // as commands rank: from an index loaded with the query's terms only
-    const meso = rankQuery(corpus, parsed, getEnrichers()).map((h) => h.item.title);
+    const meso = rankQuery(corpus, parseQuery(q.query), getEnrichers()).map((h) => h.item.title);
     const base = plain.search(q.query).map((r) => titleOf(r.id as string));
     return {
+      set: set.name,
       query: q.query,
       kind: q.kind,
+      found: meso.length,
       meso: { ndcg: ndcg(meso, q.relevant, 10), recall: recall(meso, q.relevant, 20) },
       plain: { ndcg: ndcg(base, q.relevant, 10), recall: recall(base, q.relevant, 20) },
     };
   });
-  const mean = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
-  return {
-    rows,
-    meso: { ndcg: mean((r) => r.meso.ndcg), recall: mean((r) => r.meso.recall) },
-    plain: { ndcg: mean((r) => r.plain.ndcg), recall: mean((r) => r.plain.recall) },
-  };
+}
+
+/** Every judged set: all rows, the means over them all, per set and per kind of query. */
+export function evaluateRanking() {
+  const rows = JUDGED_SETS.flatMap(evaluateSet);
+  const group = (key: (r: Row) => string) =>
+    Object.fromEntries(
+      [...new Set(rows.map(key))].map((k) => [k, summarize(rows.filter((r) => key(r) === k))] as const),
+    );
+  return { rows, ...summarize(rows), bySet: group((r) => r.set), byKind: group((r) => r.kind) };
 }
