@@ -2,15 +2,23 @@ import type { Options } from 'minisearch';
 import { tokenize } from '../text/tokenize.js';
 import { stem } from '../text/stem.js';
 
-/** What the index holds per item: its id and the two texts; items themselves live once, in the corpus. */
-export interface IndexDoc {
-  id: string;
-  title: string;
-  summary: string;
-}
+/**
+ * The indexed fields of an item and how much a match in each counts: a title match counts more. The one list
+ * to change to index another text field of the item (an absent field indexes as empty).
+ */
+export const FIELD_BOOST = { title: 2.5, summary: 1 } as const;
 
-/** The indexed fields. */
-export const FIELDS = ['title', 'summary'];
+/** An indexed field. */
+export type Field = keyof typeof FIELD_BOOST;
+
+/** The indexed fields, in the index's order. */
+export const FIELDS = Object.keys(FIELD_BOOST) as Field[];
+
+/** What the index holds per item: its id and its texts; items themselves live once, in the corpus. */
+export type IndexDoc = { id: string } & Record<Field, string>;
+
+/** The text of a field of an item, '' when it has none. */
+export const fieldText = (item: Partial<Record<Field, string | null>>, field: Field): string => item[field] ?? '';
 
 /**
  * A word whose stem differs from it is indexed twice in its field: as written (folded), and as its stem marked
@@ -42,4 +50,4 @@ export const INDEX_OPTIONS: Options<IndexDoc> = {
   // queries reach the index as single terms already folded (and stems already marked): keep them whole
   searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
 };
-export const INDEX_OPTIONS_KEY = 'fold1-stem3-fields2';
+export const INDEX_OPTIONS_KEY = `fold1-stem3-acronyms1-fields:${FIELDS.join(',')}`;

@@ -2,7 +2,8 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { distance } from 'fastest-levenshtein';
 import type { Item } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
-import { FIELDS, INDEX_OPTIONS, indexTerms, type IndexDoc } from './buildIndex.js';
+import { FIELDS, INDEX_OPTIONS, fieldText, indexTerms, type IndexDoc } from './buildIndex.js';
+import { learnAcronyms, type Acronym } from './learnAcronyms.js';
 
 /**
  * The index, held term by term until a search asks for it.
@@ -32,7 +33,15 @@ type Stats = Omit<AsPlainObject, 'index'>;
  */
 export class Vocabulary {
   private readonly byTerm: Map<string, number>;
-  constructor(readonly terms: readonly string[]) {
+  /**
+   * @param terms the index's terms, in its order
+   * @param acronyms the acronyms the items define ("International Labour Organization (ILO)"), found when
+   *   the index was counted (see learnAcronyms)
+   */
+  constructor(
+    readonly terms: readonly string[],
+    readonly acronyms: readonly Acronym[] = [],
+  ) {
     this.byTerm = new Map(terms.map((t, i) => [t, i]));
   }
   has(term: string): boolean {
@@ -81,9 +90,11 @@ export abstract class TermIndex implements TermLookup {
   protected abstract terms(): readonly string[];
   protected abstract stats(): Stats;
   protected abstract postings(term: number): Postings;
+  protected abstract acronymList(): readonly Acronym[];
 
-  private vocab(): Vocabulary {
-    return (this.vocabulary ??= new Vocabulary(this.terms()));
+  /** The terms and the acronyms of the index. */
+  vocab(): Vocabulary {
+    return (this.vocabulary ??= new Vocabulary(this.terms(), this.acronymList()));
   }
 
   private postingsOf(term: number): Postings {
@@ -139,13 +150,16 @@ export function countTerms(items: readonly Item[]): CountedIndex {
   const fieldLength: number[][] = [];
   const averageFieldLength: number[] = [];
   const seen = new Set<string>();
+  const acronyms = new Map<string, Acronym>();
   items.forEach((item, doc) => {
     if (seen.has(item.id)) throw new Error(`MiniSearch: duplicate ID ${item.id}`);
     seen.add(item.id);
     const lengths: number[] = [];
     FIELDS.forEach((field, fieldId) => {
       const words = new Map<string, number>();
-      for (const token of tokenize(item[field as 'title' | 'summary'])) words.set(token, (words.get(token) ?? 0) + 1);
+      const text = fieldText(item, field);
+      for (const token of tokenize(text)) words.set(token, (words.get(token) ?? 0) + 1);
+      for (const a of learnAcronyms(text)) acronyms.set(`${a[0]} ${a[1].join(' ')}`, a);
       lengths[fieldId] = words.size;
       averageFieldLength[fieldId] = ((averageFieldLength[fieldId] ?? 0) * doc + words.size) / (doc + 1);
       const add = (term: string, n: number) => {
@@ -180,7 +194,7 @@ export function countTerms(items: readonly Item[]): CountedIndex {
     dirtCount: 0,
     serializationVersion: 2,
   };
-  return new CountedIndex([...terms.keys()], postings, stats);
+  return new CountedIndex([...terms.keys()], postings, stats, [...acronyms.values()]);
 }
 
 /** The index of a corpus counted in this process: see {@link countTerms}. */
@@ -189,11 +203,15 @@ export class CountedIndex extends TermIndex {
     private readonly termList: string[],
     private readonly lists: Array<Array<{ docs: number[]; counts: number[] } | undefined>>,
     private readonly statistics: Stats,
+    private readonly acronyms: Acronym[] = [],
   ) {
     super();
   }
   protected terms() {
     return this.termList;
+  }
+  protected acronymList() {
+    return this.acronyms;
   }
   protected stats() {
     return this.statistics;
@@ -211,7 +229,7 @@ export class CountedIndex extends TermIndex {
 
   /**
    * The index as the cache keeps it, two lines read back by {@link SavedIndex}: a head (the stats, the terms,
-   * and where each term's postings end) as JSON, then every term's postings as JSON objects one after another.
+   * where each term's postings end, and the acronyms the items define) as JSON, then every term's postings as JSON objects one after another.
    */
   serialize(): string {
     const parts: string[] = [];
@@ -222,13 +240,16 @@ export class CountedIndex extends TermIndex {
       parts.push(json);
       ends.push((end += json.length));
     }
-    return `${JSON.stringify({ ...this.statistics, terms: this.termList, ends })}\n${parts.join('')}`;
+    return `${JSON.stringify({ ...this.statistics, terms: this.termList, ends, acronyms: this.acronyms })}\n${parts.join('')}`;
   }
 }
 
+/** The first line of a saved index. */
+type Head = Stats & { terms: string[]; ends: number[]; acronyms?: Acronym[] };
+
 /** An index saved by {@link CountedIndex.serialize}, read from `bytes[start, end)`; parsed only as asked. */
 export class SavedIndex extends TermIndex {
-  private head?: Stats & { terms: string[]; ends: number[] };
+  private head?: Head;
   private base = 0;
 
   constructor(
@@ -242,8 +263,11 @@ export class SavedIndex extends TermIndex {
     return this.readHead().terms;
   }
   protected stats(): Stats {
-    const { terms: _terms, ends: _ends, ...stats } = this.readHead();
+    const { terms: _terms, ends: _ends, acronyms: _acronyms, ...stats } = this.readHead();
     return stats;
+  }
+  protected acronymList() {
+    return this.readHead().acronyms ?? [];
   }
   protected postings(term: number): Postings {
     const { ends } = this.readHead();
@@ -256,10 +280,7 @@ export class SavedIndex extends TermIndex {
     if (this.head) return this.head;
     const split = this.bytes.indexOf(10, this.start);
     if (split < 0 || split >= this.end) throw new Error('the saved index has no postings line');
-    const head = JSON.parse(this.bytes.toString('utf8', this.start, split)) as Stats & {
-      terms: string[];
-      ends: number[];
-    };
+    const head = JSON.parse(this.bytes.toString('utf8', this.start, split)) as Head;
     if (
       !Array.isArray(head.terms) ||
       !Array.isArray(head.ends) ||

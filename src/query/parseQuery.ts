@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { tokenize } from '../text/tokenize.js';
 import { foldText } from '../text/foldText.js';
+import { isStopWord } from '../text/stopWords.js';
 
 /** One part of a query: a word (maybe a prefix) or a phrase, maybe restricted to the title. */
 export interface Clause {
@@ -13,11 +14,18 @@ export interface Clause {
   titleOnly: boolean;
   /** written in quotes: the user wants these exact words, so no topic or country stands in for them */
   quoted: boolean;
+  /**
+   * must match, literally (by word, stem, prefix or near spelling, never by synonym): `+word`, a quoted phrase
+   * or a `title:` term; other words are best-match (see rankItems)
+   */
+  required: boolean;
+  /** a stop word ("what", "de"): not required, weighs little, never gets a suggestion (see isStopWord) */
+  stop: boolean;
   /** as the user typed it, for messages and `matched` */
   raw: string;
 }
 
-/** A parsed query: clauses that must (or, with --any, may) match, and clauses that must not. */
+/** A parsed query: clauses to match (best match: the more the better), and clauses that must not. */
 export interface Query {
   include: Clause[];
   exclude: Clause[];
@@ -33,10 +41,11 @@ export const MAX_QUERY_CHARS = 2000;
 const QUOTES = /["“”„«»]/u;
 
 /**
- * Parses the query language: words (all required unless --any), `"exact phrase"`, `-word` and `-"phrase"` to
- * exclude, `title:word` / `title:"phrase"` for the title only, `word*` for a prefix. Everything else is plain
- * text: regex characters mean nothing. Throws UsageError for an unclosed quote, an empty query, or one with
- * only exclusions.
+ * Parses the query language: words (best match: an item need not have them all), `+word` for a word that
+ * must match, `"exact phrase"` (must match), `-word` and `-"phrase"` to exclude, `title:word` /
+ * `title:"phrase"` for the title only (must match), `word*` for a prefix. Everything else is plain text:
+ * regex characters mean nothing. Throws UsageError for an unclosed quote, an empty query, or one with only
+ * exclusions.
  *
  * @example
  * parseQuery('"human trafficking" -Honduras title:return*')
@@ -58,10 +67,14 @@ export function parseQuery(input: string): Query {
     if (i >= n) break;
     const startAt = i;
     let negate = false;
+    let plus = false;
     let titleOnly = false;
     // `-word` excludes; `--word` (a flag-like word, passed after `--`) is a plain word
     if (text[i] === '-' && i + 1 < n && text[i + 1] !== '-' && !/\s/u.test(text[i + 1]!)) {
       negate = true;
+      i++;
+    } else if (text[i] === '+' && i + 1 < n && !/[\s+]/u.test(text[i + 1]!)) {
+      plus = true;
       i++;
     }
     if (foldText(text.slice(i, i + 6)) === 'title:' && i + 6 < n && !/\s/u.test(text[i + 6]!)) {
@@ -83,6 +96,8 @@ export function parseQuery(input: string): Query {
           prefix: false,
           titleOnly,
           quoted: true,
+          required: true,
+          stop: false,
           raw: text.slice(startAt, i),
         };
     } else {
@@ -92,10 +107,13 @@ export function parseQuery(input: string): Query {
       i = j;
       const prefix = word.endsWith('*') && word.length > 1;
       const terms = tokenize(word, false);
-      if (terms.length === 1)
-        clause = { kind: 'term', terms, prefix, titleOnly, quoted: false, raw: text.slice(startAt, i) };
-      else if (terms.length > 1)
-        clause = { kind: 'phrase', terms, prefix: false, titleOnly, quoted: false, raw: text.slice(startAt, i) }; // COVID-19, people's
+      const required = plus || titleOnly;
+      const raw = text.slice(startAt, i);
+      if (terms.length === 1) {
+        const stop = !required && !prefix && isStopWord(terms[0]!);
+        clause = { kind: 'term', terms, prefix, titleOnly, quoted: false, required, stop, raw };
+      } else if (terms.length > 1)
+        clause = { kind: 'phrase', terms, prefix: false, titleOnly, quoted: false, required, stop: false, raw }; // COVID-19, people's
     }
     if (!clause) continue;
     const list = negate ? exclude : include;

@@ -1,24 +1,54 @@
 import type MiniSearch from 'minisearch';
 import type { Item } from '../types.js';
 import type { Clause, Query } from './parseQuery.js';
-import type { IndexDoc } from '../indexing/buildIndex.js';
-import { FIELDS, stemQueries } from '../indexing/buildIndex.js';
+import type { Field, IndexDoc } from '../indexing/buildIndex.js';
+import { FIELD_BOOST, FIELDS, stemQueries } from '../indexing/buildIndex.js';
 import { searchLookup, type TermLookup } from '../indexing/termIndex.js';
+import { learnAcronyms, type Acronym } from '../indexing/learnAcronyms.js';
 import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
 import { makeSnippet, type Snippet } from './makeSnippet.js';
 import { compareItems } from '../load/compareItems.js';
 import { namedTags, type NamedTags } from './namedTags.js';
 import type { Enrichers } from '../enrich/enrichItems.js';
+import { loadExpansions, type Expansions } from './loadExpansions.js';
+import { fuzzyDistance, planQuery, WEIGHT, type Plan, type Probe, type ProbeHow, type Unit } from './planQuery.js';
+
+export { fuzzyDistance, known } from './planQuery.js';
 
 /** How a query term matched a field. */
-export type MatchHow = 'exact' | 'prefix' | 'stem' | 'fuzzy' | 'topic' | 'country';
+export type MatchHow = Exclude<ProbeHow, 'feedback'> | 'topic' | 'country';
 
 /** One line of `matched`: which query term matched which field, and how. */
 export interface MatchInfo {
   term: string;
-  field: 'title' | 'summary' | 'topics' | 'countries';
+  field: Field | 'topics' | 'countries';
   how: MatchHow;
+  /** for a synonym or an acronym: the expression that matched in the item */
+  via?: string;
+}
+
+/** One share of a hit's score, for --explain: which query words, matched how, by which index terms. */
+export interface ScorePart {
+  /** the query words (or, for feedback, the term) */
+  query: string;
+  how: ProbeHow;
+  /** for a synonym or an acronym: the expression searched */
+  via?: string;
+  /** the index terms it met ("~return" is the stem of return) */
+  terms: string[];
+  fields: Field[];
+  score: number;
+}
+
+/** Why a hit ranks where it does: how many query words it matched, and what gave its score. */
+export interface Explanation {
+  /** query words matched (literally or through a synonym, acronym, topic or country) */
+  words: number;
+  /** query words that count (stop words aside) */
+  of: number;
+  score: number;
+  parts: ScorePart[];
 }
 
 /** A search result: the item, its score, what matched and a snippet. */
@@ -27,10 +57,13 @@ export interface Hit {
   score: number;
   matched: MatchInfo[];
   snippet: Snippet;
+  explain?: Explanation;
 }
 
 export interface SearchOptions {
-  /** any one included clause is enough (default: all are required) */
+  /** every clause must match literally, as before best-match (`--all`) */
+  all?: boolean;
+  /** kept for scripts: one word is enough, which best match already allows */
   any?: boolean;
   /** only these items may match (filters applied before ranking) */
   allow?: (item: Item) => boolean;
@@ -43,13 +76,13 @@ export interface SearchOptions {
    * word is known, and how common, is read from here rather than searched for
    */
   lookup?: TermLookup;
+  /** the query planned already (with the corpus's acronyms): see planQuery */
+  plan?: Plan;
+  /** synonyms and acronyms; null for none; by default the shipped tables and the items' acronyms */
+  expansions?: Expansions | null;
 }
 
-/** Field weights: a title match counts more. */
-const BOOST = { title: 2.5, summary: 1 };
-/** Weights of the ways a word can match, relative to an exact match. */
-const WEIGHT = { exact: 1, prefix: 0.6, stem: 0.7, fuzzy: 0.35 };
-/** Items found only through a topic or country tag rank below every literal match. */
+/** Items found only through a topic or country tag rank below every literal match with as many words. */
 const TAG_SCORE_SHARE = 0.5;
 
 /**
@@ -66,24 +99,85 @@ export function isCommonTerm(
   );
 }
 
-/** Largest edit distance for a fuzzy match of a term of this length: none below 5 letters, 1 to 8, else 2. */
-export const fuzzyDistance = (term: string) => (term.length < 5 ? 0 : term.length <= 8 ? 1 : 2);
-
 /** A matching item before its snippet is made: enough to rank, count and filter. */
 export interface Ranked {
   item: Item;
   score: number;
-  /** corpus terms MiniSearch matched (the fuzzy ones among them are highlighted too) */
-  terms: string[];
+  /** content query words it matched (stop words aside), literally or through an expansion or a tag */
+  words: number;
+  /** content query words there are */
+  of: number;
+  /** corpus terms it matched, for highlighting: [terms as written, stems] */
+  terms: [string[], string[]];
   /** for items found through a topic or country the query names */
   tags: MatchInfo[];
+  /** what gave the score, worked out when asked */
+  parts: () => ScorePart[];
+}
+
+/** One probe's hits: item id → score (before the probe's weight) and the index terms met, with their fields. */
+type ProbeHits = Map<string, { score: number; match: Record<string, string[]> }>;
+
+type Sub = Parameters<MiniSearch<IndexDoc>['search']>[0];
+
+/** Runs each probe once against the index. */
+function probeRunner(index: MiniSearch<IndexDoc>) {
+  const cache = new Map<string, ProbeHits>();
+  return (p: Probe): ProbeHits => {
+    const key = `${p.term}\u0000${p.stem ? 's' : ''}${p.prefix ? 'p' : ''}${p.fuzzy ?? 0}\u0000${p.fields.join()}`;
+    let hits = cache.get(key);
+    if (hits) return hits;
+    hits = new Map();
+    const boost = Object.fromEntries(p.fields.map((f) => [f, FIELD_BOOST[f]]));
+    const queries = p.stem ? stemQueries(p.term) : [p.term];
+    const results = index.search({ queries, combineWith: 'OR' } as Sub, {
+      fields: p.fields,
+      boost,
+      prefix: p.prefix ?? false,
+      fuzzy: p.fuzzy ?? false,
+      ...(p.fuzzy ? { maxFuzzy: p.fuzzy } : {}),
+      ...(p.prefix ? { weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix } } : {}),
+    });
+    for (const r of results) hits.set(r.id as string, { score: r.score, match: r.match });
+    cache.set(key, hits);
+    return hits;
+  };
+}
+
+/** The score of a unit for an item: every word must match, each by its probes added up; 0 when one does not. */
+function unitScore(unit: Unit, id: string, run: (p: Probe) => ProbeHits): number {
+  let total = 0;
+  for (const word of unit.words) {
+    let s = 0;
+    for (const p of word) {
+      const h = run(p).get(id);
+      if (h) s += h.score * p.weight;
+    }
+    if (s === 0) return 0;
+    total += s;
+  }
+  return total;
+}
+
+/** The best alternative of an expansion for an item, and its score. */
+function bestAlternative(alternatives: Unit[], id: string, run: (p: Probe) => ProbeHits): [Unit | null, number] {
+  let best: Unit | null = null;
+  let top = 0;
+  for (const u of alternatives) {
+    const s = unitScore(u, id, run);
+    if (s > top) [best, top] = [u, s];
+  }
+  return [best, top];
 }
 
 /**
- * Runs a parsed query against the index and the items: each clause matches exactly, by stem, as a prefix
- * (`word*`), or, when the word is not in the corpus, fuzzily; phrases must have their words adjacent and in
- * order; exclusions remove items; items tagged with a topic or country the query names follow the literal
- * matches. Returns every match, best first (or newest first with `sort: 'date'`), without snippets.
+ * Runs a parsed query against the index and the items, best match first: items that match more of the query's
+ * words rank first, then by score (BM25, as MiniSearch computes it, over the field boosts). A word matches as
+ * written, by stem, as a prefix (`word*`), by near spelling when the corpus lacks it, or through a synonym or
+ * an acronym (see planQuery), at lower weights in that order. Required clauses (`+word`, quoted phrases,
+ * `title:`, every clause with `all`) must match literally; phrases must have their words adjacent and in
+ * order; exclusions remove items; items tagged with a topic or country the query names count as matching the
+ * words that name it. Returns every match (or newest first with `sort: 'date'`), without snippets.
  */
 export function rankItems(
   index: MiniSearch<IndexDoc>,
@@ -93,74 +187,210 @@ export function rankItems(
 ): Ranked[] {
   const allow = options.allow ?? (() => true);
   const lookup = options.lookup ?? searchLookup(index);
-  const sub = query.include.map((c) => clauseQuery(c, lookup));
-  const raw = index.search(
-    { combineWith: options.any ? 'OR' : 'AND', queries: sub },
-    {
-      filter: (r) => {
-        const it = byId.get(r.id);
-        return it !== undefined && allow(it);
-      },
-    },
-  );
-  // words are only split for the checks that need them: phrases and exclusions
-  const hasPhrases = query.include.some((c) => c.kind === 'phrase');
+  const plan =
+    options.plan ??
+    planQuery(
+      query,
+      lookup,
+      options.expansions === undefined ? loadExpansions(learnFrom(byId)) : options.expansions,
+      options.all,
+    );
+  const run = probeRunner(index);
+  const include = query.include;
+  const content = new Set(plan.content);
+
+  // candidates: items any content clause, expansion or feedback term meets
+  const candidates = new Set<string>();
+  const gather = (u: Unit) => {
+    for (const p of u.words[0] ?? []) for (const id of run(p).keys()) candidates.add(id);
+  };
+  for (const i of plan.content) gather(plan.literals[i]!);
+  for (const alternatives of plan.expansions) for (const u of alternatives) gather(u);
+  for (const u of plan.feedback) gather(u);
+
   const wordsOf = (item: Item): Words => ({ title: toWords(item.title), summary: toWords(item.summary) });
-  const excluded = (item: Item, words?: Words) =>
-    query.exclude.length > 0 && query.exclude.some((c) => clauseMatches(c, words ?? wordsOf(item)));
+  const excluded = (words: () => Words) =>
+    query.exclude.length > 0 && query.exclude.some((c) => clauseMatches(c, words()));
 
   const ranked: Ranked[] = [];
   const seen = new Set<string>();
-  for (const r of raw) {
-    const item = byId.get(r.id)!;
-    const words = hasPhrases || query.exclude.length ? wordsOf(item) : undefined;
-    if (words && !phrasesHold(query.include, words, options.any ?? false)) continue;
-    if (excluded(item, words)) continue;
-    ranked.push({ item, score: r.score, terms: r.terms, tags: [] });
-    seen.add(item.id);
+  for (const id of candidates) {
+    const item = byId.get(id);
+    if (!item || !allow(item)) continue;
+    let words: Words | undefined;
+    const itemWords = () => (words ??= wordsOf(item));
+    const literal = plan.literals.map((u) => {
+      const s = unitScore(u, id, run);
+      return s > 0 && u.phrase && !clauseMatches(include[u.covers[0]!]!, itemWords()) ? 0 : s;
+    });
+    if (plan.required.some((i) => literal[i] === 0)) continue;
+    const covered = new Set(plan.content.filter((i) => literal[i]! > 0));
+    let score = literal.reduce((a, b) => a + b, 0);
+    for (const alternatives of plan.expansions) {
+      const [, s] = bestAlternative(alternatives, id, run);
+      if (s === 0) continue;
+      score += s;
+      for (const i of alternatives[0]!.covers) if (content.has(i)) covered.add(i);
+    }
+    let feedback = 0;
+    for (const u of plan.feedback) feedback += unitScore(u, id, run);
+    if (covered.size === 0 && feedback === 0) continue;
+    if (excluded(itemWords)) continue;
+    ranked.push({
+      item,
+      score: score + feedback,
+      words: covered.size,
+      of: plan.content.length,
+      terms: matchedTerms(plan, id, run),
+      tags: [],
+      parts: () => scoreParts(plan, id, run),
+    });
+    seen.add(id);
   }
 
-  const named = options.tagged;
-  const tagged = named && {
-    topics: ranked.length ? named.topics : [...named.topics, ...named.weakTopics],
-    countries: named.countries,
-  };
-  if (tagged && (tagged.topics.length || tagged.countries.length)) {
-    let floor = 1;
-    if (ranked.length) floor = ranked.reduce((m, h) => Math.min(m, h.score), Infinity);
-    for (const item of byId.values()) {
-      if (seen.has(item.id)) continue;
-      const topics = tagged.topics.filter((t) => item.topics.includes(t));
-      const countries = tagged.countries.filter((c) => item.countries.includes(c));
-      if ((!topics.length && !countries.length) || !allow(item) || excluded(item)) continue;
-      // salience: a primary country or a first-listed topic ranks higher among tag-only hits
-      const salience =
-        countries.some((c) => item.primaryCountry === c) || topics.some((t) => item.topics[0] === t) ? 1 : 0.6;
-      const tags: MatchInfo[] = [
-        ...topics.map((t) => ({ term: t, field: 'topics' as const, how: 'topic' as const })),
-        ...countries.map((c) => ({ term: c, field: 'countries' as const, how: 'country' as const })),
-      ];
-      ranked.push({ item, score: floor * TAG_SCORE_SHARE * salience, terms: [], tags });
-    }
-  }
+  addTagged(ranked, seen, byId, plan, options.tagged, allow, (item) => excluded(() => wordsOf(item)));
   if (options.sort === 'date') return ranked.sort((a, b) => compareItems(a.item, b.item));
-  return ranked.sort((a, b) => b.score - a.score || compareItems(a.item, b.item));
+  return ranked.sort((a, b) => b.words - a.words || b.score - a.score || compareItems(a.item, b.item));
 }
 
-/** Adds to ranked items what a reader sees: which query term matched which field, and the best passage. */
-export function describeHits(ranked: Ranked[], query: Query): Hit[] {
+/** The acronyms the items define, learned once per corpus when no index vocabulary brought them. */
+const learnedByCorpus = new WeakMap<Map<string, Item>, Acronym[]>();
+function learnFrom(byId: Map<string, Item>): Acronym[] {
+  let list = learnedByCorpus.get(byId);
+  if (!list) {
+    const found = new Map<string, Acronym>();
+    for (const item of byId.values())
+      for (const field of FIELDS)
+        for (const a of learnAcronyms((item as Partial<Record<Field, string>>)[field] ?? ''))
+          found.set(`${a[0]} ${a[1].join(' ')}`, a);
+    learnedByCorpus.set(byId, (list = [...found.values()]));
+  }
+  return list;
+}
+
+/**
+ * Items tagged with a topic or country the query names (when its words all belong to such names) count as
+ * matching every query word; those with no literal match of them all rank below the literal matches.
+ */
+function addTagged(
+  ranked: Ranked[],
+  seen: Set<string>,
+  byId: Map<string, Item>,
+  plan: Plan,
+  named: NamedTags | undefined,
+  allow: (item: Item) => boolean,
+  excluded: (item: Item) => boolean,
+) {
+  if (!named || plan.required.length) return;
+  const of = plan.content.length;
+  const full = ranked.filter((r) => r.words === of);
+  const tagged = {
+    topics: full.length ? named.topics : [...named.topics, ...named.weakTopics],
+    countries: named.countries,
+  };
+  if (!tagged.topics.length && !tagged.countries.length) return;
+  const floor = full.length ? full.reduce((m, h) => Math.min(m, h.score), Infinity) : 1;
+  const partial = new Map(ranked.filter((r) => r.words < of).map((r) => [r.item.id, r]));
+  for (const item of byId.values()) {
+    if (seen.has(item.id) && !partial.has(item.id)) continue;
+    const topics = tagged.topics.filter((t) => item.topics.includes(t));
+    const countries = tagged.countries.filter((c) => item.countries.includes(c));
+    if ((!topics.length && !countries.length) || !allow(item) || excluded(item)) continue;
+    // salience: a primary country or a first-listed topic ranks higher among tag-only hits
+    const salience =
+      countries.some((c) => item.primaryCountry === c) || topics.some((t) => item.topics[0] === t) ? 1 : 0.6;
+    const tags: MatchInfo[] = [
+      ...topics.map((t) => ({ term: t, field: 'topics' as const, how: 'topic' as const })),
+      ...countries.map((c) => ({ term: c, field: 'countries' as const, how: 'country' as const })),
+    ];
+    const score = floor * TAG_SCORE_SHARE * salience;
+    const hit = partial.get(item.id);
+    if (hit) Object.assign(hit, { words: of, score: Math.min(hit.score, score), tags });
+    else ranked.push({ item, score, words: of, of, terms: [[], []], tags, parts: () => [] });
+  }
+}
+
+/** The probes of a plan that met an item, unit by unit (for an expansion, its best alternative only). */
+function* metProbes(plan: Plan, id: string, run: (p: Probe) => ProbeHits) {
+  const allStop = plan.query.include.every((c) => c.stop);
+  const units: Array<[Unit, string]> = [];
+  plan.literals.forEach((u, i) => {
+    if (unitScore(u, id, run) > 0 && (allStop || !plan.query.include[i]!.stop)) units.push([u, u.label]);
+  });
+  for (const alternatives of plan.expansions) {
+    const [best] = bestAlternative(alternatives, id, run);
+    if (best) units.push([best, best.covers.map((i) => plan.query.include[i]!.raw).join(' ')]);
+  }
+  for (const u of plan.feedback) if (unitScore(u, id, run) > 0) units.push([u, u.label]);
+  for (const [unit, query] of units)
+    for (const word of unit.words)
+      for (const p of word) {
+        const h = run(p).get(id);
+        if (h) yield { unit, query, probe: p, hit: h };
+      }
+}
+
+/** The corpus terms an item matched through the query's words and their expansions: [as written, stems]. */
+function matchedTerms(plan: Plan, id: string, run: (p: Probe) => ProbeHits): [string[], string[]] {
+  const terms = new Set<string>();
+  const stems = new Set<string>();
+  for (const { unit, probe, hit } of metProbes(plan, id, run)) {
+    if (unit.how === 'feedback') continue;
+    for (const t of Object.keys(hit.match)) (probe.stem ? stems : terms).add(t.replace(/^~/, ''));
+  }
+  return [[...terms], [...stems]];
+}
+
+/** What gave an item its score, part by part. */
+function scoreParts(plan: Plan, id: string, run: (p: Probe) => ProbeHits): ScorePart[] {
+  const parts: ScorePart[] = [];
+  for (const { unit, query, probe, hit } of metProbes(plan, id, run))
+    parts.push({
+      query,
+      how: probe.how,
+      ...(unit.how === 'synonym' || unit.how === 'acronym' ? { via: unit.label } : {}),
+      terms: Object.keys(hit.match),
+      fields: [...new Set(Object.values(hit.match).flat())] as Field[],
+      score: hit.score * probe.weight,
+    });
+  return parts;
+}
+
+/** Order of the ways a query word can match, best first, for `matched`. */
+const HOW_ORDER: MatchHow[] = ['exact', 'stem', 'prefix', 'fuzzy', 'acronym', 'synonym'];
+
+/**
+ * Adds to ranked items what a reader sees: which query term matched which field, and how; the best passage;
+ * with `explain`, what gave the score.
+ */
+export function describeHits(ranked: Ranked[], _query: Query, explain = false): Hit[] {
   return ranked.map((r) => {
     const words = { title: toWords(r.item.title), summary: toWords(r.item.summary) };
-    if (r.tags.length)
-      return { item: r.item, score: r.score, matched: r.tags, snippet: makeSnippet(r.item, words, () => false) };
-    const fuzzyTerms = new Set(r.terms);
-    return {
-      item: r.item,
-      score: r.score,
-      matched: describeMatches(query.include, words, fuzzyTerms),
-      snippet: makeSnippet(r.item, words, (w) => wordMatches(query.include, w, fuzzyTerms)),
-    };
+    const parts = r.parts();
+    const [terms, stems] = [new Set(r.terms[0]), new Set(r.terms[1])];
+    const isMatch = (w: Word) => terms.has(w.term) || (stems.size > 0 && stems.has(stem(w.term)));
+    const best = new Map<string, MatchInfo>();
+    for (const p of parts) {
+      if (p.how === 'feedback') continue;
+      for (const field of p.fields) {
+        const key = `${p.query}\u0000${field}`;
+        const seen = best.get(key);
+        if (seen && HOW_ORDER.indexOf(seen.how) <= HOW_ORDER.indexOf(p.how)) continue;
+        best.set(key, { term: p.query, field, how: p.how, ...(p.via ? { via: p.via } : {}) });
+      }
+    }
+    const matched = [...best.values(), ...r.tags];
+    const hit: Hit = { item: r.item, score: r.score, matched, snippet: makeSnippet(r.item, words, isMatch) };
+    if (explain) hit.explain = { words: r.words, of: r.of, score: r.score, parts: explainParts(parts, r.tags) };
+    return hit;
   });
+}
+
+/** Score parts for --explain, largest first; a tag gives a part of its own. */
+function explainParts(parts: ScorePart[], tags: MatchInfo[]): ScorePart[] {
+  const out = parts.map((p) => ({ ...p, score: Math.round(p.score * 1e4) / 1e4 }));
+  for (const t of tags) out.push({ query: t.term, how: t.how as ProbeHow, terms: [], fields: [], score: 0 });
+  return out.sort((a, b) => b.score - a.score);
 }
 
 /** Ranks, keeps the first `limit`, and describes them: what `meso search` prints. */
@@ -171,41 +401,6 @@ export function searchItems(
   options: SearchOptions & { limit?: number } = {},
 ): Hit[] {
   return describeHits(rankItems(index, byId, query, options).slice(0, options.limit ?? Infinity), query);
-}
-
-type Sub = Parameters<MiniSearch<IndexDoc>['search']>[0];
-
-/** The MiniSearch query for one clause: exact, stem, prefix and (for unknown words) fuzzy, OR-ed. */
-function clauseQuery(c: Clause, lookup: TermLookup): Sub {
-  const fields = c.titleOnly ? ['title'] : FIELDS;
-  const parts = c.terms.map((term): Sub => {
-    if (c.prefix)
-      return {
-        queries: [term],
-        fields,
-        prefix: true,
-        boost: BOOST,
-        weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix },
-      } as Sub;
-    const forms: Sub[] = [
-      { queries: [term], fields, boost: BOOST } as Sub,
-      { queries: stemQueries(term), fields, boost: scale(BOOST, WEIGHT.stem) } as Sub,
-    ];
-    const d = fuzzyDistance(term);
-    if (c.kind === 'term' && d > 0 && !known(lookup, term)) {
-      forms.push({ queries: [term], fields, fuzzy: d, maxFuzzy: d, boost: scale(BOOST, WEIGHT.fuzzy) } as Sub);
-    }
-    return { combineWith: 'OR', queries: forms } as Sub;
-  });
-  return (parts.length === 1 ? parts[0]! : { combineWith: 'AND', queries: parts }) as Sub;
-}
-
-const scale = (b: Record<string, number>, k: number) =>
-  Object.fromEntries(Object.entries(b).map(([f, v]) => [f, v * k]));
-
-/** Whether a term (or its stem) is in the corpus: a known word is never matched fuzzily. */
-export function known(lookup: TermLookup, term: string): boolean {
-  return [term, ...stemQueries(term)].some((t) => lookup.has(t));
 }
 
 type Words = { title: Word[]; summary: Word[] };
@@ -222,41 +417,6 @@ function clauseMatches(c: Clause, words: Words): boolean {
       if (c.terms.every((t, k) => ws[i + k]!.term === t)) return true;
     return false;
   });
-}
-
-/** Phrases are checked after the index: all must hold (or, with --any, at least one clause must). */
-function phrasesHold(include: Clause[], words: Words, any: boolean): boolean {
-  const phrases = include.filter((c) => c.kind === 'phrase');
-  if (phrases.length === 0) return true;
-  if (any) return include.some((c) => c.kind !== 'phrase' || clauseMatches(c, words));
-  return phrases.every((c) => clauseMatches(c, words));
-}
-
-function wordMatches(include: Clause[], w: Word, fuzzyTerms: Set<string>): boolean {
-  return include.some((c) => c.terms.some((t) => termMatches(c, t, w))) || fuzzyTerms.has(w.term);
-}
-
-/** Which query clause matched which field, and how (exact beats stem beats prefix beats fuzzy). */
-function describeMatches(include: Clause[], words: Words, fuzzyTerms: Set<string>): MatchInfo[] {
-  const out: MatchInfo[] = [];
-  for (const c of include) {
-    for (const field of ['title', 'summary'] as const) {
-      if (c.titleOnly && field === 'summary') continue;
-      const ws = words[field];
-      let how: MatchHow | null = null;
-      if (c.kind === 'phrase') {
-        if (clauseMatches({ ...c, titleOnly: false }, { title: ws, summary: [] })) how = 'exact';
-      } else {
-        const t = c.terms[0]!;
-        if (c.prefix && ws.some((w) => w.term.startsWith(t))) how = ws.some((w) => w.term === t) ? 'exact' : 'prefix';
-        else if (ws.some((w) => w.term === t)) how = 'exact';
-        else if (ws.some((w) => stem(w.term) === stem(t))) how = 'stem';
-        else if (ws.some((w) => fuzzyTerms.has(w.term))) how = 'fuzzy';
-      }
-      if (how) out.push({ term: c.raw, field, how });
-    }
-  }
-  return out;
 }
 
 /** Ranks with the query's named topics and countries read from the enrichers' tables: what commands call. */

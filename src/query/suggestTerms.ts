@@ -44,7 +44,7 @@ function closestTerm(index: MiniSearch<IndexDoc>, term: string, prefix: boolean)
 }
 
 /**
- * " — did you mean …?" for the query words that match nothing: the query again with each such word replaced
+ * " — did you mean …?" for the query words that match nothing (stop words aside): the query again with each such word replaced
  * by the closest corpus word, or for a long query only the words that change; "" when there is nothing to
  * suggest.
  */
@@ -53,7 +53,7 @@ export function suggestTerms(index: MiniSearch<IndexDoc>, query: Query): string 
   const clauses = query.include.map((c) =>
     c.terms
       .map((t) => {
-        const fix = closestTerm(index, t, c.prefix);
+        const fix = c.stop ? undefined : closestTerm(index, t, c.prefix);
         if (fix) changes.push([t, fix]);
         return fix ?? t;
       })

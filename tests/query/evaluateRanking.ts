@@ -7,6 +7,7 @@ import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 import { bundledPagesDir } from '../../src/paths.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { rankQuery } from '../../src/query/queryTerms.js';
+import type { SearchOptions } from '../../src/query/searchItems.js';
 import { normalizeText } from '../../src/text/normalizeText.js';
 
 /** A judged query of tests/fixtures/queries*.json. */
@@ -75,8 +76,11 @@ export function summarize(rows: Row[]) {
 
 const corpora = new Map<string, Corpus>();
 
+/** Ranking options to measure with (by default, what commands use). */
+export type RankOptions = Parameters<typeof rankQuery>[3] & Pick<SearchOptions, 'expansions'>;
+
 /** Runs the judged queries of one set through meso's search and through plain MiniSearch with default options. */
-function evaluateSet(set: (typeof JUDGED_SETS)[number]): Row[] {
+function evaluateSet(set: (typeof JUDGED_SETS)[number], options: RankOptions): Row[] {
   let corpus = corpora.get(set.pages);
   if (!corpus) corpora.set(set.pages, (corpus = loadCorpus({ paths: [set.pages] })));
   const plain = new MiniSearch({ fields: ['title', 'summary'], storeFields: ['title'] });
@@ -84,7 +88,7 @@ function evaluateSet(set: (typeof JUDGED_SETS)[number]): Row[] {
   const titleOf = (id: string) => corpus.byId.get(id)!.title;
   return readJudged(set.file).map((q) => {
     // as commands rank: from an index loaded with the query's terms only
-    const meso = rankQuery(corpus, parseQuery(q.query), getEnrichers()).map((h) => h.item.title);
+    const meso = rankQuery(corpus, parseQuery(q.query), getEnrichers(), options).map((h) => h.item.title);
     const base = plain.search(q.query).map((r) => titleOf(r.id as string));
     return {
       set: set.name,
@@ -98,8 +102,8 @@ function evaluateSet(set: (typeof JUDGED_SETS)[number]): Row[] {
 }
 
 /** Every judged set: all rows, the means over them all, per set and per kind of query. */
-export function evaluateRanking() {
-  const rows = JUDGED_SETS.flatMap(evaluateSet);
+export function evaluateRanking(options: RankOptions = {}) {
+  const rows = JUDGED_SETS.flatMap((set) => evaluateSet(set, options));
   const group = (key: (r: Row) => string) =>
     Object.fromEntries(
       [...new Set(rows.map(key))].map((k) => [k, summarize(rows.filter((r) => key(r) === k))] as const),

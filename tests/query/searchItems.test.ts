@@ -41,12 +41,40 @@ const byId = new Map(items.map((i) => [i.id, i]));
 const titles = (q: string, opts = {}) => searchItems(index, byId, parseQuery(q), opts).map((h) => h.item.title);
 
 describe('searchItems', () => {
-  it('requires every word by default and any word with --any', () => {
+  it('finds items with some of the words (best match), those with more of them first; --all requires every word', () => {
     expect(titles('human trafficking')).toEqual(expect.arrayContaining(['Workshop in Petén']));
-    expect(titles('returnees petén')).toEqual([]);
-    expect(titles('returnees petén', { any: true })).toEqual(
+    expect(titles('returnees petén')).toEqual(
       expect.arrayContaining(['Returnees start businesses', 'Workshop in Petén']),
     );
+    expect(titles('returnees petén', { all: true })).toEqual([]);
+    // both words before one word, however strong
+    expect(titles('human trafficking', { expansions: null })[0]).toBe('Workshop in Petén');
+    expect(titles('human trafficking', { all: true, expansions: null }).sort()).toEqual([
+      'Data on migration',
+      'Workshop in Petén',
+    ]);
+  });
+  it('requires a +word literally, and leaves the other words optional', () => {
+    expect(titles('+petén returnees')).toEqual(['Workshop in Petén']);
+    expect(titles('+trafficking statistics', { expansions: null })[0]).toBe('Data on migration');
+    expect(titles('+trafficking statistics', { expansions: null })).not.toContain('Returnees start businesses');
+  });
+  it('neither requires nor counts stop words: a question finds what its words find', () => {
+    expect(titles('what did the returnees do?')).toEqual(['Returnees start businesses']);
+    // "the" and "in" are in other items, but match no content word there
+    expect(titles('what is there in Petén')).toEqual(['Workshop in Petén']);
+    // a query of stop words only searches them
+    expect(titles('from the')).toContain('Health workers trained');
+  });
+  it('finds a synonym from the thesaurus below the literal word, and says so in matched', () => {
+    const hits = searchItems(index, byId, parseQuery('trata de personas'), { expansions: undefined });
+    const coalition = hits.find((h) => h.item.title === 'Coalition meets')!;
+    const data = hits.find((h) => h.item.title === 'Data on migration')!;
+    expect(coalition.matched).toContainEqual({ term: 'trata', field: 'summary', how: 'exact' });
+    expect(data.matched).toContainEqual(
+      expect.objectContaining({ term: 'trata personas', field: 'summary', how: 'synonym' }),
+    );
+    expect(hits.indexOf(coalition)).toBeLessThan(hits.indexOf(data));
   });
   it('folds accents: peten finds Petén', () => {
     expect(titles('peten')).toEqual(['Workshop in Petén']);
@@ -99,15 +127,17 @@ describe('searchItems', () => {
   it('finds items tagged with a named topic below literal matches', () => {
     const hits = searchItems(index, byId, parseQuery('trata'), {
       tagged: { topics: ['trafficking'], weakTopics: [], countries: [] },
+      expansions: null,
     });
     expect(hits[0]!.item.title).toBe('Coalition meets');
     expect(hits.map((h) => h.item.title)).toContain('Workshop in Petén');
     expect(hits.at(-1)!.matched).toContainEqual({ term: 'trafficking', field: 'topics', how: 'topic' });
   });
   it('applies the filters before ranking', () => {
-    expect(titles('trafficking', { allow: (i: Item) => i.countries.includes('Guatemala') })).toEqual([
-      'Workshop in Petén',
-    ]);
+    const inGuatemala = { allow: (i: Item) => i.countries.includes('Guatemala') };
+    expect(titles('trafficking', { ...inGuatemala, expansions: null })).toEqual(['Workshop in Petén']);
+    // "trata de personas" stands for trafficking, below the literal match
+    expect(titles('trafficking', inGuatemala)).toEqual(['Workshop in Petén', 'Coalition meets']);
   });
   it('gives a snippet whose highlights cover the matched words', () => {
     const [hit] = searchItems(index, byId, parseQuery('seed'));

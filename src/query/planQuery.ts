@@ -1,0 +1,189 @@
+import type { Clause, Query } from './parseQuery.js';
+import type { Field } from '../indexing/buildIndex.js';
+import { FIELDS, stemQueries } from '../indexing/buildIndex.js';
+import type { Vocabulary } from '../indexing/termIndex.js';
+import { keyOf, type Expansions, type ExpansionKind } from './loadExpansions.js';
+
+/** How a query term matched: literally (exact, stem, prefix, fuzzy), or through an expansion. */
+export type ProbeHow = 'exact' | 'stem' | 'prefix' | 'fuzzy' | 'synonym' | 'acronym' | 'feedback';
+
+/** One index search: a term as written, its stem, a prefix or a near spelling. */
+export interface Probe {
+  how: ProbeHow;
+  /** the folded term searched (a stem probe searches its stemQueries) */
+  term: string;
+  /** times the field boosts; relative to an exact match of a query word */
+  weight: number;
+  /** edits allowed (fuzzy probes) */
+  fuzzy?: number;
+  /** a prefix probe */
+  prefix?: boolean;
+  /** searches the term's stem (its stemQueries), not the term */
+  stem?: boolean;
+  fields: Field[];
+}
+
+/** Something that must match as a whole: every word, each by any of its probes. */
+export interface Unit {
+  /** the include clauses it stands for (by number); none for feedback terms */
+  covers: number[];
+  how: 'literal' | ExpansionKind | 'feedback';
+  /** what it searches, as a reader would write it: the clause as typed, or the expression */
+  label: string;
+  words: Probe[][];
+  /** a phrase: the words must also stand adjacent and in order in a field */
+  phrase?: string[];
+}
+
+/** A query made ready to search: its literal clauses, what may stand for them, and feedback terms. */
+export interface Plan {
+  query: Query;
+  /** one per include clause, in order */
+  literals: Unit[];
+  /** each a list of alternatives: the best one counts */
+  expansions: Unit[][];
+  feedback: Unit[];
+  /** clauses that count towards how many query words an item matches */
+  content: number[];
+  /** clauses that must match literally */
+  required: number[];
+}
+
+/** Weights of the ways a word can match, relative to an exact match. */
+export const WEIGHT = { exact: 1, prefix: 0.6, stem: 0.7, fuzzy: 0.35, synonym: 0.5, acronym: 0.8, stop: 0.1 };
+
+/** Largest edit distance for a fuzzy match of a term of this length: none below 5 letters, 1 to 8, else 2. */
+export const fuzzyDistance = (term: string) => (term.length < 5 ? 0 : term.length <= 8 ? 1 : 2);
+
+/** What planning asks of the index: whether a term (or its stem) is in it. */
+export interface Known {
+  has(term: string): boolean;
+}
+
+/** Whether a term (or its stem) is in the corpus: a known word is never matched fuzzily. */
+export function known(lookup: Known, term: string): boolean {
+  return [term, ...stemQueries(term)].some((t) => lookup.has(t));
+}
+
+/** The probes of a literal word: as written and by stem; a word the corpus lacks, by near spelling too. */
+function wordProbes(term: string, fields: Field[], weight: number, lookup: Known, fuzzy: boolean): Probe[] {
+  const probes: Probe[] = [
+    { how: 'exact', term, weight, fields },
+    { how: 'stem', term, weight: weight * WEIGHT.stem, stem: true, fields },
+  ];
+  const d = fuzzyDistance(term);
+  if (fuzzy && d > 0 && !known(lookup, term))
+    probes.push({ how: 'fuzzy', term, weight: weight * WEIGHT.fuzzy, fuzzy: d, fields });
+  return probes;
+}
+
+function literalUnit(c: Clause, i: number, lookup: Known, allStop: boolean): Unit {
+  const fields: Field[] = c.titleOnly ? ['title'] : FIELDS;
+  const weight = c.stop && !allStop ? WEIGHT.stop : 1;
+  const words = c.terms.map((term) =>
+    c.prefix
+      ? [{ how: 'prefix' as const, term, weight: weight * WEIGHT.exact, prefix: true, fields }]
+      : wordProbes(term, fields, weight, lookup, c.kind === 'term'),
+  );
+  return { covers: [i], how: 'literal', label: c.raw, words, ...(c.kind === 'phrase' ? { phrase: c.terms } : {}) };
+}
+
+/**
+ * Plans a query: each include clause as literal probes; runs of plain query words that a synonym group or an
+ * acronym names ("trata de personas", "jobs", "ILO", "International Labour Organization") as alternatives
+ * covering those clauses, at a lower weight. Stop words count for nothing in how many words an item matches
+ * (unless the query has nothing else), and weigh little. With `all`, every clause must match literally.
+ */
+export function planQuery(query: Query, lookup: Known, expansions: Expansions | null, all = false): Plan {
+  const include = query.include;
+  const allStop = include.every((c) => c.stop);
+  const literals = include.map((c, i) => literalUnit(c, i, lookup, allStop));
+  const content = include.flatMap((c, i) => (c.stop && !allStop ? [] : [i]));
+  const required = include.flatMap((c, i) => (all || c.required ? [i] : []));
+  return {
+    query,
+    literals,
+    expansions: expansions ? expand(include, expansions) : [],
+    feedback: [],
+    content,
+    required,
+  };
+}
+
+/** The expansions of runs of plain query words: each run a group names, with the group's other expressions. */
+function expand(include: Clause[], table: Expansions): Unit[][] {
+  // the plain words in order, a clause number each; a quoted, prefix or title: clause breaks a run
+  const runs: Array<Array<{ clause: number; term: string }>> = [[]];
+  include.forEach((c, i) => {
+    if (c.quoted || c.prefix || c.titleOnly) runs.push([]);
+    else if (!c.stop) for (const term of c.terms) runs.at(-1)!.push({ clause: i, term });
+  });
+  const out: Unit[][] = [];
+  const seen = new Set<string>();
+  for (const run of runs) {
+    for (let s = 0; s < run.length; s++) {
+      for (let n = 1; n <= Math.min(table.longest, run.length - s); n++) {
+        const words = run.slice(s, s + n);
+        const key = keyOf(words.map((w) => w.term));
+        const groups = table.byKey.get(key);
+        if (!groups) continue;
+        const covers = [...new Set(words.map((w) => w.clause))];
+        const alternatives: Unit[] = [];
+        const keys = new Set([key]);
+        for (const g of groups) {
+          const group = table.groups[g]!;
+          // an acronym stands for its long form and back; a word that is also an acronym (WHO) needs capitals
+          const typedShort = group.expressions.some((e) => e.short && e.key === key);
+          if (typedShort && n === 1 && !isTypedAsAcronym(include[words[0]!.clause]!)) continue;
+          for (const e of group.expressions) {
+            if (keys.has(e.key)) continue;
+            keys.add(e.key);
+            const how = group.kind === 'acronym' ? 'acronym' : 'synonym';
+            const weight = WEIGHT[how];
+            alternatives.push({
+              covers,
+              how,
+              label: e.text,
+              words: e.terms.map((t) => [
+                { how, term: t, weight, fields: FIELDS },
+                { how, term: t, weight: weight * WEIGHT.stem, stem: true, fields: FIELDS },
+              ]),
+            });
+          }
+        }
+        const id = `${covers.join(',')}:${key}`;
+        if (alternatives.length && !seen.has(id)) {
+          seen.add(id);
+          out.push(alternatives);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** An acronym typed in a query: in capitals (WHO), or a word no dictionary has (ilo, dtm). */
+const isTypedAsAcronym = (c: Clause) => /[A-Z]{2}/.test(c.raw) || !COMMON_WORDS.has(c.terms[0]!);
+/** Short forms that are also everyday words: they expand only when typed in capitals. */
+const COMMON_WORDS = new Set(['who', 'ice', 'it', 'us', 'dif', 'som', 'tip', 'app']);
+
+/** Every probe of a plan, for picking index terms and for explaining. */
+export const probesOf = (plan: Plan): Probe[] =>
+  [...plan.literals, ...plan.expansions.flat(), ...plan.feedback].flatMap((u) => u.words.flat());
+
+/**
+ * The index terms a plan's probes can meet: exact terms, stems, the words within a fuzzy probe's edits and the
+ * words a prefix begins. Loading the postings of these only gives the same hits as the whole index.
+ */
+export function planTerms(plan: Plan, terms: Vocabulary, out = new Set<string>()): Set<string> {
+  for (const p of probesOf(plan)) {
+    if (p.prefix) {
+      for (const t of terms.startingWith(p.term)) out.add(t);
+      continue;
+    }
+    if (p.stem) for (const s of stemQueries(p.term)) out.add(s);
+    else out.add(p.term);
+    if (p.fuzzy) for (const t of terms.near(p.term, p.fuzzy)) out.add(t);
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+/**
+ * Words that carry no meaning in a search, folded: English and Spanish function words and the words of a
+ * question ("what did IOM do about …", "¿qué hace la OIM …"). A query does not require them, never suggests
+ * a spelling for them, and weighs them little. Words that are also names or dates ("may", "who" as WHO) are
+ * still searched, just at that low weight.
+ */
+const WORDS = `
+a about above after again against all also am an and any are around as at be because been before being
+below between both but by can could did do does doing done down during each either else ever every few for
+from further get gets getting got had has have having he her here hers him his how however i if in into is
+it its itself just me more most much my no nor not now of off on once only or other our ours out over own
+same she should so some such than that the their theirs them then there these they this those through to too
+under until up upon us very was we were what whatever when where whether which while who whom whose why will
+with within would yet you your yours
+anything something someone anyone everything tell show find give gives know
+al algo algun alguna algunas alguno algunos ante antes aquel aquella aquellas aquellos aqui asi aun cada como
+con contra cual cuales cualquier cuando cuanta cuantas cuanto cuantos de del desde donde durante e el ella
+ellas ellos en entre era eran es esa esas ese eso esos esta estaba estan estar estas este esto estos
+fue fueron ha habia han hace hacen hacer hacia han hasta hay hizo la las le les lo los mas me mi mis muy nada
+ni no nos nosotros o otra otras otro otros para pero poco por porque que quien quienes se sea ser si sido sin
+sobre son su sus tambien tan tanto te ti tiene tienen todo todos tu tus u un una unas uno unos usted ustedes y
+ya yo
+`;
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
+
+/** Whether a folded term is a stop word. */
+export const isStopWord = (term: string): boolean => STOP_WORDS.has(term);
