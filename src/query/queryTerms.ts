@@ -6,6 +6,7 @@ import { stemQueries } from '../indexing/buildIndex.js';
 import { rankCorpus, type Ranked, type SearchOptions } from './searchItems.js';
 import { maxEdits, suggestTerms } from './suggestTerms.js';
 import { planQuery, planTerms, type Plan } from './planQuery.js';
+import { feedbackTerms } from './feedbackTerms.js';
 import { loadExpansions, type Expansions } from './loadExpansions.js';
 
 /** What a query needs of the index: ranking (rankCorpus), or also typo suggestions (suggestTerms). */
@@ -61,7 +62,10 @@ export function rankQuery(
   corpus: Pick<Corpus, 'index' | 'lookup' | 'byId'>,
   query: Query,
   enrichers: Enrichers,
-  options: Omit<SearchOptions, 'tagged' | 'lookup' | 'plan'> = {},
+  options: Omit<SearchOptions, 'tagged' | 'lookup' | 'plan'> & {
+    /** pseudo-relevance feedback for queries with few strong hits (see feedbackTerms); on by default */
+    feedback?: boolean;
+  } = {},
 ): Ranked[] {
   let plan: Plan | undefined;
   const index = corpus.index((terms) => {
@@ -73,7 +77,14 @@ export function rankQuery(
     );
     return termsForQuery(query, terms, 'rank', plan);
   });
-  return rankCorpus(index, corpus.byId, query, enrichers, { ...options, plan, lookup: corpus.lookup() });
+  const lookup = corpus.lookup();
+  const ranked = rankCorpus(index, corpus.byId, query, enrichers, { ...options, plan, lookup });
+  if (!plan || options.feedback === false || options.all) return ranked;
+  const feedback = feedbackTerms(ranked, plan, lookup, index.documentCount);
+  if (!feedback.length) return ranked;
+  const withFeedback = { ...plan, feedback };
+  const again = corpus.index((terms) => planTerms(withFeedback, terms, termsForQuery(query, terms, 'rank', plan)));
+  return rankCorpus(again, corpus.byId, query, enrichers, { ...options, plan: withFeedback, lookup });
 }
 
 /** The " — did you mean …?" hint for a query that found nothing in a corpus (see suggestTerms). */

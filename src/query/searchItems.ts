@@ -232,8 +232,9 @@ export function rankItems(
       score += s;
       for (const i of alternatives[0]!.covers) if (content.has(i)) covered.add(i);
     }
+    // feedback orders the items below the strong hits (those with every query word), never those
     let feedback = 0;
-    for (const u of plan.feedback) feedback += unitScore(u, id, run);
+    if (covered.size < plan.content.length) for (const u of plan.feedback) feedback += unitScore(u, id, run);
     if (covered.size === 0 && feedback === 0) continue;
     if (excluded(itemWords)) continue;
     ranked.push({
