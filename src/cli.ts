@@ -10,6 +10,7 @@ import { makeFacetCommand } from './commands/makeFacetCommand.js';
 import { makeTimelineCommand } from './commands/makeTimelineCommand.js';
 import { makeParseCommand } from './commands/makeParseCommand.js';
 import { makeExportCommand } from './commands/makeExportCommand.js';
+import { makeSimilarCommand } from './commands/makeSimilarCommand.js';
 import { escapeForTerminal } from './text/escapeForTerminal.js';
 import { addOptions, READ_OPTIONS } from './options.js';
 
@@ -46,6 +47,7 @@ export function createProgram(rt: Runtime): Command {
     makeSearchCommand(rt),
     makeListCommand(rt),
     makeShowCommand(rt),
+    makeSimilarCommand(rt),
     makeTimelineCommand(rt),
     makeFacetCommand(rt, 'countries'),
     makeFacetCommand(rt, 'topics'),

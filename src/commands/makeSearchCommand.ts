@@ -10,24 +10,32 @@ import { parseQuery } from '../query/parseQuery.js';
 import { rankQuery, suggestQuery } from '../query/queryTerms.js';
 import { describeHits } from '../query/searchItems.js';
 import { getEnrichers } from '../enrich/getEnrichers.js';
-import { emitItems } from './emitItems.js';
+import { emitItems, styleFor } from './emitItems.js';
+import { renderExplain } from '../render/renderExplain.js';
 
 export const QUERY_HELP = `
 Query language:
-  word word          every word must match (--any: one is enough); case and accents are folded
-  "exact phrase"     the words adjacent and in this order
+  word word          best match: items with every word first, then those missing one, …
+                     (--all: every word must match); case and accents are folded
+  +word              this word must match
+  "exact phrase"     must match: the words adjacent and in this order
   -word  -"phrase"   leave out items that contain it
-  title:word         the word must be in the title (title:"a phrase" too)
+  title:word         must be in the title (title:"a phrase" too)
   word*              any word that starts with it
-  Words also match by stem (returnees → return), and a word not in the corpus matches
-  similar words (traficking → trafficking). A query that names a topic or country
-  (trata de personas, guatemalteco) also finds the items tagged with it, below literal matches.`;
+  Stop words (the, what, did, how, about, de, la, los, …) are not required and weigh little,
+  so a question works: what did IOM do about hurricanes in Honduras. Words also match by
+  stem (returnees → return), a word not in the corpus matches similar words (traficking →
+  trafficking), and synonyms (jobs → employment, trata de personas → trafficking) and
+  acronyms (ILO ↔ International Labour Organization) match below the word itself. A query
+  that names a topic or country (guatemalteco) also finds the items tagged with it.`;
 
 /** How many hits search prints without --limit. */
 const DEFAULT_LIMIT = 20;
 
 interface SearchOpts extends CommonOptions {
   any?: boolean;
+  all?: boolean;
+  explain?: boolean;
   sort?: 'relevance' | 'date';
 }
 
@@ -36,13 +44,15 @@ export function makeSearchCommand(rt: Runtime): Command {
   const cmd = new Command('search')
     .description('search titles and summaries, best match first')
     .argument('<query...>', 'words, "phrases", -exclusions, title:word, word*');
-  cmd.addOption(new Option('--any', 'any one word is enough (default: all are required)'));
+  cmd.addOption(new Option('--all', 'every word must match, literally (no synonyms): a strict AND'));
+  cmd.addOption(new Option('--any', 'one word is enough (the default, best match; kept for scripts)').conflicts('all'));
+  cmd.addOption(new Option('--explain', 'per hit, which terms gave how much of the score (JSON: an "explain" field)'));
   cmd.addOption(new Option('--sort <order>', 'order of the hits').choices(['relevance', 'date']).default('relevance'));
   addOptions(cmd, [...FILTER_OPTIONS, 'limit', ...FORMAT_OPTIONS]);
   cmd.allowUnknownOption(); // -word is an exclusion, not a flag: see queryWords
   cmd.addHelpText(
     'after',
-    `${QUERY_HELP}\n\nExamples:\n  meso search trafficking\n  meso search '"voluntary return"' --country Guatemala\n  meso search smuggling -n 5 --json | jq -r '.[] | "\\(.score) \\(.title)"'`,
+    `${QUERY_HELP}\n\nExamples:\n  meso search trafficking\n  meso search what did IOM do about hurricanes in Honduras\n  meso search jobs for migrants --explain\n  meso search '"voluntary return"' --country Guatemala\n  meso search smuggling -n 5 --json | jq -r '.[] | "\\(.score) \\(.title)"'`,
   );
   return cmd.action((words: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<SearchOpts>();
@@ -52,7 +62,7 @@ export function makeSearchCommand(rt: Runtime): Command {
     for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);
     const corpus = openCorpus(opts, rt);
     const ranked = rankQuery(corpus, query, getEnrichers(), {
-      any: opts.any,
+      all: opts.all,
       allow: matchFilters(filters),
       sort: opts.sort,
     });
@@ -63,7 +73,9 @@ export function makeSearchCommand(rt: Runtime): Command {
       );
     }
     const limit = opts.limit ?? DEFAULT_LIMIT;
-    const format = emitItems(describeHits(ranked.slice(0, limit), query), opts, rt);
+    const hits = describeHits(ranked.slice(0, limit), opts.explain);
+    const format = emitItems(hits, opts, rt);
+    if (opts.explain && (format === 'table' || format === 'lines')) rt.out(renderExplain(hits, styleFor(opts, rt)));
     // a cut list says so where a person reads it (table or plain lines); JSON and CSV stay quiet for scripts
     if (ranked.length > limit && (format === 'table' || format === 'lines') && !opts.quiet) {
       rt.err(`meso: ${limit} of ${ranked.length} results shown; -n ${ranked.length} shows them all\n`);

@@ -25,6 +25,7 @@ interface TimelineOpts extends CommonOptions {
   normalize?: boolean;
   inferred?: boolean;
   any?: boolean;
+  all?: boolean;
   svg?: string;
 }
 
@@ -57,7 +58,10 @@ export function makeTimelineCommand(rt: Runtime): Command {
   cmd.addOption(
     new Option('--inferred', 'place undated items that have a date in their text, marked and counted apart'),
   );
-  cmd.addOption(new Option('--any', 'any one query word is enough'));
+  cmd.addOption(new Option('--all', 'every query word must match, literally (no synonyms)'));
+  cmd.addOption(
+    new Option('--any', 'one query word is enough (the default, best match; kept for scripts)').conflicts('all'),
+  );
   cmd.addOption(new Option('--svg <file>', 'also write the chart as a standalone SVG file (atomically)'));
   addOptions(cmd, [...FILTER_OPTIONS, 'json', 'jsonl', 'csv', 'fields']);
   cmd.allowUnknownOption(); // -word is an exclusion, not a flag: see queryWords
@@ -76,7 +80,8 @@ export function makeTimelineCommand(rt: Runtime): Command {
     // inferred date stand in; without bounds, undated items are reported apart
     const allow = matchFilters(filters, opts.inferred);
     const matches = query
-      ? rankQuery(corpus, query, getEnrichers(), { any: opts.any, allow }).map((h) => h.item)
+      ? // best match, as search; feedback terms are not the query's words, so they add no item to count
+        rankQuery(corpus, query, getEnrichers(), { all: opts.all, allow, feedback: false }).map((h) => h.item)
       : corpus.items.filter(allow);
     const nothing = `no ${matches.length ? 'dated ' : ''}items match${text ? ` "${text}"` : ''}${hasFilters(filters) ? ' with these filters' : ''}`;
     if (matches.length === 0) throw new NoResultsError(nothing);

@@ -47,6 +47,8 @@ export interface Plan {
   content: number[];
   /** clauses that must match literally */
   required: number[];
+  /** every clause required (`--all`) */
+  all: boolean;
 }
 
 /** Weights of the ways a word can match, relative to an exact match. */
@@ -106,6 +108,7 @@ export function planQuery(query: Query, lookup: Known, expansions: Expansions | 
     expansions: expansions ? expand(include, expansions) : [],
     feedback: [],
     content,
+    all,
     required,
   };
 }

@@ -107,6 +107,11 @@ export interface Ranked {
   words: number;
   /** content query words there are */
   of: number;
+  /**
+   * what ranks first: query words matched, those most items have counting as a fraction (all of them less
+   * than one other word)
+   */
+  level: number;
   /** corpus terms it matched, for highlighting: [terms as written, stems] */
   terms: [string[], string[]];
   /** for items found through a topic or country the query names */
@@ -116,12 +121,12 @@ export interface Ranked {
 }
 
 /** One probe's hits: item id → score (before the probe's weight) and the index terms met, with their fields. */
-type ProbeHits = Map<string, { score: number; match: Record<string, string[]> }>;
+export type ProbeHits = Map<string, { score: number; match: Record<string, string[]> }>;
 
 type Sub = Parameters<MiniSearch<IndexDoc>['search']>[0];
 
 /** Runs each probe once against the index. */
-function probeRunner(index: MiniSearch<IndexDoc>) {
+export function probeRunner(index: MiniSearch<IndexDoc>) {
   const cache = new Map<string, ProbeHits>();
   return (p: Probe): ProbeHits => {
     const key = `${p.term}\u0000${p.stem ? 's' : ''}${p.prefix ? 'p' : ''}${p.fuzzy ?? 0}\u0000${p.fields.join()}`;
@@ -197,7 +202,15 @@ export function rankItems(
     );
   const run = probeRunner(index);
   const include = query.include;
+  // words most items have ("IOM", "migrants" in an IOM corpus) tell items apart poorly: an item that matches
+  // more of the other words ranks first, then the one that matches more of these
+  const common = new Set(plan.content.filter((i) => isCommonWord(index, include[i]!, lookup)));
   const content = new Set(plan.content);
+  const levelOf = (covered: Set<number>) => {
+    let level = 0;
+    for (const i of covered) level += common.has(i) ? 1 / (common.size + 1) : 1;
+    return level;
+  };
 
   // candidates: items any content clause, expansion or feedback term meets
   const candidates = new Set<string>();
@@ -234,14 +247,15 @@ export function rankItems(
     }
     // feedback orders the items below the strong hits (those with every query word), never those
     let feedback = 0;
-    if (covered.size < plan.content.length) for (const u of plan.feedback) feedback += unitScore(u, id, run);
+    if (covered.size < content.size) for (const u of plan.feedback) feedback += unitScore(u, id, run);
     if (covered.size === 0 && feedback === 0) continue;
     if (excluded(itemWords)) continue;
     ranked.push({
       item,
       score: score + feedback,
       words: covered.size,
-      of: plan.content.length,
+      of: content.size,
+      level: levelOf(covered),
       terms: matchedTerms(plan, id, run),
       tags: [],
       parts: () => scoreParts(plan, id, run),
@@ -249,10 +263,17 @@ export function rankItems(
     seen.add(id);
   }
 
-  addTagged(ranked, seen, byId, plan, options.tagged, allow, (item) => excluded(() => wordsOf(item)));
+  addTagged(ranked, seen, byId, plan, options.tagged, allow, (item) => excluded(() => wordsOf(item)), levelOf(content));
   if (options.sort === 'date') return ranked.sort((a, b) => compareItems(a.item, b.item));
-  return ranked.sort((a, b) => b.words - a.words || b.score - a.score || compareItems(a.item, b.item));
+  return ranked.sort((a, b) => b.level - a.level || b.score - a.score || compareItems(a.item, b.item));
 }
+
+/** Whether a clause is a single word in over 40% of the items. */
+const isCommonWord = (index: MiniSearch<IndexDoc>, c: Clause, lookup: TermLookup) =>
+  c.kind === 'term' &&
+  !c.prefix &&
+  index.documentCount > 0 &&
+  lookup.itemsNear(c.terms[0]!, 0) > 0.4 * index.documentCount;
 
 /** The acronyms the items define, learned once per corpus when no index vocabulary brought them. */
 const learnedByCorpus = new WeakMap<Map<string, Item>, Acronym[]>();
@@ -281,9 +302,11 @@ function addTagged(
   named: NamedTags | undefined,
   allow: (item: Item) => boolean,
   excluded: (item: Item) => boolean,
+  level: number,
 ) {
-  if (!named || plan.required.length) return;
   const of = plan.content.length;
+  // a +word must be in the item: no tag stands for it (namedTags already ignores quoted, prefix and title: queries)
+  if (!named || (plan.required.length && !plan.all)) return;
   const full = ranked.filter((r) => r.words === of);
   const tagged = {
     topics: full.length ? named.topics : [...named.topics, ...named.weakTopics],
@@ -306,8 +329,8 @@ function addTagged(
     ];
     const score = floor * TAG_SCORE_SHARE * salience;
     const hit = partial.get(item.id);
-    if (hit) Object.assign(hit, { words: of, score: Math.min(hit.score, score), tags });
-    else ranked.push({ item, score, words: of, of, terms: [[], []], tags, parts: () => [] });
+    if (hit) Object.assign(hit, { words: of, level, score: Math.min(hit.score, score), tags });
+    else ranked.push({ item, score, words: of, of, level, terms: [[], []], tags, parts: () => [] });
   }
 }
 
@@ -364,7 +387,7 @@ const HOW_ORDER: MatchHow[] = ['exact', 'stem', 'prefix', 'fuzzy', 'acronym', 's
  * Adds to ranked items what a reader sees: which query term matched which field, and how; the best passage;
  * with `explain`, what gave the score.
  */
-export function describeHits(ranked: Ranked[], _query: Query, explain = false): Hit[] {
+export function describeHits(ranked: Ranked[], explain = false): Hit[] {
   return ranked.map((r) => {
     const words = { title: toWords(r.item.title), summary: toWords(r.item.summary) };
     const parts = r.parts();
@@ -387,9 +410,20 @@ export function describeHits(ranked: Ranked[], _query: Query, explain = false): 
   });
 }
 
-/** Score parts for --explain, largest first; a tag gives a part of its own. */
+/** Score parts for --explain: those of the same query words, way and expression added up, largest first; a tag gives a part of its own. */
 function explainParts(parts: ScorePart[], tags: MatchInfo[]): ScorePart[] {
-  const out = parts.map((p) => ({ ...p, score: Math.round(p.score * 1e4) / 1e4 }));
+  const merged = new Map<string, ScorePart>();
+  for (const p of parts) {
+    const key = `${p.query}\u0000${p.how}\u0000${p.via ?? ''}`;
+    const seen = merged.get(key);
+    if (!seen) merged.set(key, { ...p, terms: [...p.terms], fields: [...p.fields] });
+    else {
+      seen.score += p.score;
+      for (const t of p.terms) if (!seen.terms.includes(t)) seen.terms.push(t);
+      for (const f of p.fields) if (!seen.fields.includes(f)) seen.fields.push(f);
+    }
+  }
+  const out = [...merged.values()].map((p) => ({ ...p, score: Math.round(p.score * 1e4) / 1e4 }));
   for (const t of tags) out.push({ query: t.term, how: t.how as ProbeHow, terms: [], fields: [], score: 0 });
   return out.sort((a, b) => b.score - a.score);
 }
@@ -401,7 +435,7 @@ export function searchItems(
   query: Query,
   options: SearchOptions & { limit?: number } = {},
 ): Hit[] {
-  return describeHits(rankItems(index, byId, query, options).slice(0, options.limit ?? Infinity), query);
+  return describeHits(rankItems(index, byId, query, options).slice(0, options.limit ?? Infinity));
 }
 
 type Words = { title: Word[]; summary: Word[] };

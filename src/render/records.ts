@@ -36,6 +36,7 @@ export function hitRecord(hit: Hit): OutputRecord {
     score: Math.round(hit.score * 1e4) / 1e4,
     matched: hit.matched,
     snippet: hit.snippet,
+    ...(hit.explain ? { explain: hit.explain } : {}),
   };
 }
 

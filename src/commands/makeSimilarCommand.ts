@@ -1,0 +1,49 @@
+import { Command } from 'commander';
+import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
+import { filtersFor } from './filtersFor.js';
+import { openCorpus } from '../load/openCorpus.js';
+import type { Runtime } from '../runtime.js';
+import { hasFilters, matchFilters } from '../query/filterItems.js';
+import { NoResultsError, UsageError } from '../errors.js';
+import { rankSimilar } from '../query/rankSimilar.js';
+import { describeHits } from '../query/searchItems.js';
+import { shortId } from '../render/renderTable.js';
+import { emitItems } from './emitItems.js';
+
+/** How many items similar prints without --limit. */
+const DEFAULT_LIMIT = 10;
+
+/** `meso similar <id>`: the items most like one item, by shared salient terms, countries and topics. */
+export function makeSimilarCommand(rt: Runtime): Command {
+  const cmd = new Command('similar')
+    .description('items most like a given one: shared salient words, countries and topics ("more like this")')
+    .argument('<id>', 'an item id, or a unique prefix of one (the short id in tables)');
+  addOptions(cmd, [...FILTER_OPTIONS, 'limit', ...FORMAT_OPTIONS]);
+  cmd.addHelpText(
+    'after',
+    `\nThe item's strongest words (by tf-idf) are searched for; an item that shares more of them, and more of\nits countries and topics, ranks higher (score 0 to 1). The item itself is left out. Default --limit ${DEFAULT_LIMIT}.\n\nExamples:\n  meso similar 46b7b7f\n  meso similar 46b7b7f --country Mexico -n 5 --json | jq -r '.[].title'`,
+  );
+  return cmd.action((id: string, _opts: unknown, self: Command) => {
+    const opts = self.optsWithGlobals<CommonOptions>();
+    const filters = filtersFor(opts);
+    const corpus = openCorpus(opts, rt);
+    const key = id.trim().toLowerCase();
+    if (!/^[0-9a-f]+$/.test(key))
+      throw new UsageError(`"${id}" is not an item id: ids are hexadecimal, as in the ID column of meso list`);
+    const matches = corpus.items.filter((i) => i.id.startsWith(key));
+    if (matches.length === 0) throw new NoResultsError(`no item with id ${key}`);
+    if (matches.length > 1)
+      throw new UsageError(
+        `id prefix ${key} matches ${matches.length} items (${matches
+          .slice(0, 5)
+          .map((i) => shortId(i.id))
+          .join(', ')}${matches.length > 5 ? ', …' : ''}): give more characters`,
+      );
+    const item = matches[0]!;
+    const ranked = rankSimilar(corpus, item, matchFilters(filters));
+    if (ranked.length === 0)
+      throw new NoResultsError(`no item like ${shortId(item.id)}${hasFilters(filters) ? ' with these filters' : ''}`);
+    const limit = opts.limit ?? DEFAULT_LIMIT;
+    emitItems(describeHits(ranked.slice(0, limit)), opts, rt);
+  });
+}
