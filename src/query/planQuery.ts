@@ -138,8 +138,10 @@ function expand(include: Clause[], table: Expansions): Unit[][] {
           // an acronym stands for its long form and back; a word that is also an acronym (WHO) needs capitals
           const typedShort = group.expressions.some((e) => e.short && e.key === key);
           if (typedShort && n === 1 && !isTypedAsAcronym(include[words[0]!.clause]!)) continue;
+          const stems = key.split(' ');
           for (const e of group.expressions) {
-            if (keys.has(e.key)) continue;
+            // an expression holding every query word ("human trafficking" for trafficking) finds nothing new
+            if (keys.has(e.key) || stems.every((s) => e.key.split(' ').includes(s))) continue;
             keys.add(e.key);
             const how = group.kind === 'acronym' ? 'acronym' : 'synonym';
             const weight = WEIGHT[how];

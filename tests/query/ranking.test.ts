@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRanking, ndcg, recall } from './evaluateRanking.js';
-import queries from '../fixtures/queries.json' with { type: 'json' };
+import { evaluateRanking, JUDGED_SETS, ndcg, readJudged, recall } from './evaluateRanking.js';
 
-describe('ranking on the judged query set', () => {
+describe('ranking on the judged query sets', () => {
   const result = evaluateRanking();
+  const judged = JUDGED_SETS.flatMap((s) => readJudged(s.file));
 
-  it('judges at least 30 queries of every kind the query language offers', () => {
-    expect(queries.queries.length).toBeGreaterThanOrEqual(30);
-    const kinds = new Set(queries.queries.map((q) => q.kind));
+  it('judges at least 120 queries, of every kind the query language offers and of natural questions', () => {
+    expect(judged.length).toBeGreaterThanOrEqual(120);
+    const kinds = new Set(judged.map((q) => q.kind));
     for (const k of [
       'word',
       'words',
@@ -21,23 +21,35 @@ describe('ranking on the judged query set', () => {
       'exclude',
       'country',
       'topic',
+      'question',
+      'synonym',
+      'acronym',
     ])
       expect(kinds).toContain(k);
   });
 
-  it('reaches nDCG@10 of at least 0.94 and recall@20 of at least 0.90', () => {
-    // measured 0.963 and 0.926 when these floors were set; plain MiniSearch with default options: 0.594 and 0.605
-    expect(result.meso.ndcg).toBeGreaterThanOrEqual(0.94);
+  it('reaches nDCG@10 of at least 0.90 and recall@20 of at least 0.90 over every judged query', () => {
+    // measured 0.931 and 0.955 over the 163 queries of queries.json and queries-more.json when these floors
+    // were set; before best match, the thesaurus, acronyms and feedback: 0.463 and 0.467
+    expect(result.meso.ndcg).toBeGreaterThanOrEqual(0.9);
     expect(result.meso.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reaches nDCG@10 of at least 0.85 on each judged file', () => {
+    for (const [set, r] of Object.entries(result.bySet)) expect(r.meso.ndcg, set).toBeGreaterThanOrEqual(0.85);
   });
 
   it('ranks better than plain MiniSearch with default options on the same queries', () => {
     expect(result.meso.ndcg).toBeGreaterThan(result.plain.ndcg + 0.2);
   });
 
-  it('finds something relevant for every typo, Spanish and stem query', () => {
-    for (const r of result.rows.filter((x) => ['typo', 'spanish', 'stem'].includes(x.kind)))
+  it('finds something relevant for every typo, Spanish, stem, question and synonym query', () => {
+    for (const r of result.rows.filter((x) => ['typo', 'spanish', 'stem', 'question', 'synonym'].includes(x.kind)))
       expect(r.meso.recall, r.query).toBeGreaterThan(0);
+  });
+
+  it('answers every natural question: none returns nothing', () => {
+    for (const r of result.rows.filter((x) => x.kind === 'question')) expect(r.found, r.query).toBeGreaterThan(0);
   });
 });
 
