@@ -19,7 +19,10 @@ export interface Clause {
    * or a `title:` term; other words are best-match (see rankItems)
    */
   required: boolean;
-  /** a stop word ("what", "de"): not required, weighs little, never gets a suggestion (see isStopWord) */
+  /**
+   * a stop word ("what", "de"), not in capitals ("WHO" is a name): not required, weighs little, never gets a
+   * suggestion (see isStopWord)
+   */
   stop: boolean;
   /** as the user typed it, for messages and `matched` */
   raw: string;
@@ -110,7 +113,8 @@ export function parseQuery(input: string): Query {
       const required = plus || titleOnly;
       const raw = text.slice(startAt, i);
       if (terms.length === 1) {
-        const stop = !required && !prefix && isStopWord(terms[0]!);
+        // a word in capitals is a name, not a stop word: WHO, US
+        const stop = !required && !prefix && isStopWord(terms[0]!) && !/^\p{Lu}{2,}$/u.test(word);
         clause = { kind: 'term', terms, prefix, titleOnly, quoted: false, required, stop, raw };
       } else if (terms.length > 1)
         clause = { kind: 'phrase', terms, prefix: false, titleOnly, quoted: false, required, stop: false, raw }; // COVID-19, people's

@@ -17,7 +17,7 @@ import { fuzzyDistance, planQuery, WEIGHT, type Plan, type Probe, type ProbeHow,
 export { fuzzyDistance, known } from './planQuery.js';
 
 /** How a query term matched a field. */
-export type MatchHow = Exclude<ProbeHow, 'feedback'> | 'topic' | 'country';
+export type MatchHow = ProbeHow | 'topic' | 'country';
 
 /** One line of `matched`: which query term matched which field, and how. */
 export interface MatchInfo {
@@ -33,6 +33,8 @@ export interface ScorePart {
   /** the query words (or, for feedback, the term) */
   query: string;
   how: ProbeHow;
+  /** a stop word: it adds a little to the score, but does not count as a match */
+  stop?: boolean;
   /** for a synonym or an acronym: the expression searched */
   via?: string;
   /** the index terms it met ("~return" is the stem of return) */
@@ -236,6 +238,7 @@ export function rankItems(
       const s = unitScore(u, id, run);
       return s > 0 && u.phrase && !clauseMatches(include[u.covers[0]!]!, itemWords()) ? 0 : s;
     });
+    const held = new Set(plan.literals.filter((_, i) => literal[i]! > 0));
     if (plan.required.some((i) => literal[i] === 0)) continue;
     const covered = new Set(plan.content.filter((i) => literal[i]! > 0));
     let score = literal.reduce((a, b) => a + b, 0);
@@ -247,7 +250,12 @@ export function rankItems(
     }
     // feedback orders the items below the strong hits (those with every query word), never those
     let feedback = 0;
-    if (covered.size < content.size) for (const u of plan.feedback) feedback += unitScore(u, id, run);
+    if (covered.size < content.size)
+      for (const u of plan.feedback) {
+        const s = unitScore(u, id, run);
+        if (s > 0) held.add(u);
+        feedback += s;
+      }
     if (covered.size === 0 && feedback === 0) continue;
     if (excluded(itemWords)) continue;
     ranked.push({
@@ -256,9 +264,9 @@ export function rankItems(
       words: covered.size,
       of: content.size,
       level: levelOf(covered),
-      terms: matchedTerms(plan, id, run),
+      terms: matchedTerms(plan, id, run, held),
       tags: [],
-      parts: () => scoreParts(plan, id, run),
+      parts: () => scoreParts(plan, id, run, held),
     });
     seen.add(id);
   }
@@ -334,44 +342,46 @@ function addTagged(
   }
 }
 
-/** The probes of a plan that met an item, unit by unit (for an expansion, its best alternative only). */
-function* metProbes(plan: Plan, id: string, run: (p: Probe) => ProbeHits) {
-  const allStop = plan.query.include.every((c) => c.stop);
+/**
+ * The probes of a plan that met an item, unit by unit: the literal and feedback units that counted (`held`), and
+ * of each expansion its best alternative.
+ */
+function* metProbes(plan: Plan, id: string, run: (p: Probe) => ProbeHits, held: Set<Unit>) {
+  const content = new Set(plan.content);
   const units: Array<[Unit, string]> = [];
-  plan.literals.forEach((u, i) => {
-    if (unitScore(u, id, run) > 0 && (allStop || !plan.query.include[i]!.stop)) units.push([u, u.label]);
-  });
+  for (const u of plan.literals) if (held.has(u)) units.push([u, u.label]);
   for (const alternatives of plan.expansions) {
     const [best] = bestAlternative(alternatives, id, run);
     if (best) units.push([best, best.covers.map((i) => plan.query.include[i]!.raw).join(' ')]);
   }
-  for (const u of plan.feedback) if (unitScore(u, id, run) > 0) units.push([u, u.label]);
+  for (const u of plan.feedback) if (held.has(u)) units.push([u, u.label]);
   for (const [unit, query] of units)
     for (const word of unit.words)
       for (const p of word) {
         const h = run(p).get(id);
-        if (h) yield { unit, query, probe: p, hit: h };
+        if (h) yield { unit, query, probe: p, hit: h, stop: unit.how === 'literal' && !content.has(unit.covers[0]!) };
       }
 }
 
 /** The corpus terms an item matched through the query's words and their expansions: [as written, stems]. */
-function matchedTerms(plan: Plan, id: string, run: (p: Probe) => ProbeHits): [string[], string[]] {
+function matchedTerms(plan: Plan, id: string, run: (p: Probe) => ProbeHits, held: Set<Unit>): [string[], string[]] {
   const terms = new Set<string>();
   const stems = new Set<string>();
-  for (const { unit, probe, hit } of metProbes(plan, id, run)) {
-    if (unit.how === 'feedback') continue;
+  for (const { unit, probe, hit, stop } of metProbes(plan, id, run, held)) {
+    if (unit.how === 'feedback' || stop) continue;
     for (const t of Object.keys(hit.match)) (probe.stem ? stems : terms).add(t.replace(/^~/, ''));
   }
   return [[...terms], [...stems]];
 }
 
 /** What gave an item its score, part by part. */
-function scoreParts(plan: Plan, id: string, run: (p: Probe) => ProbeHits): ScorePart[] {
+function scoreParts(plan: Plan, id: string, run: (p: Probe) => ProbeHits, held: Set<Unit>): ScorePart[] {
   const parts: ScorePart[] = [];
-  for (const { unit, query, probe, hit } of metProbes(plan, id, run))
+  for (const { unit, query, probe, hit, stop } of metProbes(plan, id, run, held))
     parts.push({
       query,
       how: probe.how,
+      ...(stop ? { stop } : {}),
       ...(unit.how === 'synonym' || unit.how === 'acronym' ? { via: unit.label } : {}),
       terms: Object.keys(hit.match),
       fields: [...new Set(Object.values(hit.match).flat())] as Field[],
@@ -381,7 +391,7 @@ function scoreParts(plan: Plan, id: string, run: (p: Probe) => ProbeHits): Score
 }
 
 /** Order of the ways a query word can match, best first, for `matched`. */
-const HOW_ORDER: MatchHow[] = ['exact', 'stem', 'prefix', 'fuzzy', 'acronym', 'synonym'];
+const HOW_ORDER: MatchHow[] = ['exact', 'stem', 'prefix', 'fuzzy', 'acronym', 'synonym', 'feedback'];
 
 /**
  * Adds to ranked items what a reader sees: which query term matched which field, and how; the best passage;
@@ -395,7 +405,7 @@ export function describeHits(ranked: Ranked[], explain = false): Hit[] {
     const isMatch = (w: Word) => terms.has(w.term) || (stems.size > 0 && stems.has(stem(w.term)));
     const best = new Map<string, MatchInfo>();
     for (const p of parts) {
-      if (p.how === 'feedback') continue;
+      if (p.stop) continue;
       for (const field of p.fields) {
         const key = `${p.query}\u0000${field}`;
         const seen = best.get(key);

@@ -173,3 +173,141 @@ describe('meso search', () => {
     expect(r.stderr).toMatch(/exclusion/i);
   });
 });
+
+describe('meso search: best match, synonyms, acronyms, --all, --explain', () => {
+  type Explained = Hit & {
+    explain: {
+      words: number;
+      of: number;
+      score: number;
+      parts: Array<{ query: string; how: string; terms: string[]; fields: string[]; score: number }>;
+    };
+  };
+
+  it('answers a question: stop words are not required, so it finds what its words find (exit 0)', () => {
+    const r = run([
+      'search',
+      'what',
+      'did',
+      'IOM',
+      'do',
+      'about',
+      'hurricanes',
+      'in',
+      'Honduras',
+      '--json',
+      '-n',
+      '50',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/did you mean/);
+    const list = json<Hit[]>(r);
+    expect(list.some((h) => /hurricane/i.test(text(h)))).toBe(true);
+    // no hit matched only stop words, and stop words never show in matched
+    for (const h of list) {
+      expect(h.matched.length).toBeGreaterThan(0);
+      for (const m of h.matched) expect(['what', 'did', 'do', 'about', 'in']).not.toContain(m.term);
+    }
+  });
+
+  it('returns what a multi-word query partly matches, items matching more words first', () => {
+    const list = hits(['discrimination', 'against', 'migrants', 'in', 'schools']);
+    expect(list.length).toBeGreaterThan(0);
+    const words = (h: Hit) => new Set(h.matched.filter((m) => m.how !== 'topic').map((m) => m.term)).size;
+    expect(words(list[0]!)).toBeGreaterThanOrEqual(words(list.at(-1)!));
+  });
+
+  it('never suggests a spelling for a stop word (regression: "did" got "aid")', () => {
+    const r = run(['search', 'did', 'xqzvwy']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no results');
+    expect(r.stderr).not.toContain('aid');
+  });
+
+  it('--all requires every word, literally; the default finds more', () => {
+    const strict = hits(['trafficking', 'Honduras', '--all']);
+    expect(strict.length).toBeGreaterThan(0);
+    for (const h of strict) {
+      expect(text(h)).toMatch(/traffick/i);
+      expect(text(h)).toMatch(/hondura/i);
+    }
+    expect(hits(['trafficking', 'Honduras']).length).toBeGreaterThan(strict.length);
+    const none = run(['search', 'what', 'did', 'IOM', 'do', 'about', 'hurricanes', 'in', 'Honduras', '--all']);
+    expect(none.status).toBe(1);
+  });
+
+  it('+word must match, the other words need not', () => {
+    const list = hits(['+Honduras', 'trafficking']);
+    expect(list.length).toBeGreaterThan(0);
+    for (const h of list) expect(text(h)).toMatch(/hondura/i);
+  });
+
+  it('finds other words for the same thing, below the word itself, and says "synonym" in matched', () => {
+    const list = hits(['jobs', 'for', 'migrants']);
+    const synonym = list.filter((h) => h.matched.some((m) => m.term === 'jobs' && m.how === 'synonym'));
+    expect(synonym.length).toBeGreaterThan(0);
+    expect(synonym.some((h) => /labou?r|employ|work/i.test(text(h)))).toBe(true);
+    const spanish = hits(['tráfico', 'ilícito', 'de', 'migrantes']);
+    expect(spanish.some((h) => /smuggling/i.test(text(h)))).toBe(true);
+  });
+
+  it('finds an acronym from its expansion and back', () => {
+    const short = hits(['RCM']);
+    expect(short.some((h) => /Regional Conference on Migration/i.test(text(h)))).toBe(true);
+    const long = hits(['Caribbean', 'Migration', 'Consultations']);
+    expect(long[0]!.title).toMatch(/CMC|Caribbean Migration Consultations/);
+  });
+
+  it('--explain adds, per hit, the words matched and the parts of its score, which add up to it', () => {
+    const r = run(['search', 'jobs', 'for', 'migrants', '--explain', '--json', '-n', '5']);
+    expect(r.status, r.stderr).toBe(0);
+    const list = json<Explained[]>(r);
+    for (const h of list) {
+      expect(h.explain.of).toBe(2);
+      expect(h.explain.words).toBeGreaterThan(0);
+      const sum = h.explain.parts.reduce((s, p) => s + p.score, 0);
+      expect(sum).toBeCloseTo(h.score, 2);
+      for (const p of h.explain.parts)
+        expect(['exact', 'stem', 'prefix', 'fuzzy', 'synonym', 'acronym', 'feedback']).toContain(p.how);
+    }
+    expect(list.flatMap((h) => h.explain.parts).some((p) => p.how === 'synonym')).toBe(true);
+    expect(json<Hit[]>(run(['search', 'jobs', '--json']))[0]).not.toHaveProperty('explain');
+  });
+
+  it('--explain in a table or plain lines adds a readable account after the hits', () => {
+    const r = run(['search', 'trafficking', '--explain', '-n', '2']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Why these rank where they do:');
+    expect(r.stdout).toMatch(/trafficking: exact \[trafficking\]/);
+  });
+});
+
+describe('meso similar', () => {
+  const items = json<Hit[]>(run(['list', '--json']));
+  const caravan = items.find((i) => /caravans in Chiapas/.test(i.title))!;
+
+  it('lists the items most like one, best first, without the item itself', () => {
+    const r = run(['similar', caravan.id.slice(0, 7), '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const list = json<Hit[]>(r);
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.length).toBeLessThanOrEqual(10);
+    expect(list.map((h) => h.id)).not.toContain(caravan.id);
+    expect(list.slice(0, 3).some((h) => /caravan/i.test(text(h)))).toBe(true);
+    const scores = list.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('takes --limit, filters and the output formats', () => {
+    expect(json<Hit[]>(run(['similar', caravan.id, '-n', '3', '--json']))).toHaveLength(3);
+    for (const h of json<Hit[]>(run(['similar', caravan.id, '--country', 'Honduras', '--json'])))
+      expect(h.countries).toContain('Honduras');
+    const csv = run(['similar', caravan.id, '--csv', '--fields', 'id,score']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('id,score');
+  });
+
+  it('exits 1 for an unknown id and 2 for something that is not an id', () => {
+    expect(run(['similar', 'fffffffff']).status).toBe(1);
+    expect(run(['similar', 'not-an-id']).status).toBe(2);
+  });
+});

@@ -147,6 +147,21 @@ describe('meso timeline', () => {
     expect(n(whole)).toBe(all.length);
   });
 
+  it('counts what search finds, best match: a question counts the items its words find; --all is strict', () => {
+    const count = (t: TimelineJson) => sum(t.buckets.map((b) => b.count)) + t.undated.count;
+    const ids = (t: TimelineJson) => [...t.buckets.flatMap((b) => b.ids), ...t.undated.ids].sort();
+    const question = run(['timeline', 'what', 'about', 'hurricanes', 'in', 'Honduras', '--json']);
+    expect(question.status, question.stderr).toBe(0);
+    const searched = run(['search', 'what', 'about', 'hurricanes', 'in', 'Honduras', '--json', '-n', '1000']);
+    const found = json<Item[]>(searched).map((i) => i.id);
+    // every counted item is one search finds (search may add feedback hits, which a timeline does not count)
+    for (const id of ids(json<TimelineJson>(question))) expect(found).toContain(id);
+    const strict = json<TimelineJson>(run(['timeline', 'trafficking', 'Honduras', '--all', '--json']));
+    const loose = json<TimelineJson>(run(['timeline', 'trafficking', 'Honduras', '--json']));
+    expect(count(strict)).toBeGreaterThan(0);
+    expect(count(loose)).toBeGreaterThan(count(strict));
+  });
+
   it('with date bounds, leaves undated items out (as list does) and counts what list counts', () => {
     const year = dated[0]!.date!.slice(0, 4);
     const t = json<TimelineJson>(run(['timeline', '--year', year, '--json']));

@@ -102,6 +102,12 @@ describe('a saved index', () => {
     expect(index.load(termsFor(parseQuery('peten'))).search('peten')).toEqual(reference.search('peten'));
   });
 
+  it('keeps the acronyms the items define, learned when the index was counted', () => {
+    const counted = countTerms(corpus.items).vocab().acronyms;
+    expect(counted).toContainEqual(['cmc', ['caribbean', 'migration', 'consultations']]);
+    expect(saved(countTerms(corpus.items)).vocab().acronyms).toEqual(counted);
+  });
+
   it('fails to load, rather than answering wrongly, when its postings do not match its head', () => {
     const text = countTerms(corpus.items).serialize();
     const cut = Buffer.from(text.slice(0, -5));

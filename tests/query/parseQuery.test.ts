@@ -4,10 +4,27 @@ import { parseQuery, MAX_CLAUSES } from '../../src/query/parseQuery.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('parseQuery', () => {
-  it('reads words as required terms, folded', () => {
+  it('reads words as best-match terms, folded', () => {
     const q = parseQuery('Petén RETURN');
     expect(q.include.map((c) => c.terms)).toEqual([['peten'], ['return']]);
+    expect(q.include.map((c) => c.required)).toEqual([false, false]);
     expect(q.exclude).toEqual([]);
+  });
+  it('reads +word as required; quoted phrases and title: terms are required too', () => {
+    const q = parseQuery('+Petén return "human trafficking" title:caravan');
+    expect(q.include.map((c) => [c.terms.join(' '), c.required])).toEqual([
+      ['peten', true],
+      ['return', false],
+      ['human trafficking', true],
+      ['caravan', true],
+    ]);
+    expect(parseQuery('a + b').include.map((c) => c.terms[0])).toEqual(['a', 'b']);
+  });
+  it('marks stop words, English and Spanish, unless they are required, quoted or a prefix', () => {
+    const q = parseQuery('what did IOM do about hurricanes in Honduras');
+    expect(q.include.filter((c) => c.stop).map((c) => c.terms[0])).toEqual(['what', 'did', 'do', 'about', 'in']);
+    expect(parseQuery('trata de las personas').include.map((c) => c.stop)).toEqual([false, true, true, false]);
+    expect(parseQuery('+the "the" the* WHO').include.map((c) => c.stop)).toEqual([false, false, false, false]);
   });
   it('reads a quoted phrase, straight or curly', () => {
     expect(parseQuery('"human trafficking"').include[0]).toMatchObject({

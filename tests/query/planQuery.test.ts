@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../src/query/parseQuery.js';
+import { planQuery, planTerms, probesOf } from '../../src/query/planQuery.js';
+import { compileExpansions, loadExpansions } from '../../src/query/loadExpansions.js';
+import { Vocabulary } from '../../src/indexing/termIndex.js';
+
+const vocabulary = new Vocabulary(['trafficking', 'employment', 'persons', 'returnees', '~return', 'ilo', 'labour']);
+const table = compileExpansions(
+  [
+    ['trafficking', 'trata de personas', 'human trafficking'],
+    ['jobs', 'employment', 'e-learning'],
+  ],
+  [{ short: ['ILO', 'OIT'], long: ['International Labour Organization'] }],
+  [['who', ['world', 'health', 'organization']]],
+);
+const plan = (q: string, all = false) => planQuery(parseQuery(q), vocabulary, table, all);
+const expanded = (q: string) => plan(q).expansions.map((alts) => [alts[0]!.covers, alts.map((u) => u.label)]);
+
+describe('planQuery', () => {
+  it('counts content words only; a query of stop words only counts them all', () => {
+    expect(plan('what did trafficking do').content).toEqual([2]);
+    expect(plan('what did').content).toEqual([0, 1]);
+  });
+  it('requires +word, quoted, title: clauses, and with all every clause', () => {
+    expect(plan('+jobs trafficking "a b" title:x').required).toEqual([0, 2, 3]);
+    expect(plan('jobs the', true).required).toEqual([0, 1]);
+  });
+  it('expands a run of query words a group names, stop words between them aside, to the other expressions', () => {
+    expect(expanded('trata de personas')).toEqual([
+      [
+        [0, 2],
+        ['trafficking', 'human trafficking'],
+      ],
+    ]);
+    // "human trafficking" holds the query word: it would find nothing new
+    expect(expanded('trafficking')).toEqual([[[0], ['trata de personas']]]);
+    expect(expanded('jobs for migrants')).toEqual([[[0], ['employment', 'e-learning']]]);
+  });
+  it('expands acronyms both ways, and a word that is also an acronym only when typed in capitals', () => {
+    expect(expanded('ILO')).toEqual([[[0], ['OIT', 'International Labour Organization']]]);
+    expect(expanded('international labour organization')).toEqual([
+      [
+        [0, 1, 2],
+        ['ILO', 'OIT'],
+      ],
+    ]);
+    expect(expanded('WHO')).toEqual([[[0], ['world health organization']]]);
+    expect(expanded('who')).toEqual([]);
+  });
+  it('never expands quoted, prefix or title: words', () => {
+    expect(expanded('"trafficking"')).toEqual([]);
+    expect(expanded('title:trafficking')).toEqual([]);
+    expect(expanded('jobs*')).toEqual([]);
+  });
+  it('weighs stop words and expansions below the words themselves', () => {
+    const p = plan('the trafficking');
+    const weight = (how: string, term: string) => probesOf(p).find((x) => x.how === how && x.term === term)!.weight;
+    expect(weight('exact', 'the')).toBeLessThan(weight('exact', 'trafficking'));
+    expect(weight('synonym', 'trata')).toBeLessThan(weight('exact', 'trafficking'));
+    expect(weight('stem', 'trafficking')).toBeLessThan(weight('exact', 'trafficking'));
+  });
+  it('tries a near spelling only for words the corpus lacks', () => {
+    expect(probesOf(plan('trafficking')).some((p) => p.how === 'fuzzy')).toBe(false);
+    expect(probesOf(plan('traficking')).some((p) => p.how === 'fuzzy')).toBe(true);
+  });
+  it('names the index terms its probes meet, expansions and stems included', () => {
+    const terms = planTerms(plan('trata de personas'), vocabulary);
+    expect([...terms]).toEqual(expect.arrayContaining(['trata', 'personas', 'trafficking', '~traffick']));
+    expect(planTerms(plan('returnees'), vocabulary)).toContain('~return');
+  });
+});
+
+describe('loadExpansions', () => {
+  it('reads the shipped thesaurus and acronyms: English and Spanish both ways', () => {
+    const shipped = loadExpansions();
+    const p = (q: string) =>
+      planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
+    expect(p('trata de personas')).toContain('trafficking');
+    expect(p('trafficking')).toContain('trata de personas');
+    expect(p('tráfico ilícito de migrantes')).toContain('smuggling');
+    expect(p('jobs')).toEqual(expect.arrayContaining(['employment', 'labour']));
+    expect(p('deportees')).toContain('returnees');
+    expect(p('RCM')).toContain('Regional Conference on Migration');
+    expect(p('Conferencia Regional sobre Migración')).toContain('RCM');
+  });
+  it('refuses a malformed table, naming the entry', async () => {
+    const { validateThesaurus, validateAcronyms } = await import('../../src/query/loadExpansions.js');
+    expect(() => validateThesaurus({ groups: [['only one']] })).toThrow(/groups\[0\]/);
+    expect(() => validateThesaurus({})).toThrow(/groups/);
+    expect(() => validateAcronyms({ acronyms: [{ short: ['X'] }] })).toThrow(/acronyms\[0\]/);
+  });
+});
