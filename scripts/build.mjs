@@ -3,7 +3,7 @@
 //   dist/tables.v8   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const mini = JSON.parse(readFileSync(new URL('../node_modules/minisearch/package.json', import.meta.url), 'utf8'));
@@ -26,7 +26,17 @@ const common = {
   },
 };
 
-await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/meso.js' });
+// Split at dynamic imports: dist/meso.js loads the chunk of the rest only when a command needs it.
+if (existsSync('dist'))
+  for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith('.js')))
+    rmSync(`dist/${f.name}`);
+await build({
+  ...common,
+  entryPoints: { meso: 'src/main.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+});
 
 // Compile the tables with the same code the bundle runs, in a throwaway bundle beside it.
 const compiler = 'dist/compile-tables.mjs';
