@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // @ts-check
 // meso's benchmark: whole-process wall times, meso's phase timings and peak memory over synthetic corpora,
 // next to node -e 0 and peers. Usage: npm run bench -- [--sizes 50,1000,10000,100000] [--runs 7] [--out bench-out]
