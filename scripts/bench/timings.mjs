@@ -29,7 +29,7 @@ export const PHASES = [
   'list pages',
   'read cache',
   'read pages',
-  'compile gazetteer and taxonomy',
+  'tables',
   'parse',
   'enrich',
   'count index terms',

@@ -54,6 +54,6 @@ let enrichers: Enrichers | undefined;
 /** The compiled gazetteer and taxonomy, once per process, on first use: read as the build compiled them when
  * the data tables are unchanged, else compiled now. */
 export function getEnrichers(): Enrichers {
-  enrichers ??= timed('compile gazetteer and taxonomy', () => readCompiled() ?? compileEnrichers());
+  enrichers ??= timed('tables', () => readCompiled() ?? compileEnrichers());
   return enrichers;
 }
