@@ -111,7 +111,8 @@ export function parseQuery(input: string): Query {
       const prefix = word.endsWith('*') && word.length > 1;
       const terms = tokenize(word, false);
       const required = plus || titleOnly;
-      const raw = text.slice(startAt, i);
+      // a question's mark or a sentence's comma is not part of the word the user means
+      const raw = text.slice(startAt, i).replace(/(?<=[\p{L}\p{N}])[?!.,;:¿¡]+$/u, '');
       if (terms.length === 1) {
         // a word in capitals is a name, not a stop word: WHO, US
         const stop = !required && !prefix && isStopWord(terms[0]!) && !/^\p{Lu}{2,}$/u.test(word);

@@ -68,11 +68,24 @@ export function known(lookup: Known, term: string): boolean {
 }
 
 /** The probes of a literal word: as written and by stem; a word the corpus lacks, by near spelling too. */
+/**
+ * The other gender and number of a Spanish word the corpus has ("deportadas" for deportados, "trabajadoras" for
+ * trabajador): English stems leave them apart.
+ */
+export function spanishForms(term: string, lookup: Known): string[] {
+  const m = /^(.{3,}?)(ores|oras|ora|or|os|as|o|a)$/.exec(term);
+  if (!m || /\d/.test(term)) return [];
+  const endings = m[2]!.startsWith('or') ? ['or', 'ora', 'ores', 'oras'] : ['o', 'a', 'os', 'as'];
+  return endings.map((e) => m[1]! + e).filter((f) => f !== term && lookup.has(f));
+}
+
 function wordProbes(term: string, fields: Field[], weight: number, lookup: Known, fuzzy: boolean): Probe[] {
   const probes: Probe[] = [
     { how: 'exact', term, weight, fields },
     { how: 'stem', term, weight: weight * WEIGHT.stem, stem: true, fields },
   ];
+  for (const f of spanishForms(term, lookup))
+    probes.push({ how: 'stem', term: f, weight: weight * WEIGHT.stem, fields });
   const d = fuzzyDistance(term);
   if (fuzzy && d > 0 && !known(lookup, term))
     probes.push({ how: 'fuzzy', term, weight: weight * WEIGHT.fuzzy, fuzzy: d, fields });
@@ -105,7 +118,7 @@ export function planQuery(query: Query, lookup: Known, expansions: Expansions | 
   return {
     query,
     literals,
-    expansions: expansions ? expand(include, expansions) : [],
+    expansions: expansions ? expand(include, expansions, lookup) : [],
     feedback: [],
     content,
     all,
@@ -114,7 +127,7 @@ export function planQuery(query: Query, lookup: Known, expansions: Expansions | 
 }
 
 /** The expansions of runs of plain query words: each run a group names, with the group's other expressions. */
-function expand(include: Clause[], table: Expansions): Unit[][] {
+function expand(include: Clause[], table: Expansions, lookup: Known): Unit[][] {
   // the plain words in order, a clause number each; a quoted, prefix or title: clause breaks a run
   const runs: Array<Array<{ clause: number; term: string }>> = [[]];
   include.forEach((c, i) => {
@@ -152,6 +165,14 @@ function expand(include: Clause[], table: Expansions): Unit[][] {
               words: e.terms.map((t) => [
                 { how, term: t, weight, fields: FIELDS },
                 { how, term: t, weight: weight * WEIGHT.stem, stem: true, fields: FIELDS },
+                ...spanishForms(t, lookup).map(
+                  (f): Probe => ({
+                    how,
+                    term: f,
+                    weight: weight * WEIGHT.stem,
+                    fields: FIELDS,
+                  }),
+                ),
               ]),
             });
           }

@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Item } from '../types.js';
 import type { Clause, Query } from './parseQuery.js';
 import type { Field, IndexDoc } from '../indexing/buildIndex.js';
-import { FIELD_BOOST, FIELDS, stemQueries } from '../indexing/buildIndex.js';
+import { FIELD_BOOST, FIELDS, fieldText, stemQueries } from '../indexing/buildIndex.js';
 import { searchLookup, type TermLookup } from '../indexing/termIndex.js';
 import { learnAcronyms, type Acronym } from '../indexing/learnAcronyms.js';
 import { stem } from '../text/stem.js';
@@ -223,7 +223,6 @@ export function rankItems(
   for (const alternatives of plan.expansions) for (const u of alternatives) gather(u);
   for (const u of plan.feedback) gather(u);
 
-  const wordsOf = (item: Item): Words => ({ title: toWords(item.title), summary: toWords(item.summary) });
   const excluded = (words: () => Words) =>
     query.exclude.length > 0 && query.exclude.some((c) => clauseMatches(c, words()));
 
@@ -291,8 +290,7 @@ function learnFrom(byId: Map<string, Item>): Acronym[] {
     const found = new Map<string, Acronym>();
     for (const item of byId.values())
       for (const field of FIELDS)
-        for (const a of learnAcronyms((item as Partial<Record<Field, string>>)[field] ?? ''))
-          found.set(`${a[0]} ${a[1].join(' ')}`, a);
+        for (const a of learnAcronyms(fieldText(item, field))) found.set(`${a[0]} ${a[1].join(' ')}`, a);
     learnedByCorpus.set(byId, (list = [...found.values()]));
   }
   return list;
@@ -448,14 +446,17 @@ export function searchItems(
   return describeHits(rankItems(index, byId, query, options).slice(0, options.limit ?? Infinity));
 }
 
-type Words = { title: Word[]; summary: Word[] };
+/** An item's words, field by field: for phrases and exclusions. */
+type Words = Record<Field, Word[]>;
+
+const wordsOf = (item: Item): Words => Object.fromEntries(FIELDS.map((f) => [f, toWords(fieldText(item, f))])) as Words;
 
 const termMatches = (c: Clause, query: string, w: Word) =>
   c.prefix ? w.term.startsWith(query) : w.term === query || stem(w.term) === stem(query);
 
 /** Whether a clause occurs in an item's words: a term anywhere (or in the title), a phrase adjacent and in order. */
 function clauseMatches(c: Clause, words: Words): boolean {
-  const fields = c.titleOnly ? [words.title] : [words.title, words.summary];
+  const fields = c.titleOnly ? [words.title] : FIELDS.map((f) => words[f]);
   return fields.some((ws) => {
     if (c.kind === 'term') return ws.some((w) => termMatches(c, c.terms[0]!, w));
     for (let i = 0; i + c.terms.length <= ws.length; i++)

@@ -60,6 +60,8 @@ export interface Row {
   kind: string;
   /** how many items meso returned */
   found: number;
+  /** judged titles the parser did not find in the set's pages (nothing can rank them) */
+  missing: number;
   meso: { ndcg: number; recall: number };
   plain: { ndcg: number; recall: number };
 }
@@ -86,6 +88,7 @@ function evaluateSet(set: (typeof JUDGED_SETS)[number], options: RankOptions): R
   const plain = new MiniSearch({ fields: ['title', 'summary'], storeFields: ['title'] });
   plain.addAll(corpus.items.map((i) => ({ id: i.id, title: i.title, summary: i.summary })));
   const titleOf = (id: string) => corpus.byId.get(id)!.title;
+  const titles = new Set(corpus.items.map((i) => normalizeText(i.title)));
   return readJudged(set.file).map((q) => {
     // as commands rank: from an index loaded with the query's terms only
     const meso = rankQuery(corpus, parseQuery(q.query), getEnrichers(), options).map((h) => h.item.title);
@@ -95,18 +98,31 @@ function evaluateSet(set: (typeof JUDGED_SETS)[number], options: RankOptions): R
       query: q.query,
       kind: q.kind,
       found: meso.length,
+      missing: q.relevant.filter((r) => !titles.has(normalizeText(r.title))).length,
       meso: { ndcg: ndcg(meso, q.relevant, 10), recall: recall(meso, q.relevant, 20) },
       plain: { ndcg: ndcg(base, q.relevant, 10), recall: recall(base, q.relevant, 20) },
     };
   });
 }
 
-/** Every judged set: all rows, the means over them all, per set and per kind of query. */
+/**
+ * Every judged set: all rows, the means over them all, per set and per kind of query. `parsed` holds the rows
+ * of the sets whose judged items the parser all finds in their pages: those measure ranking alone.
+ */
 export function evaluateRanking(options: RankOptions = {}) {
   const rows = JUDGED_SETS.flatMap((set) => evaluateSet(set, options));
+  const incomplete = new Set(rows.filter((r) => r.missing > 0).map((r) => r.set));
+  const parsed = rows.filter((r) => !incomplete.has(r.set));
   const group = (key: (r: Row) => string) =>
     Object.fromEntries(
       [...new Set(rows.map(key))].map((k) => [k, summarize(rows.filter((r) => key(r) === k))] as const),
     );
-  return { rows, ...summarize(rows), bySet: group((r) => r.set), byKind: group((r) => r.kind) };
+  return {
+    rows,
+    ...summarize(rows),
+    parsed: { rows: parsed, ...summarize(parsed) },
+    incomplete: [...incomplete],
+    bySet: group((r) => r.set),
+    byKind: group((r) => r.kind),
+  };
 }
