@@ -50,4 +50,4 @@ export const INDEX_OPTIONS: Options<IndexDoc> = {
   // queries reach the index as single terms already folded (and stems already marked): keep them whole
   searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
 };
-export const INDEX_OPTIONS_KEY = `fold1-stem3-acronyms1-fields:${FIELDS.join(',')}`;
+export const INDEX_OPTIONS_KEY = `fold1-stem3-acronyms2-fields:${FIELDS.join(',')}`;

@@ -56,3 +56,31 @@ function longForm(short: string, long: string): string | null {
   }
   return long.slice(long.lastIndexOf(' ', l) + 1);
 }
+
+/** Long forms kept per acronym: the most often defined ones (a corpus may define one acronym several ways). */
+export const LONG_FORMS_KEPT = 2;
+
+/**
+ * Collects the acronyms a corpus defines, text by text, and keeps for each the long forms it is most often
+ * defined with (first defined first among equals), so a stray match does not stand beside the usual one.
+ */
+export class AcronymCollector {
+  private readonly seen = new Map<string, Map<string, { long: string[]; count: number }>>();
+  add(text: string): void {
+    for (const [short, long] of learnAcronyms(text)) {
+      let forms = this.seen.get(short);
+      if (!forms) this.seen.set(short, (forms = new Map()));
+      const key = long.join(' ');
+      const f = forms.get(key);
+      if (f) f.count++;
+      else forms.set(key, { long, count: 1 });
+    }
+  }
+  list(): Acronym[] {
+    const out: Acronym[] = [];
+    for (const [short, forms] of this.seen)
+      for (const f of [...forms.values()].sort((a, b) => b.count - a.count).slice(0, LONG_FORMS_KEPT))
+        out.push([short, f.long]);
+    return out;
+  }
+}

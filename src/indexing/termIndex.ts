@@ -3,7 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Item } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
 import { FIELDS, INDEX_OPTIONS, fieldText, indexTerms, type IndexDoc } from './buildIndex.js';
-import { learnAcronyms, type Acronym } from './learnAcronyms.js';
+import { AcronymCollector, type Acronym } from './learnAcronyms.js';
 
 /**
  * The index, held term by term until a search asks for it.
@@ -150,7 +150,7 @@ export function countTerms(items: readonly Item[]): CountedIndex {
   const fieldLength: number[][] = [];
   const averageFieldLength: number[] = [];
   const seen = new Set<string>();
-  const acronyms = new Map<string, Acronym>();
+  const acronyms = new AcronymCollector();
   items.forEach((item, doc) => {
     if (seen.has(item.id)) throw new Error(`MiniSearch: duplicate ID ${item.id}`);
     seen.add(item.id);
@@ -159,7 +159,7 @@ export function countTerms(items: readonly Item[]): CountedIndex {
       const words = new Map<string, number>();
       const text = fieldText(item, field);
       for (const token of tokenize(text)) words.set(token, (words.get(token) ?? 0) + 1);
-      for (const a of learnAcronyms(text)) acronyms.set(`${a[0]} ${a[1].join(' ')}`, a);
+      acronyms.add(text);
       lengths[fieldId] = words.size;
       averageFieldLength[fieldId] = ((averageFieldLength[fieldId] ?? 0) * doc + words.size) / (doc + 1);
       const add = (term: string, n: number) => {
@@ -194,7 +194,7 @@ export function countTerms(items: readonly Item[]): CountedIndex {
     dirtCount: 0,
     serializationVersion: 2,
   };
-  return new CountedIndex([...terms.keys()], postings, stats, [...acronyms.values()]);
+  return new CountedIndex([...terms.keys()], postings, stats, acronyms.list());
 }
 
 /** The index of a corpus counted in this process: see {@link countTerms}. */

@@ -6,6 +6,7 @@ import type { Acronym } from '../indexing/learnAcronyms.js';
 import { tokenize } from '../text/tokenize.js';
 import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopWords.js';
+import { foldText } from '../text/foldText.js';
 
 /** How an expression stands for another: a synonym (data/thesaurus.json), or an acronym and what it stands for. */
 export type ExpansionKind = 'synonym' | 'acronym';
@@ -13,21 +14,21 @@ export type ExpansionKind = 'synonym' | 'acronym';
 /** An expression of a group, ready to compare with a query and to search for. */
 export interface Expression {
   /** as written in the table, for `matched` and --explain */
-  text: string;
+  readonly text: string;
   /** its words, folded, stop words left out: all must match */
-  terms: string[];
-  /** the stems of `terms`, joined by spaces: how a run of query words is recognised */
-  key: string;
+  readonly terms: string[];
+  /** the stems of `terms` (see keyOf): how a run of query words is recognised */
+  readonly key: string;
   /** an acronym's short form (ILO), not its long form */
-  short: boolean;
+  readonly short: boolean;
 }
 
-/** Expressions that may stand for one another, by the key of each. */
+/** Expressions that may stand for one another. */
 export interface Expansions {
-  groups: Array<{ kind: ExpansionKind; expressions: Expression[] }>;
-  /** group numbers by expression key */
-  byKey: Map<string, number[]>;
-  /** the most words of any key */
+  groups: ReadonlyArray<{ kind: ExpansionKind; expressions: readonly Expression[] }>;
+  /** the numbers of the groups with an expression of this key, whose first word is `first` (folded) */
+  groupsWithKey(key: string, first: string): number[];
+  /** the most words of any expression */
   longest: number;
 }
 
@@ -42,55 +43,89 @@ export function expressionTerms(text: string): string[] {
   });
 }
 
-/** The key of some folded words: their stems joined by spaces. */
-export const keyOf = (terms: readonly string[]) => terms.map(stem).join(' ');
+/**
+ * The key of some folded words, to compare a query's words with an expression's: their stems, with a final
+ * Spanish -o or -a dropped (personas, persons → person; deportados, deportadas → deportad), joined by spaces.
+ */
+export const keyOf = (terms: readonly string[]) =>
+  terms
+    .map((t) => {
+      const s = stem(t);
+      return s.length >= 5 && /[ao]$/.test(s) ? s.slice(0, -1) : s;
+    })
+    .join(' ');
 
-const expression = (text: string, short = false): Expression => {
-  const terms = expressionTerms(text);
-  return { text, terms, key: keyOf(terms), short };
-};
+/** The first three letters of a folded word: the bucket an expression is filed under, for each of its words. */
+const bucket = (term: string) => term.slice(0, 3);
+
+/** An expression whose words and key are worked out on first use: a query meets few of the table's. */
+class TableExpression implements Expression {
+  private folded?: string[];
+  private keyed?: string;
+  constructor(
+    readonly text: string,
+    readonly short = false,
+    terms?: string[],
+  ) {
+    this.folded = terms;
+  }
+  get terms(): string[] {
+    return (this.folded ??= expressionTerms(this.text));
+  }
+  get key(): string {
+    return (this.keyed ??= keyOf(this.terms));
+  }
+}
 
 /**
  * Compiles synonym groups and acronyms into one table of expansions. Acronyms come from data/acronyms.json
  * (several short forms and long forms per body) and from the items (learned when the index was counted).
+ * Expressions are only filed by the first letters of their words here; their stems are worked out when a
+ * query's word could meet them, so a search pays for the few it meets, not for the whole table.
  */
 export function compileExpansions(
   synonyms: readonly string[][],
   acronyms: ReadonlyArray<{ short: string[]; long: string[] }>,
   learned: readonly Acronym[] = [],
 ): Expansions {
-  const groups: Expansions['groups'] = [];
-  for (const g of synonyms) groups.push({ kind: 'synonym', expressions: g.map((t) => expression(t)) });
+  const groups: Array<{ kind: ExpansionKind; expressions: Expression[] }> = [];
+  for (const g of synonyms) groups.push({ kind: 'synonym', expressions: g.map((t) => new TableExpression(t)) });
   for (const a of acronyms)
     groups.push({
       kind: 'acronym',
-      expressions: [...a.short.map((s) => expression(s, true)), ...a.long.map((l) => expression(l))],
+      expressions: [...a.short.map((t) => new TableExpression(t, true)), ...a.long.map((t) => new TableExpression(t))],
     });
-  for (const [short, long] of learned)
-    groups.push({
-      kind: 'acronym',
-      expressions: [
-        { text: short.toUpperCase(), terms: [short], key: keyOf([short]), short: true },
-        {
-          text: long.join(' '),
-          terms: long.filter((t) => !isStopWord(t)),
-          key: keyOf(long.filter((t) => !isStopWord(t))),
-          short: false,
-        },
-      ],
-    });
-  const byKey = new Map<string, number[]>();
+  for (const [short, long] of learned) {
+    const terms = long.filter((t) => !isStopWord(t));
+    if (terms.length)
+      groups.push({
+        kind: 'acronym',
+        expressions: [
+          new TableExpression(short.toUpperCase(), true, [short]),
+          new TableExpression(long.join(' '), false, terms),
+        ],
+      });
+  }
+  const filed = new Map<string, number[]>();
   let longest = 0;
   groups.forEach((g, i) => {
-    g.expressions = g.expressions.filter((e) => e.terms.length > 0);
     for (const e of g.expressions) {
-      const list = byKey.get(e.key) ?? [];
-      if (!list.includes(i)) list.push(i);
-      byKey.set(e.key, list);
-      longest = Math.max(longest, e.terms.length);
+      const words = foldText(e.text)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+      longest = Math.max(longest, words.length);
+      for (const w of words) {
+        const list = filed.get(bucket(w)) ?? [];
+        if (list.at(-1) !== i) list.push(i);
+        filed.set(bucket(w), list);
+      }
     }
   });
-  return { groups, byKey, longest };
+  const groupsWithKey = (key: string, first: string): number[] => {
+    const candidates = new Set([...(filed.get(bucket(first)) ?? []), ...(filed.get(bucket(stem(first))) ?? [])]);
+    return [...candidates].filter((g) => groups[g]!.expressions.some((e) => e.key === key));
+  };
+  return { groups, groupsWithKey, longest };
 }
 
 const isStrings = (v: unknown): v is string[] =>

@@ -3,6 +3,7 @@ import type { Field } from '../indexing/buildIndex.js';
 import { FIELDS, stemQueries } from '../indexing/buildIndex.js';
 import type { Vocabulary } from '../indexing/termIndex.js';
 import { keyOf, type Expansions, type ExpansionKind } from './loadExpansions.js';
+import { stem } from '../text/stem.js';
 
 /** How a query term matched: literally (exact, stem, prefix, fuzzy), or through an expansion. */
 export type ProbeHow = 'exact' | 'stem' | 'prefix' | 'fuzzy' | 'synonym' | 'acronym' | 'feedback';
@@ -79,11 +80,23 @@ export function spanishForms(term: string, lookup: Known): string[] {
   return endings.map((e) => m[1]! + e).filter((f) => f !== term && lookup.has(f));
 }
 
-function wordProbes(term: string, fields: Field[], weight: number, lookup: Known, fuzzy: boolean): Probe[] {
-  const probes: Probe[] = [
-    { how: 'exact', term, weight, fields },
-    { how: 'stem', term, weight: weight * WEIGHT.stem, stem: true, fields },
+/**
+ * A word as written and by stem. A word that is its own stem ("return") is indexed once, so its stem search
+ * would meet it again: its exact probe carries the stem's weight too, and its stem probe looks for the other
+ * words of that stem only ("~return": returned, returns).
+ */
+function formProbes(how: ProbeHow, term: string, fields: Field[], weight: number, stemHow: ProbeHow = how): Probe[] {
+  const own = stem(term) === term;
+  return [
+    { how, term, weight: own ? weight * (1 + WEIGHT.stem) : weight, fields },
+    own
+      ? { how: stemHow, term: `~${term}`, weight: weight * WEIGHT.stem, fields }
+      : { how: stemHow, term, weight: weight * WEIGHT.stem, stem: true, fields },
   ];
+}
+
+function wordProbes(term: string, fields: Field[], weight: number, lookup: Known, fuzzy: boolean): Probe[] {
+  const probes = formProbes('exact', term, fields, weight, 'stem');
   for (const f of spanishForms(term, lookup))
     probes.push({ how: 'stem', term: f, weight: weight * WEIGHT.stem, fields });
   const d = fuzzyDistance(term);
@@ -95,6 +108,8 @@ function wordProbes(term: string, fields: Field[], weight: number, lookup: Known
 function literalUnit(c: Clause, i: number, lookup: Known, allStop: boolean): Unit {
   const fields: Field[] = c.titleOnly ? ['title'] : FIELDS;
   const weight = c.stop && !allStop ? WEIGHT.stop : 1;
+  // a stop word among other words is not searched: it would count for nothing, and weigh next to nothing
+  if (c.stop && !allStop) return { covers: [i], how: 'literal', label: c.raw, words: [] };
   const words = c.terms.map((term) =>
     c.prefix
       ? [{ how: 'prefix' as const, term, weight: weight * WEIGHT.exact, prefix: true, fields }]
@@ -141,8 +156,8 @@ function expand(include: Clause[], table: Expansions, lookup: Known): Unit[][] {
       for (let n = 1; n <= Math.min(table.longest, run.length - s); n++) {
         const words = run.slice(s, s + n);
         const key = keyOf(words.map((w) => w.term));
-        const groups = table.byKey.get(key);
-        if (!groups) continue;
+        const groups = table.groupsWithKey(key, words[0]!.term);
+        if (!groups.length) continue;
         const covers = [...new Set(words.map((w) => w.clause))];
         const alternatives: Unit[] = [];
         const keys = new Set([key]);
@@ -163,8 +178,7 @@ function expand(include: Clause[], table: Expansions, lookup: Known): Unit[][] {
               how,
               label: e.text,
               words: e.terms.map((t) => [
-                { how, term: t, weight, fields: FIELDS },
-                { how, term: t, weight: weight * WEIGHT.stem, stem: true, fields: FIELDS },
+                ...formProbes(how, t, FIELDS, weight),
                 ...spanishForms(t, lookup).map(
                   (f): Probe => ({
                     how,

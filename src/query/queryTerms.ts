@@ -2,11 +2,11 @@ import type { Corpus } from '../load/loadCorpus.js';
 import type { Enrichers } from '../enrich/enrichItems.js';
 import type { PickTerms, Vocabulary } from '../indexing/termIndex.js';
 import type { Query } from './parseQuery.js';
-import { stemQueries } from '../indexing/buildIndex.js';
-import { rankCorpus, type Ranked, type SearchOptions } from './searchItems.js';
+import { rankCorpus, type ProbeHits, type Ranked, type SearchOptions } from './searchItems.js';
 import { maxEdits, suggestTerms } from './suggestTerms.js';
 import { planQuery, planTerms, type Plan } from './planQuery.js';
 import { feedbackTerms } from './feedbackTerms.js';
+import { timed } from '../timings.js';
 import { loadExpansions, type Expansions } from './loadExpansions.js';
 
 /** What a query needs of the index: ranking (rankCorpus), or also typo suggestions (suggestTerms). */
@@ -31,11 +31,6 @@ export const planFor = (
  */
 export function termsForQuery(query: Query, terms: Vocabulary, use: IndexUse = 'rank', plan?: Plan): Set<string> {
   const out = planTerms(plan ?? planFor(query, terms), terms);
-  const clauses = [...query.include, ...query.exclude];
-  for (const word of new Set(clauses.flatMap((c) => c.terms))) {
-    out.add(word);
-    for (const s of stemQueries(word)) out.add(s);
-  }
   if (use === 'suggest')
     for (const c of query.include) {
       if (c.stop) continue;
@@ -62,29 +57,32 @@ export function rankQuery(
   corpus: Pick<Corpus, 'index' | 'lookup' | 'byId'>,
   query: Query,
   enrichers: Enrichers,
-  options: Omit<SearchOptions, 'tagged' | 'lookup' | 'plan'> & {
+  options: Omit<SearchOptions, 'tagged' | 'lookup' | 'plan' | 'probes'> & {
     /** pseudo-relevance feedback for queries with few strong hits (see feedbackTerms); on by default */
     feedback?: boolean;
   } = {},
 ): Ranked[] {
   let plan: Plan | undefined;
   const index = corpus.index((terms) => {
-    plan = planFor(
-      query,
-      terms,
-      options.all,
+    const expansions = timed('expansions', () =>
       options.expansions === undefined ? loadExpansions(terms.acronyms) : options.expansions,
     );
+    plan = timed('plan', () => planFor(query, terms, options.all, expansions));
     return termsForQuery(query, terms, 'rank', plan);
   });
   const lookup = corpus.lookup();
-  const ranked = rankCorpus(index, corpus.byId, query, enrichers, { ...options, plan, lookup });
+  const probes = new Map<string, ProbeHits>();
+  const ranked = timed('rank', () =>
+    rankCorpus(index, corpus.byId, query, enrichers, { ...options, plan, lookup, probes }),
+  );
   if (!plan || options.feedback === false || options.all) return ranked;
-  const feedback = feedbackTerms(ranked, plan, lookup, index.documentCount);
+  const feedback = timed('feedback', () => feedbackTerms(ranked, plan!, lookup, index.documentCount));
   if (!feedback.length) return ranked;
   const withFeedback = { ...plan, feedback };
   const again = corpus.index((terms) => planTerms(withFeedback, terms, termsForQuery(query, terms, 'rank', plan)));
-  return rankCorpus(again, corpus.byId, query, enrichers, { ...options, plan: withFeedback, lookup });
+  return timed('rank again', () =>
+    rankCorpus(again, corpus.byId, query, enrichers, { ...options, plan: withFeedback, lookup, probes }),
+  );
 }
 
 /** The " — did you mean …?" hint for a query that found nothing in a corpus (see suggestTerms). */

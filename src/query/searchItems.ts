@@ -4,7 +4,7 @@ import type { Clause, Query } from './parseQuery.js';
 import type { Field, IndexDoc } from '../indexing/buildIndex.js';
 import { FIELD_BOOST, FIELDS, fieldText, stemQueries } from '../indexing/buildIndex.js';
 import { searchLookup, type TermLookup } from '../indexing/termIndex.js';
-import { learnAcronyms, type Acronym } from '../indexing/learnAcronyms.js';
+import { AcronymCollector, type Acronym } from '../indexing/learnAcronyms.js';
 import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
 import { makeSnippet, type Snippet } from './makeSnippet.js';
@@ -82,6 +82,8 @@ export interface SearchOptions {
   plan?: Plan;
   /** synonyms and acronyms; null for none; by default the shipped tables and the items' acronyms */
   expansions?: Expansions | null;
+  /** probe hits already found for this query on another index of the same corpus (see probeRunner) */
+  probes?: Map<string, ProbeHits>;
 }
 
 /** Items found only through a topic or country tag rank below every literal match with as many words. */
@@ -114,8 +116,8 @@ export interface Ranked {
    * than one other word)
    */
   level: number;
-  /** corpus terms it matched, for highlighting: [terms as written, stems] */
-  terms: [string[], string[]];
+  /** corpus terms it matched, for highlighting: [terms as written, stems]; worked out when asked */
+  terms: () => [string[], string[]];
   /** for items found through a topic or country the query names */
   tags: MatchInfo[];
   /** what gave the score, worked out when asked */
@@ -127,54 +129,81 @@ export type ProbeHits = Map<string, { score: number; match: Record<string, strin
 
 type Sub = Parameters<MiniSearch<IndexDoc>['search']>[0];
 
-/** Runs each probe once against the index. */
-export function probeRunner(index: MiniSearch<IndexDoc>) {
-  const cache = new Map<string, ProbeHits>();
+/**
+ * Runs each probe once against the index. `shared` keeps the hits of exact and stem probes across indexes
+ * loaded for the same query (more terms change no such probe's hits; a prefix or a typo may meet the new ones).
+ */
+export function probeRunner(index: MiniSearch<IndexDoc>, shared = new Map<string, ProbeHits>()) {
+  const byProbe = new WeakMap<Probe, ProbeHits>();
+  const own = new Map<string, ProbeHits>();
   return (p: Probe): ProbeHits => {
-    const key = `${p.term}\u0000${p.stem ? 's' : ''}${p.prefix ? 'p' : ''}${p.fuzzy ?? 0}\u0000${p.fields.join()}`;
-    let hits = cache.get(key);
+    let hits = byProbe.get(p);
     if (hits) return hits;
-    hits = new Map();
-    const boost = Object.fromEntries(p.fields.map((f) => [f, FIELD_BOOST[f]]));
-    const queries = p.stem ? stemQueries(p.term) : [p.term];
-    const results = index.search({ queries, combineWith: 'OR' } as Sub, {
-      fields: p.fields,
-      boost,
-      prefix: p.prefix ?? false,
-      fuzzy: p.fuzzy ?? false,
-      ...(p.fuzzy ? { maxFuzzy: p.fuzzy } : {}),
-      ...(p.prefix ? { weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix } } : {}),
-    });
-    for (const r of results) hits.set(r.id as string, { score: r.score, match: r.match });
-    cache.set(key, hits);
+    const key = `${p.term}\u0000${p.stem ? 's' : ''}${p.prefix ? 'p' : ''}${p.fuzzy ?? 0}\u0000${p.fields.join()}`;
+    const cache = p.prefix || p.fuzzy ? own : shared;
+    hits = cache.get(key);
+    if (!hits) {
+      hits = new Map();
+      const boost = Object.fromEntries(p.fields.map((f) => [f, FIELD_BOOST[f]]));
+      const queries = p.stem ? stemQueries(p.term) : [p.term];
+      const results = index.search({ queries, combineWith: 'OR' } as Sub, {
+        fields: p.fields,
+        boost,
+        prefix: p.prefix ?? false,
+        fuzzy: p.fuzzy ?? false,
+        ...(p.fuzzy ? { maxFuzzy: p.fuzzy } : {}),
+        ...(p.prefix ? { weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix } } : {}),
+      });
+      for (const r of results) hits.set(r.id as string, { score: r.score, match: r.match });
+      cache.set(key, hits);
+    }
+    byProbe.set(p, hits);
     return hits;
   };
 }
 
-/** The score of a unit for an item: every word must match, each by its probes added up; 0 when one does not. */
-function unitScore(unit: Unit, id: string, run: (p: Probe) => ProbeHits): number {
-  let total = 0;
+/**
+ * The scores of a unit, item by item: every word must match, each by its probes added up. Worked out once per
+ * unit from its probes' hits, so ranking looks an item up once per unit rather than once per probe.
+ */
+function unitScores(unit: Unit, run: (p: Probe) => ProbeHits): Map<string, number> {
+  let acc: Map<string, number> | undefined;
   for (const word of unit.words) {
-    let s = 0;
-    for (const p of word) {
-      const h = run(p).get(id);
-      if (h) s += h.score * p.weight;
-    }
-    if (s === 0) return 0;
-    total += s;
+    const scores = new Map<string, number>();
+    for (const p of word)
+      for (const [id, h] of run(p)) if (!acc || acc.has(id)) scores.set(id, (scores.get(id) ?? 0) + h.score * p.weight);
+    if (acc) for (const [id, s] of scores) scores.set(id, s + acc.get(id)!);
+    acc = scores;
+    if (acc.size === 0) break;
   }
-  return total;
+  return acc ?? new Map();
 }
 
-/** The best alternative of an expansion for an item, and its score. */
-function bestAlternative(alternatives: Unit[], id: string, run: (p: Probe) => ProbeHits): [Unit | null, number] {
-  let best: Unit | null = null;
-  let top = 0;
+/** The best alternative of an expansion, item by item, and its score. */
+function bestScores(
+  alternatives: Unit[],
+  run: (p: Probe) => ProbeHits,
+  cache: Map<string, Map<string, number>>,
+): Map<string, [Unit, number]> {
+  const best = new Map<string, [Unit, number]>();
   for (const u of alternatives) {
-    const s = unitScore(u, id, run);
-    if (s > top) [best, top] = [u, s];
+    // the same expression often stands for several runs of query words ("trata", "trata de personas")
+    const key = u.words.map((w) => w.map((p) => `${p.term}/${p.stem ? 's' : ''}/${p.weight}`).join('|')).join('&');
+    let scores = cache.get(key);
+    if (!scores) cache.set(key, (scores = unitScores(u, run)));
+    for (const [id, s] of scores) {
+      const seen = best.get(id);
+      if (!seen || s > seen[1]) best.set(id, [u, s]);
+    }
   }
-  return [best, top];
+  return best;
+}
+
+/** A plan's units scored item by item (see unitScores). */
+interface Scored {
+  literals: Array<Map<string, number>>;
+  expansions: Array<Map<string, [Unit, number]>>;
+  feedback: Array<Map<string, number>>;
 }
 
 /**
@@ -202,7 +231,7 @@ export function rankItems(
       options.expansions === undefined ? loadExpansions(learnFrom(byId)) : options.expansions,
       options.all,
     );
-  const run = probeRunner(index);
+  const run = probeRunner(index, options.probes);
   const include = query.include;
   // words most items have ("IOM", "migrants" in an IOM corpus) tell items apart poorly: an item that matches
   // more of the other words ranks first, then the one that matches more of these
@@ -214,58 +243,69 @@ export function rankItems(
     return level;
   };
 
+  const alternativeScores = new Map<string, Map<string, number>>();
+  const scored: Scored = {
+    literals: plan.literals.map((u) => unitScores(u, run)),
+    expansions: plan.expansions.map((alternatives) => bestScores(alternatives, run, alternativeScores)),
+    feedback: plan.feedback.map((u) => unitScores(u, run)),
+  };
   // candidates: items any content clause, expansion or feedback term meets
   const candidates = new Set<string>();
-  const gather = (u: Unit) => {
-    for (const p of u.words[0] ?? []) for (const id of run(p).keys()) candidates.add(id);
-  };
-  for (const i of plan.content) gather(plan.literals[i]!);
-  for (const alternatives of plan.expansions) for (const u of alternatives) gather(u);
-  for (const u of plan.feedback) gather(u);
+  for (const i of plan.content) for (const id of scored.literals[i]!.keys()) candidates.add(id);
+  for (const m of [...scored.expansions, ...scored.feedback]) for (const id of m.keys()) candidates.add(id);
 
   const excluded = (words: () => Words) =>
     query.exclude.length > 0 && query.exclude.some((c) => clauseMatches(c, words()));
 
   const ranked: Ranked[] = [];
   const seen = new Set<string>();
+  const n = plan.literals.length;
   for (const id of candidates) {
     const item = byId.get(id);
     if (!item || !allow(item)) continue;
     let words: Words | undefined;
     const itemWords = () => (words ??= wordsOf(item));
-    const literal = plan.literals.map((u) => {
-      const s = unitScore(u, id, run);
-      return s > 0 && u.phrase && !clauseMatches(include[u.covers[0]!]!, itemWords()) ? 0 : s;
-    });
-    const held = new Set(plan.literals.filter((_, i) => literal[i]! > 0));
-    if (plan.required.some((i) => literal[i] === 0)) continue;
-    const covered = new Set(plan.content.filter((i) => literal[i]! > 0));
-    let score = literal.reduce((a, b) => a + b, 0);
-    for (const alternatives of plan.expansions) {
-      const [, s] = bestAlternative(alternatives, id, run);
-      if (s === 0) continue;
+    const literal: number[] = new Array(n);
+    let score = 0;
+    let missing = false;
+    for (let i = 0; i < n; i++) {
+      const u = plan.literals[i]!;
+      let s = scored.literals[i]!.get(id) ?? 0;
+      if (s > 0 && u.phrase && !clauseMatches(include[u.covers[0]!]!, itemWords())) s = 0;
+      literal[i] = s;
       score += s;
-      for (const i of alternatives[0]!.covers) if (content.has(i)) covered.add(i);
+    }
+    for (const i of plan.required) if (literal[i] === 0) missing = true;
+    if (missing) continue;
+    const covered = new Set<number>();
+    for (const i of plan.content) if (literal[i]! > 0) covered.add(i);
+    for (let e = 0; e < plan.expansions.length; e++) {
+      const best = scored.expansions[e]!.get(id);
+      if (!best) continue;
+      score += best[1];
+      for (const i of best[0].covers) if (content.has(i)) covered.add(i);
     }
     // feedback orders the items below the strong hits (those with every query word), never those
     let feedback = 0;
+    let fed = false;
     if (covered.size < content.size)
-      for (const u of plan.feedback) {
-        const s = unitScore(u, id, run);
-        if (s > 0) held.add(u);
+      for (const m of scored.feedback) {
+        const s = m.get(id) ?? 0;
+        if (s > 0) fed = true;
         feedback += s;
       }
     if (covered.size === 0 && feedback === 0) continue;
     if (excluded(itemWords)) continue;
+    const held = { literal, fed };
     ranked.push({
       item,
       score: score + feedback,
       words: covered.size,
       of: content.size,
       level: levelOf(covered),
-      terms: matchedTerms(plan, id, run, held),
+      terms: () => matchedTerms(plan, id, run, scored, held),
       tags: [],
-      parts: () => scoreParts(plan, id, run, held),
+      parts: () => scoreParts(plan, id, run, scored, held),
     });
     seen.add(id);
   }
@@ -287,11 +327,9 @@ const learnedByCorpus = new WeakMap<Map<string, Item>, Acronym[]>();
 function learnFrom(byId: Map<string, Item>): Acronym[] {
   let list = learnedByCorpus.get(byId);
   if (!list) {
-    const found = new Map<string, Acronym>();
-    for (const item of byId.values())
-      for (const field of FIELDS)
-        for (const a of learnAcronyms(fieldText(item, field))) found.set(`${a[0]} ${a[1].join(' ')}`, a);
-    learnedByCorpus.set(byId, (list = [...found.values()]));
+    const found = new AcronymCollector();
+    for (const item of byId.values()) for (const field of FIELDS) found.add(fieldText(item, field));
+    learnedByCorpus.set(byId, (list = found.list()));
   }
   return list;
 }
@@ -336,23 +374,31 @@ function addTagged(
     const score = floor * TAG_SCORE_SHARE * salience;
     const hit = partial.get(item.id);
     if (hit) Object.assign(hit, { words: of, level, score: Math.min(hit.score, score), tags });
-    else ranked.push({ item, score, words: of, of, level, terms: [[], []], tags, parts: () => [] });
+    else ranked.push({ item, score, words: of, of, level, terms: () => [[], []], tags, parts: () => [] });
   }
 }
 
+/** Which literal units held for an item (phrases checked), and whether feedback counted. */
+type Held = { literal: number[]; fed: boolean };
+
 /**
- * The probes of a plan that met an item, unit by unit: the literal and feedback units that counted (`held`), and
- * of each expansion its best alternative.
+ * The probes of a plan that met an item, unit by unit: the literal units that held, of each expansion its best
+ * alternative, and the feedback units when feedback counted.
  */
-function* metProbes(plan: Plan, id: string, run: (p: Probe) => ProbeHits, held: Set<Unit>) {
+function* metProbes(plan: Plan, id: string, run: (p: Probe) => ProbeHits, scored: Scored, held: Held) {
   const content = new Set(plan.content);
   const units: Array<[Unit, string]> = [];
-  for (const u of plan.literals) if (held.has(u)) units.push([u, u.label]);
-  for (const alternatives of plan.expansions) {
-    const [best] = bestAlternative(alternatives, id, run);
+  plan.literals.forEach((u, i) => {
+    if (held.literal[i]! > 0) units.push([u, u.label]);
+  });
+  for (const m of scored.expansions) {
+    const best = m.get(id)?.[0];
     if (best) units.push([best, best.covers.map((i) => plan.query.include[i]!.raw).join(' ')]);
   }
-  for (const u of plan.feedback) if (held.has(u)) units.push([u, u.label]);
+  if (held.fed)
+    plan.feedback.forEach((u, i) => {
+      if (scored.feedback[i]!.has(id)) units.push([u, u.label]);
+    });
   for (const [unit, query] of units)
     for (const word of unit.words)
       for (const p of word) {
@@ -362,10 +408,16 @@ function* metProbes(plan: Plan, id: string, run: (p: Probe) => ProbeHits, held: 
 }
 
 /** The corpus terms an item matched through the query's words and their expansions: [as written, stems]. */
-function matchedTerms(plan: Plan, id: string, run: (p: Probe) => ProbeHits, held: Set<Unit>): [string[], string[]] {
+function matchedTerms(
+  plan: Plan,
+  id: string,
+  run: (p: Probe) => ProbeHits,
+  scored: Scored,
+  held: Held,
+): [string[], string[]] {
   const terms = new Set<string>();
   const stems = new Set<string>();
-  for (const { unit, probe, hit, stop } of metProbes(plan, id, run, held)) {
+  for (const { unit, probe, hit, stop } of metProbes(plan, id, run, scored, held)) {
     if (unit.how === 'feedback' || stop) continue;
     for (const t of Object.keys(hit.match)) (probe.stem ? stems : terms).add(t.replace(/^~/, ''));
   }
@@ -373,9 +425,9 @@ function matchedTerms(plan: Plan, id: string, run: (p: Probe) => ProbeHits, held
 }
 
 /** What gave an item its score, part by part. */
-function scoreParts(plan: Plan, id: string, run: (p: Probe) => ProbeHits, held: Set<Unit>): ScorePart[] {
+function scoreParts(plan: Plan, id: string, run: (p: Probe) => ProbeHits, scored: Scored, held: Held): ScorePart[] {
   const parts: ScorePart[] = [];
-  for (const { unit, query, probe, hit, stop } of metProbes(plan, id, run, held))
+  for (const { unit, query, probe, hit, stop } of metProbes(plan, id, run, scored, held))
     parts.push({
       query,
       how: probe.how,
@@ -399,7 +451,8 @@ export function describeHits(ranked: Ranked[], explain = false): Hit[] {
   return ranked.map((r) => {
     const words = { title: toWords(r.item.title), summary: toWords(r.item.summary) };
     const parts = r.parts();
-    const [terms, stems] = [new Set(r.terms[0]), new Set(r.terms[1])];
+    const matchedTerms = r.terms();
+    const [terms, stems] = [new Set(matchedTerms[0]), new Set(matchedTerms[1])];
     const isMatch = (w: Word) => terms.has(w.term) || (stems.size > 0 && stems.has(stem(w.term)));
     const best = new Map<string, MatchInfo>();
     for (const p of parts) {

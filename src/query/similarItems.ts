@@ -95,17 +95,19 @@ export function similarItems(
           },
         ];
       });
-    const met = probes.flatMap((p) => {
-      const h = run(p).get(id);
-      return h ? Object.keys(h.match).map((t) => [t.replace(/^~/, ''), p.stem] as const) : [];
-    });
     ranked.push({
       item: other,
       score,
       words: shared.length,
       of: mine.size,
       level: 0,
-      terms: [met.filter(([, s]) => !s).map(([t]) => t), met.filter(([, s]) => s).map(([t]) => t)],
+      terms: () => {
+        const met = probes.flatMap((p) => {
+          const h = run(p).get(id);
+          return h ? Object.keys(h.match).map((t) => [t.replace(/^~/, ''), p.stem] as const) : [];
+        });
+        return [met.filter(([, s]) => !s).map(([t]) => t), met.filter(([, s]) => s).map(([t]) => t)];
+      },
       tags: sharedTags,
       parts,
     });

@@ -52,10 +52,11 @@ describe('planQuery', () => {
     expect(expanded('title:trafficking')).toEqual([]);
     expect(expanded('jobs*')).toEqual([]);
   });
-  it('weighs stop words and expansions below the words themselves', () => {
+  it('does not search stop words among other words; weighs expansions and stems below the words themselves', () => {
     const p = plan('the trafficking');
     const weight = (how: string, term: string) => probesOf(p).find((x) => x.how === how && x.term === term)!.weight;
-    expect(weight('exact', 'the')).toBeLessThan(weight('exact', 'trafficking'));
+    expect(probesOf(p).some((x) => x.term === 'the')).toBe(false);
+    expect(probesOf(plan('from the')).map((x) => x.term)).toEqual(expect.arrayContaining(['from', 'the']));
     expect(weight('synonym', 'trata')).toBeLessThan(weight('exact', 'trafficking'));
     expect(weight('stem', 'trafficking')).toBeLessThan(weight('exact', 'trafficking'));
   });
