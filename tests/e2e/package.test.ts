@@ -23,6 +23,8 @@ describe('the published package', () => {
       'dist/meso.js',
       'data/countries.json',
       'data/topics.json',
+      'data/thesaurus.json',
+      'data/acronyms.json',
       'README.md',
       'package.json',
     ])

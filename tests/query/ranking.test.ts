@@ -41,7 +41,7 @@ describe('ranking on the judged query sets', () => {
   });
 
   it('reaches nDCG@10 of at least 0.90 and recall@20 of at least 0.90 over those judged queries', () => {
-    // measured 0.931 and 0.955 over the 163 queries of queries.json and queries-more.json when these floors
+    // measured 0.928 and 0.955 over the 163 queries of queries.json and queries-more.json when these floors
     // were set; before best match, the thesaurus, acronyms and feedback: 0.463 and 0.467
     expect(result.parsed.meso.ndcg).toBeGreaterThanOrEqual(0.9);
     expect(result.parsed.meso.recall).toBeGreaterThanOrEqual(0.9);
