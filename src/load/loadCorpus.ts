@@ -12,9 +12,14 @@ import { compareItems } from './compareItems.js';
 /** Per-page figures for `meso stats` and `meso parse`. */
 export interface PageStats {
   file: string;
+  /** "read", or "skipped" (binary, empty, too large, unreadable, not a file…; `reason` says which) */
+  status: 'read' | 'skipped';
+  /** why the file was skipped, or (read) what reading it warned about, e.g. invalid UTF-8; else absent */
+  reason?: string;
   layout: Layout;
   items: number;
   dated: number;
+  /** warnings about this page: reading it (decoding) and every line that could not be placed */
   diagnostics: number;
   /** items of this page that are the same story as one listed earlier (on this page or another) */
   duplicates: number;
@@ -52,19 +57,37 @@ export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): O
   const diagnostics = [...readDiagnostics];
   const raw: RawItem[] = [];
   const pages: PageStats[] = [];
+  // what reading said about each file: for a page read, a decoding warning; for any other, why it was skipped
+  const said = new Map<string, string[]>();
+  for (const d of readDiagnostics) said.set(d.file, [...(said.get(d.file) ?? []), d.message]);
   for (const f of files) {
     const parsed = parsePage(f.text, f.file);
     for (const item of parsed.items) raw.push(item);
     diagnostics.push(...parsed.diagnostics);
+    const read = said.get(f.file);
+    said.delete(f.file);
     pages.push({
       file: f.file,
+      status: 'read',
+      ...(read ? { reason: read.join('; ') } : {}),
       layout: parsed.layout,
       items: parsed.items.length,
       dated: parsed.items.filter((i) => i.date).length,
-      diagnostics: parsed.diagnostics.length,
+      diagnostics: parsed.diagnostics.length + (read?.length ?? 0),
       duplicates: 0,
     });
   }
+  for (const [file, messages] of said)
+    pages.push({
+      file,
+      status: 'skipped',
+      reason: messages.join('; '),
+      layout: 'empty',
+      items: 0,
+      dated: 0,
+      diagnostics: messages.length,
+      duplicates: 0,
+    });
   const merged = mergeItems(raw);
   diagnostics.push(...merged.diagnostics);
   const byFile = new Map(pages.map((p) => [p.file, p]));
@@ -79,8 +102,8 @@ export function loadCorpus(options: LoadOptions): Corpus {
   const readDiagnostics: Diagnostic[] = [];
   let files: PageFile[];
   if (options.paths.length === 1 && options.paths[0] === '-') {
-    files = readStdinPage(readDiagnostics);
-    if (files.length === 0) throw noReadablePages(['-']);
+    files = readStdinPage(readDiagnostics, options.maxPageBytes);
+    if (files.length === 0) throw noReadablePages(['-'], readDiagnostics);
   } else {
     const read = readPages(options.paths, { maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES });
     files = read.pages;
