@@ -18,7 +18,7 @@ const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 export function renderTimeline(t: Timeline, header: string, style: Style, normalize: boolean): string {
   const { c } = style;
   const lines = [style.color ? c.bold(escapeForTerminal(header)) : escapeForTerminal(header), ''];
-  if (t.series) return renderMatrix(t, lines, style);
+  if (t.series) return renderMatrix(t, lines, style, normalize);
   const labelW = Math.max(...t.buckets.map((b) => b.period.length), 6);
   const value = (b: Timeline['buckets'][number]) => (normalize ? b.share : b.count);
   const extra = (b: Timeline['buckets'][number]) => (normalize ? 0 : (b.inferred?.count ?? 0));
@@ -55,7 +55,7 @@ function undatedLines(t: Timeline, width: number): string[] {
   return wrap(text, width).split('\n');
 }
 
-function renderMatrix(t: Timeline, lines: string[], style: Style): string {
+function renderMatrix(t: Timeline, lines: string[], style: Style, normalize: boolean): string {
   const series = t.series!;
   const labelW = Math.max(...t.buckets.map((b) => b.period.length), 6);
   // columns share what the width leaves after the period and the "all" column
@@ -67,11 +67,15 @@ function renderMatrix(t: Timeline, lines: string[], style: Style): string {
   );
   t.buckets.forEach((b, row) => {
     const cells = series.map((s, i) => {
-      const n = s.buckets[row]!.count;
-      const text = String(n || (style.color ? '·' : '.')).padStart(colW[i]!);
+      const { count: n, share, total } = s.buckets[row]!;
+      // --normalize: each series' share of all items dated in the period
+      const dot = style.color ? '·' : '.';
+      const shown = !n ? (normalize && !total ? '–' : dot) : normalize ? pct(share) : String(n);
+      const text = shown.padStart(colW[i]!);
       return style.color && n ? style.c.cyan(text) : text;
     });
-    lines.push(`${b.period.padEnd(labelW)}  ${cells.join('  ')}  ${String(b.count).padStart(5)}`);
+    const all = normalize ? (b.total ? pct(b.share) : '–') : String(b.count);
+    lines.push(`${b.period.padEnd(labelW)}  ${cells.join('  ')}  ${all.padStart(5)}`);
   });
   lines.push('', ...undatedLines(t, style.width));
   return `${lines.join('\n')}\n`;
