@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, createRunner, makeTempDir, mesoEnv, writePages } from '../helpers/runMeso.js';
+import { BIN, createRunner, makeTempDir, mesoEnv, writePages, TWO_ITEM_PAGE } from '../helpers/runMeso.js';
 
 const { run, cacheHome } = createRunner();
 const posix = process.platform !== 'win32';
@@ -155,5 +155,22 @@ describe('export --format bulk', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/the index name .* e\.g\. --index meso/);
+  });
+});
+
+describe('temporary files of a killed cache write', () => {
+  it('are removed by the next cache write (regression: a kill -9 left *.cache.PID.RAND.tmp forever)', () => {
+    const pages = writePages({ 'p.txt': TWO_ITEM_PAGE });
+    const cache = makeTempDir();
+    expect(run(['--data', pages, '--cache-dir', cache, 'list']).status).toBe(0);
+    const [cacheFile] = readdirSync(cache);
+    expect(cacheFile).toMatch(/\.cache$/);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const orphan = `${cacheFile}.${dead}.1a2b3c4d.tmp`;
+    writeFileSync(path.join(cache, orphan), 'half a cache');
+    writeFileSync(path.join(pages, 'p.txt'), TWO_ITEM_PAGE.replace('Belize', 'Belize again')); // the cache is rewritten
+    const r = run(['--data', pages, '--cache-dir', cache, 'list', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(cache)).toEqual([cacheFile]);
   });
 });
