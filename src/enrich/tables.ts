@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundledDataDir } from '../paths.js';
-import { sha1 } from '../sha1.js';
 
 /** A place in the gazetteer. */
 export interface GazetteerPlace {
@@ -105,48 +104,13 @@ export function validateTopics(data: unknown, where = 'topics.json'): Taxonomy {
   return { threshold, topics: d.topics as Topic[] };
 }
 
-/** The bytes of each table file, read once per process: enrichment and the cache key see the same content. */
-const read = new Map<string, Buffer | Error>();
-function readTable(file: string): Buffer {
-  let got = read.get(file);
-  if (got === undefined) {
-    try {
-      got = readFileSync(file);
-    } catch (e) {
-      got = e as Error;
-    }
-    read.set(file, got);
-  }
-  if (got instanceof Error) throw got;
-  return got;
-}
-
 const readJson = (file: string): unknown => {
   try {
-    return JSON.parse(readTable(file).toString('utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new DataError(`${file}: cannot be read as JSON (${(e as Error).message})`);
   }
 };
-
-/** The table files enrichment reads, in a fixed order. */
-export const TABLE_FILES = ['countries.json', 'topics.json'];
-
-/**
- * The content of every data table, as one SHA-1 of their bytes (the bytes enrichment parses, read once per
- * process): any edit to a table changes it, whatever the file's size or time. A missing table counts as such.
- */
-export function tablesFingerprint(dir = bundledDataDir()): string {
-  return sha1(
-    TABLE_FILES.map((f) => {
-      try {
-        return `${f}:${sha1(readTable(path.join(dir, f)))}`;
-      } catch (e) {
-        return `${f}:${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`;
-      }
-    }).join('\n'),
-  );
-}
 
 /** Reads and validates the bundled gazetteer. */
 export function loadCountries(dir = bundledDataDir()): GazetteerCountry[] {

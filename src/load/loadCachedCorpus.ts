@@ -1,13 +1,13 @@
 import { sha1 } from '../sha1.js';
+import { timed } from '../timings.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { buildCorpus, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
 import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageEntry } from './readPages.js';
-import { tablesFingerprint } from '../enrich/tables.js';
-import { bundledDataDir } from '../paths.js';
+import { tablesChecksum } from '../enrich/getEnrichers.js';
 import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
 import { SavedIndex, countTerms } from '../indexing/termIndex.js';
 
@@ -35,17 +35,24 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
 
 let codeHash: string | undefined;
 /**
- * The code that parses and enriches, as a SHA-1 of the running bundle (dist/meso.js; under the tests, this
- * module): a rebuilt meso with a changed parser or enricher never serves items the old code made, even under
- * the same version number. About half a millisecond, once per process.
+ * The code that parses and enriches, as a SHA-1 of the running bundle: every .js file beside this module
+ * (dist/meso.js and the chunks it loads; under the tests, this module alone). A rebuilt meso with a changed
+ * parser or enricher never serves items the old code made, even under the same version number. About a
+ * millisecond, once per process.
  */
 function codeVersion(): string {
-  if (codeHash === undefined) {
-    try {
-      codeHash = sha1(readFileSync(fileURLToPath(import.meta.url)));
-    } catch {
-      codeHash = 'unknown';
-    }
+  if (codeHash !== undefined) return codeHash;
+  try {
+    const self = fileURLToPath(import.meta.url);
+    const dir = path.dirname(self);
+    const code = self.endsWith('.js')
+      ? readdirSync(dir)
+          .filter((f) => /\.[cm]?js$/.test(f))
+          .sort()
+      : [path.basename(self)];
+    codeHash = sha1(code.map((f) => `${f}:${sha1(readFileSync(path.join(dir, f)))}`).join('\n'));
+  } catch {
+    codeHash = 'unknown';
   }
   return codeHash;
 }
@@ -67,7 +74,7 @@ function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeo
       minisearch: __MINISEARCH_VERSION__,
       index: INDEX_OPTIONS_KEY,
       maxBytes,
-      tables: tablesFingerprint(bundledDataDir()),
+      tables: tablesChecksum(),
       files: listed.files.map((f) => [f.file, f.absolute, f.size, f.mtimeMs, f.ctimeMs]),
       walk: listed.diagnostics,
     }),
@@ -81,23 +88,23 @@ function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeo
  * rewritten; `log` (--verbose) says why. The index is parsed only when a command searches.
  */
 export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Corpus {
-  const { key, listed } = cacheKey(options);
+  const { key, listed } = timed('list pages', () => cacheKey(options));
   const dir = cache.cacheDir ?? defaultCacheDir(cache.env);
   const file = path.join(
     dir,
     `corpus-${sha1(JSON.stringify(options.paths.map((p) => path.resolve(p)))).slice(0, 16)}.cache`,
   );
 
-  const hit = readCache(file, key, cache.log);
+  const hit = timed('read cache', () => readCache(file, key, cache.log));
   if (hit) return hit;
 
   const t0 = performance.now();
   const diagnostics = [...listed.diagnostics];
   const failed: PageEntry[] = [];
-  const pages = readPageFiles(listed.files, diagnostics, failed);
+  const pages = timed('read pages', () => readPageFiles(listed.files, diagnostics, failed));
   if (pages.length === 0) throw noReadablePages(options.paths, diagnostics);
   const corpus = buildCorpus(pages, diagnostics);
-  const counted = countTerms(corpus.items);
+  const counted = timed('count index terms', () => countTerms(corpus.items));
   cache.log(`built ${corpus.items.length} items and their index in ${Math.round(performance.now() - t0)} ms`);
   if (failed.length > 0) {
     // a page skipped as unreadable is never served from the cache as skipped: a chmod, an ACL or a mount
@@ -109,7 +116,9 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
     mkdirSync(dir, { recursive: true });
     const { items, diagnostics: found, pages: pageStats, merged } = corpus;
     const payload = `${asciiJson(JSON.stringify({ items, diagnostics: found, pages: pageStats, merged }))}\n${counted.serialize()}`;
-    writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha1(payload) })}\n${payload}`);
+    timed('write cache', () =>
+      writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha1(payload) })}\n${payload}`),
+    );
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
     cache.log(`could not write the cache ${file} (${(e as Error).message}); going on without it`);
