@@ -11,6 +11,7 @@ import {
   statSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -38,6 +39,16 @@ export interface WriteTarget {
   inPlace: boolean;
   /** the existing regular file, whose mode (and owner) the new one keeps */
   existing?: Stats;
+  /** a descriptor of this process the path names (/dev/stdout, /proc/self/fd/1, /dev/fd/1): written to as it is,
+   * at its offset and in its append mode, never reopened (which would truncate `>> file`, and fails on sockets) */
+  fd?: number;
+}
+
+/** The descriptor of this process a path names: /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N. */
+function ownDescriptor(p: string): number | undefined {
+  const m = /^\/(?:dev|proc\/(self|\d+))\/fd\/(\d+)$/.exec(p);
+  if (!m || (m[1] !== undefined && m[1] !== 'self' && Number(m[1]) !== process.pid)) return undefined;
+  return Number(m[2]);
 }
 
 /** Folders whose entries are the kernel's views of open files (/proc/self/fd/1), never to be renamed over. */
@@ -59,6 +70,8 @@ const isMagic = (dir: string) => {
 export function resolveWriteTarget(file: string): WriteTarget {
   let current = path.resolve(file);
   for (let hops = 0; hops < 40; hops++) {
+    const fd = process.platform === 'win32' ? undefined : ownDescriptor(current);
+    if (fd !== undefined) return { file: current, inPlace: true, fd };
     let link: Stats;
     try {
       link = lstatSync(current);
@@ -70,8 +83,11 @@ export function resolveWriteTarget(file: string): WriteTarget {
       if (!link.isFile() || isMagic(path.dirname(current))) return { file: current, inPlace: true };
       return { file: current, inPlace: false, existing: link };
     }
-    if (isMagic(path.dirname(current))) return { file: current, inPlace: true };
-    current = path.resolve(path.dirname(current), readlinkSync(current));
+    const next = path.resolve(path.dirname(current), readlinkSync(current));
+    // in /proc and /dev, follow links only as far as a descriptor of ours (/dev/stdout → /proc/self/fd/1)
+    if (isMagic(path.dirname(current)) && ownDescriptor(next) === undefined && !next.startsWith('/proc/self/'))
+      return { file: current, inPlace: true };
+    current = next;
   }
   return { file, inPlace: true }; // a symlink loop: let the write itself report ELOOP
 }
@@ -124,6 +140,10 @@ export function removeStaleTemps(file: string): void {
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const target = resolveWriteTarget(file);
   holdSignals();
+  if (target.fd !== undefined) {
+    writeAll(target.fd, data);
+    return;
+  }
   if (target.inPlace) {
     writeFileSync(target.file, data);
     return;
@@ -141,6 +161,18 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
       /* already gone */
     }
     throw e;
+  }
+}
+
+/** Writes all of `data` to an open descriptor, however many writes it takes. */
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+    }
   }
 }
 

@@ -124,6 +124,19 @@ describe.skipIf(!posix)('--out and --svg into links, special files and protected
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(50);
   });
 
+  it.skipIf(process.platform !== 'linux')('appends with --out /dev/stdout >> file, as the shell opened it', () => {
+    const log = path.join(makeTempDir(), 'app.log');
+    writeFileSync(log, 'first line\n');
+    const r = spawnSync('sh', ['-c', `${q(process.execPath)} ${q(BIN)} export --out /dev/stdout >> ${q(log)}`], {
+      env: mesoEnv(cacheHome),
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('first line');
+    expect(lines).toHaveLength(51);
+  });
+
   it.skipIf(!isRoot)('leaves a device a device (a private copy of /dev/null)', () => {
     const dir = makeTempDir();
     const dev = path.join(dir, 'null');

@@ -78,9 +78,11 @@ describe('writeFileAtomic', () => {
   it.skipIf(process.platform !== 'linux')('writes through a link into /proc/self/fd in place', () => {
     const link = path.join(makeTempDir(), 'stdout');
     symlinkSync('/proc/self/fd/1', link);
-    expect(resolveWriteTarget(link).inPlace).toBe(true);
-    expect(resolveWriteTarget('/dev/stdout').inPlace).toBe(true);
-    expect(resolveWriteTarget('/dev/null').inPlace).toBe(true);
+    expect(resolveWriteTarget(link)).toMatchObject({ inPlace: true, fd: 1 });
+    expect(resolveWriteTarget('/dev/stdout')).toMatchObject({ inPlace: true, fd: 1 });
+    expect(resolveWriteTarget('/dev/fd/2')).toMatchObject({ inPlace: true, fd: 2 });
+    expect(resolveWriteTarget('/dev/null')).toEqual({ file: '/dev/null', inPlace: true });
+    expect(resolveWriteTarget(`/proc/${process.ppid}/fd/1`).fd).toBeUndefined(); // another process's: not ours
   });
 
   it('removes the temporary file a killed writer left, and keeps a live writer’s', () => {
