@@ -8,7 +8,6 @@ import {
   realpathSync,
   renameSync,
   type Stats,
-  statSync,
   unlinkSync,
   writeFileSync,
   writeSync,
