@@ -34,7 +34,7 @@ export function makeExportCommand(rt: Runtime): Command {
   cmd.addOption(new Option('-o, --out <file>', 'write to this file (atomically) instead of standard output'));
   cmd.addOption(new Option('--bom', 'start CSV with a byte-order mark, for spreadsheet programs'));
   cmd.addOption(new Option('--index <name>', 'index name in the bulk action lines').default('meso'));
-  addOptions(cmd, [...FILTER_OPTIONS, 'fields']);
+  addOptions(cmd, [...FILTER_OPTIONS, 'fields', 'csvSafe']);
   // the format flags of the other commands, hidden: here they only point to --format
   for (const f of ['json', 'jsonl', 'csv']) cmd.addOption(new Option(`--${f}`).hideHelp());
   cmd.addHelpText(
@@ -57,7 +57,8 @@ export function makeExportCommand(rt: Runtime): Command {
     if (items.length === 0) throw new NoResultsError('no items match these filters');
     const records = items.map((i) => selectFields(itemRecord(i), fields));
     if (opts.format === 'jsonl') emit(renderJsonl(records));
-    else if (opts.format === 'csv') emit(renderCsv(records, fields ?? [...ITEM_FIELDS], opts.bom));
+    else if (opts.format === 'csv')
+      emit(renderCsv(records, fields ?? [...ITEM_FIELDS], { bom: opts.bom, safe: opts.csvSafe }));
     else emit(renderBulk(records, opts.index));
     if (opts.out) rt.err(`meso: wrote ${items.length} items to ${opts.out}\n`);
   });
