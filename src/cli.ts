@@ -12,6 +12,7 @@ import { makeParseCommand } from './commands/makeParseCommand.js';
 import { makeExportCommand } from './commands/makeExportCommand.js';
 import { escapeForTerminal } from './text/escapeForTerminal.js';
 import { addOptions, READ_OPTIONS } from './options.js';
+import { suggest } from './query/suggest.js';
 
 const EXAMPLES = `
 Examples:
@@ -61,7 +62,27 @@ export function createProgram(rt: Runtime): Command {
     cmd.showSuggestionAfterError(true).configureHelp({ showGlobalOptions: true });
     program.addCommand(cmd);
   }
+  program.helpCommand(false).addCommand(makeHelpCommand(program));
   return program;
+}
+
+/** `meso help [command]`: commander's own says nothing and exits 0 for a command that does not exist. */
+function makeHelpCommand(program: Command): Command {
+  return new Command('help')
+    .description('display help for a command')
+    .argument('[command]', 'the command to explain')
+    .action((name?: string) => {
+      if (!name) return program.outputHelp();
+      const sub = program.commands.find((c) => c.name() === name || c.aliases().includes(name));
+      if (sub) return sub.outputHelp();
+      const near = suggest(
+        name,
+        program.commands.map((c) => c.name()),
+      );
+      throw new UsageError(
+        `unknown command "${name}"${near ? ` — did you mean "${near}"?` : ''}: meso help lists the commands`,
+      );
+    });
 }
 
 /**

@@ -46,7 +46,7 @@ export function makeSearchCommand(rt: Runtime): Command {
   );
   return cmd.action((words: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<SearchOpts>();
-    const text = queryWords(words, rt.argv).join(' ');
+    const text = queryWords(words, rt.argv, self).join(' ');
     const query = parseQuery(text);
     const filters = filtersFor(opts);
     for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);

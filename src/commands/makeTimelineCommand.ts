@@ -67,7 +67,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
   );
   return cmd.action((words: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<TimelineOpts>();
-    const text = queryWords(words, rt.argv).join(' ').trim();
+    const text = queryWords(words, rt.argv, self).join(' ').trim();
     const query = text ? parseQuery(text) : null;
     const filters = filtersFor(opts);
     const format = pickFormat(opts, rt);
