@@ -13,6 +13,7 @@ import { makeExportCommand } from './commands/makeExportCommand.js';
 import { escapeForTerminal } from './text/escapeForTerminal.js';
 import { addOptions, READ_OPTIONS } from './options.js';
 import { suggest } from './query/suggest.js';
+import { pageOutput } from './io/pageOutput.js';
 
 const EXAMPLES = `
 Examples:
@@ -26,6 +27,9 @@ Examples:
 
 Exit status: 0 found something, 1 found nothing, 2 usage or other error.
 Data: the bundled pages, or --data PATH / MESO_DATA. Colour: only on a terminal; NO_COLOR, --no-color, FORCE_COLOR.`;
+
+/** Commands whose output is never paged: a script to source, and help (short, and a pager would hide the prompt). */
+const UNPAGED = new Set(['completion', 'help']);
 
 /** Builds the commander program with every subcommand; pure wiring. */
 export function createProgram(rt: Runtime): Command {
@@ -90,8 +94,19 @@ function makeHelpCommand(program: Command): Command {
  * (0 found, 1 nothing found, 2 usage or other error). Returns the status; never calls process.exit.
  */
 export async function runCli(argv: string[], runtime: Runtime): Promise<number> {
-  const rt = { ...runtime, argv };
+  // on a terminal, a command's output is held and shown through the pager once the command is done
+  let held: string[] | null = null;
+  const rt: Runtime = { ...runtime, argv, out: (s) => (held ? held.push(s) : runtime.out(s)) };
   const program = createProgram(rt);
+  program.hook('preAction', (_program, action) => {
+    if (runtime.isTTY && action.optsWithGlobals().pager !== false && !UNPAGED.has(action.name())) held = [];
+  });
+  const flush = async () => {
+    if (!held) return;
+    const text = held.join('');
+    held = null;
+    if (text && !(await pageOutput(text, runtime.env))) runtime.out(text);
+  };
   const debug = argv.includes('--debug');
   try {
     if (argv.length <= 2) {
@@ -99,8 +114,10 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
       return 0;
     }
     await program.parseAsync(argv);
+    await flush();
     return 0;
   } catch (e) {
+    await flush();
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
         return 0;
