@@ -10,6 +10,7 @@ import { makeFacetCommand } from './commands/makeFacetCommand.js';
 import { makeTimelineCommand } from './commands/makeTimelineCommand.js';
 import { makeParseCommand } from './commands/makeParseCommand.js';
 import { makeExportCommand } from './commands/makeExportCommand.js';
+import { makeCompletionCommand } from './commands/makeCompletionCommand.js';
 import { escapeForTerminal } from './text/escapeForTerminal.js';
 import { addOptions, READ_OPTIONS } from './options.js';
 import { suggest } from './query/suggest.js';
@@ -57,6 +58,7 @@ export function createProgram(rt: Runtime): Command {
     makeStatsCommand(rt),
     makeParseCommand(rt),
     makeExportCommand(rt),
+    makeCompletionCommand(rt),
   ]) {
     cmd.exitOverride().configureOutput({
       writeOut: (s) => rt.out(s),
