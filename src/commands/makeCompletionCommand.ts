@@ -32,7 +32,7 @@ export function makeCompletionCommand(rt: Runtime): Command {
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(SHELLS))
     .addHelpText(
       'after',
-      '\nExamples:\n  source <(meso completion bash)                         in ~/.bashrc\n  meso completion zsh > "${fpath[1]}/_meso"\n  meso completion fish > ~/.config/fish/completions/meso.fish',
+      '\nExamples:\n  source <(meso completion bash)                         in ~/.bashrc\n  meso completion zsh > ~/.zfunc/_meso                   with fpath+=(~/.zfunc)\n  meso completion fish > ~/.config/fish/completions/meso.fish',
     )
     .action((shell: Shell, _opts: unknown, self: Command) => {
       rt.out(renderCompletion(shell, describeProgram(self.parent!, __MESO_VERSION__), completionValues()));
