@@ -15,6 +15,8 @@ import { escapeForTerminal } from './text/escapeForTerminal.js';
 import { addOptions, READ_OPTIONS } from './options.js';
 import { suggest } from './query/suggest.js';
 import { pageOutput } from './io/pageOutput.js';
+import { describeProgram } from './commands/describeProgram.js';
+import { renderManPage } from './render/renderManPage.js';
 
 const EXAMPLES = `
 Examples:
@@ -89,6 +91,12 @@ function makeHelpCommand(program: Command): Command {
         `unknown command "${name}"${near ? ` — did you mean "${near}"?` : ''}: meso help lists the commands`,
       );
     });
+}
+
+/** The man page, meso.1, from the same program (flags, help texts) as --help; written by the build. */
+export function manPage(): string {
+  const silent: Runtime = { out: () => {}, err: () => {}, env: {}, isTTY: false };
+  return renderManPage(describeProgram(createProgram(silent), __MESO_VERSION__));
 }
 
 /**
