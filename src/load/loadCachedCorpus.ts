@@ -79,10 +79,12 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   const diagnostics = [...listed.diagnostics];
   const pages = readPageFiles(listed.files, diagnostics);
   if (pages.length === 0) throw noReadablePages(options.paths);
-  const corpus = buildCorpus(pages, diagnostics);
+  const corpus = buildCorpus(pages, diagnostics, options.progress);
+  options.progress?.(0, corpus.items.length, 'items');
   const counted = countTerms(corpus.items);
   cache.log(`built ${corpus.items.length} items and their index in ${Math.round(performance.now() - t0)} ms`);
   try {
+    options.progress?.(0, 1, 'cache');
     mkdirSync(dir, { recursive: true });
     const { items, diagnostics: found, pages: pageStats, merged } = corpus;
     const payload = `${asciiJson(JSON.stringify({ items, diagnostics: found, pages: pageStats, merged }))}\n${counted.serialize()}`;

@@ -5,6 +5,7 @@ import { loadCorpus, type Corpus } from './loadCorpus.js';
 import { loadCachedCorpus } from './loadCachedCorpus.js';
 import { bundledPagesDir } from '../paths.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
+import { makeProgressLine } from '../io/makeProgressLine.js';
 
 /** The flags that say where pages come from and how loading talks (a part of the commands' options). */
 export interface OpenOptions {
@@ -58,10 +59,21 @@ export function openCorpus(opts: OpenOptions, rt: Runtime): Corpus {
   const log = opts.verbose ? (msg: string) => rt.err(`meso: ${msg}\n`) : () => {};
   const useCache =
     opts.cache !== false && !(paths.length === 1 && paths[0] === '-') && rt.env.MESO_NO_CACHE === undefined;
-  const options = { paths, maxPageBytes: opts.maxPageBytes };
+  // a progress line on a terminal's stderr (not with --quiet, nor --verbose, whose log lines say as much)
+  const line = makeProgressLine({
+    write: rt.err,
+    enabled: Boolean(rt.errIsTTY) && !opts.quiet && !opts.verbose,
+    columns: rt.columns,
+    env: rt.env,
+  });
+  const options = { paths, maxPageBytes: opts.maxPageBytes, progress: line.update };
   let corpus: Corpus;
-  if (!useCache) corpus = loadCorpus(options);
-  else corpus = loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
+  try {
+    if (!useCache) corpus = loadCorpus(options);
+    else corpus = loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
+  } finally {
+    line.clear();
+  }
   printDiagnostics(corpus.diagnostics, opts, rt);
   return corpus;
 }

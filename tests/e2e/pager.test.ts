@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRunner } from '../helpers/runMeso.js';
+import { createRunner, makeTempDir, writePages } from '../helpers/runMeso.js';
 import { hasScript, runInTerminal } from '../helpers/runInTerminal.js';
 
 const { run } = createRunner();
@@ -42,5 +42,40 @@ describe.skipIf(!hasScript)('the pager, on a terminal', () => {
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(50);
     const piped = runInTerminal(['list'], { env: { PAGER: MARKER }, shell: '| cat' });
     expect(piped.stdout).not.toContain('paged> ');
+  });
+});
+
+describe.skipIf(!hasScript)('the progress line', () => {
+  const pages = writePages(
+    Object.fromEntries(
+      Array.from({ length: 12 }, (_, p) => [
+        `p${p}.txt`,
+        Array.from(
+          { length: 20 },
+          (_, i) => `${1 + (i % 28)} March, 2019\n\nStory ${p}-${i} about migrants in Belize\n\nA summary ${p}-${i}.\n`,
+        ).join('\n'),
+      ]),
+    ),
+  );
+  // no wait before the line, so the test does not depend on how fast this machine is
+  const env = { MESO_PROGRESS_DELAY: '0' };
+
+  it('shows pages read and items indexed on a terminal, and wipes itself before the output', () => {
+    const cache = makeTempDir('meso-progress-cache-');
+    const r = runInTerminal(['--data', pages, '--cache-dir', cache, 'list', '--json', '--no-pager'], { env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('meso: reading pages 12/12');
+    expect(r.stdout).toContain('meso: indexing 240 items');
+    const afterLine = r.stdout.slice(r.stdout.lastIndexOf('\x1b[K') + 3);
+    expect(JSON.parse(afterLine)).toHaveLength(240);
+  });
+
+  it('is absent in a pipe and with --quiet', () => {
+    const piped = run(['--data', pages, '--no-cache', 'list', '--json'], { env });
+    expect(piped.stderr).toBe('');
+    expect(JSON.parse(piped.stdout)).toHaveLength(240);
+    const quiet = runInTerminal(['--data', pages, '--no-cache', '-q', 'list', '--json', '--no-pager'], { env });
+    expect(quiet.stdout).not.toContain('reading pages');
+    expect(quiet.stdout).not.toContain('\x1b[K');
   });
 });
