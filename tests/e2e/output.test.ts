@@ -181,3 +181,24 @@ describe('did-you-mean for a mistyped flag, on every command', () => {
     expect(ok(['help', 'search']).stdout).toContain('Usage: meso search');
   });
 });
+
+describe('terminal views fit narrow terminals', () => {
+  const widthOf = (line: string) => [...line].length; // the bundled pages hold no wide characters
+  it.each([20, 40])('keeps every line within %i columns, on every command', (columns) => {
+    for (const cmd of [
+      ['list', '--format', 'table', '-n', '5'],
+      ['search', 'trafficking', '--format', 'table', '-n', '5'],
+      ['list', '--format', 'table', '-n', '5', '--fields', 'id,title,topics'],
+      ['show', 'faa32d2'],
+      ['timeline'],
+      ['timeline', '--split', 'country'],
+      ['countries', '--format', 'table'],
+      ['topics', '--format', 'table'],
+    ]) {
+      const r = run([...cmd, '-q'], { env: { COLUMNS: String(columns) } });
+      expect(r.status, r.stderr).toBe(0);
+      const wide = r.stdout.split('\n').filter((l) => widthOf(l) > columns);
+      expect(wide, `${cmd.join(' ')} at ${columns}`).toEqual([]);
+    }
+  });
+});
