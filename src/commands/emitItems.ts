@@ -54,6 +54,8 @@ export interface Rows {
   table: (style: Style) => string;
   /** the plain lines in a pipe without a format flag (without --fields); default: TSV without a header */
   lines?: () => string;
+  /** one record (meso show): JSON prints it as an object, not an array */
+  single?: boolean;
 }
 
 /** CSV or TSV of the records, as the flags ask (the formula guard with --csv-safe). */
@@ -78,7 +80,7 @@ export function emitRows(rows: Rows, opts: CommonOptions, runtime: Runtime): For
   const records = () => rows.records.map((r) => selectFields(r, fields));
   switch (format) {
     case 'json':
-      rt.out(renderJson(records()));
+      rt.out(renderJson(rows.single ? records()[0] : records()));
       break;
     case 'jsonl':
       rt.out(renderJsonl(records()));

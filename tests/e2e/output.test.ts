@@ -140,6 +140,26 @@ describe('one set of output flags', () => {
     expect(faa.split('\t')[1]).toBe(summary.replace(/\\/g, '\\\\').replace(/\n/g, '\\n'));
   });
 
+  it('gives show and parse the same flags: one object for show --json, item rows for parse', () => {
+    const shown = JSON.parse(ok(['show', 'faa32d2', '--json', '--fields', 'id,title']).stdout);
+    expect(Object.keys(shown)).toEqual(['id', 'title']);
+    expect(ok(['show', 'faa32d2', '--format', 'tsv', '--fields', 'id,topics']).stdout).toBe(
+      `id\ttopics\n${shown.id}\temergencies\n`,
+    );
+    const rows = parse(ok(['parse', 'data/pages', '--csv', '--fields', 'file,line,title']).stdout, {
+      columns: true,
+    }) as Array<Record<string, string>>;
+    expect(rows.length).toBeGreaterThanOrEqual(50);
+    expect(Object.keys(rows[0]!)).toEqual(['file', 'line', 'title']);
+    expect(rows.every((r) => /\.txt$/.test(r.file!) && Number(r.line) > 0)).toBe(true);
+  });
+
+  it('takes --format tsv on timeline', () => {
+    expect(ok(['timeline', '--by', 'year', '--format', 'tsv', '--fields', 'period,count']).stdout).toBe(
+      'period\tcount\n2017\t10\n2018\t20\n',
+    );
+  });
+
   it('prints facet counts in a pipe as TSV with no total row, and the total as a field in JSON', () => {
     const json = JSON.parse(ok(['countries', '--json']).stdout) as Array<{
       value: string;
