@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createRunner, makeTempDir, writePages } from '../helpers/runMeso.js';
 import { hasScript, runInTerminal } from '../helpers/runInTerminal.js';
@@ -15,6 +16,15 @@ describe.skipIf(!hasScript)('the pager, on a terminal', () => {
     expect(lines.every((l) => l.startsWith('paged> '))).toBe(true);
     expect(r.stdout).toContain('Community Advisors');
   });
+
+  it.skipIf(spawnSync('less', ['--version'], { stdio: 'ignore' }).status !== 0)(
+    'uses less -FRX when no pager is set, which shows a short output and quits by itself',
+    () => {
+      const r = runInTerminal(['list', '-n', '2'], { env: { PAGER: undefined, MESO_PAGER: undefined, LINES: '40' } });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('Community Advisors');
+    },
+  );
 
   it('prefers $MESO_PAGER to $PAGER', () => {
     const r = runInTerminal(['list', '-n', '2'], { env: { PAGER: 'false', MESO_PAGER: "sed 's/^/meso> /'" } });
