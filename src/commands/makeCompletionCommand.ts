@@ -15,6 +15,7 @@ export function completionValues(): CompletionValues {
     countries: gazetteer.countries.map((c) => c.name).sort((a, b) => a.localeCompare(b)),
     topics: topics.taxonomy.topics.map((t) => t.id),
     fields: {
+      '*': ITEM_FIELDS,
       list: ITEM_FIELDS,
       export: ITEM_FIELDS,
       search: [...ITEM_FIELDS, ...HIT_FIELDS],

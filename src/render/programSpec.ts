@@ -40,6 +40,6 @@ export interface ProgramSpec {
 export interface CompletionValues {
   countries: string[];
   topics: string[];
-  /** command name → the fields its --fields takes */
+  /** command name → the fields its --fields takes; `*` for a command not named (one that prints items) */
   fields: Record<string, readonly string[]>;
 }

@@ -21,7 +21,7 @@ function valueKind(o: OptionSpec, command: string, values: CompletionValues): Va
   if (o.choices) return { kind: 'words', words: o.choices };
   if (o.long === '--country') return { kind: 'words', words: values.countries };
   if (o.long === '--topic') return { kind: 'words', words: values.topics };
-  if (o.long === '--fields') return { kind: 'list', words: values.fields[command] ?? [] };
+  if (o.long === '--fields') return { kind: 'list', words: values.fields[command] ?? values.fields['*'] ?? [] };
   if (o.long && FILE_FLAGS.has(o.long)) return { kind: 'file' };
   if (o.long && DIR_FLAGS.has(o.long)) return { kind: 'dir' };
   return { kind: 'none' };
