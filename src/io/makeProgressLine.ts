@@ -22,12 +22,14 @@ export interface ProgressOptions {
 }
 
 const seconds = (ms: number) => (ms < 1000 ? 'under a second' : `about ${Math.round(ms / 1000)} s`);
+// the time left is the reading's own: what follows (tagging, indexing, writing the cache) is named as it starts
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
- * A progress line for long loads, as `meso: reading pages 120/400 · about 3 s left`: nothing for the first half
+ * A progress line for long loads, as `meso: reading pages 120/400 · about 3 s to go`: nothing for the first half
  * second (most runs end sooner), then redrawn at most ten times a second with `\r` and erase-to-end-of-line.
- * The time left is the stage's pace so far applied to what is left of it.
+ * The time is the reading's pace so far applied to the pages left; the stages after it (tagging the items,
+ * indexing them, writing the cache) are named as they start, without a time, since their cost is not counted.
  */
 export function makeProgressLine(opts: ProgressOptions): ProgressLine {
   const now = opts.now ?? (() => performance.now());
@@ -41,8 +43,10 @@ export function makeProgressLine(opts: ProgressOptions): ProgressLine {
   let shown = false;
   const text = (done: number, total: number, s: ProgressStage, t: number) => {
     if (s === 'pages') {
+      // after the last page, loading merges the items and finds their countries and topics
+      if (done >= total) return `meso: ${count(total)} pages read; tagging their items …`;
       const left = done > 0 ? ((t - stageStart) / done) * (total - done) : Number.NaN;
-      return `meso: reading pages ${count(done)}/${count(total)}${Number.isNaN(left) ? '' : ` · ${seconds(left)} left`}`;
+      return `meso: reading pages ${count(done)}/${count(total)}${Number.isNaN(left) ? '' : ` · ${seconds(left)} to go`}`;
     }
     if (s === 'items') return `meso: indexing ${count(total)} items …`;
     return 'meso: writing the index cache (the next run reads it at once) …';

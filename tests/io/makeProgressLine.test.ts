@@ -26,13 +26,16 @@ describe('makeProgressLine', () => {
     line.update(0, 40);
     at(1000);
     line.update(10, 40); // 10 pages a second, 30 left
-    expect(written).toEqual(['\r\x1b[Kmeso: reading pages 10/40 · about 3 s left']);
+    expect(written).toEqual(['\r\x1b[Kmeso: reading pages 10/40 · about 3 s to go']);
     at(1050);
     line.update(11, 40); // within 100 ms of the last: not redrawn
     expect(written).toHaveLength(1);
     at(1900);
     line.update(39, 40);
-    expect(written.at(-1)).toBe('\r\x1b[Kmeso: reading pages 39/40 · under a second left');
+    expect(written.at(-1)).toBe('\r\x1b[Kmeso: reading pages 39/40 · under a second to go');
+    at(1910);
+    line.update(40, 40); // the last page: always drawn, and the next stage named
+    expect(written.at(-1)).toBe('\r\x1b[Kmeso: 40 pages read; tagging their items …');
   });
 
   it('says when it indexes the items, and wipes the line when done', () => {
