@@ -49,7 +49,7 @@ export function makeFacetCommand(rt: Runtime, facet: 'countries' | 'topics'): Co
     emitRows(
       {
         fields: FACET_FIELDS[facet],
-        records: rows as unknown as Array<Record<string, unknown>>,
+        records: rows.map((r) => ({ ...r })),
         table: (style) => renderFacetTable(rows, facet, total, style),
       },
       opts,
