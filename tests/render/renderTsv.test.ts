@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { renderTsv, tsvCell } from '../../src/render/renderTsv.js';
 
 /** Reads a TSV cell back: the inverse of tsvCell's escapes for backslash, tab, LF and CR. */
-const unescape = (cell: string) =>
+const readCell = (cell: string) =>
   cell.replace(/\\(\\|t|n|r)/g, (_, c: string) => ({ '\\': '\\', t: '\t', n: '\n', r: '\r' })[c]!);
 
 describe('renderTsv', () => {
@@ -28,6 +28,6 @@ describe('renderTsv', () => {
     const record = Object.fromEntries(cells.map((c, i) => [`c${i}`, c]));
     const lines = renderTsv([record], columns).split('\n');
     expect(lines).toHaveLength(3); // header, row, and the empty string after the final newline
-    expect(lines[1]!.split('\t').map(unescape)).toEqual(cells);
+    expect(lines[1]!.split('\t').map(readCell)).toEqual(cells);
   });
 });
