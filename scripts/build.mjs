@@ -4,8 +4,7 @@
 //   dist/tables.v8   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
 //   dist/meso.1      the man page (package.json "man"), from the same commander program as --help
 import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -42,11 +41,11 @@ await build({
   chunkNames: '[name]-[hash]',
 });
 
-// Build-time helpers, bundled on their own into a temporary folder (so nothing of main.ts runs), then imported:
-// the tables compiled with the same code the bundle runs, and the man page from the program --help describes.
-const tmp = mkdtempSync(path.join(tmpdir(), 'meso-build-'));
+// Build-time helpers, bundled on their own (so nothing of main.ts runs) beside the bundle (so they find data/ as
+// it does), imported, then removed: the tables compiled with the same code the bundle runs, and the man page from
+// the program --help describes.
+const helper = path.resolve('dist', `build-helpers-${process.pid}.mjs`);
 try {
-  const helper = path.join(tmp, 'build-helpers.mjs');
   await build({
     ...common,
     minify: false,
@@ -62,5 +61,5 @@ export { manPage } from './src/cli.ts';`,
   writeFileSync(new URL('../dist/tables.v8', import.meta.url), serializeEnrichers(compileEnrichers()));
   writeFileSync(new URL('../dist/meso.1', import.meta.url), manPage());
 } finally {
-  rmSync(tmp, { recursive: true, force: true });
+  rmSync(helper, { force: true });
 }
