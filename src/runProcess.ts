@@ -28,6 +28,7 @@ export async function runProcess(argv: string[]): Promise<void> {
     err: (text) => void process.stderr.write(text),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    errIsTTY: Boolean(process.stderr.isTTY),
     columns: process.stdout.columns,
     stdinIsTTY: () => Boolean(process.stdin.isTTY),
   });

@@ -43,7 +43,7 @@ export function makeExportCommand(rt: Runtime): Command {
         return name;
       }),
   );
-  addOptions(cmd, [...FILTER_OPTIONS, 'fields']);
+  addOptions(cmd, [...FILTER_OPTIONS, 'fields', 'csvSafe']);
   // the format flags of the other commands, hidden: here they only point to --format
   for (const f of ['json', 'jsonl', 'csv']) cmd.addOption(new Option(`--${f}`).hideHelp());
   cmd.addHelpText(
@@ -66,7 +66,8 @@ export function makeExportCommand(rt: Runtime): Command {
     if (items.length === 0) throw new NoResultsError('no items match these filters');
     const records = items.map((i) => selectFields(itemRecord(i), fields));
     if (opts.format === 'jsonl') emit(renderJsonl(records));
-    else if (opts.format === 'csv') emit(renderCsv(records, fields ?? [...ITEM_FIELDS], opts.bom));
+    else if (opts.format === 'csv')
+      emit(renderCsv(records, fields ?? [...ITEM_FIELDS], { bom: opts.bom, safe: opts.csvSafe }));
     else
       emit(
         renderBulk(

@@ -103,7 +103,8 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   const failed: PageEntry[] = [];
   const pages = timed('read pages', () => readPageFiles(listed.files, diagnostics, failed));
   if (pages.length === 0) throw noReadablePages(options.paths, diagnostics);
-  const corpus = buildCorpus(pages, diagnostics);
+  const corpus = buildCorpus(pages, diagnostics, options.progress);
+  options.progress?.(0, corpus.items.length, 'items');
   const counted = timed('count index terms', () => countTerms(corpus.items));
   cache.log(`built ${corpus.items.length} items and their index in ${Math.round(performance.now() - t0)} ms`);
   if (failed.length > 0) {
@@ -113,6 +114,7 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
     return withIndex(corpus, counted);
   }
   try {
+    options.progress?.(0, 1, 'cache');
     mkdirSync(dir, { recursive: true });
     const { items, diagnostics: found, pages: pageStats, merged } = corpus;
     const payload = `${asciiJson(JSON.stringify({ items, diagnostics: found, pages: pageStats, merged }))}\n${counted.serialize()}`;

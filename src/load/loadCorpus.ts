@@ -9,6 +9,7 @@ import type { IndexDoc } from '../indexing/buildIndex.js';
 import { countTerms, type PickTerms, type TermIndex, type TermLookup } from '../indexing/termIndex.js';
 import { getEnrichers } from '../enrich/getEnrichers.js';
 import { compareItems } from './compareItems.js';
+import type { ProgressStage } from '../io/makeProgressLine.js';
 
 /** Per-page figures for `meso stats` and `meso parse`. */
 export interface PageStats {
@@ -51,10 +52,16 @@ export interface LoadOptions {
   /** folders or files of pages; ["-"] for standard input */
   paths: string[];
   maxPageBytes?: number;
+  /** told how far loading is: pages parsed of all pages, then the items being indexed (the progress line) */
+  progress?: (done: number, total: number, stage?: ProgressStage) => void;
 }
 
 /** Parses, merges and enriches page files into a corpus (no index yet). */
-export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): Omit<Corpus, 'index' | 'lookup'> {
+export function buildCorpus(
+  files: PageFile[],
+  readDiagnostics: Diagnostic[],
+  progress?: LoadOptions['progress'],
+): Omit<Corpus, 'index' | 'lookup'> {
   const diagnostics = [...readDiagnostics];
   const raw: RawItem[] = [];
   const pages: PageStats[] = [];
@@ -77,6 +84,7 @@ export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): O
       diagnostics: parsed.diagnostics.length + (read?.length ?? 0),
       duplicates: 0,
     });
+    progress?.(pages.length, files.length);
   }
   for (const [file, messages] of said)
     pages.push({
@@ -112,7 +120,7 @@ export function loadCorpus(options: LoadOptions): Corpus {
     files = read.pages;
     readDiagnostics.push(...read.diagnostics);
   }
-  return withIndex(buildCorpus(files, readDiagnostics));
+  return withIndex(buildCorpus(files, readDiagnostics, options.progress));
 }
 
 /**

@@ -7,6 +7,7 @@ import { NoPagesError } from './readPages.js';
 import { bundledPagesDir } from '../paths.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
 import { UsageError } from '../errors.js';
+import { makeProgressLine } from '../io/makeProgressLine.js';
 
 /** The flags that say where pages come from and how loading talks (a part of the commands' options). */
 export interface OpenOptions {
@@ -74,15 +75,24 @@ export function openCorpus(opts: OpenOptions, rt: Runtime, warnings = true): Cor
   const log = opts.verbose ? (msg: string) => rt.err(`meso: ${msg}\n`) : () => {};
   const useCache =
     opts.cache !== false && !(paths.length === 1 && paths[0] === '-') && rt.env.MESO_NO_CACHE === undefined;
-  const options = { paths, maxPageBytes: opts.maxPageBytes };
+  // a progress line on a terminal's stderr (not with --quiet, nor --verbose, whose log lines say as much)
+  const line = makeProgressLine({
+    write: rt.err,
+    enabled: Boolean(rt.errIsTTY) && !opts.quiet && !opts.verbose,
+    columns: rt.columns,
+    env: rt.env,
+  });
+  const options = { paths, maxPageBytes: opts.maxPageBytes, progress: line.update };
   let corpus: Corpus;
   try {
     if (!useCache) corpus = loadCorpus(options);
     else corpus = loadCachedCorpus(options, { cacheDir: cacheDirOf(opts, rt.env), env: rt.env, log });
   } catch (e) {
+    line.clear();
     if (e instanceof NoPagesError) printDiagnostics(e.diagnostics, opts, rt);
     throw e;
   }
+  line.clear();
   if (warnings) printDiagnostics(corpus.diagnostics, opts, rt);
   return corpus;
 }

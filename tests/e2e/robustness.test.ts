@@ -248,7 +248,8 @@ describe('hostile names and text', () => {
     () => {
       const dir = hostileDir();
       for (const args of ['list', 'search hostile']) {
-        const cmd = `${q(process.execPath)} ${q(BIN)} ${args} --data ${q(dir)}`;
+        // --no-pager: what meso itself writes, without the pager's own terminal codes
+        const cmd = `${q(process.execPath)} ${q(BIN)} ${args} --data ${q(dir)} --no-pager`;
         const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
           cwd: ROOT,
           env: mesoEnv(cacheHome, { NO_COLOR: '1', COLUMNS: '100' }),
@@ -291,7 +292,7 @@ describe('queries with regex metacharacters', () => {
 });
 
 describe('CSV', () => {
-  it('neutralizes cells starting with =, +, - and @ with a single quote', () => {
+  it('neutralizes cells starting with =, +, - and @ with a single quote, with --csv-safe', () => {
     const titles = [
       '=HYPERLINK("http://x","y") about Belize',
       '+SUM(1+1) about Panama',
@@ -299,7 +300,7 @@ describe('CSV', () => {
       '@cmd about Honduras',
     ];
     const page = titles.map((t, i) => `${3 + i} March, 2019\n\n${t}\n\nSummary ${i}.\n`).join('\n');
-    const r = run(['export', '--format', 'csv', '--data', writePages({ 'p.txt': page })]);
+    const r = run(['export', '--format', 'csv', '--csv-safe', '--data', writePages({ 'p.txt': page })]);
     expect(r.status, r.stderr).toBe(0);
     const rows = parseCsv(r.stdout, { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((row) => row.title).sort()).toEqual(titles.map((t) => `'${t}`).sort());
