@@ -1,7 +1,10 @@
-// Builds meso: dist/meso.js, one ESM bundle of src/main.ts, which bin/meso.js imports.
+// Builds meso:
+//   dist/meso.js     the entry bundle of src/main.ts, which bin/meso.js imports; it loads the chunks beside it
+//                    (dist/*-HASH.js) only when a command needs them
+//   dist/tables.v8   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
+//   dist/meso.1      the man page (package.json "man"), from the same commander program as --help
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -26,16 +29,37 @@ const common = {
   },
 };
 
-await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/meso.js' });
+// Split at dynamic imports: dist/meso.js loads the chunk of the rest only when a command needs it.
+if (existsSync('dist'))
+  for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith('.js')))
+    rmSync(`dist/${f.name}`);
+await build({
+  ...common,
+  entryPoints: { meso: 'src/main.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+});
 
-// The man page, dist/meso.1 (package.json "man"), from the same program as --help: src/cli.ts bundled on its own
-// (without main.ts, so nothing runs), imported, and asked for the page.
-const tmp = mkdtempSync(path.join(tmpdir(), 'meso-build-'));
+// Build-time helpers, bundled on their own (so nothing of main.ts runs) beside the bundle (so they find data/ as
+// it does), imported, then removed: the tables compiled with the same code the bundle runs, and the man page from
+// the program --help describes.
+const helper = path.resolve('dist', `build-helpers-${process.pid}.mjs`);
 try {
-  const cli = path.join(tmp, 'cli.mjs');
-  await build({ ...common, minify: false, entryPoints: ['src/cli.ts'], outfile: cli });
-  const { manPage } = await import(pathToFileURL(cli).href);
+  await build({
+    ...common,
+    minify: false,
+    stdin: {
+      contents: `export { compileEnrichers, serializeEnrichers, compiledTablesFile } from './src/enrich/getEnrichers.ts';
+export { manPage } from './src/cli.ts';`,
+      resolveDir: '.',
+      loader: 'ts',
+    },
+    outfile: helper,
+  });
+  const { compileEnrichers, serializeEnrichers, manPage } = await import(pathToFileURL(helper).href);
+  writeFileSync(new URL('../dist/tables.v8', import.meta.url), serializeEnrichers(compileEnrichers()));
   writeFileSync(new URL('../dist/meso.1', import.meta.url), manPage());
 } finally {
-  rmSync(tmp, { recursive: true, force: true });
+  rmSync(helper, { force: true });
 }

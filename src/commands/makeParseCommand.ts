@@ -4,7 +4,7 @@ import { emitRows, pickFormat } from './emitItems.js';
 import { parseFields, selectFields } from '../render/records.js';
 import { formatDiagnostic, printDiagnostics, stdinHint } from '../load/openCorpus.js';
 import type { Runtime } from '../runtime.js';
-import { listPages, readPageFiles, readStdinPage, DEFAULT_MAX_PAGE_BYTES } from '../load/readPages.js';
+import { listPages, readPageFiles, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES } from '../load/readPages.js';
 import { parsePage } from '../parse/parsePage.js';
 import { itemId } from '../parse/itemId.js';
 import { renderJson } from '../render/renderJson.js';
@@ -43,7 +43,7 @@ export function makeParseCommand(rt: Runtime): Command {
         ? (() => {
             throw new UsageError('read standard input (-) alone, not with files');
           })()
-        : (stdinHint(rt), readStdinPage(diagnostics))
+        : (stdinHint(rt), readStdinPage(diagnostics, opts.maxPageBytes))
       : (() => {
           const listed = listPages(files, { maxBytes: opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES, fix: PARSE_FIX });
           diagnostics.push(...listed.diagnostics);
@@ -88,6 +88,7 @@ export function makeParseCommand(rt: Runtime): Command {
       }
       rt.out(text);
     }
+    if (pages.length === 0) throw noReadablePages(files, []); // the warnings are printed above
     const unplaced = results.reduce((n, r) => n + r.diagnostics.length, 0);
     if (opts.strict && (unplaced > 0 || fileDiagnostics.length > 0))
       throw new UsageError(

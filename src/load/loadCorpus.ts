@@ -2,6 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Diagnostic, Item, Layout, RawItem } from '../types.js';
 import { readPages, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './readPages.js';
 import { parsePage } from '../parse/parsePage.js';
+import { timed } from '../timings.js';
 import { mergeItems } from '../parse/mergeItems.js';
 import { enrichItems } from '../enrich/enrichItems.js';
 import type { IndexDoc } from '../indexing/buildIndex.js';
@@ -13,9 +14,14 @@ import type { ProgressStage } from '../io/makeProgressLine.js';
 /** Per-page figures for `meso stats` and `meso parse`. */
 export interface PageStats {
   file: string;
+  /** "read", or "skipped" (binary, empty, too large, unreadable, not a file…; `reason` says which) */
+  status: 'read' | 'skipped';
+  /** why the file was skipped, or (read) what reading it warned about, e.g. invalid UTF-8; else absent */
+  reason?: string;
   layout: Layout;
   items: number;
   dated: number;
+  /** warnings about this page: reading it (decoding) and every line that could not be placed */
   diagnostics: number;
   /** items of this page that are the same story as one listed earlier (on this page or another) */
   duplicates: number;
@@ -59,25 +65,43 @@ export function buildCorpus(
   const diagnostics = [...readDiagnostics];
   const raw: RawItem[] = [];
   const pages: PageStats[] = [];
+  // what reading said about each file: for a page read, a decoding warning; for any other, why it was skipped
+  const said = new Map<string, string[]>();
+  for (const d of readDiagnostics) said.set(d.file, [...(said.get(d.file) ?? []), d.message]);
   for (const f of files) {
-    const parsed = parsePage(f.text, f.file);
+    const parsed = timed('parse', () => parsePage(f.text, f.file));
     for (const item of parsed.items) raw.push(item);
     diagnostics.push(...parsed.diagnostics);
+    const read = said.get(f.file);
+    said.delete(f.file);
     pages.push({
       file: f.file,
+      status: 'read',
+      ...(read ? { reason: read.join('; ') } : {}),
       layout: parsed.layout,
       items: parsed.items.length,
       dated: parsed.items.filter((i) => i.date).length,
-      diagnostics: parsed.diagnostics.length,
+      diagnostics: parsed.diagnostics.length + (read?.length ?? 0),
       duplicates: 0,
     });
     progress?.(pages.length, files.length);
   }
+  for (const [file, messages] of said)
+    pages.push({
+      file,
+      status: 'skipped',
+      reason: messages.join('; '),
+      layout: 'empty',
+      items: 0,
+      dated: 0,
+      diagnostics: messages.length,
+      duplicates: 0,
+    });
   const merged = mergeItems(raw);
   diagnostics.push(...merged.diagnostics);
   const byFile = new Map(pages.map((p) => [p.file, p]));
   for (const item of merged.items) for (const s of item.sources.slice(1)) byFile.get(s.file)!.duplicates++;
-  const { items } = enrichItems(merged.items, getEnrichers());
+  const { items } = timed('enrich', () => enrichItems(merged.items, getEnrichers()));
   items.sort(compareItems);
   return { items, byId: new Map(items.map((i) => [i.id, i])), diagnostics, pages, merged: merged.merged };
 }
@@ -87,10 +111,12 @@ export function loadCorpus(options: LoadOptions): Corpus {
   const readDiagnostics: Diagnostic[] = [];
   let files: PageFile[];
   if (options.paths.length === 1 && options.paths[0] === '-') {
-    files = readStdinPage(readDiagnostics);
-    if (files.length === 0) throw noReadablePages(['-']);
+    files = readStdinPage(readDiagnostics, options.maxPageBytes);
+    if (files.length === 0) throw noReadablePages(['-'], readDiagnostics);
   } else {
-    const read = readPages(options.paths, { maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES });
+    const read = timed('read pages', () =>
+      readPages(options.paths, { maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES }),
+    );
     files = read.pages;
     readDiagnostics.push(...read.diagnostics);
   }
@@ -110,7 +136,7 @@ export function withIndex(
 ): Corpus {
   let current = terms;
   const use = <T>(read: (t: TermIndex) => T): T => {
-    current ??= countTerms(corpus.items);
+    current ??= timed('count index terms', () => countTerms(corpus.items));
     try {
       return read(current);
     } catch (e) {
@@ -123,7 +149,7 @@ export function withIndex(
   const index = (pick?: PickTerms) => {
     if (whole) return whole;
     const t0 = performance.now();
-    const loaded = use((t) => t.load(pick));
+    const loaded = timed('load index', () => use((t) => t.load(pick)));
     if (fromCache && current === terms)
       fromCache(
         `loaded the cached index (${loaded.termCount} term${loaded.termCount === 1 ? '' : 's'}) in ${Math.round(performance.now() - t0)} ms`,

@@ -20,7 +20,7 @@ export function renderTimeline(t: Timeline, header: string, style: Style, normal
   const { c } = style;
   const title = wrap(escapeForTerminal(header), style.width);
   const lines = [style.color ? c.bold(title) : title, ''];
-  if (t.series) return renderMatrix(t, lines, style);
+  if (t.series) return renderMatrix(t, lines, style, normalize);
   const labelW = Math.max(...t.buckets.map((b) => b.period.length), 6);
   const value = (b: Timeline['buckets'][number]) => (normalize ? b.share : b.count);
   const extra = (b: Timeline['buckets'][number]) => (normalize ? 0 : (b.inferred?.count ?? 0));
@@ -57,14 +57,14 @@ function undatedLines(t: Timeline, width: number): string[] {
   return wrap(text, width).split('\n');
 }
 
-function renderMatrix(t: Timeline, lines: string[], style: Style): string {
+function renderMatrix(t: Timeline, lines: string[], style: Style, normalize: boolean): string {
   const series = t.series!;
   const labelW = Math.max(...t.buckets.map((b) => b.period.length), 6);
   // columns share what the width leaves after the period and the "all" column; those that do not fit are left
   // out, and a closing line says so
   const room = Math.floor((style.width - labelW - 2 - 7) / series.length) - 2;
   const digits = (i: number) => Math.max(...series[i]!.buckets.map((b) => String(b.count).length));
-  const widths = series.map((s, i) => Math.max(3, digits(i), Math.min(14, room, s.value.length)));
+  const widths = series.map((s, i) => Math.max(normalize ? 5 : 3, digits(i), Math.min(14, room, s.value.length)));
   let shown = series.length;
   while (shown > 1 && labelW + 2 + widths.slice(0, shown).reduce((n, w) => n + w + 2, 0) + 5 > style.width) shown--;
   const colW = widths.slice(0, shown);
@@ -74,11 +74,15 @@ function renderMatrix(t: Timeline, lines: string[], style: Style): string {
   );
   t.buckets.forEach((b, row) => {
     const cells = series.slice(0, shown).map((s, i) => {
-      const n = s.buckets[row]!.count;
-      const text = String(n || (style.color ? '·' : '.')).padStart(colW[i]!);
+      const { count: n, share, total } = s.buckets[row]!;
+      // --normalize: each series' share of all items dated in the period
+      const dot = style.color ? '·' : '.';
+      const label = !n ? (normalize && !total ? '–' : dot) : normalize ? pct(share) : String(n);
+      const text = label.padStart(colW[i]!);
       return style.color && n ? style.c.cyan(text) : text;
     });
-    lines.push(`${b.period.padEnd(labelW)}  ${cells.join('  ')}  ${String(b.count).padStart(5)}`);
+    const all = normalize ? (b.total ? pct(b.share) : '–') : String(b.count);
+    lines.push(`${b.period.padEnd(labelW)}  ${cells.join('  ')}  ${all.padStart(5)}`);
   });
   if (shown < series.length)
     lines.push(
