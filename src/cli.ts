@@ -27,9 +27,11 @@ Examples:
   meso show 3f2a1bc                            one item in full (id or id prefix)
   meso export --format csv --out items.csv     the whole corpus for a spreadsheet
   meso --data ~/pages list                     your own folder of .txt pages
+  source <(meso completion bash)               completion of commands, flags, countries, topics, fields
 
 Exit status: 0 found something, 1 found nothing, 2 usage or other error.
-Data: the bundled pages, or --data PATH / MESO_DATA. Colour: only on a terminal; NO_COLOR, --no-color, FORCE_COLOR.`;
+Data: the bundled pages, or --data PATH / MESO_DATA. Colour: only on a terminal; NO_COLOR, --no-color, FORCE_COLOR.
+Pager: long output on a terminal goes through MESO_PAGER, else PAGER, else less -FRX; --no-pager. Manual: man meso.`;
 
 /** Commands whose output is never paged: a script to source, and help (short, and a pager would hide the prompt). */
 const UNPAGED = new Set(['completion', 'help']);

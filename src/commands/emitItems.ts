@@ -58,14 +58,20 @@ export interface Rows {
   single?: boolean;
 }
 
-/** CSV or TSV of the records, as the flags ask (the formula guard with --csv-safe). */
+/**
+ * Records as flat rows in a format other than JSON: CSV (the formula guard with --csv-safe), TSV with a header,
+ * plain lines (TSV without one), or a table of the fields on a terminal.
+ */
 export function renderFlat(
-  format: 'csv' | 'tsv',
+  format: Exclude<Format, 'json' | 'jsonl'>,
   records: OutputRecord[],
   columns: readonly string[],
   opts: CommonOptions,
+  rt?: Runtime,
 ): string {
-  return format === 'csv' ? renderCsv(records, [...columns], { safe: opts.csvSafe }) : renderTsv(records, columns);
+  if (format === 'csv') return renderCsv(records, [...columns], { safe: opts.csvSafe });
+  if (format === 'table' && rt) return renderFieldTable(records, columns, styleFor(opts, rt));
+  return renderTsv(records, columns, format === 'tsv');
 }
 
 /**
@@ -90,11 +96,11 @@ export function emitRows(rows: Rows, opts: CommonOptions, runtime: Runtime): For
       rt.out(renderFlat(format, records(), columns, opts));
       break;
     case 'lines':
-      rt.out(fields || !rows.lines ? renderTsv(records(), columns, false) : rows.lines());
+      rt.out(fields || !rows.lines ? renderFlat(format, records(), columns, opts) : rows.lines());
       break;
     case 'table':
       if (rows.records.length)
-        rt.out(fields ? renderFieldTable(records(), columns, styleFor(opts, rt)) : rows.table(styleFor(opts, rt)));
+        rt.out(fields ? renderFlat(format, records(), columns, opts, rt) : rows.table(styleFor(opts, rt)));
   }
   return format;
 }

@@ -124,9 +124,9 @@ export function makeTimelineCommand(rt: Runtime): Command {
         }),
       );
     } else if (format === 'jsonl') rt.out(renderJsonl(rows.map(pick)));
-    else if (format === 'csv' || format === 'tsv') {
+    else if (format === 'csv' || format === 'tsv' || fields) {
       const csvRows = rows.map((r) => ({ ...r, inferred: r.inferred?.count ?? 0 }));
-      rt.out(renderFlat(format, csvRows, fields ?? bucketFields.filter((f) => f !== 'ids'), opts));
+      rt.out(renderFlat(format, csvRows, fields ?? bucketFields.filter((f) => f !== 'ids'), opts, rt));
     } else rt.out(renderTimeline(timeline, header, styleFor(opts, rt), opts.normalize ?? false));
     if (opts.svg && format !== 'table' && format !== 'lines') return;
     if (opts.svg) rt.err(`meso: wrote ${opts.svg}\n`);

@@ -154,10 +154,12 @@ describe('one set of output flags', () => {
     expect(rows.every((r) => /\.txt$/.test(r.file!) && Number(r.line) > 0)).toBe(true);
   });
 
-  it('takes --format tsv on timeline', () => {
+  it('takes --format tsv, and --fields without a format, on timeline', () => {
     expect(ok(['timeline', '--by', 'year', '--format', 'tsv', '--fields', 'period,count']).stdout).toBe(
       'period\tcount\n2017\t10\n2018\t20\n',
     );
+    // --fields without a format: the plain lines of a pipe, not the chart
+    expect(ok(['timeline', '--by', 'year', '--fields', 'count,period']).stdout).toBe('10\t2017\n20\t2018\n');
   });
 
   it('prints facet counts in a pipe as TSV with no total row, and the total as a field in JSON', () => {

@@ -39,10 +39,11 @@ describe('cutText', () => {
 
 describe('wrapText', () => {
   test.prop([fc.string({ unit: 'grapheme' }), fc.integer({ min: 2, max: 60 })])(
-    'gives lines no wider than the width, and loses no grapheme but the spaces it breaks at',
+    'gives lines no wider than the width (but for a lone grapheme wider than it), and loses no grapheme but the spaces it breaks at',
     (text, width) => {
       const lines = wrapText(text.replace(/\n/g, ' '), width);
-      for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(width);
+      // a line may only be wider when it is one grapheme wider than the whole line, which cannot be split
+      for (const l of lines) if (splitGraphemes(l).length > 1) expect(textWidth(l)).toBeLessThanOrEqual(width);
       expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/[\n ]/g, ''));
     },
   );
