@@ -1,8 +1,10 @@
 import { Command, Option } from 'commander';
-import { addOptions, type CommonOptions } from '../options.js';
+import { addOptions, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
+import { emitRows, pickFormat } from './emitItems.js';
+import { parseFields, selectFields } from '../render/records.js';
 import { formatDiagnostic, printDiagnostics, stdinHint } from '../load/openCorpus.js';
 import type { Runtime } from '../runtime.js';
-import { listPages, readPageFiles, readStdinPage, DEFAULT_MAX_PAGE_BYTES } from '../load/readPages.js';
+import { listPages, readPageFiles, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES } from '../load/readPages.js';
 import { parsePage } from '../parse/parsePage.js';
 import { itemId } from '../parse/itemId.js';
 import { renderJson } from '../render/renderJson.js';
@@ -15,6 +17,9 @@ const PARSE_FIX = {
   empty: 'give meso parse .txt page files or folders that hold them',
 };
 
+/** The fields of an item row of meso parse (--jsonl, --csv, --format tsv, --fields). */
+const PARSE_FIELDS = ['file', 'line', 'id', 'date', 'title', 'summary', 'lines'];
+
 interface ParseOpts extends CommonOptions {
   strict?: boolean;
 }
@@ -25,10 +30,10 @@ export function makeParseCommand(rt: Runtime): Command {
     .description('show how pages parse: items with line numbers, the layout found, and every diagnostic')
     .argument('<file...>', 'page files or folders; - reads standard input');
   cmd.addOption(new Option('--strict', 'exit 2 when any line could not be placed in an item'));
-  addOptions(cmd, ['json']);
+  addOptions(cmd, FORMAT_OPTIONS);
   cmd.addHelpText(
     'after',
-    '\nExamples:\n  meso parse data/pages/001_bcfdfb02d0d3a25a.txt\n  curl -s … | meso parse - --json --strict',
+    '\nWith --jsonl, --csv or --format tsv: one row per item found (fields: file, line, id, date, title, summary, lines),\nand the diagnostics on stderr. --json: {"pages": [{"file", "layout", "items", "diagnostics"}], "diagnostics"}.\n\nExamples:\n  meso parse data/pages/001_bcfdfb02d0d3a25a.txt\n  curl -s … | meso parse - --json --strict\n  meso parse data/pages --format tsv --fields file,line,title',
   );
   return cmd.action((files: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<ParseOpts>();
@@ -38,7 +43,7 @@ export function makeParseCommand(rt: Runtime): Command {
         ? (() => {
             throw new UsageError('read standard input (-) alone, not with files');
           })()
-        : (stdinHint(rt), readStdinPage(diagnostics))
+        : (stdinHint(rt), readStdinPage(diagnostics, opts.maxPageBytes))
       : (() => {
           const listed = listPages(files, { maxBytes: opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES, fix: PARSE_FIX });
           diagnostics.push(...listed.diagnostics);
@@ -62,8 +67,16 @@ export function makeParseCommand(rt: Runtime): Command {
       };
     });
     const all = [...fileDiagnostics, ...results.flatMap((r) => r.diagnostics)];
-    if (opts.json) {
-      rt.out(renderJson({ pages: results, diagnostics: fileDiagnostics }));
+    const format = pickFormat(opts, rt);
+    const fields = parseFields(opts.fields, PARSE_FIELDS);
+    if (format === 'json') {
+      const pick = (items: Array<Record<string, unknown>>) => items.map((i) => selectFields(i, fields));
+      rt.out(renderJson({ pages: results.map((r) => ({ ...r, items: pick(r.items) })), diagnostics: fileDiagnostics }));
+    } else if ((format !== 'table' && format !== 'lines') || fields) {
+      // one row per item found; the diagnostics, which are not items, go to stderr
+      const rows = results.flatMap((r) => r.items.map((i) => ({ file: r.file, ...i })));
+      printDiagnostics(all, { ...opts, verbose: true }, rt);
+      emitRows({ fields: PARSE_FIELDS, records: rows, table: () => '' }, opts, rt);
     } else {
       printDiagnostics(fileDiagnostics, opts, rt);
       let text = '';
@@ -75,6 +88,7 @@ export function makeParseCommand(rt: Runtime): Command {
       }
       rt.out(text);
     }
+    if (pages.length === 0) throw noReadablePages(files, []); // the warnings are printed above
     const unplaced = results.reduce((n, r) => n + r.diagnostics.length, 0);
     if (opts.strict && (unplaced > 0 || fileDiagnostics.length > 0))
       throw new UsageError(

@@ -8,7 +8,7 @@ import { NoResultsError, UsageError } from '../errors.js';
 import { rankSimilar } from '../query/rankSimilar.js';
 import { describeHits } from '../query/searchItems.js';
 import { shortId } from '../render/renderTable.js';
-import { emitItems } from './emitItems.js';
+import { applyLimit, emitItems } from './emitItems.js';
 
 /** How many items similar prints without --limit. */
 const DEFAULT_LIMIT = 10;
@@ -43,7 +43,6 @@ export function makeSimilarCommand(rt: Runtime): Command {
     const ranked = rankSimilar(corpus, item, matchFilters(filters));
     if (ranked.length === 0)
       throw new NoResultsError(`no item like ${shortId(item.id)}${hasFilters(filters) ? ' with these filters' : ''}`);
-    const limit = opts.limit ?? DEFAULT_LIMIT;
-    emitItems(describeHits(ranked.slice(0, limit)), opts, rt);
+    emitItems(describeHits(applyLimit(ranked, opts, DEFAULT_LIMIT)), opts, rt, { hits: true, total: ranked.length });
   });
 }

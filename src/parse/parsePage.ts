@@ -1,7 +1,7 @@
 import type { Diagnostic, Layout, ParsedPage, RawItem } from '../types.js';
 import { normalizeText } from '../text/normalizeText.js';
 import { splitLines } from './splitLines.js';
-import { looksLikeBadDate, parseDateLine } from './parseDateLine.js';
+import { dateLineProblem, parseDateLine } from './parseDateLine.js';
 
 /** A line that continues the summary above as a list entry. */
 const BULLET = /^[-–•*·▪●]\s+/u;
@@ -128,6 +128,15 @@ export function parsePage(text: string, file: string): ParsedPage {
       continue;
     }
 
+    const badDate = dateLineProblem(line);
+    if (badDate) {
+      // a date line whose date is impossible: never a title; like a date line, it ends the item above
+      // (unless that item is a title still waiting for its date)
+      warn(lineNo, badDate, line);
+      if ((current as Draft | null)?.paragraphs.length) finish();
+      continue;
+    }
+
     if (pendingDate) {
       if (BULLET.test(line) || NO_WORDS.test(line)) {
         warn(lineNo, 'expected a title after the date line above, found a list line', line);
@@ -142,11 +151,6 @@ export function parsePage(text: string, file: string): ParsedPage {
       warn(lineNo, 'line has no words (only punctuation or symbols)', line);
       continue;
     }
-    if (looksLikeBadDate(line)) {
-      warn(lineNo, 'line looks like a date but names no real calendar day', line);
-      continue;
-    }
-
     const cur = current as Draft | null;
     if (!cur) {
       if (BULLET.test(line)) {
