@@ -7,6 +7,7 @@ import { enrichItems } from '../enrich/enrichItems.js';
 import type { IndexDoc } from '../indexing/buildIndex.js';
 import { countTerms, type PickTerms, type TermIndex, type TermLookup } from '../indexing/termIndex.js';
 import { getEnrichers } from '../enrich/getEnrichers.js';
+import { isCountryListFor } from '../enrich/isCountryList.js';
 import { compareItems } from './compareItems.js';
 
 /** Per-page figures for `meso stats` and `meso parse`. */
@@ -48,20 +49,27 @@ export interface LoadOptions {
 }
 
 /** Parses, merges and enriches page files into a corpus (no index yet). */
-export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): Omit<Corpus, 'index' | 'lookup'> {
+export function buildCorpus(
+  files: Array<Pick<PageFile, 'file' | 'text'>>,
+  readDiagnostics: Diagnostic[],
+): Omit<Corpus, 'index' | 'lookup'> {
   const diagnostics = [...readDiagnostics];
   const raw: RawItem[] = [];
   const pages: PageStats[] = [];
+  const enrichers = getEnrichers();
+  const isCountryList = isCountryListFor(enrichers.gazetteer);
   for (const f of files) {
-    const parsed = parsePage(f.text, f.file);
+    const parsed = parsePage(f.text, f.file, { isCountryList });
     for (const item of parsed.items) raw.push(item);
-    diagnostics.push(...parsed.diagnostics);
+    // notes (furniture, markers, headings left out on purpose) are for meso parse, not warnings on every run
+    const warnings = parsed.diagnostics.filter((d) => d.level !== 'note');
+    diagnostics.push(...warnings);
     pages.push({
       file: f.file,
       layout: parsed.layout,
       items: parsed.items.length,
       dated: parsed.items.filter((i) => i.date).length,
-      diagnostics: parsed.diagnostics.length,
+      diagnostics: warnings.length,
       duplicates: 0,
     });
   }
@@ -69,7 +77,7 @@ export function buildCorpus(files: PageFile[], readDiagnostics: Diagnostic[]): O
   diagnostics.push(...merged.diagnostics);
   const byFile = new Map(pages.map((p) => [p.file, p]));
   for (const item of merged.items) for (const s of item.sources.slice(1)) byFile.get(s.file)!.duplicates++;
-  const { items } = enrichItems(merged.items, getEnrichers());
+  const { items } = enrichItems(merged.items, enrichers);
   items.sort(compareItems);
   return { items, byId: new Map(items.map((i) => [i.id, i])), diagnostics, pages, merged: merged.merged };
 }

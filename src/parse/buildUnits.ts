@@ -1,0 +1,101 @@
+import { classifyLine, type LineKind } from './classifyLine.js';
+import { describeText, type TextShape } from './describeText.js';
+
+/** A line, or lines joined where they wrapped: what a layout is made of. */
+export interface Unit {
+  kind: LineKind;
+  /** the text, wrapped lines joined with one space */
+  text: string;
+  /** 1-based line numbers */
+  lines: number[];
+  /** index of the block (run of non-blank lines) it sits in */
+  block: number;
+  /** a blank line (or the page start) comes right before it */
+  blankBefore: boolean;
+  /** for text units: what the text looks like */
+  shape: TextShape;
+}
+
+/** Endings after which a new line starts a new sentence (or a new item) rather than wrapping. */
+const TERMINAL = /[.!?…:;"”’»)\]]$/u;
+/** Words a title never ends with, so a line ending with one wrapped (English and Spanish). */
+const OPEN_END =
+  /(?:^|\s)(the|of|and|or|to|in|a|an|for|with|from|on|by|at|as|into|its|their|his|her|that|which|who|de|la|el|y|o|en|los|las|del|al|que|con|por|para|un|una|sus|su|se|e|u)$|[,–—-]$/u;
+const LOWER_START = /^\p{Ll}/u;
+const NO_SHAPE: TextShape = {
+  titleLike: false,
+  paragraphLike: false,
+  nameList: false,
+  dateline: null,
+  doubtful: false,
+};
+
+/**
+ * Cuts a page's lines into units: every date, furniture, marker and list line on its own; text lines joined
+ * where they wrapped. A line wraps into the next when the next starts in lower case, or it ends with a comma or
+ * a word no title ends with; in a hard-wrapped block (every line at most 120 characters) it also wraps into a
+ * capitalised line when it was full, unless a title-like line would swallow a finished sentence (a title and
+ * its summary with no blank line between them). A line of country names (the caller's test) never continues one.
+ *
+ * @example
+ * buildUnits(['Title', 'Its summary.']).map(u => u.text)  //=> ['Title', 'Its summary.']
+ * buildUnits(['A long line of the', 'Story continues.']).map(u => u.text)  //=> ['A long line of the Story continues.']
+ */
+export function buildUnits(lines: string[], isCountryList: (text: string) => boolean = () => false): Unit[] {
+  const units: Unit[] = [];
+  let block = -1;
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i] === '') {
+      i++;
+      continue;
+    }
+    // one block: a run of non-blank lines
+    block++;
+    const start = i;
+    while (i < lines.length && lines[i] !== '') i++;
+    const rows = lines.slice(start, i).map((text, k) => ({ text, no: start + k + 1, kind: classifyLine(text) }));
+    const textRows = rows.filter((r) => r.kind === 'text');
+    const maxLen = Math.max(0, ...textRows.map((r) => r.text.length));
+    const hardWrapped = textRows.length >= 2 && maxLen <= 120;
+    let open: Unit | null = null;
+    for (const [k, r] of rows.entries()) {
+      const blankBefore = k === 0;
+      if (r.kind !== 'text') {
+        units.push({ kind: r.kind, text: r.text, lines: [r.no], block, blankBefore, shape: NO_SHAPE });
+        open = null;
+        continue;
+      }
+      const prev = rows[k - 1];
+      // a line of country names under a title is its tag line, not the title wrapping
+      if (
+        open &&
+        prev?.kind === 'text' &&
+        !(LOWER_START.test(r.text) === false && isCountryList(r.text)) &&
+        wraps(open.text, prev.text, r.text, hardWrapped, maxLen)
+      ) {
+        open.text = `${open.text} ${r.text}`;
+        open.lines.push(r.no);
+        continue;
+      }
+      open = { kind: 'text', text: r.text, lines: [r.no], block, blankBefore, shape: NO_SHAPE };
+      units.push(open);
+    }
+  }
+  for (const u of units) if (u.kind === 'text') u.shape = describeText(u.text);
+  return units;
+}
+
+/** Whether `line` continues `last` (the last line of the unit `sofar`) rather than starting a new unit. */
+function wraps(sofar: string, last: string, line: string, hardWrapped: boolean, maxLen: number): boolean {
+  if (LOWER_START.test(line)) return true;
+  if (TERMINAL.test(last)) return false;
+  if (OPEN_END.test(last)) return true;
+  if (!hardWrapped) return false;
+  const shape = describeText(sofar);
+  if (!shape.titleLike) return true;
+  // a title-like line and a capitalised line ending a sentence: a title then its summary, unless it was full
+  const firstWord = line.split(' ')[0]!.length;
+  const full = last.length + 1 + firstWord > 0.8 * maxLen;
+  return full && !TERMINAL.test(line);
+}
