@@ -33,9 +33,10 @@ const NO_SHAPE: TextShape = {
 /**
  * Cuts a page's lines into units: every date, furniture, marker and list line on its own; text lines joined
  * where they wrapped. A line wraps into the next when the next starts in lower case, or it ends with a comma or
- * a word no title ends with; in a hard-wrapped block (every line at most 120 characters) it also wraps into a
- * capitalised line when it was full, unless a title-like line would swallow a finished sentence (a title and
- * its summary with no blank line between them). A line of country names (the caller's test) never continues one.
+ * a word no title ends with; on a hard-wrapped page (nearly every text line at most 120 characters, the longest at
+ * least 60: the wrap width) it also wraps into a
+ * capitalised line when it was full, unless, on a page without blank-separated parts, a title-like line would
+ * swallow a finished sentence (a title and its summary with no blank line between them). A line of country names (the caller's test) never continues one.
  *
  * @example
  * buildUnits(['Title', 'Its summary.']).map(u => u.text)  //=> ['Title', 'Its summary.']
@@ -43,6 +44,32 @@ const NO_SHAPE: TextShape = {
  */
 export function buildUnits(lines: string[], isCountryList: (text: string) => boolean = () => false): Unit[] {
   const units: Unit[] = [];
+  // a page of blank-separated parts puts titles (and dates) in blocks of their own, with no line ending a
+  // sentence: two such blocks show it (one may be a heading)
+  let partBlocks = 0;
+  for (let k = 0; k < lines.length; ) {
+    if (lines[k] === '') {
+      k++;
+      continue;
+    }
+    let open = true;
+    let text = false;
+    for (; k < lines.length && lines[k] !== ''; k++) {
+      const kind = classifyLine(lines[k]!);
+      if (kind === 'text' || kind === 'date') text = true;
+      if (kind === 'text' && TERMINAL.test(lines[k]!)) open = false;
+    }
+    if (open && text) partBlocks++;
+  }
+  const separated = partBlocks >= 2;
+  // a hard-wrapped page: (nearly) every text line at most 120 characters; one long line among short ones is not
+  const textLines = lines.filter((l) => l !== '' && classifyLine(l) === 'text');
+  const width = Math.max(0, ...textLines.map((l) => (l.length <= 120 ? l.length : 0)));
+  // and the width shows: two lines or more come close to it
+  const wrappedPage =
+    width >= 60 &&
+    textLines.filter((l) => l.length <= 120).length >= 0.85 * textLines.length &&
+    textLines.filter((l) => l.length <= width && l.length >= 0.85 * width).length >= 2;
   let block = -1;
   let i = 0;
   while (i < lines.length) {
@@ -57,7 +84,7 @@ export function buildUnits(lines: string[], isCountryList: (text: string) => boo
     const rows = lines.slice(start, i).map((text, k) => ({ text, no: start + k + 1, kind: classifyLine(text) }));
     const textRows = rows.filter((r) => r.kind === 'text');
     const maxLen = Math.max(0, ...textRows.map((r) => r.text.length));
-    const hardWrapped = textRows.length >= 2 && maxLen <= 120;
+    const hardWrapped = wrappedPage && textRows.length >= 2 && maxLen <= 120;
     let open: Unit | null = null;
     for (const [k, r] of rows.entries()) {
       const blankBefore = k === 0;
@@ -72,7 +99,7 @@ export function buildUnits(lines: string[], isCountryList: (text: string) => boo
         open &&
         prev?.kind === 'text' &&
         !(LOWER_START.test(r.text) === false && isCountryList(r.text)) &&
-        wraps(open.text, prev.text, r.text, hardWrapped, maxLen)
+        wraps(open.text, prev.text, r.text, hardWrapped, width, separated)
       ) {
         open.text = `${open.text} ${r.text}`;
         open.lines.push(r.no);
@@ -87,15 +114,26 @@ export function buildUnits(lines: string[], isCountryList: (text: string) => boo
 }
 
 /** Whether `line` continues `last` (the last line of the unit `sofar`) rather than starting a new unit. */
-function wraps(sofar: string, last: string, line: string, hardWrapped: boolean, maxLen: number): boolean {
+function wraps(
+  sofar: string,
+  last: string,
+  line: string,
+  hardWrapped: boolean,
+  /** the page's wrap width: its longest text line */
+  width: number,
+  /** the page separates its parts (titles, summaries) by blank lines */
+  separated: boolean,
+): boolean {
   if (LOWER_START.test(line)) return true;
   if (TERMINAL.test(last)) return false;
   if (OPEN_END.test(last)) return true;
   if (!hardWrapped) return false;
+  if (describeText(line).dateline !== null) return false; // "Tegucigalpa – …" opens a story
   const shape = describeText(sofar);
   if (!shape.titleLike) return true;
-  // a title-like line and a capitalised line ending a sentence: a title then its summary, unless it was full
+  // a line that broke before the page's width was not wrapped; on a page without blank-separated parts, a
+  // title-like line and a capitalised line ending a sentence are a title and its summary
   const firstWord = line.split(' ')[0]!.length;
-  const full = last.length + 1 + firstWord > 0.8 * maxLen;
-  return full && !TERMINAL.test(line);
+  const full = last.length + 1 + firstWord > 0.85 * width;
+  return full && (separated || !TERMINAL.test(line));
 }

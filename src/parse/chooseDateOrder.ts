@@ -92,7 +92,7 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
   const fits = (f: Fit | null) => f !== null && f.strength >= 1;
   const explained = dates.filter((p) => fits(mine(p))).length;
   const otherExplained = dates.filter((p) => fits(other(p))).length;
-  const close = df > 0 && tf > 0 && Math.abs(df - tf) < 1;
+  const close = df > 0 && tf > 0 && Math.abs(df - tf) < 0.5;
 
   const headers: Header[] = [];
   const used = new Set<Unit>();
