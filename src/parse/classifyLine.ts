@@ -22,6 +22,8 @@ export const BULLET = /^[-–•*·▪●]\s+/u;
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 
 const MARKER = /^(english|espa[nñ]ol|spanish|ingl[eé]s|fran[cç]ais|french)$/i;
+/** A language switcher: "English | Español", "EN / ES". */
+const SWITCHER = /^(english|espa[nñ]ol|en|es|fr|fran[cç]ais)(\s*[|/·]\s*(english|espa[nñ]ol|en|es|fr|fran[cç]ais))+$/i;
 /** Links and labels a listing or article page carries around its items, in English and Spanish. */
 const FURNITURE: RegExp[] = [
   // Read more · Read the full story · Leer más · Ver más · Seguir leyendo, with an arrow or ellipsis
@@ -38,6 +40,9 @@ const FURNITURE: RegExp[] = [
   // Most read · Related news · Noticias relacionadas · Lo más leído · Back to top · Tags: …
   /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n|back to top|volver arriba|print|imprimir|print this page|subscribe|suscr[ií]bete)\s*:?$/i,
   /^(tags|etiquetas|temas|topics)\s*:/i,
+  // Photo: IOM/Name · Foto: OIM · Credit: … · Posted by … · Publicado por …
+  /^(photo|photos|foto|fotos|image|imagen|credit|cr[eé]dito|photo credit|source of photo)\s*:/i,
+  /^(posted|published|publicado|publicada)\s+(by|on|por|el)\b/i,
 ];
 
 /**
@@ -54,6 +59,7 @@ export function classifyLine(line: string): LineKind {
   if (looksLikeBadDate(line)) return 'badDate';
   if (BULLET.test(line)) return 'bullet';
   if (line.length <= 12 && MARKER.test(line)) return 'marker';
+  if (line.length <= 40 && SWITCHER.test(line)) return 'furniture';
   if (line.length <= 160 && FURNITURE.some((re) => re.test(line))) return 'furniture';
   return 'text';
 }

@@ -85,7 +85,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     choice.headers.length === 1 &&
     first?.date !== null &&
     before.every((u) => u.kind === 'text' && u.shape.titleLike) &&
-    (first?.tags !== null || (paragraphsAfter >= 3 && titlesAfter * 3 < paragraphsAfter));
+    (first?.tags !== null || (paragraphsAfter >= 3 && titlesAfter * 2 < paragraphsAfter));
 
   const items: RawItem[] = [];
   let current: Draft | null = null;
