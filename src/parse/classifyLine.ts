@@ -1,4 +1,5 @@
-import { looksLikeBadDate, parseDateLine } from './parseDateLine.js';
+import { looksLikeBadDate } from './parseDateLine.js';
+import { readDateLine } from './readDateLine.js';
 
 /** What one non-blank line of a page is, before any layout is chosen. */
 export type LineKind =
@@ -54,7 +55,7 @@ const FURNITURE: RegExp[] = [
  * classifyLine('Español')            //=> 'marker'
  */
 export function classifyLine(line: string): LineKind {
-  if (parseDateLine(line)) return 'date';
+  if (readDateLine(line)) return 'date';
   if (NO_WORDS.test(line)) return 'noWords';
   if (looksLikeBadDate(line)) return 'badDate';
   if (BULLET.test(line)) return 'bullet';

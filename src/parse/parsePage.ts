@@ -1,7 +1,7 @@
 import type { DateOrder, Diagnostic, Layout, PageFacts, PageKind, ParsedPage, RawItem } from '../types.js';
 import { normalizeText } from '../text/normalizeText.js';
 import { splitLines } from './splitLines.js';
-import { parseDateLine } from './parseDateLine.js';
+import { readDateLine } from './readDateLine.js';
 import { buildUnits, type Unit } from './buildUnits.js';
 import { chooseDateOrder, type Header } from './chooseDateOrder.js';
 
@@ -116,7 +116,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     if (header?.tags) lines.push(...header.tags.lines);
     current = {
       title,
-      date: header?.date ? parseDateLine(header.date.text) : null,
+      date: header?.date ? readDateLine(header.date.text) : null,
       tags: header?.tags ?? null,
       paragraphs: [],
       lines,
@@ -177,9 +177,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
       continue;
     }
     const next = nextContent(units, k);
-    const summaryNext =
-      next !== undefined &&
-      (next.kind === 'bullet' || (next.kind === 'text' && next.shape.paragraphLike && !claimed.has(next)));
+    const summaryNext = next !== undefined && isSummary(next) && !claimed.has(next);
     if (u.shape.titleLike) {
       const d = current as Draft | null;
       if (
@@ -210,16 +208,30 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
         next.lines.unshift(...u.lines);
         continue;
       }
+      const after = next ? nextContent(units, units.indexOf(next)) : undefined;
+      if (next && isNames(next) && !claimed.has(next) && after && isSummary(after) && !claimed.has(after)) {
+        // an undated article: title, tag line, text
+        claimed.add(next);
+        start(u, { title: u, date: null, tags: next });
+        continue;
+      }
       if (!current && items.length === 0) {
         heading = u.text;
         leaveOut(u, 'page heading with no item under it', 'note');
-      } else {
-        leaveOut(
-          u,
+      } else if (current) {
+        // under an item, a short line with no full stop and no summary of its own: most likely the end of the
+        // summary above (a sentence without its stop), possibly a stray line; kept, with a doubt
+        addParagraph(u);
+        warn(
+          u.lines[0]!,
           next?.kind === 'date' && choice.order === 'date-first'
-            ? 'line before a date line fits no item: the dates on this page come before their titles'
-            : 'title-like line with no summary under it fits no item',
+            ? 'a title-like line before a date line, but the dates on this page come before their titles: kept in the summary above'
+            : 'a title-like line with no summary under it: kept in the summary above',
+          u.text,
+          'doubt',
         );
+      } else {
+        leaveOut(u, 'title-like line with no summary under it fits no item');
       }
       continue;
     }
@@ -241,6 +253,9 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
   diagnostics.sort((a, b) => a.line - b.line);
   return { file, layout, kind, order, why, items, diagnostics, nonBlankLines: nonBlank };
 }
+
+/** A unit that reads as (part of) a summary: a list line or a paragraph. */
+const isSummary = (u: Unit) => u.kind === 'bullet' || (u.kind === 'text' && u.shape.paragraphLike);
 
 /** The next unit that can belong to an item (text, list line or date), skipping furniture and markers. */
 function nextContent(units: Unit[], k: number): Unit | undefined {
