@@ -18,6 +18,8 @@ export interface Unit {
 
 /** Endings after which a new line starts a new sentence (or a new item) rather than wrapping. */
 const TERMINAL = /[.!?…:;"”’»)\]]$/u;
+/** A line that ends a sentence with a full stop (a title may end with ? or !, not with this). */
+const FULL_STOP = /[.:;…]["”’»)\]]*$/u;
 /** Words a title never ends with, so a line ending with one wrapped (English and Spanish). */
 const OPEN_END =
   /(?:^|\s)(the|of|and|or|to|in|a|an|for|with|from|on|by|at|as|into|its|their|his|her|that|which|who|de|la|el|y|o|en|los|las|del|al|que|con|por|para|un|una|sus|su|se|e|u)$|[,–—-]$/u;
@@ -44,8 +46,8 @@ const NO_SHAPE: TextShape = {
  */
 export function buildUnits(lines: string[], isCountryList: (text: string) => boolean = () => false): Unit[] {
   const units: Unit[] = [];
-  // a page of blank-separated parts puts titles (and dates) in blocks of their own, with no line ending a
-  // sentence: two such blocks show it (one may be a heading)
+  // a page of blank-separated parts puts titles (and dates) in blocks of their own, with no line ending in a
+  // full stop: two such blocks show it (one may be a heading)
   let partBlocks = 0;
   for (let k = 0; k < lines.length; ) {
     if (lines[k] === '') {
@@ -57,7 +59,7 @@ export function buildUnits(lines: string[], isCountryList: (text: string) => boo
     for (; k < lines.length && lines[k] !== ''; k++) {
       const kind = classifyLine(lines[k]!);
       if (kind === 'text' || kind === 'date') text = true;
-      if (kind === 'text' && TERMINAL.test(lines[k]!)) open = false;
+      if (kind === 'text' && FULL_STOP.test(lines[k]!)) open = false;
     }
     if (open && text) partBlocks++;
   }

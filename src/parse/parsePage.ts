@@ -87,6 +87,15 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     before.every((u) => u.kind === 'text' && u.shape.titleLike) &&
     (first?.tags !== null || (paragraphsAfter >= 3 && titlesAfter * 2 < paragraphsAfter));
 
+  // the page's titles: those paired with dates and the title-like lines with a summary under them
+  const titleCandidates = content.filter(
+    (u, k) =>
+      headerOf.has(u) ||
+      (u.kind === 'text' && u.shape.titleLike && !claimed.has(u) && content[k + 1] && isSummary(content[k + 1]!)),
+  );
+  const titleCase = titleCandidates.filter((u) => isTitleCase(u.text)).length;
+  const titleCasePage = titleCase >= 3 && titleCase >= 0.7 * titleCandidates.length;
+
   const items: RawItem[] = [];
   let current: Draft | null = null;
   let heading: string | undefined;
@@ -193,6 +202,18 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
         continue;
       }
       if (summaryNext) {
+        const d2 = current as Draft | null;
+        if (titleCasePage && d2 && d2.paragraphs.length > 0 && !isTitleCase(u.text) && u.text.split(' ').length >= 6) {
+          // on a page whose titles are all Title Case, a sentence-case line inside a summary is a paragraph
+          addParagraph(u);
+          warn(
+            u.lines[0]!,
+            'reads like a title, but the titles of this page are in Title Case: kept in the summary above',
+            u.text,
+            'doubt',
+          );
+          continue;
+        }
         start(u, null);
         continue;
       }
@@ -252,6 +273,18 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     : choice.why;
   diagnostics.sort((a, b) => a.line - b.line);
   return { file, layout, kind, order, why, items, diagnostics, nonBlankLines: nonBlank };
+}
+
+/** Words Title Case leaves in lower case. */
+const MINOR = new Set(
+  'a an and as at but by for from in into of on or over per the to via vs with without its their his her'.split(' '),
+);
+
+/** Whether a text is in Title Case: nearly every word but the minor ones capitalised ("IOM Trains Nurses in Guatemala"). */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && !MINOR.has(w));
+  if (words.length < 3) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.85 * words.length;
 }
 
 /** A unit that reads as (part of) a summary: a list line or a paragraph. */

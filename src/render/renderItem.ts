@@ -44,7 +44,9 @@ export function renderItem(item: Item, evidence: Evidence[], style: Style): stri
   ];
   // an article page gives the whole text: the summary is its first paragraph, the rest follows
   if (item.body && item.body !== item.summary) {
-    const rest = item.body.startsWith(item.summary) ? item.body.slice(item.summary.length).replace(/^\n+/, '') : item.body;
+    const rest = item.body.startsWith(item.summary)
+      ? item.body.slice(item.summary.length).replace(/^\n+/, '')
+      : item.body;
     out.push('', style.color ? c.dim('(full text)') : '(full text)', '', wrap(escapeForTerminal(rest, true), width));
   }
   if (evidence.length) {
