@@ -131,8 +131,7 @@ function wraps(
   if (OPEN_END.test(last)) return true;
   if (!hardWrapped) return false;
   if (describeText(line).dateline !== null) return false; // "Tegucigalpa – …" opens a story
-  const shape = describeText(sofar);
-  if (!shape.titleLike) return true;
+  if (sofar.length > 250 || !describeText(sofar).titleLike) return true; // a paragraph runs on
   // a line that broke before the page's width was not wrapped; on a page without blank-separated parts, a
   // title-like line and a capitalised line ending a sentence are a title and its summary
   const firstWord = line.split(' ')[0]!.length;
