@@ -1,4 +1,5 @@
 import { sha1 } from '../sha1.js';
+import { timed } from '../timings.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -65,28 +66,30 @@ function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeo
  * rewritten; `log` (--verbose) says why. The index is parsed only when a command searches.
  */
 export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Corpus {
-  const { key, listed } = cacheKey(options);
+  const { key, listed } = timed('list pages', () => cacheKey(options));
   const dir = cache.cacheDir ?? defaultCacheDir(cache.env);
   const file = path.join(
     dir,
     `corpus-${sha1(JSON.stringify(options.paths.map((p) => path.resolve(p)))).slice(0, 16)}.cache`,
   );
 
-  const hit = readCache(file, key, cache.log);
+  const hit = timed('read cache', () => readCache(file, key, cache.log));
   if (hit) return hit;
 
   const t0 = performance.now();
   const diagnostics = [...listed.diagnostics];
-  const pages = readPageFiles(listed.files, diagnostics);
+  const pages = timed('read pages', () => readPageFiles(listed.files, diagnostics));
   if (pages.length === 0) throw noReadablePages(options.paths);
   const corpus = buildCorpus(pages, diagnostics);
-  const counted = countTerms(corpus.items);
+  const counted = timed('count index terms', () => countTerms(corpus.items));
   cache.log(`built ${corpus.items.length} items and their index in ${Math.round(performance.now() - t0)} ms`);
   try {
     mkdirSync(dir, { recursive: true });
     const { items, diagnostics: found, pages: pageStats, merged } = corpus;
     const payload = `${asciiJson(JSON.stringify({ items, diagnostics: found, pages: pageStats, merged }))}\n${counted.serialize()}`;
-    writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha1(payload) })}\n${payload}`);
+    timed('write cache', () =>
+      writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha1(payload) })}\n${payload}`),
+    );
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
     cache.log(`could not write the cache ${file} (${(e as Error).message}); going on without it`);

@@ -2,6 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Diagnostic, Item, Layout, RawItem } from '../types.js';
 import { readPages, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './readPages.js';
 import { parsePage } from '../parse/parsePage.js';
+import { timed } from '../timings.js';
 import { mergeItems } from '../parse/mergeItems.js';
 import { enrichItems } from '../enrich/enrichItems.js';
 import type { IndexDoc } from '../indexing/buildIndex.js';
@@ -59,7 +60,7 @@ export function buildCorpus(
   const enrichers = getEnrichers();
   const isCountryList = isCountryListFor(enrichers.gazetteer);
   for (const f of files) {
-    const parsed = parsePage(f.text, f.file, { isCountryList });
+    const parsed = timed('parse', () => parsePage(f.text, f.file, { isCountryList }));
     for (const item of parsed.items) raw.push(item);
     // notes (furniture, markers, headings left out on purpose) are for meso parse, not warnings on every run
     const warnings = parsed.diagnostics.filter((d) => d.level !== 'note');
@@ -77,7 +78,7 @@ export function buildCorpus(
   diagnostics.push(...merged.diagnostics);
   const byFile = new Map(pages.map((p) => [p.file, p]));
   for (const item of merged.items) for (const s of item.sources.slice(1)) byFile.get(s.file)!.duplicates++;
-  const { items } = enrichItems(merged.items, enrichers);
+  const { items } = timed('enrich', () => enrichItems(merged.items, enrichers));
   items.sort(compareItems);
   return { items, byId: new Map(items.map((i) => [i.id, i])), diagnostics, pages, merged: merged.merged };
 }
@@ -90,7 +91,9 @@ export function loadCorpus(options: LoadOptions): Corpus {
     files = readStdinPage(readDiagnostics);
     if (files.length === 0) throw noReadablePages(['-']);
   } else {
-    const read = readPages(options.paths, { maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES });
+    const read = timed('read pages', () =>
+      readPages(options.paths, { maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES }),
+    );
     files = read.pages;
     readDiagnostics.push(...read.diagnostics);
   }
@@ -110,7 +113,7 @@ export function withIndex(
 ): Corpus {
   let current = terms;
   const use = <T>(read: (t: TermIndex) => T): T => {
-    current ??= countTerms(corpus.items);
+    current ??= timed('count index terms', () => countTerms(corpus.items));
     try {
       return read(current);
     } catch (e) {
@@ -123,7 +126,7 @@ export function withIndex(
   const index = (pick?: PickTerms) => {
     if (whole) return whole;
     const t0 = performance.now();
-    const loaded = use((t) => t.load(pick));
+    const loaded = timed('load index', () => use((t) => t.load(pick)));
     if (fromCache && current === terms)
       fromCache(
         `loaded the cached index (${loaded.termCount} term${loaded.termCount === 1 ? '' : 's'}) in ${Math.round(performance.now() - t0)} ms`,

@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/runMeso.js';
  * one (data flows one way: read → parse → enrich → index → load → query → render → commands → cli).
  */
 const FLOORS: string[][] = [
-  ['types.ts', 'errors.ts', 'sha1.ts', 'paths.ts', 'runtime.ts', 'globals.d.ts', 'text/', 'io/'],
+  ['types.ts', 'errors.ts', 'sha1.ts', 'paths.ts', 'runtime.ts', 'timings.ts', 'globals.d.ts', 'text/', 'io/'],
   ['parse/'],
   ['enrich/'],
   ['indexing/'],

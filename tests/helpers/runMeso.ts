@@ -22,6 +22,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** working directory (default: the project root) */
   cwd?: string;
+  /** another copy of bin/meso.js to run (default: this checkout's) */
+  bin?: string;
 }
 
 /** Makes a fresh temporary directory. */
@@ -50,7 +52,7 @@ export function mesoEnv(cacheHome: string, extra: Record<string, string | undefi
 export function createRunner(): { run: (args: string[], opts?: RunOptions) => MesoResult; cacheHome: string } {
   const cacheHome = makeTempDir('meso-e2e-cache-');
   const run = (args: string[], opts: RunOptions = {}): MesoResult => {
-    const r = spawnSync(process.execPath, [BIN, ...args], {
+    const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       env: mesoEnv(cacheHome, opts.env),
       input: opts.input ?? '',

@@ -1,0 +1,25 @@
+/**
+ * Phase timings of one run, for the benchmark and for anyone asking where the time goes: with MESO_TIMINGS=1,
+ * meso prints them on stderr as one JSON line at the end (`{"timings":{"read cache":1.2,…,"total":40.1}}`),
+ * in milliseconds since the process started. Nothing is recorded otherwise.
+ */
+const on = Boolean(process.env.MESO_TIMINGS);
+const phases: Record<string, number> = {};
+
+/** Runs `work`, adding its time to `phase` when timings are on. */
+export function timed<T>(phase: string, work: () => T): T {
+  if (!on) return work();
+  const t0 = performance.now();
+  try {
+    return work();
+  } finally {
+    phases[phase] = (phases[phase] ?? 0) + performance.now() - t0;
+  }
+}
+
+/** The JSON line to print at the end of a run, or '' when timings are off. */
+export function timingsLine(): string {
+  if (!on) return '';
+  const rounded = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+  return `${JSON.stringify({ timings: { ...rounded, total: Math.round(performance.now() * 100) / 100 } })}\n`;
+}

@@ -1,0 +1,40 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRunner, makeTempDir, ROOT } from '../helpers/runMeso.js';
+
+/** A copy of the installed package (bin, dist, data, package.json), to edit its data tables safely. */
+function copyPackage(): string {
+  const dir = makeTempDir('meso-pkg-');
+  for (const f of ['bin', 'dist', 'data', 'package.json'])
+    cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+  return dir;
+}
+
+describe('the compiled gazetteer shipped in dist/tables.v8', () => {
+  const { run } = createRunner();
+  const page = 'A new alias\n\nOfficials from Zembla-Land met in the capital to discuss border management.\n';
+
+  it('gives the same countries as tables compiled on the spot', () => {
+    const pkg = copyPackage();
+    const bin = path.join(pkg, 'bin', 'meso.js');
+    const withShipped = run(['list', '--json', '--no-cache'], { bin });
+    expect(withShipped.status).toBe(0);
+    writeFileSync(path.join(pkg, 'dist', 'tables.v8'), 'damaged');
+    const compiled = run(['list', '--json', '--no-cache'], { bin });
+    expect(JSON.parse(compiled.stdout)).toEqual(JSON.parse(withShipped.stdout));
+  });
+
+  it('is not used once data/countries.json is edited: a new alias names its country', () => {
+    const pkg = copyPackage();
+    const file = path.join(pkg, 'data', 'countries.json');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { countries: Array<{ name: string; aliases: string[] }> };
+    data.countries.find((c) => c.name === 'Belize')!.aliases.push('Zembla-Land');
+    writeFileSync(file, JSON.stringify(data));
+    const pages = makeTempDir();
+    writeFileSync(path.join(pages, 'p.txt'), page);
+    const r = run(['--data', pages, 'list', '--json', '--no-cache'], { bin: path.join(pkg, 'bin', 'meso.js') });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)[0].countries).toContain('Belize');
+  });
+});
