@@ -21,6 +21,10 @@ interface Draft {
   dateline: string | null;
 }
 
+/** Section labels after which a page lists links to other stories. */
+const SECTION =
+  /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n)\s*:?$/i;
+
 const NOTE_FOR = {
   furniture: 'page furniture (a link, share line, breadcrumb, pagination or section label), not an item',
   marker: 'language marker of the item below, not an item',
@@ -99,6 +103,8 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
   const items: RawItem[] = [];
   let current: Draft | null = null;
   let heading: string | undefined;
+  /** after "Related news", "Most read": titles with no summary are links to other stories */
+  let related = false;
   const finish = () => {
     if (!current) return;
     const d = current;
@@ -159,6 +165,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
       case 'furniture':
       case 'marker':
         leaveOut(u, NOTE_FOR[u.kind], 'note');
+        if (SECTION.test(u.text)) related = true;
         continue;
       case 'noWords':
         leaveOut(u, 'line has no words (only punctuation or symbols)');
@@ -178,14 +185,19 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     if (claimed.has(u) && !headerOf.has(u)) continue; // a tag line, placed with its title
     const header = headerOf.get(u);
     if (header) {
+      related = false;
       start(u, header);
+      continue;
+    }
+    const next = nextContent(units, k);
+    if (related && u.shape.titleLike && !(next !== undefined && isSummary(next))) {
+      leaveOut(u, 'a link to another story, under a section label', 'note');
       continue;
     }
     if (article && current) {
       addParagraph(u); // an article's subheadings and paragraphs are all its body
       continue;
     }
-    const next = nextContent(units, k);
     const summaryNext = next !== undefined && isSummary(next) && !claimed.has(next);
     if (u.shape.titleLike) {
       const d = current as Draft | null;

@@ -245,4 +245,35 @@ describe('parsePage on the other layouts of the site', () => {
       ],
     ]);
   });
+
+  it('after "Related news", titles with no summary are links to other stories, not part of the article', () => {
+    const page = [
+      'IOM and Partners Launch a Campaign Against Trafficking in Honduras',
+      '',
+      'Honduras',
+      '',
+      '3 May, 2021',
+      '',
+      'Tegucigalpa, Honduras. The campaign was launched today.',
+      '',
+      'Related news',
+      '',
+      'IOM Trains Police Officers in Honduras',
+      '',
+      'Honduras Opens a Shelter for Survivors',
+    ];
+    const p = parse(page);
+    expect(p.items.map((i) => [i.title, i.summary, i.body])).toEqual([
+      [
+        'IOM and Partners Launch a Campaign Against Trafficking in Honduras',
+        'Tegucigalpa, Honduras. The campaign was launched today.',
+        undefined,
+      ],
+    ]);
+    expect(p.diagnostics.map((d) => [d.line, d.level])).toEqual([
+      [9, 'note'],
+      [11, 'note'],
+      [13, 'note'],
+    ]);
+  });
 });
