@@ -96,11 +96,18 @@ export function buildUnits(lines: string[], isCountryList: (text: string) => boo
         continue;
       }
       const prev = rows[k - 1];
-      // a line of country names under a title is its tag line, not the title wrapping
+      // a line of country names between a title and its date is a tag line, not the title wrapping
       if (
         open &&
         prev?.kind === 'text' &&
-        !(LOWER_START.test(r.text) === false && isCountryList(r.text)) &&
+        !(
+          !LOWER_START.test(r.text) &&
+          isCountryList(r.text) &&
+          !isCountryList(open.text.replace(/,$/, '')) &&
+          !OPEN_END.test(prev.text) &&
+          rows[k + 1] !== undefined &&
+          rows[k + 1]!.kind === 'date'
+        ) &&
         wraps(open.text, prev.text, r.text, hardWrapped, width, separated)
       ) {
         open.text = `${open.text} ${r.text}`;

@@ -206,7 +206,8 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
         d.paragraphs.length === 0 &&
         d.title.block === u.block &&
         d.title.lines.at(-1)! + 1 === u.lines[0] &&
-        (summaryNext || next === undefined)
+        (summaryNext || next === undefined) &&
+        wrappedTitle(d.title.text, u.text)
       ) {
         // a title-like line right under the title, with no blank line between: the title wrapped
         d.title = { ...d.title, text: `${d.title.text} ${u.text}`, lines: [...d.title.lines, ...u.lines] };
@@ -234,7 +235,8 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
         next.shape.titleLike &&
         next.block === u.block &&
         next.lines[0] === u.lines.at(-1)! + 1 &&
-        (!claimed.has(next) || headerOf.has(next))
+        (!claimed.has(next) || headerOf.has(next)) &&
+        wrappedTitle(u.text, next.text)
       ) {
         // two title-like lines with no blank between them and no summary under the first: one wrapped title
         next.text = `${u.text} ${next.text}`;
@@ -285,6 +287,18 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     : choice.why;
   diagnostics.sort((a, b) => a.line - b.line);
   return { file, layout, kind, order, why, items, diagnostics, nonBlankLines: nonBlank };
+}
+
+/**
+ * Whether two title-like lines read as one title wrapped: the first long (35 characters or more) or as long as most
+ * of the second, or ending with a word no title ends with. A short line over a long one is a heading over a title ("News", "Latest news").
+ */
+function wrappedTitle(first: string, second: string): boolean {
+  return (
+    first.length >= 35 ||
+    first.length >= 0.8 * Math.min(second.length, 60) ||
+    /(?:\s(?:of|the|and|in|for|to|on|de|la|del|y|en|a)|,)$/u.test(first)
+  );
 }
 
 /** Words Title Case leaves in lower case. */

@@ -276,4 +276,27 @@ describe('parsePage on the other layouts of the site', () => {
       [13, 'note'],
     ]);
   });
+
+  it('with no blank lines at all, a heading over a title stays a heading, and a title wrapped before a country keeps it', () => {
+    const p = parse([
+      'Home > News',
+      'Latest news',
+      'Caribbean Labour Ministers Discuss Free Movement of Skilled Workers',
+      '18 / 05 / 2022',
+      'Port of Spain, Trinidad and Tobago. Labour ministers of the Caribbean Community met.',
+      'Read more',
+      'Displacement Tracking Matrix Maps Mobility Flows in the South of',
+      'Mexico',
+      '06 / 05 / 2022',
+      'Tapachula, Mexico. The DTM registered the flows of the first quarter.',
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'Caribbean Labour Ministers Discuss Free Movement of Skilled Workers',
+      'Displacement Tracking Matrix Maps Mobility Flows in the South of Mexico',
+    ]);
+    expect(p.diagnostics.find((d) => d.line === 2)).toMatchObject({
+      level: 'note',
+      message: expect.stringMatching(/heading/),
+    });
+  });
 });
