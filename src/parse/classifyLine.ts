@@ -44,6 +44,8 @@ const FURNITURE: RegExp[] = [
   // Photo: IOM/Name · Foto: OIM · Credit: … · Posted by … · Publicado por …
   /^(photo|photos|foto|fotos|image|imagen|credit|cr[eé]dito|photo credit|source of photo)\s*:/i,
   /^(posted|published|publicado|publicada)\s+(by|on|por|el)\b/i,
+  // site chrome: menus, search, newsletter and social prompts, downloads
+  /^(menu|men[uú]|search|buscar|skip to (main )?content|saltar al contenido|back|volver|back to news|volver a noticias|follow us|s[ií]guenos|subscribe( to our newsletter)?|suscr[ií]bete( a nuestro bolet[ií]n)?|newsletter|bolet[ií]n|contact( us)?|contacto|cont[aá]ctenos|download( pdf| the report)?|descargar( pdf| el informe)?|print( this page)?|imprimir( esta p[aá]gina)?|top|arriba)\s*[:»›>→…]*$/i,
 ];
 
 /**

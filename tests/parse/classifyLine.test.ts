@@ -20,6 +20,9 @@ describe('classifyLine', () => {
     'Photo: IOM/Juan Pérez',
     'English | Español',
     'Tags: migration, Honduras',
+    'Subscribe to our newsletter',
+    'Síguenos',
+    'Download PDF',
   ])('calls "%s" page furniture', (line) => {
     expect(classifyLine(line)).toBe('furniture');
   });
