@@ -15,7 +15,21 @@ export interface TextShape {
 /** A final full stop, colon, semicolon or ellipsis, maybe inside closing quotes or brackets. */
 const STOP = /[.:;…]["”’»)\]]*$/u;
 /** A sentence break inside the text: an end mark, then a capital (or an opening quote and a capital). */
-const SENTENCE_BREAK = /[a-z\p{Ll})\]”’"»0-9][.!?…]["”’»)]*\s+["“‘«(¿¡]?\p{Lu}/u;
+const SENTENCE_BREAK = /(\S*)[.!?…]["”’»)]*\s+["“‘«(¿¡]?\p{Lu}/gu;
+/** Words written with a full stop that ends no sentence ("St. Kitts", "Gen. Rodríguez", "U.S. Army"). */
+const ABBREVIATION =
+  /^(st|sto|sta|mr|mrs|ms|dr|dra|sr|sra|srta|gen|gov|col|capt|lt|sgt|prof|lic|ing|no|nos|núm|art|inc|ltd|co|jr|vs|etc|approx|dept|av|avda|p|pp|vol|fig|[\p{L}](\.[\p{L}])*)$/iu;
+
+/** Whether the text holds a sentence break: an end mark after a word that is not an abbreviation, then a capital. */
+function hasSentenceBreak(text: string): boolean {
+  for (const m of text.matchAll(SENTENCE_BREAK)) {
+    const word = m[1]!.replace(/^["“‘«(¿¡]+/u, '');
+    if (word === '' || !/[\p{Ll})\]”’"»0-9]$/u.test(word)) continue; // "U.S. Army", "IOM. A" is a label
+    if (ABBREVIATION.test(word)) continue;
+    return true;
+  }
+  return false;
+}
 /**
  * A dateline: one to six capitalised place words (with "de", "del", "la", "y", "/" and commas between), then a
  * full stop or a dash, then the story ("San José, Costa Rica. ", "Mexico City - ", "Tegucigalpa / Guatemala City – ").
@@ -37,10 +51,10 @@ export function describeText(text: string): TextShape {
   // "IOM. Something" is not a dateline: the place must not be a run of capitals only
   const dateline = m && /\p{Ll}/u.test(m[1]!) && m[1]!.length <= 60 ? m[1]!.replace(/[.,]+$/, '') : null;
   const stop = STOP.test(text);
-  const breaks = SENTENCE_BREAK.test(text);
+  const breaks = hasSentenceBreak(text);
   const long = text.length > 250;
   // a dash after a name opens titles too ("MigrantApp - Effective Communication…"): a dateline counts when long
-  const paragraphLike = stop || breaks || long || (dateline !== null && text.length > 100);
+  const paragraphLike = stop || breaks || long || (dateline !== null && text.length > 120);
   const parts = text.split(/\s*,\s*|\s+(?:and|y)\s+/u);
   const nameList =
     !paragraphLike &&

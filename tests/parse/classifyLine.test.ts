@@ -101,3 +101,15 @@ describe('describeText', () => {
     expect(describeText('Nicaragua and Costa Rica Discuss Binational Labour Migration Agreement').nameList).toBe(false);
   });
 });
+
+describe('describeText and abbreviations', () => {
+  it('reads a title with an abbreviation in it as a title', () => {
+    expect(describeText('Caribbean Ministers Meet in St. Kitts to Discuss Free Movement').titleLike).toBe(true);
+    expect(describeText('U.S. Government Funds New Reception Centre in Honduras').titleLike).toBe(true);
+    expect(describeText('Gen. Secretary of SICA Visits the Border Post at Peñas Blancas').titleLike).toBe(true);
+  });
+
+  it('still sees the sentence break after an ordinary word', () => {
+    expect(describeText('Officials met in St. Kitts. They agreed on a plan').paragraphLike).toBe(true);
+  });
+});
