@@ -46,6 +46,8 @@ const NO_SHAPE: TextShape = {
  */
 export function buildUnits(lines: string[], isCountryList: (text: string) => boolean = () => false): Unit[] {
   const units: Unit[] = [];
+  // each line is classed once
+  const kinds = lines.map((l) => (l === '' ? null : classifyLine(l)));
   // a page of blank-separated parts puts titles (and dates) in blocks of their own, with no line ending in a
   // full stop: two such blocks show it (one may be a heading)
   let partBlocks = 0;
@@ -57,7 +59,7 @@ export function buildUnits(lines: string[], isCountryList: (text: string) => boo
     let open = true;
     let text = false;
     for (; k < lines.length && lines[k] !== ''; k++) {
-      const kind = classifyLine(lines[k]!);
+      const kind = kinds[k];
       if (kind === 'text' || kind === 'date') text = true;
       if (kind === 'text' && FULL_STOP.test(lines[k]!)) open = false;
     }
@@ -65,7 +67,7 @@ export function buildUnits(lines: string[], isCountryList: (text: string) => boo
   }
   const separated = partBlocks >= 2;
   // a hard-wrapped page: (nearly) every text line at most 120 characters; one long line among short ones is not
-  const textLines = lines.filter((l) => l !== '' && classifyLine(l) === 'text');
+  const textLines = lines.filter((_, k) => kinds[k] === 'text');
   const width = Math.max(0, ...textLines.map((l) => (l.length <= 120 ? l.length : 0)));
   // and the width shows: two lines or more come close to it
   const wrappedPage =
@@ -83,7 +85,7 @@ export function buildUnits(lines: string[], isCountryList: (text: string) => boo
     block++;
     const start = i;
     while (i < lines.length && lines[i] !== '') i++;
-    const rows = lines.slice(start, i).map((text, k) => ({ text, no: start + k + 1, kind: classifyLine(text) }));
+    const rows = lines.slice(start, i).map((text, k) => ({ text, no: start + k + 1, kind: kinds[start + k]! }));
     const textRows = rows.filter((r) => r.kind === 'text');
     const maxLen = Math.max(0, ...textRows.map((r) => r.text.length));
     const hardWrapped = wrappedPage && textRows.length >= 2 && maxLen <= 120;
