@@ -1,9 +1,12 @@
 // Builds meso:
-//   dist/meso.js     one ESM bundle of src/main.ts, which bin/meso.js imports
+//   dist/meso.js     the entry bundle of src/main.ts, which bin/meso.js imports; it loads the chunks beside it
+//                    (dist/*-HASH.js) only when a command needs them
 //   dist/tables.v8   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
+//   dist/meso.1      the man page (package.json "man"), from the same commander program as --help
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const mini = JSON.parse(readFileSync(new URL('../node_modules/minisearch/package.json', import.meta.url), 'utf8'));
@@ -38,21 +41,25 @@ await build({
   chunkNames: '[name]-[hash]',
 });
 
-// Compile the tables with the same code the bundle runs, in a throwaway bundle beside it.
-const compiler = 'dist/compile-tables.mjs';
-await build({
-  ...common,
-  stdin: {
-    contents: `import { writeFileSync } from 'node:fs';
-import { compileEnrichers, serializeEnrichers, compiledTablesFile } from './src/enrich/getEnrichers.ts';
-writeFileSync(compiledTablesFile(), serializeEnrichers(compileEnrichers()));`,
-    resolveDir: '.',
-    loader: 'ts',
-  },
-  outfile: compiler,
-});
+// Build-time helpers, bundled on their own (so nothing of main.ts runs) beside the bundle (so they find data/ as
+// it does), imported, then removed: the tables compiled with the same code the bundle runs, and the man page from
+// the program --help describes.
+const helper = path.resolve('dist', `build-helpers-${process.pid}.mjs`);
 try {
-  execFileSync(process.execPath, [compiler], { stdio: 'inherit' });
+  await build({
+    ...common,
+    minify: false,
+    stdin: {
+      contents: `export { compileEnrichers, serializeEnrichers, compiledTablesFile } from './src/enrich/getEnrichers.ts';
+export { manPage } from './src/cli.ts';`,
+      resolveDir: '.',
+      loader: 'ts',
+    },
+    outfile: helper,
+  });
+  const { compileEnrichers, serializeEnrichers, manPage } = await import(pathToFileURL(helper).href);
+  writeFileSync(new URL('../dist/tables.v8', import.meta.url), serializeEnrichers(compileEnrichers()));
+  writeFileSync(new URL('../dist/meso.1', import.meta.url), manPage());
 } finally {
-  rmSync(compiler, { force: true });
+  rmSync(helper, { force: true });
 }

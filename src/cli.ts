@@ -10,8 +10,13 @@ import { makeFacetCommand } from './commands/makeFacetCommand.js';
 import { makeTimelineCommand } from './commands/makeTimelineCommand.js';
 import { makeParseCommand } from './commands/makeParseCommand.js';
 import { makeExportCommand } from './commands/makeExportCommand.js';
+import { makeCompletionCommand } from './commands/makeCompletionCommand.js';
 import { escapeForTerminal } from './text/escapeForTerminal.js';
 import { addOptions, READ_OPTIONS } from './options.js';
+import { suggest } from './query/suggest.js';
+import { pageOutput } from './io/pageOutput.js';
+import { describeProgram } from './commands/describeProgram.js';
+import { renderManPage } from './render/renderManPage.js';
 
 const EXAMPLES = `
 Examples:
@@ -22,9 +27,14 @@ Examples:
   meso show 3f2a1bc                            one item in full (id or id prefix)
   meso export --format csv --out items.csv     the whole corpus for a spreadsheet
   meso --data ~/pages list                     your own folder of .txt pages
+  source <(meso completion bash)               completion of commands, flags, countries, topics, fields
 
 Exit status: 0 found something, 1 found nothing, 2 usage or other error.
-Data: the bundled pages, or --data PATH / MESO_DATA. Colour: only on a terminal; NO_COLOR, --no-color, FORCE_COLOR.`;
+Data: the bundled pages, or --data PATH / MESO_DATA. Colour: only on a terminal; NO_COLOR, --no-color, FORCE_COLOR.
+Pager: long output on a terminal goes through MESO_PAGER, else PAGER, else less -FRX; --no-pager. Manual: man meso.`;
+
+/** Commands whose output is never paged: a script to source, and help (short, and a pager would hide the prompt). */
+const UNPAGED = new Set(['completion', 'help']);
 
 /** Builds the commander program with every subcommand; pure wiring. */
 export function createProgram(rt: Runtime): Command {
@@ -52,6 +62,7 @@ export function createProgram(rt: Runtime): Command {
     makeStatsCommand(rt),
     makeParseCommand(rt),
     makeExportCommand(rt),
+    makeCompletionCommand(rt),
   ]) {
     cmd.exitOverride().configureOutput({
       writeOut: (s) => rt.out(s),
@@ -61,7 +72,33 @@ export function createProgram(rt: Runtime): Command {
     cmd.showSuggestionAfterError(true).configureHelp({ showGlobalOptions: true });
     program.addCommand(cmd);
   }
+  program.helpCommand(false).addCommand(makeHelpCommand(program));
   return program;
+}
+
+/** `meso help [command]`: commander's own says nothing and exits 0 for a command that does not exist. */
+function makeHelpCommand(program: Command): Command {
+  return new Command('help')
+    .description('display help for a command')
+    .argument('[command]', 'the command to explain')
+    .action((name?: string) => {
+      if (!name) return program.outputHelp();
+      const sub = program.commands.find((c) => c.name() === name || c.aliases().includes(name));
+      if (sub) return sub.outputHelp();
+      const near = suggest(
+        name,
+        program.commands.map((c) => c.name()),
+      );
+      throw new UsageError(
+        `unknown command "${name}"${near ? ` — did you mean "${near}"?` : ''}: meso help lists the commands`,
+      );
+    });
+}
+
+/** The man page, meso.1, from the same program (flags, help texts) as --help; written by the build. */
+export function manPage(): string {
+  const silent: Runtime = { out: () => {}, err: () => {}, env: {}, isTTY: false };
+  return renderManPage(describeProgram(createProgram(silent), __MESO_VERSION__));
 }
 
 /**
@@ -69,8 +106,19 @@ export function createProgram(rt: Runtime): Command {
  * (0 found, 1 nothing found, 2 usage or other error). Returns the status; never calls process.exit.
  */
 export async function runCli(argv: string[], runtime: Runtime): Promise<number> {
-  const rt = { ...runtime, argv };
+  // on a terminal, a command's output is held and shown through the pager once the command is done
+  let held: string[] | null = null;
+  const rt: Runtime = { ...runtime, argv, out: (s) => (held ? held.push(s) : runtime.out(s)) };
   const program = createProgram(rt);
+  program.hook('preAction', (_program, action) => {
+    if (runtime.isTTY && action.optsWithGlobals().pager !== false && !UNPAGED.has(action.name())) held = [];
+  });
+  const flush = async () => {
+    if (!held) return;
+    const text = held.join('');
+    held = null;
+    if (text && !(await pageOutput(text, runtime.env))) runtime.out(text);
+  };
   const debug = argv.includes('--debug');
   try {
     if (argv.length <= 2) {
@@ -78,8 +126,10 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
       return 0;
     }
     await program.parseAsync(argv);
+    await flush();
     return 0;
   } catch (e) {
+    await flush();
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
         return 0;

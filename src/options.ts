@@ -2,6 +2,14 @@ import { Option, InvalidArgumentError, type Command } from 'commander';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** `--limit`: a whole number; 0 or `all` means no limit (Infinity). */
+export function parseLimit(value: string): number {
+  const v = value.trim().toLowerCase();
+  if (v === 'all' || v === '0' || v === 'none') return Number.POSITIVE_INFINITY;
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('use a whole number, or 0 or all for no limit, e.g. --limit 10');
+  return Number(v);
+}
+
 /** A positive whole number, or a usage error that shows the fix. */
 export function parsePositiveInt(flag: string) {
   return (value: string) => {
@@ -33,12 +41,27 @@ export const OPTIONS = {
       'folder of .txt pages or a page file (repeat for more); "-" reads one page from standard input [env: MESO_DATA; default: the bundled pages]',
     parse: collect,
   },
-  json: { flags: '--json', description: 'print one JSON array (or object)' },
-  jsonl: { flags: '--jsonl', description: 'print JSON Lines: one object per line' },
-  csv: { flags: '--csv', description: 'print CSV with a header row (RFC 4180)' },
+  json: { flags: '--json', description: 'print one JSON array (or object); [] when nothing matches' },
+  jsonl: { flags: '--jsonl', description: 'print JSON Lines: one object per line (same as --format jsonl)' },
+  csv: { flags: '--csv', description: 'print CSV with a header row, RFC 4180 (same as --format csv)' },
+  format: {
+    flags: '--format <format>',
+    description:
+      'table, tsv (with a header row), csv, json or jsonl [default: a table on a terminal, tab-separated lines in a pipe]',
+    choices: ['table', 'tsv', 'csv', 'json', 'jsonl'],
+  },
   fields: {
     flags: '--fields <list>',
-    description: 'comma-separated fields to print, in that order (JSON, JSON Lines, CSV)',
+    description: 'comma-separated fields to print, in that order, in any format (see the JSON fields in the README)',
+  },
+  csvSafe: {
+    flags: '--csv-safe',
+    description:
+      "CSV for spreadsheets: a cell starting with = + - @ (or ＝＋－＠), tab or CR gets a leading ' so it is never run as a formula",
+  },
+  pager: {
+    flags: '--no-pager',
+    description: 'never page long output on a terminal [env: MESO_PAGER or PAGER picks the pager; default: less -FRX]',
   },
   country: {
     flags: '-c, --country <name>',
@@ -54,12 +77,19 @@ export const OPTIONS = {
   since: { flags: '--since <date>', description: 'only items dated on or after YYYY, YYYY-MM or YYYY-MM-DD' },
   until: { flags: '--until <date>', description: 'only items dated on or before YYYY, YYYY-MM or YYYY-MM-DD' },
   year: { flags: '--year <yyyy>', description: 'only items dated in this year' },
-  limit: { flags: '-n, --limit <n>', description: 'print at most n results', parse: parsePositiveInt('--limit') },
+  limit: {
+    flags: '-n, --limit <n>',
+    description: 'print at most n results; 0 or all: no limit (a line on stderr says when results were cut)',
+    parse: parseLimit,
+  },
   color: {
     flags: '--no-color',
     description: 'no colour, even on a terminal (also NO_COLOR=1; FORCE_COLOR=1 forces it)',
   },
-  quiet: { flags: '-q, --quiet', description: 'no warnings about pages on stderr' },
+  quiet: {
+    flags: '-q, --quiet',
+    description: 'no warnings about pages, no progress line and no note about a cut list on stderr',
+  },
   verbose: { flags: '--verbose', description: 'say what meso does (cache use, timings) on stderr' },
   debug: { flags: '--debug', description: 'show the stack of an internal error' },
   cacheDir: {
@@ -86,11 +116,12 @@ export const READ_OPTIONS: OptionName[] = [
   'cache',
   'maxPageBytes',
   'color',
+  'pager',
 ];
 /** The item filters. */
 export const FILTER_OPTIONS: OptionName[] = ['country', 'topic', 'since', 'until', 'year'];
 /** The machine-readable formats. */
-export const FORMAT_OPTIONS: OptionName[] = ['json', 'jsonl', 'csv', 'fields'];
+export const FORMAT_OPTIONS: OptionName[] = ['json', 'jsonl', 'csv', 'format', 'fields', 'csvSafe'];
 
 /** Registers shared flags on a command, in the order given. */
 export function addOptions(cmd: Command, names: OptionName[]): Command {
@@ -112,6 +143,10 @@ export interface CommonOptions {
   jsonl?: boolean;
   csv?: boolean;
   fields?: string;
+  /** table, tsv, csv, json or jsonl (commander checks the choice; export has its own formats) */
+  format?: string;
+  csvSafe?: boolean;
+  pager?: boolean;
   country?: string[];
   topic?: string[];
   since?: string;

@@ -1,25 +1,34 @@
 import { runCli } from './cli.js';
 import { signalsHeld } from './io/writeFileAtomic.js';
+import { cannotWriteOutput, makeStdoutWriter } from './io/writeStdout.js';
 
 /**
- * The process edge: real stdout/stderr and a quiet end on a closed pipe. Output is written with
- * process.stdout.write and the status set on process.exitCode, so nothing is cut off by an early exit.
- * Ctrl-C keeps Node's default (the process ends at once and the shell sees 130); files are only written
- * through writeFileAtomic, which holds the signal until its rename is done.
+ * The process edge: real stdout/stderr, a quiet end on a closed pipe, and exit 2 with a message when output
+ * cannot be written (a full disk, an I/O error). Output is written with makeStdoutWriter and the status set on
+ * process.exitCode, so nothing is cut off by an early exit. Ctrl-C keeps Node's default (the process ends at
+ * once and the shell sees 130); files are only written through writeFileAtomic, which holds the signal until
+ * its rename is done.
  */
 export async function runProcess(argv: string[]): Promise<void> {
-  const quietOnClosedPipe = (stream: NodeJS.WriteStream) =>
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // the reader has gone: nothing left to say
-      throw e;
-    });
-  quietOnClosedPipe(process.stdout);
-  quietOnClosedPipe(process.stderr);
+  const closed = (): never => process.exit(process.exitCode ?? 0); // the reader has gone: nothing left to say
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed();
+    try {
+      process.stderr.write(`meso: error: ${cannotWriteOutput(e)}\n`);
+    } finally {
+      process.exit(2);
+    }
+  });
+  // a failing stderr has no one left to tell: end with the status the run has, or 2 for an error
+  process.stderr.on('error', (e: NodeJS.ErrnoException) =>
+    process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 2),
+  );
   process.exitCode = await runCli(argv, {
-    out: (text) => void process.stdout.write(text),
+    out: makeStdoutWriter(process.stdout, closed),
     err: (text) => void process.stderr.write(text),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    errIsTTY: Boolean(process.stderr.isTTY),
     columns: process.stdout.columns,
     stdinIsTTY: () => Boolean(process.stdin.isTTY),
   });

@@ -6,38 +6,140 @@ import { UsageError } from '../errors.js';
 import { makeStyle, type Style } from '../render/makeStyle.js';
 import { renderJson, renderJsonl } from '../render/renderJson.js';
 import { renderCsv } from '../render/renderCsv.js';
+import { renderTsv } from '../render/renderTsv.js';
 import { renderTable, renderLines } from '../render/renderTable.js';
-import { HIT_FIELDS, ITEM_FIELDS, hitRecord, itemRecord, parseFields, selectFields } from '../render/records.js';
+import { renderFieldTable } from '../render/renderFieldTable.js';
+import {
+  HIT_FIELDS,
+  ITEM_FIELDS,
+  hitRecord,
+  itemRecord,
+  parseFields,
+  selectFields,
+  type OutputRecord,
+} from '../render/records.js';
 
-/** The output a command prints: a table on a terminal, plain lines in a pipe, or a chosen format. */
-export type Format = 'table' | 'lines' | 'json' | 'jsonl' | 'csv';
+/**
+ * The output a command prints: a table on a terminal, plain tab-separated lines in a pipe, or a chosen format
+ * (`tsv` is the lines' format with a header row and every field).
+ */
+export type Format = 'table' | 'lines' | 'tsv' | 'json' | 'jsonl' | 'csv';
 
-/** Picks the output format from the flags; two format flags at once is a usage error. */
+const FLAG_FORMATS = ['json', 'jsonl', 'csv'] as const;
+
+/** Picks the output format from the flags; two different formats at once is a usage error. */
 export function pickFormat(opts: CommonOptions, rt: Runtime): Format {
-  const chosen = (['json', 'jsonl', 'csv'] as const).filter((f) => opts[f]);
-  if (chosen.length > 1) throw new UsageError(`choose one output format: ${chosen.map((f) => `--${f}`).join(' or ')}`);
-  if (opts.fields !== undefined && chosen.length === 0) throw new UsageError('--fields needs --json, --jsonl or --csv');
-  return chosen[0] ?? (rt.isTTY ? 'table' : 'lines');
+  const asked = [
+    ...FLAG_FORMATS.filter((f) => opts[f]).map((f) => ({ format: f as Format, flag: `--${f}` })),
+    ...(opts.format ? [{ format: opts.format as Format, flag: `--format ${opts.format}` }] : []),
+  ];
+  const formats = [...new Set(asked.map((a) => a.format))];
+  if (formats.length > 1) throw new UsageError(`choose one output format: ${asked.map((a) => a.flag).join(' or ')}`);
+  const format = formats[0] ?? (rt.isTTY ? 'table' : 'lines');
+  if (opts.csvSafe && format !== 'csv') throw new UsageError('--csv-safe is about CSV: add --csv');
+  return format;
 }
 
 export const styleFor = (opts: CommonOptions, rt: Runtime): Style =>
   makeStyle({ color: opts.color, isTTY: rt.isTTY, columns: rt.columns, env: rt.env });
 
-/** Prints items or hits in the format the flags ask for: the one place list and search share. Returns that format. */
-export function emitItems(rows: Item[] | Hit[], opts: CommonOptions, rt: Runtime): Format {
+/** Rows a command prints, whatever the format: records for the machine formats, and the human views. */
+export interface Rows {
+  /** every field a record has, in order: what --fields may name */
+  fields: readonly string[];
+  /** the columns of CSV and TSV without --fields (default: every field) */
+  columns?: readonly string[];
+  records: OutputRecord[];
+  /** the view on a terminal (without --fields) */
+  table: (style: Style) => string;
+  /** the plain lines in a pipe without a format flag (without --fields); default: TSV without a header */
+  lines?: () => string;
+  /** one record (meso show): JSON prints it as an object, not an array */
+  single?: boolean;
+}
+
+/**
+ * Records as flat rows in a format other than JSON: CSV (the formula guard with --csv-safe), TSV with a header,
+ * plain lines (TSV without one), or a table of the fields on a terminal.
+ */
+export function renderFlat(
+  format: Exclude<Format, 'json' | 'jsonl'>,
+  records: OutputRecord[],
+  columns: readonly string[],
+  opts: CommonOptions,
+  rt?: Runtime,
+): string {
+  if (format === 'csv') return renderCsv(records, [...columns], { safe: opts.csvSafe });
+  if (format === 'table' && rt) return renderFieldTable(records, columns, styleFor(opts, rt));
+  return renderTsv(records, columns, format === 'tsv');
+}
+
+/**
+ * Prints rows in the format the flags ask for, with `--fields` in every format. Nothing found prints what a
+ * reader of that format expects: `[]` for JSON, the header row for CSV and TSV, nothing otherwise.
+ */
+export function emitRows(rows: Rows, opts: CommonOptions, runtime: Runtime): Format {
+  const rt = { ...runtime, out: (text: string) => text && runtime.out(text) };
   const format = pickFormat(opts, rt);
-  const isHits = rows.length > 0 && 'item' in rows[0]!;
-  const valid = isHits ? [...ITEM_FIELDS, ...HIT_FIELDS] : [...ITEM_FIELDS];
-  const fields = parseFields(opts.fields, valid);
-  if (format === 'table') rt.out(renderTable(rows, styleFor(opts, rt)));
-  else if (format === 'lines') rt.out(renderLines(rows));
-  else {
-    const records = (rows as Array<Item | Hit>).map((r) =>
-      selectFields('item' in r ? hitRecord(r) : itemRecord(r), fields),
-    );
-    if (format === 'json') rt.out(renderJson(records));
-    else if (format === 'jsonl') rt.out(renderJsonl(records));
-    else rt.out(renderCsv(records, fields ?? valid));
+  const fields = parseFields(opts.fields, rows.fields);
+  const columns = fields ?? rows.columns ?? rows.fields;
+  const records = () => rows.records.map((r) => selectFields(r, fields));
+  switch (format) {
+    case 'json':
+      rt.out(renderJson(rows.single ? records()[0] : records()));
+      break;
+    case 'jsonl':
+      rt.out(renderJsonl(records()));
+      break;
+    case 'csv':
+    case 'tsv':
+      rt.out(renderFlat(format, records(), columns, opts));
+      break;
+    case 'lines':
+      rt.out(fields || !rows.lines ? renderFlat(format, records(), columns, opts) : rows.lines());
+      break;
+    case 'table':
+      if (rows.records.length)
+        rt.out(fields ? renderFlat(format, records(), columns, opts, rt) : rows.table(styleFor(opts, rt)));
   }
   return format;
+}
+
+/** What a list of items is: search hits (with their extra fields), and how many there were before --limit. */
+export interface ItemsInfo {
+  hits?: boolean;
+  /** how many results there are in all; more than printed means --limit cut them, and stderr says so */
+  total?: number;
+}
+
+/** Prints items or hits in the format the flags ask for: the one place list and search share. Returns that format. */
+export function emitItems(rows: Item[] | Hit[], opts: CommonOptions, rt: Runtime, info: ItemsInfo = {}): Format {
+  const isHits = info.hits ?? (rows.length > 0 && 'item' in rows[0]!);
+  const list = rows as Array<Item | Hit>;
+  const format = emitRows(
+    {
+      fields: isHits ? [...ITEM_FIELDS, ...HIT_FIELDS] : ITEM_FIELDS,
+      get records() {
+        return list.map((r) => ('item' in r ? hitRecord(r) : itemRecord(r)));
+      },
+      table: (style) => renderTable(list, style),
+      lines: () => renderLines(list),
+    },
+    opts,
+    rt,
+  );
+  noteLimit(rows.length, info.total, isHits ? 'results' : 'items', opts, rt);
+  return format;
+}
+
+/** Applies --limit (default: none, or the command's own) and returns the rows to print and how many there were. */
+export function applyLimit<T>(rows: T[], opts: CommonOptions, fallback = Number.POSITIVE_INFINITY): T[] {
+  const limit = opts.limit ?? fallback;
+  return rows.length > limit ? rows.slice(0, limit) : rows;
+}
+
+/** One line on stderr, in every format, when --limit cut the results: how many there are and how to get them all. */
+export function noteLimit(shown: number, total: number | undefined, noun: string, opts: CommonOptions, rt: Runtime) {
+  if (total !== undefined && total > shown && !opts.quiet)
+    rt.err(`meso: ${shown} of ${total} ${noun} shown; --limit all (or -n 0) prints them all\n`);
 }

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
 import { filtersFor } from './filtersFor.js';
 import { openCorpus } from '../load/openCorpus.js';
@@ -7,7 +7,7 @@ import { matchFilters } from '../query/filterItems.js';
 import { ITEM_FIELDS, itemRecord, parseFields, selectFields } from '../render/records.js';
 import { renderJsonl, renderJson } from '../render/renderJson.js';
 import { renderCsv } from '../render/renderCsv.js';
-import { renderBulk, INDEX_MAPPING } from '../render/renderBulk.js';
+import { renderBulk, INDEX_MAPPING, indexNameProblem } from '../render/renderBulk.js';
 import { writeOutputFile } from '../io/writeFileAtomic.js';
 import { NoResultsError, UsageError } from '../errors.js';
 
@@ -33,8 +33,17 @@ export function makeExportCommand(rt: Runtime): Command {
   );
   cmd.addOption(new Option('-o, --out <file>', 'write to this file (atomically) instead of standard output'));
   cmd.addOption(new Option('--bom', 'start CSV with a byte-order mark, for spreadsheet programs'));
-  cmd.addOption(new Option('--index <name>', 'index name in the bulk action lines').default('meso'));
-  addOptions(cmd, [...FILTER_OPTIONS, 'fields']);
+  cmd.addOption(
+    new Option('--index <name>', 'index name in the bulk action lines (lower case, as OpenSearch requires)')
+      .default('meso')
+      .argParser((name: string) => {
+        const problem = indexNameProblem(name);
+        if (problem)
+          throw new InvalidArgumentError(`the index name ${JSON.stringify(name)} ${problem}; e.g. --index meso`);
+        return name;
+      }),
+  );
+  addOptions(cmd, [...FILTER_OPTIONS, 'fields', 'csvSafe']);
   // the format flags of the other commands, hidden: here they only point to --format
   for (const f of ['json', 'jsonl', 'csv']) cmd.addOption(new Option(`--${f}`).hideHelp());
   cmd.addHelpText(
@@ -57,8 +66,16 @@ export function makeExportCommand(rt: Runtime): Command {
     if (items.length === 0) throw new NoResultsError('no items match these filters');
     const records = items.map((i) => selectFields(itemRecord(i), fields));
     if (opts.format === 'jsonl') emit(renderJsonl(records));
-    else if (opts.format === 'csv') emit(renderCsv(records, fields ?? [...ITEM_FIELDS], opts.bom));
-    else emit(renderBulk(records, opts.index));
+    else if (opts.format === 'csv')
+      emit(renderCsv(records, fields ?? [...ITEM_FIELDS], { bom: opts.bom, safe: opts.csvSafe }));
+    else
+      emit(
+        renderBulk(
+          records,
+          opts.index,
+          items.map((i) => i.id),
+        ),
+      );
     if (opts.out) rt.err(`meso: wrote ${items.length} items to ${opts.out}\n`);
   });
 }

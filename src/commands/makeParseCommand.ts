@@ -1,8 +1,10 @@
 import { Command, Option } from 'commander';
-import { addOptions, type CommonOptions } from '../options.js';
+import { addOptions, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
+import { emitRows, pickFormat } from './emitItems.js';
+import { parseFields, selectFields } from '../render/records.js';
 import { formatDiagnostic, printDiagnostics, stdinHint } from '../load/openCorpus.js';
 import type { Runtime } from '../runtime.js';
-import { listPages, readPageFiles, readStdinPage, DEFAULT_MAX_PAGE_BYTES } from '../load/readPages.js';
+import { listPages, readPageFiles, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES } from '../load/readPages.js';
 import { parsePage } from '../parse/parsePage.js';
 import { getEnrichers } from '../enrich/getEnrichers.js';
 import { isCountryListFor } from '../enrich/isCountryList.js';
@@ -17,6 +19,9 @@ const PARSE_FIX = {
   empty: 'give meso parse .txt page files or folders that hold them',
 };
 
+/** The fields of an item row of meso parse (--jsonl, --csv, --format tsv, --fields). */
+const PARSE_FIELDS = ['file', 'line', 'id', 'date', 'title', 'summary', 'lines'];
+
 interface ParseOpts extends CommonOptions {
   strict?: boolean;
 }
@@ -29,10 +34,10 @@ export function makeParseCommand(rt: Runtime): Command {
   cmd.addOption(
     new Option('--strict', 'exit 2 when any line could not be placed in an item, or was placed by a doubtful reading'),
   );
-  addOptions(cmd, ['json']);
+  addOptions(cmd, FORMAT_OPTIONS);
   cmd.addHelpText(
     'after',
-    '\nEach page gets the layout meso chose for it and why; then its items (line, date, title); then every line left\nout or placed with a doubt, as file:line. Notes (furniture, language markers, headings) are left out on\npurpose; warnings and doubts are worth a look, and --strict fails on them.\n\nExamples:\n  meso parse data/pages/001_bcfdfb02d0d3a25a.txt\n  meso parse ~/scraped/new-section/ | less\n  curl -s … | meso parse - --json --strict',
+    '\nEach page gets the layout meso chose for it and why; then its items (line, date, title); then every line left\nout or placed with a doubt, as file:line. Notes (furniture, language markers, headings) are left out on\npurpose; warnings and doubts are worth a look, and --strict fails on them.\n\nWith --jsonl, --csv or --format tsv: one row per item found (fields: file, line, id, date, title, summary, lines),\nand the diagnostics on stderr. --json: {"pages": [{"file", "layout", "kind", "order", "why", "items", "diagnostics"}], "diagnostics"}.\n\nExamples:\n  meso parse data/pages/001_bcfdfb02d0d3a25a.txt\n  meso parse ~/scraped/new-section/ | less\n  curl -s … | meso parse - --json --strict\n  meso parse data/pages --format tsv --fields file,line,title',
   );
   return cmd.action((files: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<ParseOpts>();
@@ -42,7 +47,7 @@ export function makeParseCommand(rt: Runtime): Command {
         ? (() => {
             throw new UsageError('read standard input (-) alone, not with files');
           })()
-        : (stdinHint(rt), readStdinPage(diagnostics))
+        : (stdinHint(rt), readStdinPage(diagnostics, opts.maxPageBytes))
       : (() => {
           const listed = listPages(files, { maxBytes: opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES, fix: PARSE_FIX });
           diagnostics.push(...listed.diagnostics);
@@ -73,8 +78,16 @@ export function makeParseCommand(rt: Runtime): Command {
     });
     /** what --strict fails on: lines left out that are not notes, and doubts */
     const failing = [...fileDiagnostics, ...results.flatMap((r) => r.diagnostics.filter((d) => d.level !== 'note'))];
-    if (opts.json) {
-      rt.out(renderJson({ pages: results, diagnostics: fileDiagnostics }));
+    const format = pickFormat(opts, rt);
+    const fields = parseFields(opts.fields, PARSE_FIELDS);
+    if (format === 'json') {
+      const pick = (items: Array<Record<string, unknown>>) => items.map((i) => selectFields(i, fields));
+      rt.out(renderJson({ pages: results.map((r) => ({ ...r, items: pick(r.items) })), diagnostics: fileDiagnostics }));
+    } else if ((format !== 'table' && format !== 'lines') || fields) {
+      // one row per item found; the warnings and doubts, which are not items, go to stderr (notes stay out)
+      const rows = results.flatMap((r) => r.items.map((i) => ({ file: r.file, ...i })));
+      printDiagnostics(failing, { ...opts, verbose: true }, rt);
+      emitRows({ fields: PARSE_FIELDS, records: rows, table: () => '' }, opts, rt);
     } else {
       printDiagnostics(fileDiagnostics, opts, rt);
       let text = '';
@@ -92,6 +105,7 @@ export function makeParseCommand(rt: Runtime): Command {
       }
       rt.out(text);
     }
+    if (pages.length === 0) throw noReadablePages(files, []); // the warnings are printed above
     if (opts.strict && failing.length > 0)
       throw new UsageError(
         `--strict: ${failing.length} line${failing.length === 1 ? '' : 's'} or file${failing.length === 1 ? '' : 's'} left out of the items or placed with a doubt (see the diagnostics)`,

@@ -10,7 +10,7 @@ import { parseQuery } from '../query/parseQuery.js';
 import { rankQuery, suggestQuery } from '../query/queryTerms.js';
 import { describeHits } from '../query/searchItems.js';
 import { getEnrichers } from '../enrich/getEnrichers.js';
-import { emitItems } from './emitItems.js';
+import { applyLimit, emitItems } from './emitItems.js';
 
 export const QUERY_HELP = `
 Query language:
@@ -46,7 +46,7 @@ export function makeSearchCommand(rt: Runtime): Command {
   );
   return cmd.action((words: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<SearchOpts>();
-    const text = queryWords(words, rt.argv).join(' ');
+    const text = queryWords(words, rt.argv, self).join(' ');
     const query = parseQuery(text);
     const filters = filtersFor(opts);
     for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);
@@ -57,16 +57,16 @@ export function makeSearchCommand(rt: Runtime): Command {
       sort: opts.sort,
     });
     if (ranked.length === 0) {
+      emitItems([], opts, rt, { hits: true }); // [] for --json, a header for CSV: what a reader of the format expects
       const hint = hasFilters(filters) ? '' : suggestQuery(corpus, query);
       throw new NoResultsError(
         `no results for ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`,
       );
     }
-    const limit = opts.limit ?? DEFAULT_LIMIT;
-    const format = emitItems(describeHits(ranked.slice(0, limit), query), opts, rt);
-    // a cut list says so where a person reads it (table or plain lines); JSON and CSV stay quiet for scripts
-    if (ranked.length > limit && (format === 'table' || format === 'lines') && !opts.quiet) {
-      rt.err(`meso: ${limit} of ${ranked.length} results shown; -n ${ranked.length} shows them all\n`);
-    }
+    // a cut list says so on stderr in every format (emitItems), so a script knows it has not got them all
+    emitItems(describeHits(applyLimit(ranked, opts, DEFAULT_LIMIT), query), opts, rt, {
+      hits: true,
+      total: ranked.length,
+    });
   });
 }

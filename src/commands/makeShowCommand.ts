@@ -1,11 +1,10 @@
 import { Command } from 'commander';
-import { addOptions, type CommonOptions } from '../options.js';
+import { addOptions, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
 import { openCorpus } from '../load/openCorpus.js';
-import { styleFor } from './emitItems.js';
+import { emitRows, styleFor } from './emitItems.js';
 import type { Runtime } from '../runtime.js';
 import { NoResultsError, UsageError } from '../errors.js';
-import { renderJson } from '../render/renderJson.js';
-import { itemRecord } from '../render/records.js';
+import { ITEM_FIELDS, itemRecord } from '../render/records.js';
 import { renderItem } from '../render/renderItem.js';
 import { shortId } from '../render/renderTable.js';
 import { enrichItems } from '../enrich/enrichItems.js';
@@ -20,7 +19,7 @@ export function makeShowCommand(rt: Runtime): Command {
     'after',
     "\nExamples:\n  meso show 46b7b7f\n  meso show 46b7b7f --json | jq '.places'\n  meso list --country Belize --json | jq -r '.[0].id' | xargs meso show",
   );
-  addOptions(cmd, ['json']);
+  addOptions(cmd, FORMAT_OPTIONS);
   return cmd.action((id: string, _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<CommonOptions>();
     const corpus = openCorpus(opts, rt);
@@ -39,7 +38,17 @@ export function makeShowCommand(rt: Runtime): Command {
     const item = matches[0]!;
     // the evidence is not kept for every item: enrich this one again (the same tables give the same answer)
     const evidence = enrichItems([item], getEnrichers()).evidence[item.id] ?? [];
-    if (opts.json) rt.out(renderJson({ ...itemRecord(item), evidence }));
-    else rt.out(renderItem(item, evidence, styleFor(opts, rt)));
+    const view = () => renderItem(item, evidence, styleFor(opts, rt));
+    emitRows(
+      {
+        fields: [...ITEM_FIELDS, 'evidence'],
+        records: [{ ...itemRecord(item), evidence }],
+        table: view,
+        lines: view,
+        single: true,
+      },
+      opts,
+      rt,
+    );
   });
 }

@@ -1,9 +1,9 @@
 import { Command, Option } from 'commander';
-import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
+import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
 import { filtersFor } from './filtersFor.js';
 import { openCorpus } from '../load/openCorpus.js';
 import { queryWords } from './queryWords.js';
-import { pickFormat, styleFor } from './emitItems.js';
+import { pickFormat, renderFlat, styleFor } from './emitItems.js';
 import type { Runtime } from '../runtime.js';
 import { hasFilters, matchFilters, type Filters } from '../query/filterItems.js';
 import { parseQuery } from '../query/parseQuery.js';
@@ -12,7 +12,6 @@ import { buildTimeline, BUCKET_FIELDS, type Granularity } from '../query/buildTi
 import { getEnrichers } from '../enrich/getEnrichers.js';
 import { NoResultsError } from '../errors.js';
 import { renderJson, renderJsonl } from '../render/renderJson.js';
-import { renderCsv } from '../render/renderCsv.js';
 import { parseFields, selectFields, type OutputRecord } from '../render/records.js';
 import { renderTimeline } from '../render/renderTimeline.js';
 import { renderTimelineSvg } from '../render/renderTimelineSvg.js';
@@ -59,7 +58,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
   );
   cmd.addOption(new Option('--any', 'any one query word is enough'));
   cmd.addOption(new Option('--svg <file>', 'also write the chart as a standalone SVG file (atomically)'));
-  addOptions(cmd, [...FILTER_OPTIONS, 'json', 'jsonl', 'csv', 'fields']);
+  addOptions(cmd, [...FILTER_OPTIONS, ...FORMAT_OPTIONS]);
   cmd.allowUnknownOption(); // -word is an exclusion, not a flag: see queryWords
   cmd.addHelpText(
     'after',
@@ -67,7 +66,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
   );
   return cmd.action((words: string[], _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<TimelineOpts>();
-    const text = queryWords(words, rt.argv).join(' ').trim();
+    const text = queryWords(words, rt.argv, self).join(' ').trim();
     const query = text ? parseQuery(text) : null;
     const filters = filtersFor(opts);
     const format = pickFormat(opts, rt);
@@ -125,9 +124,9 @@ export function makeTimelineCommand(rt: Runtime): Command {
         }),
       );
     } else if (format === 'jsonl') rt.out(renderJsonl(rows.map(pick)));
-    else if (format === 'csv') {
+    else if (format === 'csv' || format === 'tsv' || fields) {
       const csvRows = rows.map((r) => ({ ...r, inferred: r.inferred?.count ?? 0 }));
-      rt.out(renderCsv(csvRows, fields ?? bucketFields.filter((f) => f !== 'ids')));
+      rt.out(renderFlat(format, csvRows, fields ?? bucketFields.filter((f) => f !== 'ids'), opts, rt));
     } else rt.out(renderTimeline(timeline, header, styleFor(opts, rt), opts.normalize ?? false));
     if (opts.svg && format !== 'table' && format !== 'lines') return;
     if (opts.svg) rt.err(`meso: wrote ${opts.svg}\n`);

@@ -47,14 +47,17 @@ const SINCE = /\b(since|desde|from|until|hasta)\s*$/i;
  * //=> { value: '2019-02-28', precision: 'day', evidence: 'February 28, 2019' }
  */
 export function inferDate(text: string): InferredDate | null {
-  const taken: Array<[number, number]> = [];
+  // the stretches of text a more precise pattern already read: sorted, non-overlapping [start, end) pairs,
+  // looked up by binary search, so that many dates cost n log n, not n² (a check against every one of them)
+  let taken: Array<[number, number]> = [];
   for (const { re, precision, pick } of PATTERNS) {
     let best: InferredDate | null = null;
+    const found: Array<[number, number]> = [];
     for (const m of text.matchAll(re)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
-      taken.push([start, end]);
+      if (overlaps(taken, start, end)) continue;
+      found.push([start, end]);
       if (SINCE.test(text.slice(Math.max(0, start - 8), start))) continue;
       const [y, mo, d] = pick(m);
       if (mo === undefined && precision !== 'year') continue;
@@ -67,6 +70,32 @@ export function inferDate(text: string): InferredDate | null {
       if (!best || value > best.value) best = { value, precision, evidence };
     }
     if (best) return best;
+    // one pattern's matches never overlap each other: merge them into the sorted list once, in linear time
+    taken = merge(taken, found);
   }
   return null;
+}
+
+/** Whether [start, end) overlaps a stretch of `taken` (sorted, non-overlapping). */
+function overlaps(taken: Array<[number, number]>, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = taken.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (taken[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  // taken[lo] is the first stretch ending after start
+  return lo < taken.length && taken[lo]![0] < end;
+}
+
+/** Merges two sorted lists of stretches into one. */
+function merge(taken: Array<[number, number]>, found: Array<[number, number]>): Array<[number, number]> {
+  if (found.length === 0) return taken;
+  const merged: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < taken.length || j < found.length)
+    merged.push(j >= found.length || (i < taken.length && taken[i]![0] <= found[j]![0]) ? taken[i++]! : found[j++]!);
+  return merged;
 }

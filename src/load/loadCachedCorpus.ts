@@ -1,17 +1,18 @@
 import { sha1 } from '../sha1.js';
 import { timed } from '../timings.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { buildCorpus, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
-import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES } from './readPages.js';
-import { bundledDataDir } from '../paths.js';
+import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageEntry } from './readPages.js';
+import { tablesChecksum } from '../enrich/getEnrichers.js';
 import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
 import { SavedIndex, countTerms } from '../indexing/termIndex.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 export interface CacheOptions {
   cacheDir?: string;
@@ -19,9 +20,12 @@ export interface CacheOptions {
   log: (message: string) => void;
 }
 
-/** The user's cache folder for meso: XDG_CACHE_HOME, else the platform's. */
+/**
+ * The user's cache folder for meso: XDG_CACHE_HOME, else the platform's. A relative XDG_CACHE_HOME is ignored,
+ * as the XDG Base Directory specification says (it would put the cache wherever meso happens to run).
+ */
 export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
-  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'meso');
+  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'meso');
   const home = os.homedir();
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'meso');
   if (process.platform === 'win32')
@@ -29,31 +33,49 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   return path.join(home, '.cache', 'meso');
 }
 
+let codeHash: string | undefined;
 /**
- * What a cached corpus depends on, as one checksum: the cache layout, meso and MiniSearch versions, the index
- * options, the page size limit, the gazetteer and taxonomy files, and every page's path, size and modification
- * time (and what walking the folders found). Costs one stat per page.
+ * The code that parses and enriches, as a SHA-1 of the running bundle: every .js file beside this module
+ * (dist/meso.js and the chunks it loads; under the tests, this module alone). A rebuilt meso with a changed
+ * parser or enricher never serves items the old code made, even under the same version number. About a
+ * millisecond, once per process.
+ */
+function codeVersion(): string {
+  if (codeHash !== undefined) return codeHash;
+  try {
+    const self = fileURLToPath(import.meta.url);
+    const dir = path.dirname(self);
+    const code = self.endsWith('.js')
+      ? readdirSync(dir)
+          .filter((f) => /\.[cm]?js$/.test(f))
+          .sort()
+      : [path.basename(self)];
+    codeHash = sha1(code.map((f) => `${f}:${sha1(readFileSync(path.join(dir, f)))}`).join('\n'));
+  } catch {
+    codeHash = 'unknown';
+  }
+  return codeHash;
+}
+
+/**
+ * What a cached corpus depends on, as one checksum: the cache layout, meso and MiniSearch versions and the
+ * code itself, the index options, the page size limit, the content of the data tables (a hash of their
+ * bytes), and every page's path, size, modification and change time (a chmod changes the latter), and what
+ * walking the folders found. Costs one stat per page.
  */
 function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeof listPages> } {
   const maxBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
   const listed = listPages(options.paths, { maxBytes });
-  const tables = ['countries.json', 'topics.json'].map((f) => {
-    try {
-      const st = statSync(path.join(bundledDataDir(), f));
-      return [f, st.size, st.mtimeMs];
-    } catch {
-      return [f];
-    }
-  });
   const key = sha1(
     JSON.stringify({
       format: CACHE_FORMAT,
       meso: __MESO_VERSION__,
+      code: codeVersion(),
       minisearch: __MINISEARCH_VERSION__,
       index: INDEX_OPTIONS_KEY,
       maxBytes,
-      tables,
-      files: listed.files.map((f) => [f.absolute, f.size, f.mtimeMs]),
+      tables: tablesChecksum(),
+      files: listed.files.map((f) => [f.file, f.absolute, f.size, f.mtimeMs, f.ctimeMs]),
       walk: listed.diagnostics,
     }),
   );
@@ -78,12 +100,21 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
 
   const t0 = performance.now();
   const diagnostics = [...listed.diagnostics];
-  const pages = timed('read pages', () => readPageFiles(listed.files, diagnostics));
-  if (pages.length === 0) throw noReadablePages(options.paths);
-  const corpus = buildCorpus(pages, diagnostics);
+  const failed: PageEntry[] = [];
+  const pages = timed('read pages', () => readPageFiles(listed.files, diagnostics, failed));
+  if (pages.length === 0) throw noReadablePages(options.paths, diagnostics);
+  const corpus = buildCorpus(pages, diagnostics, options.progress);
+  options.progress?.(0, corpus.items.length, 'items');
   const counted = timed('count index terms', () => countTerms(corpus.items));
   cache.log(`built ${corpus.items.length} items and their index in ${Math.round(performance.now() - t0)} ms`);
+  if (failed.length > 0) {
+    // a page skipped as unreadable is never served from the cache as skipped: a chmod, an ACL or a mount
+    // can make it readable without changing anything the key sees
+    cache.log(`${failed.length} page${failed.length === 1 ? '' : 's'} could not be read: the cache is not written`);
+    return withIndex(corpus, counted);
+  }
   try {
+    options.progress?.(0, 1, 'cache');
     mkdirSync(dir, { recursive: true });
     const { items, diagnostics: found, pages: pageStats, merged } = corpus;
     const payload = `${asciiJson(JSON.stringify({ items, diagnostics: found, pages: pageStats, merged }))}\n${counted.serialize()}`;

@@ -10,13 +10,19 @@ import { countTerms, type PickTerms, type TermIndex, type TermLookup } from '../
 import { getEnrichers } from '../enrich/getEnrichers.js';
 import { isCountryListFor } from '../enrich/isCountryList.js';
 import { compareItems } from './compareItems.js';
+import type { ProgressStage } from '../io/makeProgressLine.js';
 
 /** Per-page figures for `meso stats` and `meso parse`. */
 export interface PageStats {
   file: string;
+  /** "read", or "skipped" (binary, empty, too large, unreadable, not a file…; `reason` says which) */
+  status: 'read' | 'skipped';
+  /** why the file was skipped, or (read) what reading it warned about, e.g. invalid UTF-8; else absent */
+  reason?: string;
   layout: Layout;
   items: number;
   dated: number;
+  /** warnings about this page: reading it (decoding) and every line that could not be placed */
   diagnostics: number;
   /** items of this page that are the same story as one listed earlier (on this page or another) */
   duplicates: number;
@@ -47,33 +53,55 @@ export interface LoadOptions {
   /** folders or files of pages; ["-"] for standard input */
   paths: string[];
   maxPageBytes?: number;
+  /** told how far loading is: pages parsed of all pages, then the items being indexed (the progress line) */
+  progress?: (done: number, total: number, stage?: ProgressStage) => void;
 }
 
 /** Parses, merges and enriches page files into a corpus (no index yet). */
 export function buildCorpus(
   files: Array<Pick<PageFile, 'file' | 'text'>>,
   readDiagnostics: Diagnostic[],
+  progress?: LoadOptions['progress'],
 ): Omit<Corpus, 'index' | 'lookup'> {
   const diagnostics = [...readDiagnostics];
   const raw: RawItem[] = [];
   const pages: PageStats[] = [];
   const enrichers = getEnrichers();
   const isCountryList = isCountryListFor(enrichers.gazetteer);
+  // what reading said about each file: for a page read, a decoding warning; for any other, why it was skipped
+  const said = new Map<string, string[]>();
+  for (const d of readDiagnostics) said.set(d.file, [...(said.get(d.file) ?? []), d.message]);
   for (const f of files) {
     const parsed = timed('parse', () => parsePage(f.text, f.file, { isCountryList }));
     for (const item of parsed.items) raw.push(item);
     // notes (furniture, markers, headings left out on purpose) are for meso parse, not warnings on every run
     const warnings = parsed.diagnostics.filter((d) => d.level !== 'note');
     diagnostics.push(...warnings);
+    const read = said.get(f.file);
+    said.delete(f.file);
     pages.push({
       file: f.file,
+      status: 'read',
+      ...(read ? { reason: read.join('; ') } : {}),
       layout: parsed.layout,
       items: parsed.items.length,
       dated: parsed.items.filter((i) => i.date).length,
-      diagnostics: warnings.length,
+      diagnostics: warnings.length + (read?.length ?? 0),
       duplicates: 0,
     });
+    progress?.(pages.length, files.length);
   }
+  for (const [file, messages] of said)
+    pages.push({
+      file,
+      status: 'skipped',
+      reason: messages.join('; '),
+      layout: 'empty',
+      items: 0,
+      dated: 0,
+      diagnostics: messages.length,
+      duplicates: 0,
+    });
   const merged = mergeItems(raw);
   diagnostics.push(...merged.diagnostics);
   const byFile = new Map(pages.map((p) => [p.file, p]));
@@ -88,8 +116,8 @@ export function loadCorpus(options: LoadOptions): Corpus {
   const readDiagnostics: Diagnostic[] = [];
   let files: PageFile[];
   if (options.paths.length === 1 && options.paths[0] === '-') {
-    files = readStdinPage(readDiagnostics);
-    if (files.length === 0) throw noReadablePages(['-']);
+    files = readStdinPage(readDiagnostics, options.maxPageBytes);
+    if (files.length === 0) throw noReadablePages(['-'], readDiagnostics);
   } else {
     const read = timed('read pages', () =>
       readPages(options.paths, { maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES }),
@@ -97,7 +125,7 @@ export function loadCorpus(options: LoadOptions): Corpus {
     files = read.pages;
     readDiagnostics.push(...read.diagnostics);
   }
-  return withIndex(buildCorpus(files, readDiagnostics));
+  return withIndex(buildCorpus(files, readDiagnostics, options.progress));
 }
 
 /**

@@ -3,8 +3,11 @@ import type { Diagnostic } from '../types.js';
 import type { Runtime } from '../runtime.js';
 import { loadCorpus, type Corpus } from './loadCorpus.js';
 import { loadCachedCorpus } from './loadCachedCorpus.js';
+import { NoPagesError } from './readPages.js';
 import { bundledPagesDir } from '../paths.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
+import { UsageError } from '../errors.js';
+import { makeProgressLine } from '../io/makeProgressLine.js';
 
 /** The flags that say where pages come from and how loading talks (a part of the commands' options). */
 export interface OpenOptions {
@@ -51,17 +54,45 @@ export function stdinHint(rt: Runtime): void {
     rt.err('meso: reading a page from standard input (the terminal): paste or type it, then press Ctrl-D\n');
 }
 
-/** Loads the corpus the flags point at (through the cache when allowed) and prints its warnings. */
-export function openCorpus(opts: OpenOptions, rt: Runtime): Corpus {
+/**
+ * The cache folder the user chose: --cache-dir, else MESO_CACHE_DIR (an empty one counts as unset), else
+ * undefined for the default. An empty --cache-dir is a usage error: it would put the cache in the current folder.
+ */
+export function cacheDirOf(opts: OpenOptions, env: NodeJS.ProcessEnv): string | undefined {
+  if (opts.cacheDir !== undefined && opts.cacheDir.trim() === '')
+    throw new UsageError('--cache-dir needs a folder (use --no-cache to go without the cache)');
+  return opts.cacheDir ?? (env.MESO_CACHE_DIR?.trim() ? env.MESO_CACHE_DIR : undefined);
+}
+
+/**
+ * Loads the corpus the flags point at (through the cache when allowed) and prints its warnings (unless
+ * `warnings` is false: meso stats counts them instead). When every file was skipped, the warnings that say
+ * why are printed all the same, before the error.
+ */
+export function openCorpus(opts: OpenOptions, rt: Runtime, warnings = true): Corpus {
   const paths = dataPaths(opts, rt.env);
   if (paths.length === 1 && paths[0] === '-') stdinHint(rt);
   const log = opts.verbose ? (msg: string) => rt.err(`meso: ${msg}\n`) : () => {};
   const useCache =
     opts.cache !== false && !(paths.length === 1 && paths[0] === '-') && rt.env.MESO_NO_CACHE === undefined;
-  const options = { paths, maxPageBytes: opts.maxPageBytes };
+  // a progress line on a terminal's stderr (not with --quiet, nor --verbose, whose log lines say as much)
+  const line = makeProgressLine({
+    write: rt.err,
+    enabled: Boolean(rt.errIsTTY) && !opts.quiet && !opts.verbose,
+    columns: rt.columns,
+    env: rt.env,
+  });
+  const options = { paths, maxPageBytes: opts.maxPageBytes, progress: line.update };
   let corpus: Corpus;
-  if (!useCache) corpus = loadCorpus(options);
-  else corpus = loadCachedCorpus(options, { cacheDir: opts.cacheDir ?? rt.env.MESO_CACHE_DIR, env: rt.env, log });
-  printDiagnostics(corpus.diagnostics, opts, rt);
+  try {
+    if (!useCache) corpus = loadCorpus(options);
+    else corpus = loadCachedCorpus(options, { cacheDir: cacheDirOf(opts, rt.env), env: rt.env, log });
+  } catch (e) {
+    line.clear();
+    if (e instanceof NoPagesError) printDiagnostics(e.diagnostics, opts, rt);
+    throw e;
+  }
+  line.clear();
+  if (warnings) printDiagnostics(corpus.diagnostics, opts, rt);
   return corpus;
 }

@@ -1,6 +1,8 @@
 import {
   closeSync,
   type Dirent,
+  fstatSync,
+  lstatSync,
   type Stats,
   openSync,
   readdirSync,
@@ -23,6 +25,10 @@ export interface PageFile {
   text: string;
   size: number;
   mtimeMs: number;
+  /** the inode's change time: a chmod or chown changes it, not mtime (part of the cache fingerprint) */
+  ctimeMs?: number;
+  /** the path's bytes, when its name is not valid UTF-8 and `absolute` only shows it */
+  bytes?: Buffer;
 }
 
 /** What reading the data found: the pages, and the files it skipped or read with a warning. */
@@ -77,22 +83,50 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
   return -1;
 }
 
+/** Byte offset of the first NUL byte from `from` on, or -1 (memchr: fast on pages of any size). */
+const firstNul = (buf: Uint8Array, from = 0) => Buffer.from(buf.buffer, buf.byteOffset, buf.length).indexOf(0, from);
+
+/** Decodes UTF-16 text after its byte-order mark; big-endian is swapped to little-endian first. */
+function decodeUtf16(buf: Uint8Array, bigEndian: boolean, warn: (m: string) => void): string {
+  let body = buf.subarray(2);
+  if (body.length % 2 === 1) {
+    warn('UTF-16 text ends in half a character; it is left out');
+    body = body.subarray(0, body.length - 1);
+  }
+  if (bigEndian) body = Buffer.from(body).swap16();
+  try {
+    return new TextDecoder('utf-16le', { fatal: true }).decode(body);
+  } catch {
+    warn('invalid UTF-16 (an unpaired surrogate); it is shown as \uFFFD and the rest of the page is read');
+    return new TextDecoder('utf-16le').decode(body);
+  }
+}
+
 /**
- * Decodes a page's bytes. Returns null (with a diagnostic) for content that is not a text page: NUL bytes,
- * empty or blank files. Invalid UTF-8 is replaced with U+FFFD and reported with its byte offset.
+ * Decodes a page's bytes: UTF-8 (with or without a BOM), or UTF-16 when a byte-order mark says so. Returns
+ * null (with a diagnostic) for content that is not a text page: NUL bytes in its first 8 KB (binary), empty
+ * or blank files. Invalid UTF-8 is replaced with U+FFFD and reported with its byte offset; NUL bytes further
+ * on are removed and reported, so they never reach an item.
  */
 export function decodePage(buf: Uint8Array, file: string, diagnostics: Diagnostic[]): string | null {
   const warn = (message: string) => diagnostics.push({ file, line: 0, message });
   if (buf.length === 0) return (warn('empty file, skipped'), null);
-  if (buf.subarray(0, 8192).includes(0)) return (warn('binary file (contains NUL bytes), skipped'), null);
   let text: string;
-  try {
-    text = decoder.decode(buf);
-  } catch {
-    const offset = firstInvalidUtf8(buf);
-    warn(`invalid UTF-8 at byte ${offset}; the bad bytes are shown as \uFFFD and the rest of the page is read`);
-    text = lenient.decode(buf);
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    text = decodeUtf16(buf, buf[0] === 0xfe, warn);
+  } else {
+    const nul = firstNul(buf);
+    if (nul >= 0 && nul < 8192) return (warn('binary file (contains NUL bytes), skipped'), null);
+    try {
+      text = decoder.decode(buf);
+    } catch {
+      const offset = firstInvalidUtf8(buf);
+      warn(`invalid UTF-8 at byte ${offset}; the bad bytes are shown as \uFFFD and the rest of the page is read`);
+      text = lenient.decode(buf);
+    }
+    if (nul >= 0) warn(`NUL bytes from byte ${nul} on are removed; the rest of the page is read`);
   }
+  if (text.includes('\0')) text = text.replaceAll('\0', '');
   if (text.trim() === '') return (warn('file holds only blank lines, skipped'), null);
   return text;
 }
@@ -100,45 +134,83 @@ export function decodePage(buf: Uint8Array, file: string, diagnostics: Diagnosti
 /** Shows a path in a message with spaces kept and control characters escaped. */
 export const showPath = (p: string) => escapeForTerminal(p);
 
+/** Why a --data path cannot be used, from the error of its stat. */
+function whyUnusable(given: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'is a symlink loop';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be reached (permission denied)';
+  if (code === 'ENAMETOOLONG') return 'is too long a path';
+  if (code === 'ENOENT') {
+    try {
+      if (lstatSync(given).isSymbolicLink()) return 'is a broken symlink (what it points to does not exist)';
+    } catch {
+      /* not there at all */
+    }
+  }
+  if (code === 'ENOTDIR') return 'does not exist (a part of it is not a folder)';
+  return 'does not exist';
+}
+
+/** A path as given on the command line, in forward slashes and without a trailing one, to name its pages. */
+const givenName = (given: string) => given.replace(/\\/g, '/').replace(/(.)\/+$/, '$1');
+
 /**
  * Lists the `.txt` pages at the given paths without reading them: folders are searched recursively in a
  * stable (code-point) order; files are taken as given. Skips, with a one-line warning each, files too large,
  * unreadable folders, folder symlink loops and symlinks that leave the data folder. Throws UsageError when a
- * path does not exist or holds no pages.
+ * path does not exist or holds no pages. Pages are named relative to their folder (a file by its base name);
+ * when two given paths hold pages of the same name, those pages are named with the path given before them
+ * (`a/p.txt`, `b/p.txt`), so that sources tell them apart.
  */
 export function listPages(paths: string[], options: ReadOptions = { maxBytes: DEFAULT_MAX_PAGE_BYTES }): ListResult {
   const files: PageEntry[] = [];
   const diagnostics: Diagnostic[] = [];
+  const roots: Array<{ given: string; from: number; to: number; folder: boolean }> = [];
   for (const given of paths) {
     let stat: Stats;
     try {
       stat = statSync(given);
-    } catch {
-      throw new UsageError(`data path ${showPath(given)} does not exist: ${(options.fix ?? DATA_FIX).missing}`);
+    } catch (e) {
+      throw new UsageError(
+        `data path ${showPath(given)} ${whyUnusable(given, e)}: ${(options.fix ?? DATA_FIX).missing}`,
+      );
     }
     const before = files.length;
     const warned = diagnostics.length;
     if (stat.isDirectory()) {
       const root = realpathSync(given);
-      walk(root, root, '', new Set([root]), files, diagnostics, options);
+      walk(root, root, '', new Set([keyOf(root)]), files, diagnostics, options);
     } else {
       addFile(path.resolve(given), path.basename(given), files, diagnostics, options);
     }
     if (files.length === before && diagnostics.length === warned) {
       throw new UsageError(`data path ${showPath(given)} holds no .txt pages: ${(options.fix ?? DATA_FIX).empty}`);
     }
+    roots.push({ given, from: before, to: files.length, folder: stat.isDirectory() });
   }
+  // the same name from two given paths: name those pages after the path given
+  const owners = new Map<string, Set<string>>();
+  for (const f of files) owners.set(f.file, (owners.get(f.file) ?? new Set()).add(f.absolute));
+  for (const r of roots)
+    for (let i = r.from; i < r.to; i++) {
+      const f = files[i]!;
+      if (owners.get(f.file)!.size > 1) f.file = r.folder ? `${givenName(r.given)}/${f.file}` : givenName(r.given);
+    }
   return { files, diagnostics };
 }
 
-/** Reads and decodes listed pages; unreadable, binary and blank files become diagnostics. */
-export function readPageFiles(entries: PageEntry[], diagnostics: Diagnostic[]): PageFile[] {
+/**
+ * Reads and decodes listed pages; unreadable, binary and blank files become diagnostics. Entries that could
+ * not be read at all (permissions, I/O errors: what their size and times do not show) are added to `failed`.
+ */
+export function readPageFiles(entries: PageEntry[], diagnostics: Diagnostic[], failed: PageEntry[] = []): PageFile[] {
   const pages: PageFile[] = [];
   for (const e of entries) {
     let buf: Buffer;
     try {
-      buf = readFileSync(e.absolute);
+      buf = readFileSync(e.bytes ?? e.absolute);
     } catch (err) {
+      failed.push(e);
       diagnostics.push({
         file: e.file,
         line: 0,
@@ -152,31 +224,59 @@ export function readPageFiles(entries: PageEntry[], diagnostics: Diagnostic[]): 
   return pages;
 }
 
-/** Lists and reads the pages at the given paths; throws UsageError when none can be read. */
+/** Lists and reads the pages at the given paths; throws NoPagesError when none can be read. */
 export function readPages(paths: string[], options: ReadOptions = { maxBytes: DEFAULT_MAX_PAGE_BYTES }): ReadResult {
   const { files, diagnostics } = listPages(paths, options);
   const pages = readPageFiles(files, diagnostics);
-  if (pages.length === 0) throw noReadablePages(paths);
+  if (pages.length === 0) throw noReadablePages(paths, diagnostics);
   return { pages, diagnostics };
 }
 
-export const noReadablePages = (paths: string[]) =>
-  new UsageError(
+/** Every file given was skipped: a usage error that carries the warnings saying why, to print before it. */
+export class NoPagesError extends UsageError {
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[],
+  ) {
+    super(message);
+  }
+}
+
+export const noReadablePages = (paths: string[], diagnostics: Diagnostic[]) =>
+  new NoPagesError(
     `no readable pages in ${paths.map(showPath).join(', ')}: every file was skipped (see the warnings above)`,
+    diagnostics,
   );
+
+/** A path as bytes: how names that are not valid UTF-8 are kept (a string would lose them). */
+const bytesOf = (p: string | Buffer) => (typeof p === 'string' ? Buffer.from(p) : p);
+/** A key for a path that keeps every byte. */
+const keyOf = (p: string | Buffer) => bytesOf(p).toString('latin1');
+
+/** Shows a name that is not valid UTF-8 with its bad bytes as `\xHH`. */
+export function showNameBytes(name: Uint8Array): string {
+  let shown = '';
+  let rest = name;
+  for (;;) {
+    const bad = firstInvalidUtf8(rest);
+    if (bad < 0) return shown + lenient.decode(rest);
+    shown += `${lenient.decode(rest.subarray(0, bad))}\\x${rest[bad]!.toString(16).toUpperCase().padStart(2, '0')}`;
+    rest = rest.subarray(bad + 1);
+  }
+}
 
 function walk(
   root: string,
-  dir: string,
+  dir: string | Buffer,
   rel: string,
   seen: Set<string>,
   files: PageEntry[],
   diagnostics: Diagnostic[],
   options: ReadOptions,
 ): void {
-  let entries: Dirent[];
+  let entries: Array<Dirent<Buffer>>;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }) as unknown as Array<Dirent<Buffer>>;
   } catch (e) {
     diagnostics.push({
       file: rel || '.',
@@ -185,16 +285,26 @@ function walk(
     });
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const abs = path.join(dir, entry.name);
-    const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+  // names as text where they are UTF-8 (nearly always), else as bytes with the bad ones shown as \xHH
+  const named = entries.map((entry) => {
+    const raw = entry.name as unknown as Buffer;
+    const valid = firstInvalidUtf8(raw) < 0;
+    return { entry, raw, valid, name: valid ? raw.toString('utf8') : showNameBytes(raw) };
+  });
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const rootBytes = Buffer.from(root + path.sep);
+  for (const { entry, raw, valid, name } of named) {
+    const abs: string | Buffer =
+      valid && typeof dir === 'string'
+        ? path.join(dir, name)
+        : Buffer.concat([bytesOf(dir), Buffer.from(path.sep), raw]);
+    const relPath = rel ? `${rel}/${name}` : name;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
-    let real = abs;
+    let real: string | Buffer = abs;
     if (entry.isSymbolicLink()) {
       try {
-        real = realpathSync(abs);
+        real = typeof abs === 'string' ? realpathSync(abs) : realpathSync(abs, { encoding: 'buffer' });
         const st = statSync(real);
         isDir = st.isDirectory();
         isFile = st.isFile();
@@ -207,26 +317,33 @@ function walk(
         });
         continue;
       }
-      if (real !== root && !real.startsWith(root + path.sep)) {
+      const realBytes = bytesOf(real);
+      if (keyOf(real) !== keyOf(root) && !realBytes.subarray(0, rootBytes.length).equals(rootBytes)) {
         diagnostics.push({ file: relPath, line: 0, message: 'symlink leads outside the data folder, skipped' });
         continue;
       }
     }
     if (isDir) {
-      if (seen.has(real)) {
+      if (seen.has(keyOf(real))) {
         diagnostics.push({ file: relPath, line: 0, message: 'folder symlink loop, skipped' });
         continue;
       }
-      seen.add(real);
+      seen.add(keyOf(real));
       walk(root, abs, relPath, seen, files, diagnostics, options);
-      seen.delete(real);
-    } else if (isFile && entry.name.toLowerCase().endsWith('.txt')) {
+      seen.delete(keyOf(real));
+    } else if (isFile && name.toLowerCase().endsWith('.txt')) {
       addFile(abs, relPath, files, diagnostics, options);
     }
   }
 }
 
-function addFile(abs: string, rel: string, files: PageEntry[], diagnostics: Diagnostic[], options: ReadOptions): void {
+function addFile(
+  abs: string | Buffer,
+  rel: string,
+  files: PageEntry[],
+  diagnostics: Diagnostic[],
+  options: ReadOptions,
+): void {
   let st: Stats;
   try {
     st = statSync(abs);
@@ -250,11 +367,23 @@ function addFile(abs: string, rel: string, files: PageEntry[], diagnostics: Diag
     });
     return;
   }
-  files.push({ file: rel, absolute: abs, size: st.size, mtimeMs: st.mtimeMs });
+  const absolute = typeof abs === 'string' ? abs : showNameBytes(abs);
+  files.push({
+    file: rel,
+    absolute,
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+    ctimeMs: st.ctimeMs,
+    ...(typeof abs === 'string' ? {} : { bytes: abs }),
+  });
 }
 
-/** Reads standard input to the end as one page named "-". */
-export function readStdinPage(diagnostics: Diagnostic[]): PageFile[] {
+/**
+ * Reads standard input to the end as one page named "-", at most `maxBytes` of it: more is skipped with a
+ * warning (as a page file over --max-page-bytes is), as is a folder given as standard input.
+ */
+export function readStdinPage(diagnostics: Diagnostic[], maxBytes = DEFAULT_MAX_PAGE_BYTES): PageFile[] {
+  const warn = (message: string) => diagnostics.push({ file: '-', line: 0, message });
   const chunks: Buffer[] = [];
   const chunk = Buffer.alloc(65536);
   let fd = 0;
@@ -263,6 +392,21 @@ export function readStdinPage(diagnostics: Diagnostic[]): PageFile[] {
   } catch {
     fd = 0;
   }
+  const close = () => {
+    if (fd !== 0) closeSync(fd);
+  };
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) {
+      close();
+      return (warn('standard input is a folder, not a page (give a folder with --data DIR), skipped'), []);
+    }
+  } catch {
+    /* no stat for this kind of input: read it and see */
+  }
+  const tooBig = () =>
+    warn(`standard input is over the ${maxBytes}-byte page limit (--max-page-bytes), skipped; the rest is not read`);
+  let total = 0;
   for (;;) {
     let n = 0;
     try {
@@ -271,12 +415,21 @@ export function readStdinPage(diagnostics: Diagnostic[]): PageFile[] {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') continue;
       if (code === 'EOF') break;
+      if (code === 'EISDIR') {
+        close();
+        return (warn('standard input is a folder, not a page (give a folder with --data DIR), skipped'), []);
+      }
       throw e;
     }
     if (n === 0) break;
+    total += n;
+    if (total > maxBytes) {
+      close();
+      return (tooBig(), []);
+    }
     chunks.push(Buffer.from(chunk.subarray(0, n)));
   }
-  if (fd !== 0) closeSync(fd);
+  close();
   const buf = Buffer.concat(chunks);
   const text = decodePage(buf, '-', diagnostics);
   return text === null ? [] : [{ file: '-', absolute: '', text, size: buf.length, mtimeMs: 0 }];

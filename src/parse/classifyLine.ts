@@ -1,5 +1,5 @@
 import { looksLikeBadDate } from './parseDateLine.js';
-import { readDateLine } from './readDateLine.js';
+import { parseLabelledDate } from './parseLabelledDate.js';
 
 /** What one non-blank line of a page is, before any layout is chosen. */
 export type LineKind =
@@ -57,7 +57,7 @@ const FURNITURE: RegExp[] = [
  * classifyLine('Español')            //=> 'marker'
  */
 export function classifyLine(line: string): LineKind {
-  if (readDateLine(line)) return 'date';
+  if (parseLabelledDate(line)) return 'date';
   if (NO_WORDS.test(line)) return 'noWords';
   if (looksLikeBadDate(line)) return 'badDate';
   if (BULLET.test(line)) return 'bullet';

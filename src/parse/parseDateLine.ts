@@ -32,28 +32,125 @@ export function isoDate(year: number, month: number, day: number): string | null
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
+/** The years meso takes a date in: the site's news, with room on both sides. */
+export const YEAR_RANGE = [1900, 2100] as const;
+
 const MONTH = '([a-zA-Z\\u00C0-\\u024F]+\\.?)';
-/** Whole-line date forms the site uses, in English and Spanish. */
-const FORMS: Array<[RegExp, (m: RegExpMatchArray) => [number, number | undefined, number]]> = [
+/** A year as a date line may write it: three to six digits, so that `99999` is a bad year, not a title. */
+const YEAR = '(\\d{3,6})';
+
+/** What a date form read: year, month (undefined for a word that is no month), day, and the month as written. */
+interface Parts {
+  y: number;
+  mo: number | undefined;
+  d: number;
+  /** the month as written, when it is a word */
+  word?: string;
+  /** numeric day-first forms: a month over 12 may be a month-first date */
+  numeric?: boolean;
+}
+
+/**
+ * Whole-line date forms the site uses, in English and Spanish. `anyWord`: the form is date-shaped whatever
+ * its word ("4 Decembr, 2017" is a misspelt date); otherwise only with a real month name, so that
+ * "Agenda 21, 2030" stays a title.
+ */
+const FORMS: Array<{ re: RegExp; anyWord?: boolean; pick: (m: RegExpMatchArray) => Parts }> = [
   // 4 December, 2017 · 5 Enero, 2018 · 5 de enero de 2018 · 4 Dec 2017
-  [
-    new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:de\\s+)?${MONTH},?\\s*(?:de(?:l)?\\s+)?(\\d{4})$`, 'i'),
-    (m) => [Number(m[3]), monthNumber(m[2]!), Number(m[1])],
-  ],
+  {
+    re: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:de\\s+)?${MONTH},?\\s*(?:de(?:l)?\\s+)?${YEAR}$`, 'i'),
+    anyWord: true,
+    pick: (m) => ({ y: Number(m[3]), mo: monthNumber(m[2]!), d: Number(m[1]), word: m[2]! }),
+  },
   // December 4, 2017 · Enero 5, 2018
-  [
-    new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`, 'i'),
-    (m) => [Number(m[3]), monthNumber(m[1]!), Number(m[2])],
-  ],
+  {
+    re: new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}$`, 'i'),
+    pick: (m) => ({ y: Number(m[3]), mo: monthNumber(m[1]!), d: Number(m[2]), word: m[1]! }),
+  },
   // 17 / 08 / 2021 · 17/08/2021 · 17-08-2021 · 17.08.2021 (day first, as on the site)
-  [/^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$/, (m) => [Number(m[4]), Number(m[3]), Number(m[1])]],
+  {
+    re: /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{3,6})$/,
+    pick: (m) => ({ y: Number(m[4]), mo: Number(m[3]), d: Number(m[1]), numeric: true }),
+  },
   // 2021-08-17
-  [/^(\d{4})-(\d{2})-(\d{2})$/, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
+  {
+    re: /^(\d{4,6})-(\d{2})-(\d{2})$/,
+    pick: (m) => ({ y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]) }),
+  },
 ];
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** How many days a month has in a year (any year: a 5-digit one too, for the message). */
+function daysIn(year: number, month: number): number {
+  const t = new Date(0);
+  t.setUTCFullYear(2000 + (year % 400), month, 0); // the calendar repeats every 400 years: any year works
+  return t.getUTCDate();
+}
+
+/** What a date-shaped line says: the ISO date it names, or why it names none. */
+export type DateLineReading = { date: string } | { problem: string };
+
+/** Why a day/month/year names no date meso can use, or null when it does. */
+function problemWith({ y, mo, d, word, numeric }: Parts): string | null {
+  if (mo === undefined) return `line looks like a date but names no real calendar day: no month is called "${word}"`;
+  if (mo < 1 || mo > 12) {
+    const swapped = numeric && d >= 1 && d <= 12 && mo <= 31 ? ` (dates are day first: ${mo}/${pad(d)}/${y}?)` : '';
+    return `line looks like a date but names no real calendar day: there is no month ${mo}${swapped}`;
+  }
+  const days = daysIn(y, mo);
+  if (d < 1 || d > days) {
+    const why = d < 1 ? `there is no day ${d}` : `${MONTH_NAMES[mo - 1]} ${y} has ${days} days, not ${d}`;
+    return `line looks like a date but names no real calendar day: ${why}`;
+  }
+  if (y < YEAR_RANGE[0] || y > YEAR_RANGE[1])
+    return `line looks like a date, but its year ${y} is out of range: meso takes dates from ${YEAR_RANGE[0]} to ${YEAR_RANGE[1]}`;
+  return null;
+}
+
+/**
+ * Reads a line that is only a date, in the forms the site's pages use. Returns null for a line that is not
+ * date-shaped; `{ date }` with the ISO date for a real day; `{ problem }` saying why for a date-shaped line
+ * that names no usable day: a day the month does not have, a month that does not exist, a word that is no
+ * month, or a year outside 1900–2100.
+ *
+ * @example
+ * readDateLine('5 Enero, 2018')      //=> { date: '2018-01-05' }
+ * readDateLine('February 31, 2019')  //=> { problem: 'line looks like a date but names no real calendar day: February 2019 has 28 days, not 31' }
+ * readDateLine('1 January, 1899')    //=> { problem: 'line looks like a date, but its year 1899 is out of range: meso takes dates from 1900 to 2100' }
+ * readDateLine('A title')            //=> null
+ */
+export function readDateLine(line: string): DateLineReading | null {
+  if (line.length > 60) return null; // most lines are summaries: no need to look closer
+  const text = line.trim().replace(/\s+/g, ' ');
+  if (text.length > 40 || !/\d{3}/.test(text)) return null;
+  for (const { re, anyWord, pick } of FORMS) {
+    const m = text.match(re);
+    if (!m) continue;
+    const parts = pick(m);
+    if (parts.mo === undefined && !anyWord) continue;
+    const problem = problemWith(parts);
+    return problem ? { problem } : { date: isoDate(parts.y, parts.mo!, parts.d)! };
+  }
+  return null;
+}
 
 /**
  * Reads a line that is only a date, in the forms the site's pages use. Returns the ISO date, or null
- * when the line is not a date line (or names a day that does not exist).
+ * when the line is not a date line (or names a day that does not exist: see {@link readDateLine} for why).
  *
  * @example
  * parseDateLine('5 Enero, 2018')   //=> '2018-01-05'
@@ -61,25 +158,20 @@ const FORMS: Array<[RegExp, (m: RegExpMatchArray) => [number, number | undefined
  * parseDateLine('31 June, 2018')   //=> null
  */
 export function parseDateLine(line: string): string | null {
-  if (line.length > 60) return null; // most lines are summaries: no need to look closer
-  const text = line.trim().replace(/\s+/g, ' ');
-  if (text.length > 40 || !/\d{4}/.test(text)) return null;
-  for (const [re, pick] of FORMS) {
-    const m = text.match(re);
-    if (!m) continue;
-    const [y, mo, d] = pick(m);
-    if (mo === undefined) return null;
-    return isoDate(y, mo, d);
-  }
-  return null;
+  const r = readDateLine(line);
+  return r && 'date' in r ? r.date : null;
+}
+
+/**
+ * Why a date-shaped line names no usable day ("31 June, 2018", "4 Decembr, 2017", "1 January, 1899"), or
+ * null for a real date line and for any other line.
+ */
+export function dateLineProblem(line: string): string | null {
+  const r = readDateLine(line);
+  return r && 'problem' in r ? r.problem : null;
 }
 
 /** Whether a line looks like a date line but names no real date ("31 June, 2018", "4 Decembr, 2017"). */
 export function looksLikeBadDate(line: string): boolean {
-  const text = line.trim();
-  return (
-    text.length <= 40 &&
-    /^\d{1,2}(\s*[/.-]\s*\d{1,2}\s*[/.-]\s*|\s+[a-zA-Z\u00C0-\u024F]+\.?,?\s+)\d{4}$/.test(text) &&
-    parseDateLine(text) === null
-  );
+  return dateLineProblem(line) !== null;
 }

@@ -1,7 +1,8 @@
 import type { DateOrder, Diagnostic, Layout, PageFacts, PageKind, ParsedPage, RawItem } from '../types.js';
 import { normalizeText } from '../text/normalizeText.js';
 import { splitLines } from './splitLines.js';
-import { readDateLine } from './readDateLine.js';
+import { parseLabelledDate } from './parseLabelledDate.js';
+import { dateLineProblem } from './parseDateLine.js';
 import { buildUnits, type Unit } from './buildUnits.js';
 import { chooseDateOrder, type Header } from './chooseDateOrder.js';
 
@@ -131,7 +132,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     if (header?.tags) lines.push(...header.tags.lines);
     current = {
       title,
-      date: header?.date ? readDateLine(header.date.text) : null,
+      date: header?.date ? parseLabelledDate(header.date.text) : null,
       tags: header?.tags ?? null,
       paragraphs: [],
       lines,
@@ -171,7 +172,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
         leaveOut(u, 'line has no words (only punctuation or symbols)');
         continue;
       case 'badDate':
-        leaveOut(u, 'line looks like a date but names no real calendar day');
+        leaveOut(u, dateLineProblem(u.text) ?? 'line looks like a date but names no real calendar day');
         continue;
       case 'date':
         continue; // placed with its title, or left out by chooseDateOrder

@@ -24,11 +24,36 @@ export interface FilterInput {
   year?: string;
 }
 
-const splitList = (values: string[] = []) =>
-  values
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean);
+/**
+ * The values of a repeatable, comma-separated flag, each resolved. A value that resolves whole is kept whole,
+ * commas and all (the gazetteer knows "Taiwan, Province of China"); else it is split at its commas. An empty
+ * value, or an empty name between commas, is a usage error: silently dropping it would widen the filter.
+ */
+function resolveList(
+  values: string[] = [],
+  flag: string,
+  example: string,
+  whole: (value: string) => string | undefined,
+  resolve: (value: string) => string,
+): string[] {
+  const out: string[] = [];
+  for (const value of values) {
+    const kept = value.includes(',') ? whole(value) : undefined;
+    if (kept) {
+      out.push(kept);
+      continue;
+    }
+    const parts = value.split(',').map((v) => v.trim());
+    if (parts.some((v) => v === ''))
+      throw new UsageError(
+        value.trim() === ''
+          ? `${flag} needs a value, e.g. ${flag} ${example}`
+          : `${flag} ${JSON.stringify(value)} has an empty name between commas: give names separated by single commas, e.g. ${flag} ${example}`,
+      );
+    out.push(...parts.map(resolve));
+  }
+  return [...new Set(out)];
+}
 
 /** Resolves a country as typed (English or Spanish name, ISO code, demonym; any case or accents). */
 export function resolveCountry(gazetteer: Gazetteer, input: string): string {
@@ -98,8 +123,20 @@ export function resolveFilters(input: FilterInput, gazetteer: Gazetteer, taxonom
   }
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}: swap them`);
   return {
-    countries: [...new Set(splitList(input.country).map((c) => resolveCountry(gazetteer, c)))],
-    topics: [...new Set(splitList(input.topic).map((t) => resolveTopic(taxonomy, t)))],
+    countries: resolveList(
+      input.country,
+      '--country',
+      '"Costa Rica"',
+      (v) => gazetteer.lookup.get(nameKey(v)),
+      (c) => resolveCountry(gazetteer, c),
+    ),
+    topics: resolveList(
+      input.topic,
+      '--topic',
+      'trafficking',
+      () => undefined,
+      (t) => resolveTopic(taxonomy, t),
+    ),
     since,
     until,
   };

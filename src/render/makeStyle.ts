@@ -21,6 +21,7 @@ export function makeStyle(opts: { color?: boolean; isTTY: boolean; columns?: num
     level = (Number.isFinite(n) ? Math.max(0, Math.min(3, n)) : 1) as 0 | 1 | 2 | 3;
   }
   if ((env.NO_COLOR !== undefined && env.NO_COLOR !== '') || opts.color === false) level = 0;
-  const width = opts.columns && opts.columns > 20 ? opts.columns : Number(env.COLUMNS) > 20 ? Number(env.COLUMNS) : 100;
+  // any real width counts, however narrow: renderers fit 20 columns too (a pseudo-terminal without a size says 0)
+  const width = opts.columns && opts.columns > 0 ? opts.columns : Number(env.COLUMNS) > 0 ? Number(env.COLUMNS) : 100;
   return { c: new Chalk({ level }), color: level > 0, width };
 }

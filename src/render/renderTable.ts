@@ -4,6 +4,8 @@ import type { Hit } from '../query/searchItems.js';
 import type { Snippet } from '../query/makeSnippet.js';
 import type { Style } from './makeStyle.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
+import { cutText, wrapText } from './fitText.js';
+import { tsvCell } from './renderTsv.js';
 
 /** Short id shown in tables: enough for `meso show` to find the item. */
 export const shortId = (id: string) => id.slice(0, 7);
@@ -14,14 +16,16 @@ const countriesText = (item: Item) =>
     : item.countries.join(', ');
 const dateText = (item: Item) => item.date ?? (item.inferredDate ? `~${item.inferredDate.value}` : '—');
 
-/** Marks the highlighted ranges of a snippet, escaping every part for the terminal first. */
-export function highlight(snippet: Snippet, style: Style, maxChars: number): string {
+/**
+ * Marks the highlighted ranges of a snippet, escaping every part for the terminal first. A snippet wider than
+ * `maxWidth` columns is cut on a grapheme boundary (never inside an emoji) and ends with `…`.
+ */
+export function highlight(snippet: Snippet, style: Style, maxWidth: number): string {
   let { text, highlights } = snippet;
-  if (text.length > maxChars) {
-    let to = text.lastIndexOf(' ', maxChars - 1);
-    if (to < maxChars / 2) to = maxChars - 1;
-    text = `${text.slice(0, to)}…`;
-    highlights = highlights.filter(([, e]) => e <= to);
+  const cut = cutText(text, maxWidth);
+  if (cut !== text) {
+    text = cut.slice(0, -1); // without the "…"
+    highlights = highlights.filter(([, e]) => e <= text.length);
   }
   let out = '';
   let pos = 0;
@@ -32,70 +36,116 @@ export function highlight(snippet: Snippet, style: Style, maxChars: number): str
     out += style.color ? style.c.bold.yellow(word) : `*${word}*`;
     pos = e;
   }
-  return out + escapeForTerminal(text.slice(pos));
+  return out + escapeForTerminal(text.slice(pos)) + (cut !== snippet.text ? '…' : '');
 }
 
-/** A table of items (list) or hits (search) fitted to the terminal width: date, countries, title (+ snippet), id. */
-export function renderTable(rows: Array<Item | Hit>, style: Style): string {
-  const { c } = style;
-  const dateW = 12;
-  const idW = 9;
-  const countryW = Math.max(12, Math.min(24, Math.floor(style.width * 0.18)));
-  const titleW = Math.max(20, style.width - dateW - idW - countryW - 5);
-  const table = new Table({
-    head: ['Date', 'Countries', 'Title', 'ID'].map((h) => (style.color ? c.bold(h) : h)),
-    colWidths: [dateW, countryW, titleW, idW],
-    wordWrap: true,
-    wrapOnWordBoundary: true,
+/** ASCII borders when there is no colour (a pipe into a file, NO_COLOR): they survive any font and encoding. */
+const ASCII_BORDERS = {
+  top: '-',
+  'top-mid': '+',
+  'top-left': '+',
+  'top-right': '+',
+  bottom: '-',
+  'bottom-mid': '+',
+  'bottom-left': '+',
+  'bottom-right': '+',
+  left: '|',
+  'left-mid': '+',
+  mid: '-',
+  'mid-mid': '+',
+  right: '|',
+  'right-mid': '+',
+  middle: '|',
+};
+
+/**
+ * A cli-table3 table with these column widths (padding included) whose cells are already wrapped to fit, so
+ * that cli-table3 never has to cut one (it cuts by UTF-16 unit, which can split an emoji).
+ */
+export function fittedTable(head: string[], colWidths: number[], style: Style): Table.Table {
+  return new Table({
+    head: head.map((h) => (style.color ? style.c.bold(h) : h)),
+    colWidths,
+    wordWrap: false,
     style: { head: [], border: style.color ? ['grey'] : [], compact: true },
-    chars: style.color
-      ? {}
-      : {
-          top: '-',
-          'top-mid': '+',
-          'top-left': '+',
-          'top-right': '+',
-          bottom: '-',
-          'bottom-mid': '+',
-          'bottom-left': '+',
-          'bottom-right': '+',
-          left: '|',
-          'left-mid': '+',
-          mid: '-',
-          'mid-mid': '+',
-          right: '|',
-          'right-mid': '+',
-          middle: '|',
-        },
+    chars: style.color ? {} : ASCII_BORDERS,
   });
+}
+
+/** A cell's text wrapped to a column of `width` columns (padding included). */
+export const fitCell = (text: string, width: number) => wrapText(text, width - 2).join('\n');
+
+/** Below this width a table's columns get too narrow to read: items are stacked instead. */
+const STACK_BELOW = 50;
+/** From this width up, the table has a countries column. */
+const COUNTRIES_FROM = 72;
+
+/** The title cell (and, for a search hit, the best passage under it), escaped and wrapped to `width` columns. */
+function titleText(row: Item | Hit, style: Style, width: number): string {
+  const { c } = style;
+  const hit = 'item' in row ? row : null;
+  const item = hit ? hit.item : (row as Item);
+  const title = escapeForTerminal(item.title);
+  if (!hit) return wrapText(title, width).join('\n');
+  if (hit.snippet.field === 'title') return wrapText(highlight(hit.snippet, style, 400), width).join('\n');
+  const passage = wrapText(highlight(hit.snippet, style, width * 2), width).join('\n');
+  return `${wrapText(style.color ? c.bold(title) : title, width).join('\n')}\n${style.color ? c.dim(passage) : passage}`;
+}
+
+/**
+ * A table of items (list) or hits (search) fitted to the terminal width: date, countries, title (+ snippet), id.
+ * Narrower terminals drop the countries column; below 50 columns each item is stacked (date and id on one line,
+ * the title under it). No line is wider than the terminal.
+ */
+export function renderTable(rows: Array<Item | Hit>, style: Style): string {
+  if (rows.length === 0) return '';
+  if (style.width < STACK_BELOW) return renderStacked(rows, style);
+  const { c } = style;
+  const dateW = 13;
+  const idW = 9;
+  const withCountries = style.width >= COUNTRIES_FROM;
+  const countryW = withCountries ? Math.max(12, Math.min(24, Math.floor(style.width * 0.18))) : 0;
+  const borders = withCountries ? 5 : 4;
+  const titleW = style.width - dateW - idW - countryW - borders;
+  const head = withCountries ? ['Date', 'Countries', 'Title', 'ID'] : ['Date', 'Title', 'ID'];
+  const table = fittedTable(head, withCountries ? [dateW, countryW, titleW, idW] : [dateW, titleW, idW], style);
   for (const row of rows) {
-    const hit = 'item' in row ? row : null;
-    const item = hit ? hit.item : (row as Item);
-    let title = escapeForTerminal(item.title);
-    if (hit) {
-      const t =
-        hit.snippet.field === 'title' ? highlight(hit.snippet, style, 400) : style.color ? c.bold(title) : title;
-      title =
-        hit.snippet.field === 'title'
-          ? t
-          : `${t}\n${style.color ? c.dim(highlight(hit.snippet, style, (titleW - 2) * 2)) : highlight(hit.snippet, style, (titleW - 2) * 2)}`;
-    }
-    table.push([
-      dateText(item),
-      escapeForTerminal(countriesText(item)),
-      title,
-      style.color ? c.cyan(shortId(item.id)) : shortId(item.id),
-    ]);
+    const item = 'item' in row ? row.item : row;
+    const id = style.color ? c.cyan(shortId(item.id)) : shortId(item.id);
+    const title = titleText(row, style, titleW - 2);
+    const cells = withCountries
+      ? [dateText(item), fitCell(escapeForTerminal(countriesText(item)), countryW), title, id]
+      : [dateText(item), title, id];
+    table.push(cells);
   }
   return `${table.toString()}\n`;
 }
 
-/** Plain lines for a pipe without a format flag: date, short id and title separated by tabs, grep-friendly. */
+/** Items one under another for a narrow terminal: `date  id  countries` cut to the width, then the title wrapped. */
+function renderStacked(rows: Array<Item | Hit>, style: Style): string {
+  const { c } = style;
+  const width = Math.max(10, style.width);
+  const blocks = rows.map((row) => {
+    const item = 'item' in row ? row.item : row;
+    const facts = cutText(
+      `${dateText(item)}  ${shortId(item.id)}  ${escapeForTerminal(countriesText(item))}`.trimEnd(),
+      width,
+    );
+    const head = style.color ? c.dim(facts) : facts;
+    return `${head}\n${titleText(row, style, width)}\n`;
+  });
+  return blocks.join('\n');
+}
+
+/**
+ * Plain lines for a pipe without a format flag: date, short id and title separated by tabs, grep-friendly; the
+ * title escaped as a TSV cell (a tab or line break in it never splits the line).
+ */
 export function renderLines(rows: Array<Item | Hit>): string {
   return rows
     .map((row) => {
       const item = 'item' in row ? row.item : row;
-      return `${item.date ?? ''}\t${shortId(item.id)}\t${escapeForTerminal(item.title)}\n`;
+      return `${item.date ?? ''}\t${shortId(item.id)}\t${tsvCell(item.title)}\n`;
     })
     .join('');
 }

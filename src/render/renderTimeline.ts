@@ -2,6 +2,7 @@ import type { Timeline } from '../query/buildTimeline.js';
 import type { Style } from './makeStyle.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
 import { wrap } from './renderItem.js';
+import { cutText } from './fitText.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
@@ -17,8 +18,9 @@ const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 /** The timeline as a chart for the terminal: a header, one row per period with a bar and its count, the undated line. */
 export function renderTimeline(t: Timeline, header: string, style: Style, normalize: boolean): string {
   const { c } = style;
-  const lines = [style.color ? c.bold(escapeForTerminal(header)) : escapeForTerminal(header), ''];
-  if (t.series) return renderMatrix(t, lines, style);
+  const title = wrap(escapeForTerminal(header), style.width);
+  const lines = [style.color ? c.bold(title) : title, ''];
+  if (t.series) return renderMatrix(t, lines, style, normalize);
   const labelW = Math.max(...t.buckets.map((b) => b.period.length), 6);
   const value = (b: Timeline['buckets'][number]) => (normalize ? b.share : b.count);
   const extra = (b: Timeline['buckets'][number]) => (normalize ? 0 : (b.inferred?.count ?? 0));
@@ -31,7 +33,7 @@ export function renderTimeline(t: Timeline, header: string, style: Style, normal
     return s;
   };
   const countW = Math.max(...t.buckets.map((b) => countText(b).length), 1);
-  const barW = Math.max(10, Math.min(60, style.width - labelW - countW - 5));
+  const barW = Math.max(1, Math.min(60, style.width - labelW - countW - 5));
   for (const b of t.buckets) {
     const drawn = bar(value(b), max, barW);
     const shown = style.color ? c.cyan(drawn) : drawn;
@@ -55,24 +57,44 @@ function undatedLines(t: Timeline, width: number): string[] {
   return wrap(text, width).split('\n');
 }
 
-function renderMatrix(t: Timeline, lines: string[], style: Style): string {
+function renderMatrix(t: Timeline, lines: string[], style: Style, normalize: boolean): string {
   const series = t.series!;
   const labelW = Math.max(...t.buckets.map((b) => b.period.length), 6);
-  // columns share what the width leaves after the period and the "all" column
+  // columns share what the width leaves after the period and the "all" column; those that do not fit are left
+  // out, and a closing line says so
   const room = Math.floor((style.width - labelW - 2 - 7) / series.length) - 2;
-  const colW = series.map((s) => Math.max(5, Math.min(14, room, s.value.length)));
-  const cut = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s);
+  const digits = (i: number) => Math.max(...series[i]!.buckets.map((b) => String(b.count).length));
+  const widths = series.map((s, i) => Math.max(normalize ? 5 : 3, digits(i), Math.min(14, room, s.value.length)));
+  let shown = series.length;
+  while (shown > 1 && labelW + 2 + widths.slice(0, shown).reduce((n, w) => n + w + 2, 0) + 5 > style.width) shown--;
+  const colW = widths.slice(0, shown);
+  const cut = (s: string, w: number) => cutText(s, w);
   lines.push(
-    `${''.padEnd(labelW)}  ${series.map((s, i) => escapeForTerminal(cut(s.value, colW[i]!)).padStart(colW[i]!)).join('  ')}  ${'all'.padStart(5)}`,
+    `${''.padEnd(labelW)}  ${colW.map((w, i) => escapeForTerminal(cut(series[i]!.value, w)).padStart(w)).join('  ')}  ${'all'.padStart(5)}`,
   );
   t.buckets.forEach((b, row) => {
-    const cells = series.map((s, i) => {
-      const n = s.buckets[row]!.count;
-      const text = String(n || (style.color ? '·' : '.')).padStart(colW[i]!);
+    const cells = series.slice(0, shown).map((s, i) => {
+      const { count: n, share, total } = s.buckets[row]!;
+      // --normalize: each series' share of all items dated in the period
+      const dot = style.color ? '·' : '.';
+      const label = !n ? (normalize && !total ? '–' : dot) : normalize ? pct(share) : String(n);
+      const text = label.padStart(colW[i]!);
       return style.color && n ? style.c.cyan(text) : text;
     });
-    lines.push(`${b.period.padEnd(labelW)}  ${cells.join('  ')}  ${String(b.count).padStart(5)}`);
+    const all = normalize ? (b.total ? pct(b.share) : '–') : String(b.count);
+    lines.push(`${b.period.padEnd(labelW)}  ${cells.join('  ')}  ${all.padStart(5)}`);
   });
+  if (shown < series.length)
+    lines.push(
+      '',
+      wrap(
+        `${series.length - shown} more series (${series
+          .slice(shown)
+          .map((x) => escapeForTerminal(x.value))
+          .join(', ')}) do not fit this width: --json or a wider terminal shows them`,
+        style.width,
+      ),
+    );
   lines.push('', ...undatedLines(t, style.width));
   return `${lines.join('\n')}\n`;
 }

@@ -82,14 +82,16 @@ describe('meso export', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('prefixes a CSV cell starting with "=" with a single quote', () => {
+  it('prefixes a CSV cell starting with "=" with a single quote with --csv-safe, and keeps it exact without', () => {
     const title = '=HYPERLINK("http://evil.example","click") about Belize';
     const dir = writePages({ 'p.txt': `3 March, 2019\n\n${title}\n\nA summary about Belize.\n` });
-    const r = run(['export', '--format', 'csv', '--data', dir]);
+    const r = run(['export', '--format', 'csv', '--csv-safe', '--data', dir]);
     expect(r.status, r.stderr).toBe(0);
     const rows = parse(r.stdout, { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.title).toBe(`'${title}`);
+    const exact = parse(run(['export', '--format', 'csv', '--data', dir]).stdout, { columns: true });
+    expect((exact as Array<Record<string, string>>)[0]!.title).toBe(title);
     expect(rows[0]!.summary).toBe('A summary about Belize.');
     // JSON keeps the title as written
     expect(json<Item[]>(run(['list', '--data', dir, '--json']))[0]!.title).toBe(title);

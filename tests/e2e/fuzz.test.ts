@@ -120,3 +120,98 @@ describe('fuzzing list --json with mutated seed pages', () => {
     );
   }, 60_000);
 });
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MESES = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+const daysIn = (y: number, m: number) => {
+  const t = new Date(0);
+  t.setUTCFullYear(2000 + (y % 400), m, 0); // the calendar repeats every 400 years
+  return t.getUTCDate();
+};
+
+/** A day, month and year that name no date meso takes: a day past the month's end, or a year out of 1900–2100. */
+const badParts = fc.oneof(
+  // a day the month does not have, in a year in range
+  fc
+    .record({ y: fc.integer({ min: 1900, max: 2100 }), m: fc.integer({ min: 1, max: 12 }) })
+    .chain(({ y, m }) =>
+      daysIn(y, m) === 31
+        ? fc.constant({ y, m, d: 0 })
+        : fc.record({ y: fc.constant(y), m: fc.constant(m), d: fc.integer({ min: daysIn(y, m) + 1, max: 31 }) }),
+    ),
+  // a real day, in a year out of range (3 to 6 digits)
+  fc
+    .record({
+      y: fc.oneof(fc.integer({ min: 100, max: 1899 }), fc.integer({ min: 2101, max: 999_999 })),
+      m: fc.integer({ min: 1, max: 12 }),
+    })
+    .chain(({ y, m }) =>
+      fc.record({ y: fc.constant(y), m: fc.constant(m), d: fc.integer({ min: 1, max: daysIn(y, m) }) }),
+    ),
+);
+
+/** The date line forms of the site, each written with the parts given. */
+const FORMATS: Array<(p: { y: number; m: number; d: number }) => string | null> = [
+  ({ y, m, d }) => `${d} ${MONTHS[m - 1]}, ${y}`,
+  ({ y, m, d }) => `${MONTHS[m - 1]} ${d}, ${y}`,
+  ({ y, m, d }) => `${d} de ${MESES[m - 1]} de ${y}`,
+  ({ y, m, d }) => `${String(d).padStart(2, '0')} / ${String(m).padStart(2, '0')} / ${y}`,
+  ({ y, m, d }) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`,
+  ({ y, m, d }) => (y >= 1000 ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null),
+];
+
+describe('fuzzing impossible and out-of-range dates in every date format', () => {
+  it('never makes one a title or a date, warns at its line, and keeps the title after it', () => {
+    fc.assert(
+      fc.property(badParts, fc.nat({ max: FORMATS.length - 1 }), fc.boolean(), (parts, f, atTop) => {
+        const bad = FORMATS[f]!(parts);
+        if (bad === null) return;
+        const head = atTop ? '' : '4 December, 2017\n\nFirst title here\n\nFirst summary.\n\n';
+        const page = `${head}${bad}\n\nThe real title\n\nIts summary.\n`;
+        const badLine = atTop ? 1 : 7;
+        const r = run(['parse', '-', '--json'], { input: page });
+        expect(r.status, r.stderr).toBe(0);
+        const out = JSON.parse(r.stdout) as {
+          pages: Array<{ items: Array<{ title: string; date: string | null; summary: string }>; diagnostics: any[] }>;
+        };
+        const { items, diagnostics } = out.pages[0]!;
+        expect(items.map((i) => i.title)).toEqual([...(atTop ? [] : ['First title here']), 'The real title']);
+        expect(items.map((i) => i.date)).toEqual([...(atTop ? [] : ['2017-12-04']), null]);
+        expect(items.every((i) => !i.summary.includes(bad) && !i.summary.includes('The real title'))).toBe(true);
+        expect(diagnostics).toHaveLength(1);
+        expect(diagnostics[0]).toMatchObject({ line: badLine, text: bad });
+        const inRange = parts.y >= 1900 && parts.y <= 2100;
+        expect(diagnostics[0].message).toMatch(
+          inRange ? /names no real calendar day/ : new RegExp(`year ${parts.y} is out of range`),
+        );
+      }),
+      { seed: 20261130, numRuns: 30 },
+    );
+  }, 60_000);
+});

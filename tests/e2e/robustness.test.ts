@@ -248,7 +248,8 @@ describe('hostile names and text', () => {
     () => {
       const dir = hostileDir();
       for (const args of ['list', 'search hostile']) {
-        const cmd = `${q(process.execPath)} ${q(BIN)} ${args} --data ${q(dir)}`;
+        // --no-pager: what meso itself writes, without the pager's own terminal codes
+        const cmd = `${q(process.execPath)} ${q(BIN)} ${args} --data ${q(dir)} --no-pager`;
         const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
           cwd: ROOT,
           env: mesoEnv(cacheHome, { NO_COLOR: '1', COLUMNS: '100' }),
@@ -291,7 +292,7 @@ describe('queries with regex metacharacters', () => {
 });
 
 describe('CSV', () => {
-  it('neutralizes cells starting with =, +, - and @ with a single quote', () => {
+  it('neutralizes cells starting with =, +, - and @ with a single quote, with --csv-safe', () => {
     const titles = [
       '=HYPERLINK("http://x","y") about Belize',
       '+SUM(1+1) about Panama',
@@ -299,7 +300,7 @@ describe('CSV', () => {
       '@cmd about Honduras',
     ];
     const page = titles.map((t, i) => `${3 + i} March, 2019\n\n${t}\n\nSummary ${i}.\n`).join('\n');
-    const r = run(['export', '--format', 'csv', '--data', writePages({ 'p.txt': page })]);
+    const r = run(['export', '--format', 'csv', '--csv-safe', '--data', writePages({ 'p.txt': page })]);
     expect(r.status, r.stderr).toBe(0);
     const rows = parseCsv(r.stdout, { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((row) => row.title).sort()).toEqual(titles.map((t) => `'${t}`).sort());
@@ -552,5 +553,60 @@ describe('the cache', () => {
     const again = runC(['list', '--json', '--verbose', '--data', dir]);
     expect(again.stdout).toBe(first.stdout);
     expect(again.stderr).toMatch(/read the cache/);
+  });
+});
+
+describe('smaller things, each a clear message or the right result', () => {
+  it('timeline --split country --normalize shows shares, not counts (regression: --normalize was ignored)', () => {
+    const counts = run(['timeline', '--split', 'country', '--by', 'year']);
+    const shares = run(['timeline', '--split', 'country', '--by', 'year', '--normalize']);
+    expect(shares.status, shares.stderr).toBe(0);
+    expect(shares.stdout).not.toBe(counts.stdout);
+    const rows = shares.stdout.split('\n').filter((l) => /^\d{4}\s/.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    // every cell is a share or an empty mark; the "all" column is the whole period, 100%
+    for (const row of rows) {
+      const cells = row.trim().split(/\s+/).slice(1);
+      expect(
+        cells.every((c) => /^(\d+(\.\d)?%|\.|–)$/.test(c)),
+        row,
+      ).toBe(true);
+      expect(cells[cells.length - 1]).toBe('100%');
+    }
+    // the shares are those of the JSON, per series and period
+    const j = json<{
+      series: Array<{ value: string; buckets: Array<{ period: string; share: number; count: number }> }>;
+    }>(run(['timeline', '--split', 'country', '--by', 'year', '--json']));
+    const mexico = j.series.find((s) => s.value === 'Mexico')!.buckets.find((b) => b.count > 0)!;
+    const header = shares.stdout.split('\n').find((l) => l.includes('Mexico'))!;
+    const col = header.trim().split(/\s+/).indexOf('Mexico');
+    const row = rows.find((r) => r.startsWith(mexico.period))!;
+    expect(row.trim().split(/\s+/)[col + 1]).toBe(`${(mexico.share * 100).toFixed(mexico.share < 0.1 ? 1 : 0)}%`);
+  });
+
+  it.each([
+    [['--country', ''], /--country needs a value/],
+    [['--topic', ''], /--topic needs a value/],
+    [['--country', 'Mexico,,Belize'], /empty name between commas/],
+  ])('exits 2 for list %j instead of ignoring it', (args, message) => {
+    const r = run(['list', ...args]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('takes a country name that holds a comma', () => {
+    const dir = writePages({ 'p.txt': TWO_ITEM_PAGE.replace('in Belize', 'in Taiwan') });
+    const r = run(['--data', dir, 'list', '--json', '--country', 'Taiwan, Province of China']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(json<Item[]>(r).map((i) => i.title)).toEqual(['First test title about Belize']);
+  });
+
+  it('keeps zero-width joiners in JSON titles (regression: they were removed)', () => {
+    const title = 'Nurses \u{1F469}\u200D\u2695\uFE0F and families \u{1F468}\u200D\u{1F469}\u200D\u{1F467} in Belize';
+    const dir = writePages({ 'p.txt': TWO_ITEM_PAGE.replace('First test title about Belize', title) });
+    const r = run(['--data', dir, 'list', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(json<Item[]>(r).map((i) => i.title)).toContain(title);
   });
 });

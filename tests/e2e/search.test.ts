@@ -134,20 +134,25 @@ describe('meso search', () => {
     expect(r.stderr).toMatch(/quote/i);
   });
 
-  it('exits 2 for --limit 0', () => {
-    const r = run(['search', 'trafficking', '--limit', '0']);
+  it('prints every hit with --limit 0 or --limit all, and exits 2 for a limit that is not a number', () => {
+    const all = hits(['migration', '--limit', '1000']);
+    expect(hits(['migration', '--limit', '0'])).toHaveLength(all.length);
+    expect(hits(['migration', '--limit', 'all'])).toHaveLength(all.length);
+    const r = run(['search', 'trafficking', '--limit', 'some']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('--limit');
   });
 
-  it('says on stderr when it cut the list, in plain output only', () => {
+  it('says on stderr when it cut the list, in every format, and not when it did not', () => {
     const total = hits(['migration', '--limit', '1000']).length;
     expect(total).toBeGreaterThan(20);
     const plain = run(['search', 'migration']);
     expect(plain.stdout.trim().split('\n')).toHaveLength(20);
-    expect(plain.stderr).toContain(`20 of ${total} results shown; -n ${total} shows them all`);
-    expect(run(['search', 'migration', '--json']).stderr).toBe('');
+    const note = `20 of ${total} results shown; --limit all (or -n 0) prints them all`;
+    expect(plain.stderr).toContain(note);
+    for (const format of ['--json', '--jsonl', '--csv'])
+      expect(run(['search', 'migration', format]).stderr, format).toContain(note);
     expect(run(['search', 'migration', '-n', String(total)]).stderr).toBe('');
   });
 

@@ -37,3 +37,27 @@ describe('inferDate', () => {
     );
   });
 });
+
+describe('inferDate on text with many dates', () => {
+  // Regression: each match was checked against every earlier one (taken.some), n² for n dates. The result must
+  // stay the same as for few dates: the most precise pattern wins, then the latest, and a stretch read by a more
+  // precise pattern is never read again by a coarser one.
+  it('gives the latest full date among 20,000 and never reads a month out of a full date', () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 20_000; i++) parts.push(`on March ${1 + (i % 28)}, ${1990 + (i % 30)} a meeting`);
+    parts.push('in December 2019 a plan'); // month precision: loses to any full date
+    const r = inferDate(parts.join('; '));
+    expect(r).toEqual({ value: '2019-03-28', precision: 'day', evidence: 'March 28, 2019' });
+  });
+
+  it('skips the month inside a full date it could not use, and finds a later month', () => {
+    // "30 de febrero de 2019" is no day; its "febrero de 2019" must not come back as a month
+    expect(inferDate('el 30 de febrero de 2019 nada; en mayo de 2018 un plan')).toEqual({
+      value: '2018-05',
+      precision: 'month',
+      evidence: 'mayo de 2018',
+    });
+    const many = Array.from({ length: 5_000 }, () => 'el 30 de febrero de 2019 nada').join('; ');
+    expect(inferDate(`${many}; en mayo de 2018 un plan; ${many}`)?.value).toBe('2018-05');
+  });
+});

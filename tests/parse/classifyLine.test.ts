@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/parse/classifyLine.js';
 import { describeText } from '../../src/parse/describeText.js';
-import { readDateLine } from '../../src/parse/readDateLine.js';
+import { parseLabelledDate } from '../../src/parse/parseLabelledDate.js';
 
 describe('classifyLine', () => {
   it.each([
@@ -54,13 +54,13 @@ describe('classifyLine', () => {
   });
 });
 
-describe('readDateLine', () => {
+describe('parseLabelledDate', () => {
   it('reads a weekday or a label before the date, and nothing else', () => {
-    expect(readDateLine('Thursday, 5 December 2018')).toBe('2018-12-05');
-    expect(readDateLine('jueves 5 de diciembre de 2018')).toBe('2018-12-05');
-    expect(readDateLine('Posted on December 5, 2018')).toBe('2018-12-05');
-    expect(readDateLine('Thursday, the meeting began')).toBeNull();
-    expect(readDateLine('5 December, 2018')).toBe('2018-12-05');
+    expect(parseLabelledDate('Thursday, 5 December 2018')).toBe('2018-12-05');
+    expect(parseLabelledDate('jueves 5 de diciembre de 2018')).toBe('2018-12-05');
+    expect(parseLabelledDate('Posted on December 5, 2018')).toBe('2018-12-05');
+    expect(parseLabelledDate('Thursday, the meeting began')).toBeNull();
+    expect(parseLabelledDate('5 December, 2018')).toBe('2018-12-05');
   });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, looksLikeBadDate, monthNumber, parseDateLine } from '../../src/parse/parseDateLine.js';
+import {
+  dateLineProblem,
+  isoDate,
+  looksLikeBadDate,
+  monthNumber,
+  parseDateLine,
+  readDateLine,
+} from '../../src/parse/parseDateLine.js';
+import { parsePage } from '../../src/parse/parsePage.js';
 
 describe('parseDateLine', () => {
   it.each([
@@ -140,4 +148,65 @@ describe('looksLikeBadDate', () => {
     expect(looksLikeBadDate('A title')).toBe(false);
     expect(looksLikeBadDate('Over 100 young people in 2017')).toBe(false);
   });
+});
+
+describe('readDateLine', () => {
+  it.each([
+    ['February 31, 2019', /February 2019 has 28 days, not 31/],
+    ['2021-02-31', /February 2021 has 28 days, not 31/],
+    ['31 February, 2019', /February 2019 has 28 days, not 31/],
+    ['29/02/2019', /February 2019 has 28 days, not 29/],
+    ['0 December, 2017', /no day 0/],
+    ['2019-13-01', /there is no month 13/],
+    ['08/17/2021', /there is no month 17 \(dates are day first: 17\/08\/2021\?\)/],
+    ['4 Decembr, 2017', /no month is called "Decembr"/],
+  ])('says why %j names no real calendar day', (line, why) => {
+    const r = readDateLine(line);
+    expect(r).toEqual({ problem: expect.stringMatching(/^line looks like a date but names no real calendar day: /) });
+    expect((r as { problem: string }).problem).toMatch(why);
+  });
+
+  it.each([
+    ['1 January, 1899', 1899],
+    ['1 January, 99999', 99999],
+    ['January 1, 2101', 2101],
+    ['1 de enero de 1850', 1850],
+    ['01/01/1899', 1899],
+    ['2150-01-01', 2150],
+  ])('says the day of %j exists but its year is out of range', (line, year) => {
+    const problem = dateLineProblem(line);
+    expect(problem).toMatch(new RegExp(`year ${year} is out of range: meso takes dates from 1900 to 2100`));
+    expect(problem).not.toMatch(/no real calendar day/);
+  });
+
+  it('reads real dates as dates, and other lines as nothing', () => {
+    expect(readDateLine('February 28, 2019')).toEqual({ date: '2019-02-28' });
+    expect(readDateLine('29 de febrero de 2020')).toEqual({ date: '2020-02-29' });
+    expect(readDateLine('Agenda 21, 2030')).toBeNull(); // no month: a title, not a misspelt date
+    expect(readDateLine('A title')).toBeNull();
+    expect(readDateLine('Over 100 young people in 2017')).toBeNull();
+  });
+
+  it('agrees with parseDateLine and looksLikeBadDate', () => {
+    for (const line of ['February 31, 2019', '1 January, 99999', '4 December, 2017', 'A title']) {
+      const r = readDateLine(line);
+      expect(parseDateLine(line)).toBe(r && 'date' in r ? r.date : null);
+      expect(looksLikeBadDate(line)).toBe(r !== null && 'problem' in r);
+    }
+  });
+});
+
+describe('impossible dates in a page (regression: they became titles, and the real title sank)', () => {
+  it.each(['February 31, 2019', '2021-02-31', '1 January, 99999', '1 January, 1899'])(
+    'turns %j into a diagnostic and keeps the next line as the title',
+    (bad) => {
+      const page = parsePage(
+        `4 December, 2017\n\nFirst title\n\nFirst summary.\n\n${bad}\n\nThe real title\n\nIts summary.\n`,
+        'p.txt',
+      );
+      expect(page.items.map((i) => i.title)).toEqual(['First title', 'The real title']);
+      expect(page.items[0]!.summary).toBe('First summary.');
+      expect(page.diagnostics).toEqual([{ file: 'p.txt', line: 7, message: dateLineProblem(bad), text: bad }]);
+    },
+  );
 });

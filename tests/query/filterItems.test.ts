@@ -80,3 +80,26 @@ describe('matchFilters', () => {
     expect(() => resolveFilters({ since: '2019', until: '2018' }, gazetteer, taxonomy)).toThrow(/swap/);
   });
 });
+
+describe('resolveFilters with list values', () => {
+  const resolve = (input: Parameters<typeof resolveFilters>[0]) => resolveFilters(input, gazetteer, taxonomy);
+
+  it('refuses an empty --country or --topic rather than dropping it (regression: it was silently ignored)', () => {
+    expect(() => resolve({ country: [''] })).toThrow(/--country needs a value/);
+    expect(() => resolve({ country: ['  '] })).toThrow(UsageError);
+    expect(() => resolve({ topic: [''] })).toThrow(/--topic needs a value/);
+    expect(() => resolve({ country: ['Mexico,,Belize'] })).toThrow(/empty name between commas/);
+    expect(() => resolve({ topic: ['trafficking,'] })).toThrow(/empty name between commas/);
+  });
+
+  it('takes a country whose name holds a comma, whole (regression: it was split at the comma)', () => {
+    expect(resolve({ country: ['Taiwan, Province of China'] }).countries).toEqual(['Taiwan']);
+    expect(resolve({ country: ['taiwan, province of china', 'Mexico'] }).countries).toEqual(['Taiwan', 'Mexico']);
+  });
+
+  it('still splits comma-separated names, one value or several', () => {
+    expect(resolve({ country: ['Mexico, Belize'] }).countries).toEqual(['Mexico', 'Belize']);
+    expect(resolve({ country: ['Mexico', 'mexico,CR'] }).countries).toEqual(['Mexico', 'Costa Rica']);
+    expect(resolve({ topic: ['trafficking,smuggling'] }).topics).toEqual(['trafficking', 'smuggling']);
+  });
+});

@@ -14,8 +14,17 @@ describe('normalizeText', () => {
     expect(normalizeText('a\tb\u2003c\u202Fd\u3000e\u205Ff')).toBe('a b c d e f');
   });
 
-  it('drops BOM and zero-width characters', () => {
-    expect(normalizeText('\uFEFFTitle\u200B with\u2060 zero\u200Dwidth\u200C')).toBe('Title with zerowidth');
+  it('drops BOM, zero-width space and word joiner', () => {
+    expect(normalizeText('\uFEFFTitle\u200B with\u2060 zero width')).toBe('Title with zero width');
+  });
+
+  it('keeps zero-width joiners and non-joiners, which change the text (regression: they were removed)', () => {
+    expect(normalizeText('Nurse \u{1F469}\u200D\u2695\uFE0F on duty')).toBe(
+      'Nurse \u{1F469}\u200D\u2695\uFE0F on duty',
+    );
+    expect(normalizeText('\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645')).toBe(
+      '\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645',
+    );
   });
 
   it('composes to NFC', () => {

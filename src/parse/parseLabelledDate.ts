@@ -9,10 +9,10 @@ const PREFIX =
  * ("Thursday, 5 December 2018", "Publicado el 5 de diciembre de 2018"). Null when the line is not a date line.
  *
  * @example
- * readDateLine('Thursday, 5 December 2018')  //=> '2018-12-05'
- * readDateLine('5 Enero, 2018')               //=> '2018-01-05'
+ * parseLabelledDate('Thursday, 5 December 2018')  //=> '2018-12-05'
+ * parseLabelledDate('5 Enero, 2018')               //=> '2018-01-05'
  */
-export function readDateLine(line: string): string | null {
+export function parseLabelledDate(line: string): string | null {
   const plain = parseDateLine(line);
   if (plain !== null || line.length > 80) return plain;
   const rest = line.trim().replace(PREFIX, '');
