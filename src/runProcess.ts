@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { runCli } from './cli.js';
 import { signalsHeld } from './io/writeFileAtomic.js';
 import { cannotWriteOutput, makeStdoutWriter } from './io/writeStdout.js';
@@ -28,7 +29,8 @@ export async function runProcess(argv: string[]): Promise<void> {
     err: (text) => void process.stderr.write(text),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
-    errIsTTY: Boolean(process.stderr.isTTY),
+    // isatty rather than process.stderr.isTTY: the stderr stream is only made when something is written
+    errIsTTY: isatty(2),
     columns: process.stdout.columns,
     stdinIsTTY: () => Boolean(process.stdin.isTTY),
   });

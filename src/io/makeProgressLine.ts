@@ -1,3 +1,4 @@
+import { nowMs } from '../timings.js';
 /** What loading reports: how much of a stage is done. */
 export type ProgressStage = 'pages' | 'items' | 'cache';
 
@@ -32,7 +33,7 @@ const count = (n: number) => n.toLocaleString('en-US');
  * indexing them, writing the cache) are named as they start, without a time, since their cost is not counted.
  */
 export function makeProgressLine(opts: ProgressOptions): ProgressLine {
-  const now = opts.now ?? (() => performance.now());
+  const now = opts.now ?? (() => nowMs());
   const fromEnv = Number(opts.env?.MESO_PROGRESS_DELAY);
   const delay = opts.env?.MESO_PROGRESS_DELAY && Number.isFinite(fromEnv) ? fromEnv : (opts.delay ?? 500);
   const width = Math.max(20, (opts.columns || 80) - 1);

@@ -1,5 +1,5 @@
 import { sha1 } from '../sha1.js';
-import { timed } from '../timings.js';
+import { nowMs, timed } from '../timings.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +98,7 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   const hit = timed('read cache', () => readCache(file, key, cache.log));
   if (hit) return hit;
 
-  const t0 = performance.now();
+  const t0 = nowMs();
   const diagnostics = [...listed.diagnostics];
   const failed: PageEntry[] = [];
   const pages = timed('read pages', () => readPageFiles(listed.files, diagnostics, failed));
@@ -106,7 +106,7 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   const corpus = buildCorpus(pages, diagnostics, options.progress);
   options.progress?.(0, corpus.items.length, 'items');
   const counted = timed('count index terms', () => countTerms(corpus.items));
-  cache.log(`built ${corpus.items.length} items and their index in ${Math.round(performance.now() - t0)} ms`);
+  cache.log(`built ${corpus.items.length} items and their index in ${Math.round(nowMs() - t0)} ms`);
   if (failed.length > 0) {
     // a page skipped as unreadable is never served from the cache as skipped: a chmod, an ACL or a mount
     // can make it readable without changing anything the key sees
@@ -142,7 +142,7 @@ function asciiJson(json: string): string {
  * bytes and checked whole; only the header and the items are decoded now, the index when a search asks.
  */
 function readCache(file: string, key: string, log: (m: string) => void): Corpus | null {
-  const t0 = performance.now();
+  const t0 = nowMs();
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -164,9 +164,7 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
     const split = bytes.indexOf(10, nl + 1);
     // written as ASCII (see asciiJson): read byte for byte, without UTF-8 decoding
     const corpus = JSON.parse(bytes.toString('latin1', nl + 1, split)) as Omit<Corpus, 'index' | 'byId' | 'lookup'>;
-    log(
-      `read the cache ${file} in ${Math.round(performance.now() - t0)} ms (the index is loaded when a search needs it)`,
-    );
+    log(`read the cache ${file} in ${Math.round(nowMs() - t0)} ms (the index is loaded when a search needs it)`);
     return withIndex(
       { ...corpus, byId: new Map(corpus.items.map((i) => [i.id, i])) },
       new SavedIndex(bytes, split + 1, bytes.length),

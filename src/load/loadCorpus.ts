@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Diagnostic, Item, Layout, RawItem } from '../types.js';
 import { readPages, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './readPages.js';
 import { parsePage } from '../parse/parsePage.js';
-import { timed } from '../timings.js';
+import { nowMs, timed } from '../timings.js';
 import { mergeItems } from '../parse/mergeItems.js';
 import { enrichItems } from '../enrich/enrichItems.js';
 import type { IndexDoc } from '../indexing/buildIndex.js';
@@ -153,11 +153,11 @@ export function withIndex(
   let whole: MiniSearch<IndexDoc> | undefined;
   const index = (pick?: PickTerms) => {
     if (whole) return whole;
-    const t0 = performance.now();
+    const t0 = nowMs();
     const loaded = timed('load index', () => use((t) => t.load(pick)));
     if (fromCache && current === terms)
       fromCache(
-        `loaded the cached index (${loaded.termCount} term${loaded.termCount === 1 ? '' : 's'}) in ${Math.round(performance.now() - t0)} ms`,
+        `loaded the cached index (${loaded.termCount} term${loaded.termCount === 1 ? '' : 's'}) in ${Math.round(nowMs() - t0)} ms`,
       );
     if (!pick) whole = loaded;
     return loaded;

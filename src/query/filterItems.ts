@@ -109,8 +109,11 @@ export function parseDateBound(value: string, edge: 'start' | 'end', flag: strin
   return iso;
 }
 
-/** Checks and resolves the filter flags; throws UsageError with a suggestion for a bad value. */
-export function resolveFilters(input: FilterInput, gazetteer: Gazetteer, taxonomy: Taxonomy): Filters {
+/**
+ * Checks and resolves the filter flags; throws UsageError with a suggestion for a bad value. The gazetteer and
+ * taxonomy may be null when no country or topic is given: date bounds need neither.
+ */
+export function resolveFilters(input: FilterInput, gazetteer: Gazetteer | null, taxonomy: Taxonomy | null): Filters {
   let since = input.since ? parseDateBound(input.since, 'start', '--since') : null;
   let until = input.until ? parseDateBound(input.until, 'end', '--until') : null;
   if (input.year !== undefined) {
@@ -127,15 +130,15 @@ export function resolveFilters(input: FilterInput, gazetteer: Gazetteer, taxonom
       input.country,
       '--country',
       '"Costa Rica"',
-      (v) => gazetteer.lookup.get(nameKey(v)),
-      (c) => resolveCountry(gazetteer, c),
+      (v) => gazetteer!.lookup.get(nameKey(v)),
+      (c) => resolveCountry(gazetteer!, c),
     ),
     topics: resolveList(
       input.topic,
       '--topic',
       'trafficking',
       () => undefined,
-      (t) => resolveTopic(taxonomy, t),
+      (t) => resolveTopic(taxonomy!, t),
     ),
     since,
     until,
