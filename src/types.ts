@@ -14,10 +14,32 @@ export interface Diagnostic {
   message: string;
   /** the offending text, normalised, when there is one */
   text?: string;
+  /**
+   * absent: a line that fits no item (a warning); `doubt`: a line placed in an item by a reading that may be
+   * wrong (a warning too); `note`: a line meso recognised and left out on purpose (page furniture, a language
+   * marker, a heading), shown by `meso parse` only
+   */
+  level?: 'note' | 'doubt';
 }
 
 /** The layout the parser found in a page. */
 export type Layout = 'dated' | 'undated' | 'mixed' | 'empty';
+
+/** What a page is: a listing of items (title and summary each), or one article with its whole text. */
+export type PageKind = 'listing' | 'article' | 'empty';
+
+/** Where the dates of a page sit: before each title, after each title (and tag line), or nowhere. */
+export type DateOrder = 'date-first' | 'title-first' | 'none';
+
+/** Facts a page states about an item besides its text: evidence for enrichment. */
+export interface PageFacts {
+  /** the tag line of an article page, split into its names ("Belize", "Costa Rica", …) */
+  tags?: string[];
+  /** the heading of the listing the item is in (a country's name, a tag, a section) */
+  heading?: string;
+  /** the place of the dateline the item's text opens with ("San José, Costa Rica") */
+  dateline?: string;
+}
 
 /** An item as one page lists it, before merging and enrichment. */
 export interface RawItem {
@@ -28,15 +50,25 @@ export interface RawItem {
   source: Source;
   /** every line number (1-based) that went into this item: date, title, summary lines */
   lines: number[];
+  /** the whole text, when the page gives more than a listing summary (an article page) */
+  body?: string;
+  /** what the page says about the item besides its text */
+  facts?: PageFacts;
 }
 
 /** A page after parsing. */
 export interface ParsedPage {
   file: string;
   layout: Layout;
+  /** a listing of items, or an article (one item with its whole text) */
+  kind: PageKind;
+  /** where the dates sit, as chosen for the whole page */
+  order: DateOrder;
+  /** why the parser read the page this way, in one sentence */
+  why: string;
   items: RawItem[];
   diagnostics: Diagnostic[];
-  /** number of non-blank lines: every one is in an item or a diagnostic */
+  /** number of non-blank lines: every one is in an item or in a diagnostic that is not a doubt */
   nonBlankLines: number;
 }
 
@@ -58,7 +90,8 @@ export interface InferredDate {
 
 /** Why an enricher tagged an item: the label and the words that made it. */
 export interface Evidence {
-  kind: 'country' | 'place' | 'topic' | 'date';
+  /** `page`: a fact the page states (a tag line, a heading), behind a country */
+  kind: 'country' | 'place' | 'topic' | 'date' | 'page';
   label: string;
   words: string[];
 }
@@ -79,6 +112,11 @@ export interface Item {
   inferredDate: InferredDate | null;
   /** paragraphs separated by a blank line; bullet lines on lines of their own */
   summary: string;
+  /**
+   * the whole text when a page gives more than the listing summary (an article page: every paragraph, the
+   * summary's first), else null. meso always sets it; optional only so that hand-built items may leave it out
+   */
+  body?: string | null;
   /** every country the item is about, canonical English names, most salient first */
   countries: string[];
   /** the one country the item is mainly about, or null for a regional or multi-country story */
@@ -88,6 +126,11 @@ export interface Item {
   topics: string[];
   /** every page and line where the item is listed */
   sources: Source[];
+  /**
+   * what its pages state besides its text (tag line, heading, dateline): kept for `meso show` to explain the
+   * countries; not part of the JSON record
+   */
+  facts?: PageFacts;
 }
 
 /** The version of the JSON item shape; bumped when a field is renamed or removed. */

@@ -1,5 +1,6 @@
-import type { Evidence, Place } from '../types.js';
+import type { Evidence, PageFacts, Place } from '../types.js';
 import type { Gazetteer, Mention } from './compileGazetteer.js';
+import { countriesOfList } from './isCountryList.js';
 import { findPhrases } from './compilePhrases.js';
 import { toWords, type Word } from '../text/tokenize.js';
 
@@ -19,7 +20,7 @@ export interface CountryResult {
 
 /** Words that mark a story as regional rather than about one country. */
 const REGIONAL =
-  /\b(region|regional|regions|mesoamerica|mesoamerican|central america|central american|caribbean|countries|north and central|americas|latin america|cross-border|bilateral)\b/i;
+  /\b(region|regional|regions|mesoamerica|mesoamerican|central america|central american|caribbean|countries|north and central|americas|latin america|cross-border|bilateral|centroam[eé]rica|centroamericanos?|mesoam[eé]rica|caribe|latinoam[eé]rica|binacional|transfronteriz[oa]s?)\b/i;
 
 interface Found {
   mention: Mention;
@@ -29,6 +30,9 @@ interface Found {
   /** within the first words of the summary: the dateline */
   lead: boolean;
   text: string;
+  /** word positions within its part (title or summary) */
+  start: number;
+  end: number;
 }
 
 interface Tally {
@@ -36,6 +40,8 @@ interface Tally {
   first: number;
   inTitle: boolean;
   lead: boolean;
+  /** named by the page's tag line */
+  tagged: boolean;
   words: Set<string>;
 }
 
@@ -54,6 +60,7 @@ export function detectCountries(
   title: string,
   summary: string,
   words: TextWords = { title: toWords(title), summary: toWords(summary) },
+  facts: PageFacts = {},
 ): CountryResult {
   const parts = [
     { words: words.title, inTitle: true },
@@ -61,15 +68,18 @@ export function detectCountries(
   ];
   const found: Found[] = [];
   let offset = 0;
+  // a dateline ("Tapachula, Mexico –", "Costa Rica.") opens the summary: a strong sign of where the story is
+  const leadWords = facts.dateline ? toWords(facts.dateline).length : 6;
   for (const part of parts) {
     for (const m of findPhrases(gazetteer.table, part.words)) {
-      // a dateline ("Tapachula, Mexico –", "Costa Rica.") opens the summary: a strong sign of where the story is
       found.push({
         mention: m.payload,
         inTitle: part.inTitle,
         position: offset + m.start,
-        lead: !part.inTitle && m.start < 6,
+        lead: !part.inTitle && m.start < leadWords,
         text: m.text,
+        start: m.start,
+        end: m.end,
       });
     }
     offset += part.words.length + 1000;
@@ -79,7 +89,14 @@ export function detectCountries(
   const places = new Map<string, Place>();
   const evidence = new Map<string, Set<string>>();
   const count = (country: string, f: Found, weight: number) => {
-    const t = tallies.get(country) ?? { score: 0, first: f.position, inTitle: false, lead: false, words: new Set() };
+    const t = tallies.get(country) ?? {
+      score: 0,
+      first: f.position,
+      inTitle: false,
+      lead: false,
+      tagged: false,
+      words: new Set<string>(),
+    };
     t.score += (f.inTitle ? 3 : 1) * weight;
     t.first = Math.min(t.first, f.position);
     t.inTitle ||= f.inTitle;
@@ -128,16 +145,40 @@ export function detectCountries(
     }
   }
   for (const [country, t] of tallies) for (const w of t.words) addEvidence(evidence, 'country', country, w);
-
+  // what the page says: its tag line names the story's countries; a country heading, when the text names none
+  const pageFact = (country: string, text: string, weight: number, tagged: boolean) => {
+    const t = tallies.get(country) ?? {
+      score: 0,
+      first: Number.MAX_SAFE_INTEGER,
+      inTitle: false,
+      lead: false,
+      tagged: false,
+      words: new Set<string>(),
+    };
+    t.score += weight;
+    t.tagged ||= tagged;
+    tallies.set(country, t);
+    addEvidence(evidence, 'page', country, text);
+  };
+  const tagLine = facts.tags?.join(', ');
+  const tagged = tagLine ? (countriesOfList(gazetteer, tagLine) ?? []) : [];
+  for (const c of tagged) pageFact(c, tagLine!, 3, true);
+  if (tallies.size === 0 && facts.heading) {
+    const named = countriesOfList(gazetteer, facts.heading);
+    if (named?.length === 1) pageFact(named[0]!, facts.heading, 1, false);
+  }
   const ranked = [...tallies.entries()].sort(
     (a, b) => b[1].score + (b[1].lead ? 2 : 0) - (a[1].score + (a[1].lead ? 2 : 0)) || a[1].first - b[1].first,
   );
+  const primary = pickPrimary(ranked, title, joinedInTitle(found, words.title), tagged);
+  const countries = ranked.map(([c]) => c);
+  if (primary) countries.splice(0, countries.length, primary, ...countries.filter((c) => c !== primary));
   return {
-    countries: ranked.map(([c]) => c),
-    primaryCountry: pickPrimary(ranked, title),
+    countries,
+    primaryCountry: primary,
     places: [...places.values()],
     evidence: [...evidence.entries()].map(([k, words]) => {
-      const [kind, label] = k.split('\u0000') as ['country' | 'place', string];
+      const [kind, label] = k.split('\u0000') as ['country' | 'place' | 'page', string];
       return { kind, label, words: [...words] };
     }),
   };
@@ -150,20 +191,52 @@ function addEvidence(evidence: Map<string, Set<string>>, kind: string, label: st
   evidence.set(key, set);
 }
 
+/** Words that join two names as one subject. */
+const AND = new Set(['and', 'y', 'e', 'or', 'o']);
+/** Words that name a story about several countries, or none, in its title. */
+const MANY = /\b(global|countries|pa[ií]ses|world|mundial|nations|naciones)\b/i;
+
 /**
- * The primary country: the top country when it leads the story (in the title or the dateline) and clearly
- * outweighs the next; null for regional or multi-country stories.
+ * Whether the title's first two country mentions stand side by side ("Guatemala and Honduras", "Honduras,
+ * Nicaragua"): a story of both, with no primary country.
  */
-function pickPrimary(ranked: Array<[string, Tally]>, title: string): string | null {
-  const [top, second] = ranked;
-  if (!top) return null;
-  const [name, t] = top;
-  const leads = t.inTitle || t.lead;
-  if (!leads) return null;
-  if (second && (second[1].inTitle || second[1].lead) && t.inTitle === second[1].inTitle) {
-    if (t.score < 2 * second[1].score) return null;
+function joinedInTitle(found: Found[], title: Word[]): boolean {
+  const inTitle = found.filter((f) => f.inTitle).sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < inTitle.length; i++) {
+    const [a, b] = [inTitle[i]!, inTitle[i + 1]!];
+    if (a.mention.countries.some((c) => b.mention.countries.includes(c))) continue;
+    const between = title.slice(a.end, b.start).map((w) => w.term);
+    return between.length === 0 || (between.length === 1 && AND.has(between[0]!));
   }
-  if (second && t.score < second[1].score + 2) return null;
-  if (REGIONAL.test(title) && !t.inTitle) return null;
-  return name;
+  return false;
+}
+
+/**
+ * The primary country, the one the story is mainly about:
+ * - a tag line naming one country names it; naming several, the title decides (one country named there);
+ * - else the one country the title names, unless the title speaks of a region and the text of several countries;
+ * - a title naming two side by side ("Guatemala and Honduras") has none; naming two apart, the dateline decides,
+ *   else the one that opens the title;
+ * - a title naming none: the one country the item names, else the one its dateline names.
+ * Null for regional and multi-country stories.
+ */
+function pickPrimary(ranked: Array<[string, Tally]>, title: string, joined: boolean, tagged: string[]): string | null {
+  if (ranked.length === 0) return null;
+  const many = MANY.test(title);
+  const regional = REGIONAL.test(title) || many;
+  const inTitle = ranked.filter(([, t]) => t.inTitle).sort((a, b) => a[1].first - b[1].first);
+  const lead = ranked.filter(([, t]) => t.lead).map(([c]) => c);
+  if (tagged.length === 1) return tagged[0]!;
+  if (tagged.length > 1) return inTitle.length === 1 && !regional ? inTitle[0]![0] : null;
+  if (inTitle.length === 1) return regional && ranked.length > 1 ? null : inTitle[0]![0];
+  if (inTitle.length > 1) {
+    if (joined) return null;
+    if (lead.length === 1 && inTitle.some(([c]) => c === lead[0])) return lead[0]!;
+    // the title's subject: "Costa Rica repatriated 36 Costa Ricans after Hurricane Maria hit Puerto Rico"
+    return inTitle[0]![1].first === 0 ? inTitle[0]![0] : null;
+  }
+  // one country named: the story's, unless the title speaks of several countries, or of a region and the
+  // country is not its dateline's
+  if (ranked.length === 1) return many || (regional && !ranked[0]![1].lead) ? null : ranked[0]![0];
+  return lead.length === 1 && !regional ? lead[0]! : null;
 }

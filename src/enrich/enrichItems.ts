@@ -18,14 +18,16 @@ export interface Enrichers {
  * (the words behind each) for `meso show`.
  */
 export function enrichItems(
-  merged: MergedItem[],
+  merged: Array<Omit<MergedItem, 'body' | 'facts'> & Partial<Pick<MergedItem, 'body' | 'facts'>>>,
   enrichers: Enrichers,
 ): { items: Item[]; evidence: Record<string, Evidence[]> } {
   const evidence: Record<string, Evidence[]> = {};
   const items = merged.map((m): Item => {
-    const words = { title: toWords(m.title), summary: toWords(m.summary) };
-    const c = detectCountries(enrichers.gazetteer, m.title, m.summary, words);
-    const t = classifyTopics(enrichers.topics, m.title, m.summary, words);
+    // an article's whole text says more than its summary: countries and topics are read from it
+    const text = m.body ?? m.summary;
+    const words = { title: toWords(m.title), summary: toWords(text) };
+    const c = detectCountries(enrichers.gazetteer, m.title, text, words, m.facts);
+    const t = classifyTopics(enrichers.topics, m.title, text, words);
     const inferred = m.date === null ? inferDate(`${m.title}\n${m.summary}`) : null;
     const ev = [...c.evidence, ...t.evidence];
     if (inferred) ev.push({ kind: 'date', label: inferred.value, words: [inferred.evidence] });
@@ -37,11 +39,13 @@ export function enrichItems(
       dateSource: m.date === null ? null : 'listed',
       inferredDate: inferred,
       summary: m.summary,
+      body: m.body ?? null,
       countries: c.countries,
       primaryCountry: c.primaryCountry,
       places: c.places,
       topics: t.topics,
       sources: m.sources,
+      ...(m.facts && Object.keys(m.facts).length ? { facts: m.facts } : {}),
     };
   });
   return { items, evidence };

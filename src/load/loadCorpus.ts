@@ -8,6 +8,7 @@ import { enrichItems } from '../enrich/enrichItems.js';
 import type { IndexDoc } from '../indexing/buildIndex.js';
 import { countTerms, type PickTerms, type TermIndex, type TermLookup } from '../indexing/termIndex.js';
 import { getEnrichers } from '../enrich/getEnrichers.js';
+import { isCountryListFor } from '../enrich/isCountryList.js';
 import { compareItems } from './compareItems.js';
 import type { ProgressStage } from '../io/makeProgressLine.js';
 
@@ -58,20 +59,24 @@ export interface LoadOptions {
 
 /** Parses, merges and enriches page files into a corpus (no index yet). */
 export function buildCorpus(
-  files: PageFile[],
+  files: Array<Pick<PageFile, 'file' | 'text'>>,
   readDiagnostics: Diagnostic[],
   progress?: LoadOptions['progress'],
 ): Omit<Corpus, 'index' | 'lookup'> {
   const diagnostics = [...readDiagnostics];
   const raw: RawItem[] = [];
   const pages: PageStats[] = [];
+  const enrichers = getEnrichers();
+  const isCountryList = isCountryListFor(enrichers.gazetteer);
   // what reading said about each file: for a page read, a decoding warning; for any other, why it was skipped
   const said = new Map<string, string[]>();
   for (const d of readDiagnostics) said.set(d.file, [...(said.get(d.file) ?? []), d.message]);
   for (const f of files) {
-    const parsed = timed('parse', () => parsePage(f.text, f.file));
+    const parsed = timed('parse', () => parsePage(f.text, f.file, { isCountryList }));
     for (const item of parsed.items) raw.push(item);
-    diagnostics.push(...parsed.diagnostics);
+    // notes (furniture, markers, headings left out on purpose) are for meso parse, not warnings on every run
+    const warnings = parsed.diagnostics.filter((d) => d.level !== 'note');
+    diagnostics.push(...warnings);
     const read = said.get(f.file);
     said.delete(f.file);
     pages.push({
@@ -81,7 +86,7 @@ export function buildCorpus(
       layout: parsed.layout,
       items: parsed.items.length,
       dated: parsed.items.filter((i) => i.date).length,
-      diagnostics: parsed.diagnostics.length + (read?.length ?? 0),
+      diagnostics: warnings.length + (read?.length ?? 0),
       duplicates: 0,
     });
     progress?.(pages.length, files.length);
@@ -101,7 +106,7 @@ export function buildCorpus(
   diagnostics.push(...merged.diagnostics);
   const byFile = new Map(pages.map((p) => [p.file, p]));
   for (const item of merged.items) for (const s of item.sources.slice(1)) byFile.get(s.file)!.duplicates++;
-  const { items } = timed('enrich', () => enrichItems(merged.items, getEnrichers()));
+  const { items } = timed('enrich', () => enrichItems(merged.items, enrichers));
   items.sort(compareItems);
   return { items, byId: new Map(items.map((i) => [i.id, i])), diagnostics, pages, merged: merged.merged };
 }

@@ -1,214 +1,335 @@
-import type { Diagnostic, Layout, ParsedPage, RawItem } from '../types.js';
+import type { DateOrder, Diagnostic, Layout, PageFacts, PageKind, ParsedPage, RawItem } from '../types.js';
 import { normalizeText } from '../text/normalizeText.js';
 import { splitLines } from './splitLines.js';
-import { dateLineProblem, parseDateLine } from './parseDateLine.js';
+import { parseLabelledDate } from './parseLabelledDate.js';
+import { dateLineProblem } from './parseDateLine.js';
+import { buildUnits, type Unit } from './buildUnits.js';
+import { chooseDateOrder, type Header } from './chooseDateOrder.js';
 
-/** A line that continues the summary above as a list entry. */
-const BULLET = /^[-–•*·▪●]\s+/u;
-/** Endings after which a new line starts a new sentence (or a new item) rather than wrapping. */
-const TERMINAL = /[.!?…:;"”’»)\]]$/u;
-/** A line with nothing to read in it. */
-const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
-
-interface Draft {
-  title: string;
-  date: string | null;
-  /** paragraphs, each a list of lines already joined where they wrapped */
-  paragraphs: string[][];
-  /** for each paragraph: its line numbers, and whether a blank line came before it */
-  paragraphMeta: Array<{ lines: number[]; afterBlank: boolean }>;
-  titleLine: number;
-  lines: number[];
+/** What the caller knows that the parser does not: the gazetteer's test for a line of country names. */
+export interface ParseOptions {
+  /** whether a line is a list of country names ("Belize, Costa Rica", "Nicaragua"): a tag line or a heading */
+  isCountryList?: (text: string) => boolean;
 }
 
+interface Draft {
+  title: Unit;
+  date: string | null;
+  tags: Unit | null;
+  /** paragraphs, each a list of lines (bullets on lines of their own) */
+  paragraphs: string[][];
+  lines: number[];
+  dateline: string | null;
+}
+
+/** Section labels after which a page lists links to other stories. */
+const SECTION =
+  /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n)\s*:?$/i;
+
+const NOTE_FOR = {
+  furniture: 'page furniture (a link, share line, breadcrumb, pagination or section label), not an item',
+  marker: 'language marker of the item below, not an item',
+};
+
 /**
- * Parses one page into items and diagnostics. Handles both layouts of the site and stretches of each on one
- * page: dated blocks (date line, title, one or more summary paragraphs) and undated title/summary lines
- * where "- " bullet lines continue the summary above, with wrapped lines and runs of blank lines.
+ * Parses one page into items and diagnostics, choosing per page the reading that explains it best. Each line is
+ * first classed on its own (date, furniture, language marker, list line, text; text as title-like or
+ * paragraph-like), then the page's dates are paired with titles: before each title (dated blocks) or after it
+ * (title, tag line, date, summary), whichever fits more of the page's dates. A title-like line followed by
+ * paragraphs starts an undated item; one with nothing under it is a heading (before the first item) or a stray
+ * line (a warning). A page whose one dated item opens it and runs on for paragraphs, or carries a tag line, is
+ * an article: one item whose summary is its first paragraph and whose body is its whole text.
  * Never throws on page content; every non-blank line ends in an item or a diagnostic.
  *
  * @example
  * parsePage('4 December, 2017\n\nA title\n\nA summary.', 'p.txt').items[0]
  * //=> { title: 'A title', date: '2017-12-04', summary: 'A summary.', source: { file: 'p.txt', line: 3 }, lines: [1, 3, 5] }
  */
-export function parsePage(text: string, file: string): ParsedPage {
-  const raw = splitLines(text);
-  const items: RawItem[] = [];
+export function parsePage(text: string, file: string, options: ParseOptions = {}): ParsedPage {
+  const lines = splitLines(text).map((l) => normalizeText(l));
+  const units = buildUnits(lines, options.isCountryList);
+  const nonBlank = lines.filter((l) => l !== '').length;
   const diagnostics: Diagnostic[] = [];
-  let nonBlank = 0;
-  let dated = 0;
-  let undated = 0;
+  const warn = (line: number, message: string, text?: string, level?: Diagnostic['level']) =>
+    diagnostics.push({
+      file,
+      line,
+      message,
+      ...(text === undefined ? {} : { text }),
+      ...(level === undefined ? {} : { level }),
+    });
+  /** a unit that is left out: one diagnostic per line, the text of that line */
+  const leaveOut = (u: Unit, message: string, level?: Diagnostic['level']) => {
+    for (const n of u.lines) warn(n, message, lines[n - 1], level);
+  };
 
+  const isNames = (u: Unit) =>
+    u.kind === 'text' && (u.shape.nameList || (options.isCountryList?.(u.text) ?? false)) && u.text.length <= 200;
+  const content = units.filter((u) => u.kind === 'text' || u.kind === 'bullet' || u.kind === 'date');
+  const choice = chooseDateOrder(content, isNames);
+  const headerOf = new Map<Unit, Header>();
+  for (const h of choice.headers) headerOf.set(h.title, h);
+  const claimed = new Set<Unit>();
+  for (const h of choice.headers) {
+    claimed.add(h.title);
+    if (h.date) claimed.add(h.date);
+    if (h.tags) claimed.add(h.tags);
+  }
+
+  // Article: the page's one dated item opens it and carries a tag line, or runs on for paragraphs.
+  const first = choice.headers[0];
+  const firstAt = first ? content.indexOf(first.title) : -1;
+  const before = first ? content.slice(0, Math.min(firstAt, first.date ? content.indexOf(first.date) : firstAt)) : [];
+  const after = first ? content.slice(content.indexOf(first.date ?? first.title) + 1) : [];
+  const paragraphsAfter = after.filter((u) => u.kind === 'text' && u.shape.paragraphLike).length;
+  const titlesAfter = after.filter(
+    (u, k) =>
+      u.kind === 'text' && u.shape.titleLike && after[k + 1]?.kind === 'text' && after[k + 1]!.shape.paragraphLike,
+  ).length;
+  const article =
+    choice.headers.length === 1 &&
+    first?.date !== null &&
+    before.every((u) => u.kind === 'text' && u.shape.titleLike) &&
+    (first?.tags !== null || (paragraphsAfter >= 3 && titlesAfter * 2 < paragraphsAfter));
+
+  // the page's titles: those paired with dates and the title-like lines with a summary under them
+  const titleCandidates = content.filter(
+    (u, k) =>
+      headerOf.has(u) ||
+      (u.kind === 'text' && u.shape.titleLike && !claimed.has(u) && content[k + 1] && isSummary(content[k + 1]!)),
+  );
+  const titleCase = titleCandidates.filter((u) => isTitleCase(u.text)).length;
+  const titleCasePage = titleCase >= 3 && titleCase >= 0.7 * titleCandidates.length;
+
+  const items: RawItem[] = [];
   let current: Draft | null = null;
-  /** a date line waiting for its title */
-  let pendingDate: { date: string; line: number; text: string } | null = null;
-  let blankBefore = false;
-
-  const warn = (line: number, message: string, text?: string) =>
-    diagnostics.push({ file, line, message, ...(text === undefined ? {} : { text }) });
-
+  let heading: string | undefined;
+  /** after "Related news", "Most read": titles with no summary are links to other stories */
+  let related = false;
   const finish = () => {
     if (!current) return;
-    const summary = current.paragraphs.map((p) => p.join('\n')).join('\n\n');
+    const d = current;
+    const paras = d.paragraphs.map((p) => p.join('\n'));
+    const facts: PageFacts = {};
+    if (d.tags) facts.tags = splitNames(d.tags.text);
+    if (heading !== undefined) facts.heading = heading;
+    if (d.dateline) facts.dateline = d.dateline;
     items.push({
-      title: current.title,
-      date: current.date,
-      summary,
-      source: { file, line: current.titleLine },
-      lines: current.lines,
+      title: d.title.text,
+      date: d.date,
+      summary: article ? (paras[0] ?? '') : paras.join('\n\n'),
+      source: { file, line: d.title.lines[0]! },
+      lines: [...d.lines].sort((a, b) => a - b),
+      ...(article && paras.length > 1 ? { body: paras.join('\n\n') } : {}),
+      ...(Object.keys(facts).length ? { facts } : {}),
     });
-    if (current.date) dated++;
-    else undated++;
     current = null;
   };
-
-  const newParagraph = (d: Draft, line: string, lineNo: number, afterBlank: boolean) => {
-    d.paragraphs.push([line]);
-    d.paragraphMeta.push({ lines: [lineNo], afterBlank });
-  };
-  /** a line that continues the last paragraph: joined to its last line, or (bullets) a line of its own */
-  const continueParagraph = (d: Draft, lineNo: number) =>
-    d.paragraphMeta[d.paragraphMeta.length - 1]!.lines.push(lineNo);
-
-  const start = (title: string, lineNo: number, date: { date: string; line: number } | null) => {
+  const start = (title: Unit, header: Header | null, extra: number[] = []) => {
     finish();
+    const lines = [...title.lines, ...extra];
+    if (header?.date) lines.push(...header.date.lines);
+    if (header?.tags) lines.push(...header.tags.lines);
     current = {
       title,
-      date: date?.date ?? null,
+      date: header?.date ? parseLabelledDate(header.date.text) : null,
+      tags: header?.tags ?? null,
       paragraphs: [],
-      paragraphMeta: [],
-      titleLine: lineNo,
-      lines: date ? [date.line, lineNo] : [lineNo],
+      lines,
+      dateline: null,
     };
+    if (title.shape.paragraphLike || title.shape.doubtful)
+      warn(
+        title.lines[0]!,
+        title.shape.paragraphLike
+          ? 'read as a title, but it reads like a paragraph: check the items around it'
+          : 'read as a title, but it is long for one: check the items around it',
+        title.text,
+        'doubt',
+      );
+  };
+  const addParagraph = (u: Unit) => {
+    const d = current!;
+    if (u.kind === 'bullet' && d.paragraphs.length > 0 && !u.blankBefore)
+      d.paragraphs[d.paragraphs.length - 1]!.push(u.text);
+    else d.paragraphs.push([u.text]);
+    if (d.paragraphs.length === 1 && u.kind === 'text') d.dateline = u.shape.dateline;
+    d.lines.push(...u.lines);
   };
 
-  for (let i = 0; i < raw.length; i++) {
-    const lineNo = i + 1;
-    const line = normalizeText(raw[i] ?? '');
-    if (line === '') {
-      blankBefore = true;
+  for (const d of choice.unplaced) leaveOut(d.unit, d.message);
+  for (const d of choice.doubts) warn(d.unit.lines[0]!, d.message, d.unit.text, 'doubt');
+
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!;
+    switch (u.kind) {
+      case 'furniture':
+      case 'marker':
+        leaveOut(u, NOTE_FOR[u.kind], 'note');
+        if (SECTION.test(u.text)) related = true;
+        continue;
+      case 'noWords':
+        leaveOut(u, 'line has no words (only punctuation or symbols)');
+        continue;
+      case 'badDate':
+        leaveOut(u, dateLineProblem(u.text) ?? 'line looks like a date but names no real calendar day');
+        continue;
+      case 'date':
+        continue; // placed with its title, or left out by chooseDateOrder
+      case 'bullet':
+        if (choice.unplacedUnits.has(u)) continue;
+        if (!current) leaveOut(u, 'list line before any title: nothing to attach it to');
+        else addParagraph(u);
+        continue;
+    }
+    // text
+    if (claimed.has(u) && !headerOf.has(u)) continue; // a tag line, placed with its title
+    const header = headerOf.get(u);
+    if (header) {
+      related = false;
+      start(u, header);
       continue;
     }
-    nonBlank++;
-    const wasBlank = blankBefore;
-    blankBefore = false;
-
-    const date = parseDateLine(line);
-    if (date) {
-      if (pendingDate) warn(pendingDate.line, 'date line with no title after it', pendingDate.text);
-      const cur = current as Draft | null;
-      if (cur && cur.date === null && cur.paragraphs.length === 0) {
-        // "Title / date / summary": the date belongs to the title just read.
-        cur.date = date;
-        cur.lines.push(lineNo);
-        continue;
-      }
-      const last = cur?.paragraphs[cur.paragraphs.length - 1];
-      const meta = cur?.paragraphMeta[cur.paragraphMeta.length - 1];
+    const next = nextContent(units, k);
+    if (related && u.shape.titleLike && !(next !== undefined && isSummary(next))) {
+      leaveOut(u, 'a link to another story, under a section label', 'note');
+      continue;
+    }
+    if (article && current) {
+      addParagraph(u); // an article's subheadings and paragraphs are all its body
+      continue;
+    }
+    const summaryNext = next !== undefined && isSummary(next) && !claimed.has(next);
+    if (u.shape.titleLike) {
+      const d = current as Draft | null;
       if (
-        cur &&
-        meta?.afterBlank &&
-        !wasBlank &&
-        cur.paragraphs.length > 1 &&
-        last?.length === 1 &&
-        !TERMINAL.test(last[0]!)
+        d &&
+        d.paragraphs.length === 0 &&
+        d.title.block === u.block &&
+        d.title.lines.at(-1)! + 1 === u.lines[0] &&
+        (summaryNext || next === undefined) &&
+        wrappedTitle(d.title.text, u.text)
       ) {
-        // "…summary. / (blank) / Title / date": a one-line paragraph right above a date is the next item's title.
-        cur.paragraphMeta.pop();
-        cur.paragraphs.pop();
-        cur.lines = cur.lines.filter((n) => !meta.lines.includes(n));
-        start(last[0]!, meta.lines[0]!, null);
-        (current as Draft | null)!.lines.push(...meta.lines.slice(1));
-        (current as Draft | null)!.date = date;
-        (current as Draft | null)!.lines.push(lineNo);
+        // a title-like line right under the title, with no blank line between: the title wrapped
+        d.title = { ...d.title, text: `${d.title.text} ${u.text}`, lines: [...d.title.lines, ...u.lines] };
+        d.lines.push(...u.lines);
         continue;
       }
-      finish();
-      pendingDate = { date, line: lineNo, text: line };
-      continue;
-    }
-
-    const badDate = dateLineProblem(line);
-    if (badDate) {
-      // a date line whose date is impossible: never a title; like a date line, it ends the item above
-      // (unless that item is a title still waiting for its date)
-      warn(lineNo, badDate, line);
-      if ((current as Draft | null)?.paragraphs.length) finish();
-      continue;
-    }
-
-    if (pendingDate) {
-      if (BULLET.test(line) || NO_WORDS.test(line)) {
-        warn(lineNo, 'expected a title after the date line above, found a list line', line);
+      if (summaryNext) {
+        const d2 = current as Draft | null;
+        if (titleCasePage && d2 && d2.paragraphs.length > 0 && !isTitleCase(u.text) && u.text.split(' ').length >= 6) {
+          // on a page whose titles are all Title Case, a sentence-case line inside a summary is a paragraph
+          addParagraph(u);
+          warn(
+            u.lines[0]!,
+            'reads like a title, but the titles of this page are in Title Case: kept in the summary above',
+            u.text,
+            'doubt',
+          );
+          continue;
+        }
+        start(u, null);
         continue;
       }
-      start(line, lineNo, pendingDate);
-      pendingDate = null;
-      continue;
-    }
-
-    if (NO_WORDS.test(line)) {
-      warn(lineNo, 'line has no words (only punctuation or symbols)', line);
-      continue;
-    }
-    const cur = current as Draft | null;
-    if (!cur) {
-      if (BULLET.test(line)) {
-        warn(lineNo, 'list line before any title: nothing to attach it to', line);
+      if (
+        next?.kind === 'text' &&
+        next.shape.titleLike &&
+        next.block === u.block &&
+        next.lines[0] === u.lines.at(-1)! + 1 &&
+        (!claimed.has(next) || headerOf.has(next)) &&
+        wrappedTitle(u.text, next.text)
+      ) {
+        // two title-like lines with no blank between them and no summary under the first: one wrapped title
+        next.text = `${u.text} ${next.text}`;
+        next.lines.unshift(...u.lines);
         continue;
       }
-      start(line, lineNo, null);
-      continue;
-    }
-
-    cur.lines.push(lineNo);
-    const paragraphs = cur.paragraphs;
-    const last = paragraphs[paragraphs.length - 1];
-    const lastLine = last?.[last.length - 1];
-
-    if (BULLET.test(line)) {
-      // A bullet continues the summary above (a title with bullets only gets them as its summary).
-      if (last && !wasBlank) {
-        last.push(line);
-        continueParagraph(cur, lineNo);
-      } else newParagraph(cur, line, lineNo, wasBlank);
-      continue;
-    }
-
-    if (!last || lastLine === undefined) {
-      if (!wasBlank && !TERMINAL.test(cur.title) && /^\p{Ll}/u.test(line)) {
-        cur.title = `${cur.title} ${line}`; // a title that wrapped
+      const after = next ? nextContent(units, units.indexOf(next)) : undefined;
+      if (next && isNames(next) && !claimed.has(next) && after && isSummary(after) && !claimed.has(after)) {
+        // an undated article: title, tag line, text
+        claimed.add(next);
+        start(u, { title: u, date: null, tags: next });
+        continue;
+      }
+      if (!current && items.length === 0) {
+        heading = u.text;
+        leaveOut(u, 'page heading with no item under it', 'note');
+      } else if (current) {
+        // under an item, a short line with no full stop and no summary of its own: most likely the end of the
+        // summary above (a sentence without its stop), possibly a stray line; kept, with a doubt
+        addParagraph(u);
+        warn(
+          u.lines[0]!,
+          next?.kind === 'date' && choice.order === 'date-first'
+            ? 'a title-like line before a date line, but the dates on this page come before their titles: kept in the summary above'
+            : 'a title-like line with no summary under it: kept in the summary above',
+          u.text,
+          'doubt',
+        );
       } else {
-        newParagraph(cur, line, lineNo, wasBlank);
+        leaveOut(u, 'title-like line with no summary under it fits no item');
       }
       continue;
     }
-
-    const wraps = !TERMINAL.test(lastLine) || /^\p{Ll}/u.test(line);
-    if (cur.date !== null) {
-      // Dated stretch: everything up to the next date line is this item's summary.
-      if (!wasBlank && wraps && !BULLET.test(lastLine)) {
-        last[last.length - 1] = `${lastLine} ${line}`;
-        continueParagraph(cur, lineNo);
-      } else newParagraph(cur, line, lineNo, wasBlank);
-      continue;
-    }
-
-    // Undated stretch: a line after a finished summary starts the next item.
-    if (wraps && !BULLET.test(lastLine)) {
-      if (wasBlank) newParagraph(cur, line, lineNo, wasBlank);
-      else {
-        last[last.length - 1] = `${lastLine} ${line}`;
-        continueParagraph(cur, lineNo);
-      }
-      continue;
-    }
-    cur.lines.pop();
-    start(line, lineNo, null);
+    // a paragraph
+    if (current) addParagraph(u);
+    else if (summaryNext) start(u, null);
+    else leaveOut(u, 'paragraph before any title: nothing to attach it to');
   }
   finish();
-  if (pendingDate) warn(pendingDate.line, 'date line at the end of the page with no item after it', pendingDate.text);
 
-  const layout: Layout = items.length === 0 ? 'empty' : dated && undated ? 'mixed' : dated ? 'dated' : 'undated';
-  return { file, layout, items, diagnostics, nonBlankLines: nonBlank };
+  const dated = items.filter((i) => i.date !== null).length;
+  const layout: Layout =
+    items.length === 0 ? 'empty' : dated && dated < items.length ? 'mixed' : dated ? 'dated' : 'undated';
+  const kind: PageKind = items.length === 0 ? 'empty' : article ? 'article' : 'listing';
+  const order: DateOrder = choice.order;
+  const why = article
+    ? `${choice.why}; one dated item opens the page and ${first?.tags ? 'carries a tag line' : `runs on for ${paragraphsAfter} paragraphs`}: an article`
+    : choice.why;
+  diagnostics.sort((a, b) => a.line - b.line);
+  return { file, layout, kind, order, why, items, diagnostics, nonBlankLines: nonBlank };
+}
+
+/**
+ * Whether two title-like lines read as one title wrapped: the first long (35 characters or more) or as long as most
+ * of the second, or ending with a word no title ends with. A short line over a long one is a heading over a title ("News", "Latest news").
+ */
+function wrappedTitle(first: string, second: string): boolean {
+  return (
+    first.length >= 35 ||
+    first.length >= 0.8 * Math.min(second.length, 60) ||
+    /(?:\s(?:of|the|and|in|for|to|on|de|la|del|y|en|a)|,)$/u.test(first)
+  );
+}
+
+/** Words Title Case leaves in lower case. */
+const MINOR = new Set(
+  'a an and as at but by for from in into of on or over per the to via vs with without its their his her'.split(' '),
+);
+
+/** Whether a text is in Title Case: nearly every word but the minor ones capitalised ("IOM Trains Nurses in Guatemala"). */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && !MINOR.has(w));
+  if (words.length < 3) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.85 * words.length;
+}
+
+/** A unit that reads as (part of) a summary: a list line or a paragraph. */
+const isSummary = (u: Unit) => u.kind === 'bullet' || (u.kind === 'text' && u.shape.paragraphLike);
+
+/** The next unit that can belong to an item (text, list line or date), skipping furniture and markers. */
+function nextContent(units: Unit[], k: number): Unit | undefined {
+  for (let j = k + 1; j < units.length; j++) {
+    const u = units[j]!;
+    if (u.kind === 'text' || u.kind === 'bullet' || u.kind === 'date') return u;
+  }
+  return undefined;
+}
+
+/** "Belize, Costa Rica and Panama" → ["Belize", "Costa Rica", "Panama"]. */
+function splitNames(text: string): string[] {
+  return text
+    .split(/\s*[,;|·]\s*|\s+(?:and|y)\s+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -15,6 +15,7 @@ export const ITEM_FIELDS = [
   'places',
   'topics',
   'sources',
+  'body',
 ] as const;
 /** Fields a search hit adds. */
 export const HIT_FIELDS = ['score', 'matched', 'snippet'] as const;
@@ -25,7 +26,7 @@ export type OutputRecord = Record<string, RecordValue>;
 /** An item as its JSON record: every field, in the documented order. */
 export function itemRecord(item: Item): OutputRecord {
   const out: OutputRecord = {};
-  for (const f of ITEM_FIELDS) out[f] = item[f];
+  for (const f of ITEM_FIELDS) out[f] = item[f] ?? null;
   return out;
 }
 

@@ -10,7 +10,7 @@ export function wrap(text: string, width: number, indent = ''): string {
     .join('\n');
 }
 
-/** One item in full for `meso show`: title, facts, summary, sources, evidence. */
+/** One item in full for `meso show`: title, facts, summary (and the rest of an article's text), sources, evidence. */
 export function renderItem(item: Item, evidence: Evidence[], style: Style): string {
   const { c } = style;
   const e = (s: string) => escapeForTerminal(s);
@@ -39,13 +39,27 @@ export function renderItem(item: Item, evidence: Evidence[], style: Style): stri
     label('places', item.places.map((p) => `${e(p.name)} (${e(p.country)})`).join(', ') || '—'),
     label('topics', item.topics.join(', ') || '—'),
     label('sources', item.sources.map((s) => e(`${s.file}:${s.line}`)).join(', ')),
+    ...(item.body ? [label('kind', 'article page: the summary is its first paragraph, the full text follows')] : []),
     '',
     wrap(escapeForTerminal(item.summary, true), width),
   ];
+  // an article page gives the whole text: the summary is its first paragraph, the rest follows
+  if (item.body && item.body !== item.summary) {
+    const rest = item.body.startsWith(item.summary)
+      ? item.body.slice(item.summary.length).replace(/^\n+/, '')
+      : item.body;
+    out.push('', style.color ? c.dim('(full text)') : '(full text)', '', wrap(escapeForTerminal(rest, true), width));
+  }
   if (evidence.length) {
     out.push('', style.color ? c.bold('Why') : 'Why');
     for (const ev of evidence)
-      out.push(wrap(`${ev.kind.padEnd(8)}${e(ev.label)}: ${ev.words.map((w) => `"${e(w)}"`).join(', ')}`, width, '  '));
+      out.push(
+        wrap(
+          `${ev.kind.padEnd(8)}${e(ev.label)}: ${ev.words.map((w) => `"${e(w)}"`).join(', ')}${ev.kind === 'page' ? ' (the page says so: tag line or heading)' : ''}`,
+          width,
+          '  ',
+        ),
+      );
   }
   return `${out.join('\n')}\n`;
 }

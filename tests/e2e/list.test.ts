@@ -16,6 +16,7 @@ const FIELDS = [
   'places',
   'topics',
   'sources',
+  'body',
 ];
 type Item = { id: string; title: string; date: string | null; countries: string[]; topics: string[]; summary: string };
 

@@ -102,6 +102,7 @@ describe('limits', () => {
         'places',
         'topics',
         'sources',
+        'body',
       ],
     ]);
   });

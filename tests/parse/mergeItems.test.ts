@@ -26,6 +26,8 @@ describe('mergeItems', () => {
       title: 'Boosting Young People’s Knowledge',
       date: null,
       summary: 'Short too',
+      body: null,
+      facts: {},
       sources: [
         { file: 'a.txt', line: 1 },
         { file: 'b.txt', line: 7 },
@@ -45,6 +47,8 @@ describe('mergeItems', () => {
         title: 'The Same Story',
         date: '2018-01-05',
         summary: 'An undated summary that is the fuller one.',
+        body: null,
+        facts: {},
         sources: [
           { file: 'undated.txt', line: 5 },
           { file: 'dated.txt', line: 3 },

@@ -520,7 +520,15 @@ describe('parsePage', () => {
     it('an empty or blank page is the empty layout with no items and no diagnostics', () => {
       for (const text of ['', '\n\n', ' \u00A0\t\n\r\n']) {
         const page = parsePage(text, 'blank.txt');
-        expect(page).toEqual({ file: 'blank.txt', layout: 'empty', items: [], diagnostics: [], nonBlankLines: 0 });
+        expect(page).toMatchObject({
+          file: 'blank.txt',
+          layout: 'empty',
+          kind: 'empty',
+          order: 'none',
+          items: [],
+          diagnostics: [],
+          nonBlankLines: 0,
+        });
       }
     });
   });

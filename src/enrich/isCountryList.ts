@@ -1,0 +1,36 @@
+import type { Gazetteer } from './compileGazetteer.js';
+import { nameKey } from './compileGazetteer.js';
+
+/**
+ * The countries a line of names names ("Belize, Costa Rica y Panamá", "Antigua y Barbuda"), canonical, in
+ * order; null when any part is not a country name (names of four letters or more: codes like "ES" do not count).
+ *
+ * @example
+ * countriesOfList(gazetteer, 'Antigua y Barbuda, República Dominicana')  //=> ['Antigua and Barbuda', 'Dominican Republic']
+ * countriesOfList(gazetteer, 'Read more')                                  //=> null
+ */
+export function countriesOfList(gazetteer: Gazetteer, text: string): string[] | null {
+  const out: string[] = [];
+  const country = (part: string) => {
+    const key = nameKey(part);
+    return key.length >= 4 ? gazetteer.lookup.get(key) : undefined;
+  };
+  for (const part of text.split(/\s*[,;|·]\s*/u)) {
+    if (!part) continue;
+    const whole = country(part);
+    if (whole) {
+      if (!out.includes(whole)) out.push(whole);
+      continue;
+    }
+    // "Guatemala and Honduras", "Costa Rica y Panamá": a part may join two names
+    const names = part.split(/\s+(?:and|y|e)\s+/u).map(country);
+    if (names.length < 2 || names.some((n) => n === undefined)) return null;
+    for (const n of names) if (!out.includes(n!)) out.push(n!);
+  }
+  return out.length ? out : null;
+}
+
+/** The gazetteer's test for a tag line or heading made only of country names, for the parser. */
+export function isCountryListFor(gazetteer: Gazetteer): (text: string) => boolean {
+  return (text) => text.length <= 300 && countriesOfList(gazetteer, text) !== null;
+}

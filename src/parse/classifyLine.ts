@@ -1,0 +1,68 @@
+import { looksLikeBadDate } from './parseDateLine.js';
+import { parseLabelledDate } from './parseLabelledDate.js';
+
+/** What one non-blank line of a page is, before any layout is chosen. */
+export type LineKind =
+  /** a line that is only a date */
+  | 'date'
+  /** looks like a date but names no real day */
+  | 'badDate'
+  /** only punctuation or symbols */
+  | 'noWords'
+  /** page furniture: a link ("Read more"), a share line, a breadcrumb, pagination, a section label */
+  | 'furniture'
+  /** a language marker put before each item of a listing ("English", "Español") */
+  | 'marker'
+  /** a list line ("- ", "• ") that continues the summary above */
+  | 'bullet'
+  /** anything else: a title, a summary line, a tag line, a heading */
+  | 'text';
+
+/** A line that continues the summary above as a list entry. */
+export const BULLET = /^[-–•*·▪●]\s+/u;
+const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
+
+const MARKER = /^(english|espa[nñ]ol|spanish|ingl[eé]s|fran[cç]ais|french)$/i;
+/** A language switcher: "English | Español", "EN / ES". */
+const SWITCHER = /^(english|espa[nñ]ol|en|es|fr|fran[cç]ais)(\s*[|/·]\s*(english|espa[nñ]ol|en|es|fr|fran[cç]ais))+$/i;
+/** Links and labels a listing or article page carries around its items, in English and Spanish. */
+const FURNITURE: RegExp[] = [
+  // Read more · Read the full story · Leer más · Ver más · Seguir leyendo, with an arrow or ellipsis
+  /^(read more|read the full story|read full story|continue reading|more information|see more|leer m[aá]s|ver m[aá]s|seguir leyendo|m[aá]s informaci[oó]n|leer la nota completa)\b[\s.…»›>→]*$/i,
+  // Share: Facebook Twitter LinkedIn · Compartir: … · Share this · Compartir en redes
+  /^(share|compartir)\b( (this|this story|on|en|esta noticia|en redes( sociales)?))?\s*[:：]?(\s*(facebook|twitter|x|linkedin|whatsapp|e-?mail|correo|print|imprimir|telegram)[\s,|·]*)*$/i,
+  /^((facebook|twitter|linkedin|whatsapp|e-?mail|correo|telegram|print|imprimir)[\s,|·]*){2,}$/i,
+  // Home > News > Press releases · Inicio » Noticias (two links or more, or one from Home/Inicio)
+  /^(home|inicio|portada)\s*[>»›/|]\s*\S/i,
+  /^[^>»›]{1,60}\s[>»›]\s[^>»›]{1,60}\s[>»›]\s/u,
+  // « Previous 1 2 3 Next » · « Anterior 1 2 Siguiente » · Page 2 of 5 · Página 2 de 5
+  /^[«‹<]?\s*((previous|prev|anterior|first|primera|last|[uú]ltima|next|siguiente|\d{1,3}|…|\.\.\.)[\s|·]*){2,}[»›>]?$/i,
+  /^(page|p[aá]gina)\s+\d+\s+(of|de)\s+\d+$/i,
+  // Most read · Related news · Noticias relacionadas · Lo más leído · Back to top · Tags: …
+  /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n|back to top|volver arriba|print|imprimir|print this page|subscribe|suscr[ií]bete)\s*:?$/i,
+  /^(tags|etiquetas|temas|topics)\s*:/i,
+  // Photo: IOM/Name · Foto: OIM · Credit: … · Posted by … · Publicado por …
+  /^(photo|photos|foto|fotos|image|imagen|credit|cr[eé]dito|photo credit|source of photo)\s*:/i,
+  /^(posted|published|publicado|publicada)\s+(by|on|por|el)\b/i,
+  // site chrome: menus, search, newsletter and social prompts, downloads
+  /^(menu|men[uú]|search|buscar|skip to (main )?content|saltar al contenido|back|volver|back to news|volver a noticias|follow us|s[ií]guenos|subscribe( to our newsletter)?|suscr[ií]bete( a nuestro bolet[ií]n)?|newsletter|bolet[ií]n|contact( us)?|contacto|cont[aá]ctenos|download( pdf| the report)?|descargar( pdf| el informe)?|print( this page)?|imprimir( esta p[aá]gina)?|top|arriba)\s*[:»›>→…]*$/i,
+];
+
+/**
+ * Says what kind of line a (normalised, non-blank) page line is, from the line alone.
+ *
+ * @example
+ * classifyLine('Read more')          //=> 'furniture'
+ * classifyLine('5 December, 2018')   //=> 'date'
+ * classifyLine('Español')            //=> 'marker'
+ */
+export function classifyLine(line: string): LineKind {
+  if (parseLabelledDate(line)) return 'date';
+  if (NO_WORDS.test(line)) return 'noWords';
+  if (looksLikeBadDate(line)) return 'badDate';
+  if (BULLET.test(line)) return 'bullet';
+  if (line.length <= 12 && MARKER.test(line)) return 'marker';
+  if (line.length <= 40 && SWITCHER.test(line)) return 'furniture';
+  if (line.length <= 160 && FURNITURE.some((re) => re.test(line))) return 'furniture';
+  return 'text';
+}

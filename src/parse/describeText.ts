@@ -1,0 +1,67 @@
+/** What a stretch of text looks like: a title, a paragraph, or a list of names (a tag line). */
+export interface TextShape {
+  /** short, no final full stop, no sentence break, no dateline: reads as a title */
+  titleLike: boolean;
+  /** ends a sentence, holds a sentence break, opens with a dateline, or is long: reads as a paragraph */
+  paragraphLike: boolean;
+  /** a list of capitalised names separated by commas ("Belize, Costa Rica, El Salvador") */
+  nameList: boolean;
+  /** the place of a dateline it opens with ("San José, Costa Rica" of "San José, Costa Rica. Officials…") */
+  dateline: string | null;
+  /** a title-like text long enough, or a paragraph short enough, that the reading may be wrong */
+  doubtful: boolean;
+}
+
+/** A final full stop, colon, semicolon or ellipsis, maybe inside closing quotes or brackets. */
+const STOP = /[.:;…]["”’»)\]]*$/u;
+/** A sentence break inside the text: an end mark, then a capital (or an opening quote and a capital). */
+const SENTENCE_BREAK = /(\S*)[.!?…]["”’»)]*\s+["“‘«(¿¡]?\p{Lu}/gu;
+/** Words written with a full stop that ends no sentence ("St. Kitts", "Gen. Rodríguez", "U.S. Army"). */
+const ABBREVIATION =
+  /^(st|sto|sta|mr|mrs|ms|dr|dra|sr|sra|srta|gen|gov|col|capt|lt|sgt|prof|lic|ing|no|nos|núm|art|inc|ltd|co|jr|vs|etc|approx|dept|av|avda|p|pp|vol|fig|[\p{L}](\.[\p{L}])*)$/iu;
+
+/** Whether the text holds a sentence break: an end mark after a word that is not an abbreviation, then a capital. */
+function hasSentenceBreak(text: string): boolean {
+  for (const m of text.matchAll(SENTENCE_BREAK)) {
+    const word = m[1]!.replace(/^["“‘«(¿¡]+/u, '');
+    if (word === '' || !/[\p{Ll})\]”’"»0-9]$/u.test(word)) continue; // "U.S. Army", "IOM. A" is a label
+    if (ABBREVIATION.test(word)) continue;
+    return true;
+  }
+  return false;
+}
+/**
+ * A dateline: one to six capitalised place words (with "de", "del", "la", "y", "/" and commas between), then a
+ * full stop or a dash, then the story ("San José, Costa Rica. ", "Mexico City - ", "Tegucigalpa / Guatemala City – ").
+ */
+const DATELINE =
+  /^((?:\p{Lu}[\p{L}'’.-]*)(?:(?:\s+|,\s+|\s*\/\s*)(?:de|del|la|las|los|el|y|and|of|da|do|\p{Lu}[\p{L}'’.-]*)){0,7})(?:,\s*(?:\d{1,2}\s+\p{L}+,?\s+\d{4}|\p{L}+\s+\d{1,2},\s+\d{4}))?\s*(?:\.\s*[–—-]?|\s[–—-])\s+["“]?[\p{Lu}\d]/u;
+const NAME = /^(\p{Lu}[\p{L}'’.-]*)(\s+(de|del|la|las|los|el|y|and|of|the|\p{Lu}[\p{L}'’.-]*)){0,4}$/u;
+
+/**
+ * Describes a (normalised, joined) stretch of text by the features that tell titles from paragraphs.
+ *
+ * @example
+ * describeText('IOM Trains Nurses in Guatemala').titleLike                       //=> true
+ * describeText('San José, Costa Rica. Officials met on Monday.').dateline        //=> 'San José, Costa Rica'
+ * describeText('Belize, Costa Rica, El Salvador').nameList                        //=> true
+ */
+export function describeText(text: string): TextShape {
+  const m = DATELINE.exec(text);
+  // "IOM. Something" is not a dateline: the place must not be a run of capitals only
+  const dateline = m && /\p{Ll}/u.test(m[1]!) && m[1]!.length <= 60 ? m[1]!.replace(/[.,]+$/, '') : null;
+  const stop = STOP.test(text);
+  const breaks = hasSentenceBreak(text);
+  const long = text.length > 250;
+  // a dash after a name opens titles too ("MigrantApp - Effective Communication…"): a dateline counts when long
+  const paragraphLike = stop || breaks || long || (dateline !== null && text.length > 120);
+  const parts = text.split(/\s*,\s*|\s+(?:and|y)\s+/u);
+  const nameList =
+    !paragraphLike &&
+    text.length <= 200 &&
+    parts.length >= 2 &&
+    parts.every((p) => p.length > 0 && p.length <= 32 && NAME.test(p));
+  const titleLike = !paragraphLike;
+  const doubtful = titleLike ? text.length > 180 : text.length < 60 && !breaks && dateline === null;
+  return { titleLike, paragraphLike, nameList, dateline, doubtful };
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { detectCountries } from '../../src/enrich/detectCountries.js';
+import { countriesOfList } from '../../src/enrich/isCountryList.js';
+import { getEnrichers } from '../../src/enrich/getEnrichers.js';
+
+const { gazetteer } = getEnrichers();
+const primary = (title: string, summary: string, facts = {}) =>
+  detectCountries(gazetteer, title, summary, undefined, facts).primaryCountry;
+
+describe('the primary country', () => {
+  // Regression: single-country items often got null (0.766 right on unseen pages).
+  it('is the one country an item names, even when the title names none', () => {
+    expect(primary('Shelter Managers Learn Camp Coordination', 'Belize City. Twenty-five managers took part.')).toBe(
+      'Belize',
+    );
+    expect(
+      primary('Returnees Share Their Experiences at a Forum', 'Young people who returned to Nicaragua spoke.'),
+    ).toBe('Nicaragua');
+  });
+
+  it('is the one country the title names, though the text names others', () => {
+    expect(
+      primary(
+        'El Salvador Opens Reception Centre for Returned Children',
+        'San Salvador, El Salvador. Children returned from Mexico and the United States are received there.',
+      ),
+    ).toBe('El Salvador');
+  });
+
+  it('is none for two countries side by side in the title', () => {
+    expect(
+      primary('Guatemala and Honduras Coordinate Reception of Returnees', 'Omoa, Honduras. Authorities met.'),
+    ).toBeNull();
+    expect(
+      primary('Costa Rica y Nicaragua coordinan el retorno', 'Peñas Blancas, Costa Rica. Cerca de 500 personas.'),
+    ).toBeNull();
+  });
+
+  it('is the dateline’s when the title names two countries apart', () => {
+    expect(
+      primary(
+        'Migrants from Haiti in Tapachula Access Information on Asylum',
+        'Tapachula, Mexico. Information sessions in Haitian Creole were held.',
+        { dateline: 'Tapachula, Mexico' },
+      ),
+    ).toBe('Mexico');
+  });
+
+  it('is none for a regional story naming several countries', () => {
+    expect(
+      primary(
+        'Panama Hosts Regional Workshop on Migrant Smuggling',
+        'Officials from Costa Rica and Guatemala met in Panama.',
+      ),
+    ).toBeNull();
+    expect(primary('Central American Countries Exchange Experiences', 'Panama City. Officials met.')).toBeNull();
+  });
+
+  it('follows a tag line: one country names it, several leave it to the title', () => {
+    expect(primary('A Governance Profile Is Completed', 'The assessment took six months.', { tags: ['Belize'] })).toBe(
+      'Belize',
+    );
+    expect(
+      primary('Mexico Expands Shelter Capacity', 'Federal authorities opened shelters.', {
+        tags: ['Mexico', 'Guatemala', 'Honduras', 'El Salvador'],
+      }),
+    ).toBe('Mexico');
+    expect(
+      primary('Hurricanes Eta and Iota: IOM Supports Shelters', 'Two weeks after the storms.', {
+        tags: ['Guatemala', 'Honduras'],
+      }),
+    ).toBeNull();
+  });
+
+  it('counts the tag line’s countries, with page evidence for meso show', () => {
+    const r = detectCountries(
+      gazetteer,
+      'Países del Caribe se preparan',
+      'El taller fue organizado por la OIM.',
+      undefined,
+      {
+        tags: ['Antigua y Barbuda', 'Dominica', 'Jamaica', 'República Dominicana'],
+      },
+    );
+    expect(r.countries).toEqual(['Antigua and Barbuda', 'Dominica', 'Jamaica', 'Dominican Republic']);
+    expect(r.evidence.filter((e) => e.kind === 'page').map((e) => e.label)).toEqual(r.countries);
+  });
+
+  it('takes a country heading for an item that names no country', () => {
+    const r = detectCountries(
+      gazetteer,
+      'Officers Trained on Child Rights',
+      'Thirty officers received training.',
+      undefined,
+      {
+        heading: 'Nicaragua',
+      },
+    );
+    expect(r.countries).toEqual(['Nicaragua']);
+  });
+});
+
+describe('countriesOfList', () => {
+  it('reads a tag line of country names in English or Spanish, and nothing else', () => {
+    expect(countriesOfList(gazetteer, 'Belize, Costa Rica, El Salvador')).toEqual([
+      'Belize',
+      'Costa Rica',
+      'El Salvador',
+    ]);
+    expect(countriesOfList(gazetteer, 'El Salvador, Estados Unidos, México')).toEqual([
+      'El Salvador',
+      'United States',
+      'Mexico',
+    ]);
+    expect(countriesOfList(gazetteer, 'Guatemala and Honduras')).toEqual(['Guatemala', 'Honduras']);
+    expect(countriesOfList(gazetteer, 'Counter-trafficking')).toBeNull();
+    expect(countriesOfList(gazetteer, 'Belize Completes Its First Profile')).toBeNull();
+    expect(countriesOfList(gazetteer, 'ES')).toBeNull();
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLine } from '../../src/parse/classifyLine.js';
+import { describeText } from '../../src/parse/describeText.js';
+import { parseLabelledDate } from '../../src/parse/parseLabelledDate.js';
+
+describe('classifyLine', () => {
+  it.each([
+    'Read more',
+    'Read more »',
+    'Leer más',
+    'Ver más…',
+    'Share: Facebook Twitter LinkedIn',
+    'Compartir: Facebook Twitter LinkedIn',
+    'Home > News > Press releases',
+    'Inicio > Noticias',
+    '« Previous 1 2 3 Next »',
+    '« Anterior 1 2 3 Siguiente »',
+    'Most read',
+    'Noticias relacionadas',
+    'Photo: IOM/Juan Pérez',
+    'English | Español',
+    'Tags: migration, Honduras',
+    'Subscribe to our newsletter',
+    'Síguenos',
+    'Download PDF',
+  ])('calls "%s" page furniture', (line) => {
+    expect(classifyLine(line)).toBe('furniture');
+  });
+
+  it.each(['English', 'Español', 'Spanish'])('calls "%s" a language marker', (line) => {
+    expect(classifyLine(line)).toBe('marker');
+  });
+
+  it.each([
+    '5 December, 2018',
+    '5 de diciembre de 2018',
+    '17 / 08 / 2021',
+    '23 July, 2021',
+    'Thursday, 5 December 2018',
+    'Publicado el 5 de diciembre de 2018',
+  ])('calls "%s" a date line', (line) => {
+    expect(classifyLine(line)).toBe('date');
+  });
+
+  it('leaves titles, tag lines and headings as text, whatever their words', () => {
+    for (const line of [
+      'Read More About Migrant Rights: IOM Launches a Guide',
+      'Belize, Costa Rica, El Salvador, Guatemala',
+      'Nicaragua',
+      'Home Visits Help Returned Children in Honduras',
+      'Shared Borders, Shared Responsibilities',
+    ])
+      expect(classifyLine(line), line).toBe('text');
+  });
+});
+
+describe('parseLabelledDate', () => {
+  it('reads a weekday or a label before the date, and nothing else', () => {
+    expect(parseLabelledDate('Thursday, 5 December 2018')).toBe('2018-12-05');
+    expect(parseLabelledDate('jueves 5 de diciembre de 2018')).toBe('2018-12-05');
+    expect(parseLabelledDate('Posted on December 5, 2018')).toBe('2018-12-05');
+    expect(parseLabelledDate('Thursday, the meeting began')).toBeNull();
+    expect(parseLabelledDate('5 December, 2018')).toBe('2018-12-05');
+  });
+});
+
+describe('describeText', () => {
+  it('reads a short line with no full stop as a title', () => {
+    const s = describeText('IOM Trains Nurses in Guatemala on Mental Health Care for Returned Migrants');
+    expect([s.titleLike, s.paragraphLike]).toEqual([true, false]);
+    expect(
+      describeText('The Migration Governance Framework—What is it, and how can it contribute to my work?').titleLike,
+    ).toBe(true);
+    expect(describeText('MigrantApp - Effective Communication with Migrants Before and During Crisis').titleLike).toBe(
+      true,
+    );
+  });
+
+  it('reads a sentence, a sentence break or a long dateline opening as a paragraph', () => {
+    expect(describeText('The training is part of a programme.').paragraphLike).toBe(true);
+    expect(describeText('Belize City. Twenty-five shelter managers took part').paragraphLike).toBe(true);
+    expect(
+      describeText(
+        'Mexico City - Federal, state and municipal authorities in Mexico opened new temporary shelters in Tijuana and Mexicali this week',
+      ).paragraphLike,
+    ).toBe(true);
+  });
+
+  it('finds the place of a dateline', () => {
+    expect(describeText('San José, Costa Rica. Representatives met.').dateline).toBe('San José, Costa Rica');
+    expect(describeText('Mexico City - Federal authorities opened shelters.').dateline).toBe('Mexico City');
+    expect(describeText('Tegucigalpa / Guatemala City – Two weeks after Hurricane Iota.').dateline).toBe(
+      'Tegucigalpa / Guatemala City',
+    );
+    expect(describeText('IOM. A new guide.').dateline).toBeNull();
+  });
+
+  it('recognises a list of names (a tag line) by its shape', () => {
+    expect(describeText('Belize, Costa Rica, El Salvador, Guatemala').nameList).toBe(true);
+    expect(describeText('Antigua y Barbuda, Dominica, Jamaica, República Dominicana').nameList).toBe(true);
+    expect(describeText('Nicaragua and Costa Rica Discuss Binational Labour Migration Agreement').nameList).toBe(false);
+  });
+});
+
+describe('describeText and abbreviations', () => {
+  it('reads a title with an abbreviation in it as a title', () => {
+    expect(describeText('Caribbean Ministers Meet in St. Kitts to Discuss Free Movement').titleLike).toBe(true);
+    expect(describeText('U.S. Government Funds New Reception Centre in Honduras').titleLike).toBe(true);
+    expect(describeText('Gen. Secretary of SICA Visits the Border Post at Peñas Blancas').titleLike).toBe(true);
+  });
+
+  it('still sees the sentence break after an ordinary word', () => {
+    expect(describeText('Officials met in St. Kitts. They agreed on a plan').paragraphLike).toBe(true);
+  });
+});

@@ -1,0 +1,267 @@
+import { fc } from '@fast-check/vitest';
+
+/** An item to write into a page, and what the parser should give back. */
+export interface KnownItem {
+  title: string;
+  /** ISO date, or null for an undated layout */
+  date: string | null;
+  paragraphs: string[];
+}
+
+/** The layouts the site and its sister sites publish. */
+export type LayoutName =
+  | 'dated-blocks'
+  | 'title-date-summary'
+  | 'undated-blank'
+  | 'undated-pairs'
+  | 'tag-listing-dated'
+  | 'tag-listing-title-first'
+  | 'tag-listing-undated'
+  | 'article';
+
+/** How a page is written out: spacing, wrapping, line ends and furniture. */
+export interface PageStyle {
+  /** blank lines between parts (1 to 3), and what a blank line holds */
+  blanks: number;
+  blank: '' | ' ' | '\u00A0' | '   ';
+  /** hard-wrap width for titles and paragraphs, or 0 for none */
+  wrap: number;
+  crlf: boolean;
+  language: 'en' | 'es';
+  dateStyle: 'long' | 'slash' | 'us';
+  /** add a breadcrumb and a section heading at the top, and "Read more" after each summary */
+  furniture: boolean;
+}
+
+const TITLES_EN = [
+  'IOM Trains Border Officials in Guatemala on the Identification of Trafficking Victims',
+  'Costa Rica Opens a New Information Centre for Migrant Workers in Upala',
+  'Returned Migrants in Honduras Receive Support to Start Small Businesses',
+  'Municipal Authorities of Chiapas Update Their Contingency Plans for Migrant Caravans',
+  'Panama and Colombia Agree on Measures to Protect Migrants in the Darién',
+  'Young People in El Salvador Create a Campaign on Safe Migration',
+  'Belize Launches Its First National Labour Migration Policy',
+  'What the Data Show: Flow Monitoring in Tapachula',
+  'Caribbean Governments Prepare for Displacement During the Hurricane Season',
+  'Nicaraguan Journalists Learn to Report on Migration Without Stereotypes',
+  'Dominican Republic Updates Its Registry of Migrant Workers',
+  'Mexico Expands Shelter Capacity at Its Northern Border',
+];
+const TITLES_ES = [
+  'La OIM capacita a funcionarios fronterizos de Guatemala en la identificación de víctimas de trata',
+  'Costa Rica abre un nuevo centro de información para personas trabajadoras migrantes',
+  'Personas retornadas en Honduras reciben apoyo para iniciar pequeños negocios',
+  'Autoridades de Chiapas actualizan sus planes de contingencia ante las caravanas',
+  'Panamá y Colombia acuerdan medidas para proteger a las personas migrantes en el Darién',
+  'Jóvenes de El Salvador crean una campaña sobre migración segura',
+  'Belice lanza su primera política nacional de migración laboral',
+  'Lo que muestran los datos: monitoreo de flujos en Tapachula',
+  'Gobiernos del Caribe se preparan para el desplazamiento durante la temporada de huracanes',
+  '¿Por qué migran las personas jóvenes del Corredor Seco?',
+];
+const PARAGRAPHS_EN = [
+  'Guatemala City. Forty officials of the Guatemalan Institute of Migration took part in a three-day course on the identification and referral of victims of trafficking at land borders and airports.',
+  'The course was organized by IOM with the support of the Ministry of Foreign Affairs, and included practical exercises based on real cases.',
+  'San José, Costa Rica. The new centre will give information on work permits, health insurance and the rights of migrant workers, in Spanish and in Miskito.',
+  'More than 300 people visited the centre during its first week. “We did not know where to ask,” said one of them.',
+  'Tegucigalpa – Sixty returned migrants presented business plans for bakeries, workshops and small shops, and received seed capital and training.',
+  'According to the survey, most of the people interviewed had travelled with their families and without documents.',
+  'Mexico City - Federal and state authorities agreed to open three new temporary shelters and to reinforce health services.',
+  'The agreement will be reviewed in six months.',
+];
+const PARAGRAPHS_ES = [
+  'Ciudad de Guatemala. Cuarenta funcionarios del Instituto Guatemalteco de Migración participaron en un curso de tres días sobre la identificación y referencia de víctimas de trata.',
+  'El curso fue organizado por la OIM con el apoyo del Ministerio de Relaciones Exteriores, e incluyó ejercicios prácticos basados en casos reales.',
+  'San José, Costa Rica. El nuevo centro dará información sobre permisos de trabajo, seguro de salud y derechos de las personas trabajadoras migrantes.',
+  'Más de 300 personas visitaron el centro durante su primera semana. “No sabíamos dónde preguntar”, dijo una de ellas.',
+  'Tegucigalpa – Sesenta personas retornadas presentaron planes de negocio para panaderías, talleres y pequeñas tiendas.',
+  'Según la encuesta, la mayoría de las personas entrevistadas viajaba con su familia y sin documentos.',
+];
+const MONTHS = {
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  es: [
+    'enero',
+    'febrero',
+    'marzo',
+    'abril',
+    'mayo',
+    'junio',
+    'julio',
+    'agosto',
+    'septiembre',
+    'octubre',
+    'noviembre',
+    'diciembre',
+  ],
+};
+const TAGS = ['Guatemala', 'Belize, Costa Rica, El Salvador', 'Honduras, Mexico', 'Panama'];
+const HEADINGS = {
+  en: ['Nicaragua', 'Counter-trafficking', 'Press releases'],
+  es: ['Honduras', 'Retorno y reintegración'],
+};
+
+/** A date line in one of the site's styles. */
+export function writeDate(iso: string, style: PageStyle): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (style.dateStyle === 'slash') return `${String(d).padStart(2, '0')} / ${String(m).padStart(2, '0')} / ${y}`;
+  if (style.language === 'es') return `${d} de ${MONTHS.es[m - 1]} de ${y}`;
+  if (style.dateStyle === 'us') return `${MONTHS.en[m - 1]} ${d}, ${y}`;
+  return `${d} ${MONTHS.en[m - 1]}, ${y}`;
+}
+
+/** Hard-wraps text at a width, breaking at spaces only. */
+export function hardWrap(text: string, width: number): string[] {
+  if (width === 0) return [text];
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  out.push(line);
+  return out;
+}
+
+/** Writes items as a page in a layout and style; returns the text. */
+export function writePage(items: KnownItem[], layout: LayoutName, style: PageStyle, seed = 0): string {
+  const out: string[] = [];
+  const gap = () => {
+    for (let i = 0; i < style.blanks; i++) out.push(style.blank);
+  };
+  const text = (t: string) => out.push(...hardWrap(t, style.wrap));
+  const heading = HEADINGS[style.language][seed % HEADINGS[style.language].length]!;
+  const marker = style.language === 'es' ? 'Español' : 'English';
+  const readMore = style.language === 'es' ? 'Leer más' : 'Read more';
+  if (style.furniture) {
+    out.push(style.language === 'es' ? 'Inicio > Noticias' : 'Home > News');
+    gap();
+  }
+  if (layout.startsWith('tag-listing') || (style.furniture && layout !== 'article')) {
+    out.push(heading);
+    gap();
+  }
+  const summary = (it: KnownItem) => {
+    it.paragraphs.forEach((p, i) => {
+      if (i > 0) gap();
+      text(p);
+    });
+  };
+  for (const [n, it] of items.entries()) {
+    if (n > 0) gap();
+    if (layout.startsWith('tag-listing')) {
+      out.push(marker);
+      gap();
+    }
+    switch (layout) {
+      case 'dated-blocks':
+      case 'tag-listing-dated':
+        out.push(writeDate(it.date!, style));
+        gap();
+        text(it.title);
+        gap();
+        summary(it);
+        break;
+      case 'title-date-summary':
+      case 'tag-listing-title-first':
+        text(it.title);
+        gap();
+        out.push(writeDate(it.date!, style));
+        gap();
+        summary(it);
+        break;
+      case 'undated-blank':
+      case 'tag-listing-undated':
+        text(it.title);
+        gap();
+        summary(it);
+        break;
+      case 'undated-pairs':
+        out.push(it.title, ...it.paragraphs);
+        break;
+      case 'article':
+        text(it.title);
+        gap();
+        out.push(TAGS[seed % TAGS.length]!);
+        gap();
+        out.push(writeDate(it.date!, style));
+        gap();
+        summary(it);
+        break;
+    }
+    if (style.furniture && layout !== 'article' && layout !== 'undated-pairs') {
+      gap();
+      out.push(readMore);
+    }
+  }
+  if (style.furniture && layout !== 'article') {
+    gap();
+    out.push('« Previous 1 2 3 Next »');
+  }
+  return out.join(style.crlf ? '\r\n' : '\n');
+}
+
+const isoDate = fc
+  .record({
+    y: fc.integer({ min: 2016, max: 2023 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 28 }),
+  })
+  .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+
+/** A style, a layout and the items to write: an arbitrary for property tests. */
+export const arbitraryPage = fc
+  .record({
+    layout: fc.constantFrom<LayoutName>(
+      'dated-blocks',
+      'title-date-summary',
+      'undated-blank',
+      'undated-pairs',
+      'tag-listing-dated',
+      'tag-listing-title-first',
+      'tag-listing-undated',
+      'article',
+    ),
+    style: fc.record<PageStyle>({
+      blanks: fc.integer({ min: 1, max: 3 }),
+      blank: fc.constantFrom('' as const, ' ' as const, '\u00A0' as const, '   ' as const),
+      wrap: fc.constantFrom(0, 0, 72, 80),
+      crlf: fc.boolean(),
+      language: fc.constantFrom('en' as const, 'es' as const),
+      dateStyle: fc.constantFrom('long' as const, 'slash' as const, 'us' as const),
+      furniture: fc.boolean(),
+    }),
+    seed: fc.nat({ max: 100 }),
+    count: fc.integer({ min: 2, max: 6 }),
+    paragraphs: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 6, maxLength: 6 }),
+    dates: fc.array(isoDate, { minLength: 6, maxLength: 6 }),
+  })
+  .map(({ layout, style, seed, count, paragraphs, dates }) => {
+    const titles = style.language === 'es' ? TITLES_ES : TITLES_EN;
+    const pool = style.language === 'es' ? PARAGRAPHS_ES : PARAGRAPHS_EN;
+    const dated = !['undated-blank', 'undated-pairs', 'tag-listing-undated'].includes(layout);
+    const n = layout === 'article' ? 1 : count;
+    const items: KnownItem[] = Array.from({ length: n }, (_, i) => ({
+      title: titles[(seed + i) % titles.length]!,
+      date: dated ? dates[i]! : null,
+      paragraphs: Array.from(
+        { length: layout === 'article' ? 4 + paragraphs[i]! : layout === 'undated-pairs' ? 1 : paragraphs[i]! },
+        (_, k) => pool[(seed + i * 3 + k) % pool.length]!,
+      ),
+    }));
+    return { layout, style, seed, items, text: writePage(items, layout, style, seed) };
+  });

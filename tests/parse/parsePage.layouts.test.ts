@@ -1,0 +1,302 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../src/parse/parsePage.js';
+import { isCountryListFor } from '../../src/enrich/isCountryList.js';
+import { getEnrichers } from '../../src/enrich/getEnrichers.js';
+
+const isCountryList = isCountryListFor(getEnrichers().gazetteer);
+const parse = (lines: string[]) => parsePage(lines.join('\n'), 'p.txt', { isCountryList });
+const titles = (lines: string[]) => parse(lines).items.map((i) => [i.title, i.date]);
+
+describe('parsePage on the other layouts of the site', () => {
+  // Regression: the old parser read the first item right and shifted the rest by one (each title became a
+  // second summary paragraph of the item above, each summary's first paragraph the next title).
+  it('title, date, summary with blank lines between: one item per title, each with its date', () => {
+    const page = [
+      'Regional Conference on Migration Adopts Guidelines on Labour Mobility',
+      '',
+      '23 July, 2021',
+      '',
+      'The vice-ministers adopted a set of guidelines on labour mobility.',
+      '',
+      'The guidelines were prepared with the support of IOM.',
+      '',
+      'Shelter Managers in Belize Learn Camp Coordination',
+      '',
+      '14 June, 2021',
+      '',
+      'Belize City. Twenty-five shelter managers took part in a training.',
+      '',
+      'Families Displaced by Hurricanes in Nicaragua Rebuild Their Livelihoods',
+      '',
+      '17 / 05 / 2021',
+      '',
+      'Puerto Cabezas, Nicaragua. 300 families received tools and seeds.',
+    ];
+    expect(titles(page)).toEqual([
+      ['Regional Conference on Migration Adopts Guidelines on Labour Mobility', '2021-07-23'],
+      ['Shelter Managers in Belize Learn Camp Coordination', '2021-06-14'],
+      ['Families Displaced by Hurricanes in Nicaragua Rebuild Their Livelihoods', '2021-05-17'],
+    ]);
+    const p = parse(page);
+    expect(p.order).toBe('title-first');
+    expect(p.why).toMatch(/after their titles: 3 of 3/);
+    expect(p.items[0]!.summary).toBe(
+      'The vice-ministers adopted a set of guidelines on labour mobility.\n\nThe guidelines were prepared with the support of IOM.',
+    );
+    expect(p.diagnostics).toEqual([]);
+  });
+
+  // Regression: "English" and the heading used to come out as items.
+  it('a country listing: the heading and the language markers are notes, never items', () => {
+    const page = [
+      'Nicaragua',
+      '',
+      'English',
+      '',
+      '12 March, 2020',
+      '',
+      'Nicaragua and Costa Rica Discuss a Labour Migration Agreement',
+      '',
+      'Managua, Nicaragua. Labour authorities held a technical meeting.',
+      '',
+      'English',
+      '',
+      '27 February, 2020',
+      '',
+      'Migration Officers in Nicaragua Trained on the Rights of Migrant Children',
+      '',
+      'Managua, Nicaragua. Thirty officers received training.',
+    ];
+    const p = parse(page);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'Nicaragua and Costa Rica Discuss a Labour Migration Agreement',
+      'Migration Officers in Nicaragua Trained on the Rights of Migrant Children',
+    ]);
+    expect(p.items.map((i) => i.facts?.heading)).toEqual(['Nicaragua', 'Nicaragua']);
+    expect(p.diagnostics.map((d) => [d.line, d.level])).toEqual([
+      [1, 'note'],
+      [3, 'note'],
+      [11, 'note'],
+    ]);
+  });
+
+  // Regression: every body paragraph after the first became an item, and the date was lost.
+  it('an article page is one item: its date, its tag line as a fact, its first paragraph as summary, its whole text as body', () => {
+    const page = [
+      'Costa Rica Hosts Regional Meeting on Labour Migration',
+      '',
+      'Belize, Costa Rica, El Salvador, Guatemala',
+      '',
+      '5 December, 2018',
+      '',
+      'San José, Costa Rica. Representatives of the ministries of labour met on 3 and 4 December.',
+      '',
+      'The meeting was organized by IOM together with the ILO.',
+      '',
+      'Every year, tens of thousands of workers cross borders in the region.',
+      '',
+      'The conclusions will be presented to the Regional Conference on Migration.',
+    ];
+    const p = parse(page);
+    expect(p.kind).toBe('article');
+    expect(p.items).toHaveLength(1);
+    const [item] = p.items;
+    expect([item!.title, item!.date]).toEqual(['Costa Rica Hosts Regional Meeting on Labour Migration', '2018-12-05']);
+    expect(item!.summary).toBe(
+      'San José, Costa Rica. Representatives of the ministries of labour met on 3 and 4 December.',
+    );
+    expect(item!.body?.split('\n\n')).toHaveLength(4);
+    expect(item!.facts).toEqual({
+      tags: ['Belize', 'Costa Rica', 'El Salvador', 'Guatemala'],
+      dateline: 'San José, Costa Rica',
+    });
+    expect(item!.lines).toEqual([1, 3, 5, 7, 9, 11, 13]);
+    expect(p.diagnostics).toEqual([]);
+  });
+
+  it('a Spanish article with a one-country tag line and no blank lines in its head', () => {
+    const page = [
+      'Guatemala presenta su Política Migratoria con enfoque de derechos humanos',
+      'Guatemala',
+      '12 de septiembre de 2019',
+      '',
+      'Ciudad de Guatemala. La Autoridad Migratoria Nacional presentó la nueva Política Migratoria.',
+      '',
+      'La política fue elaborada durante más de un año de consultas.',
+      '',
+      'Los gobiernos municipales tendrán un papel importante en su implementación.',
+    ];
+    const p = parse(page);
+    expect(p.items.map((i) => [i.title, i.date, i.facts?.tags])).toEqual([
+      ['Guatemala presenta su Política Migratoria con enfoque de derechos humanos', '2019-09-12', ['Guatemala']],
+    ]);
+  });
+
+  // "A stray line before a date must not silently become the title while the real title sinks into the summary."
+  it('a stray line before a date on a page of dated blocks never takes the title: kept above, with a doubt', () => {
+    const page = [
+      '4 December, 2017',
+      '',
+      'First dated title',
+      '',
+      'First summary sentence.',
+      '',
+      'Photo gallery of the event',
+      '',
+      '1 December, 2017',
+      '',
+      'Second dated title',
+      '',
+      'Second summary sentence.',
+      '',
+      '28 November, 2017',
+      '',
+      'Third dated title',
+      '',
+      'Third summary sentence.',
+    ];
+    const p = parse(page);
+    expect(titles(page)).toEqual([
+      ['First dated title', '2017-12-04'],
+      ['Second dated title', '2017-12-01'],
+      ['Third dated title', '2017-11-28'],
+    ]);
+    expect(p.diagnostics).toMatchObject([{ line: 7, level: 'doubt', message: expect.stringMatching(/before a date/) }]);
+  });
+
+  it('reads a date line between two title-like lines with the one that has a summary under it', () => {
+    const p = parse(['Press releases', '', '4 December, 2017', '', 'A dated title', '', 'A summary.']);
+    expect(p.items.map((i) => [i.title, i.date])).toEqual([['A dated title', '2017-12-04']]);
+    expect(p.diagnostics).toMatchObject([{ line: 1, level: 'note', message: expect.stringMatching(/heading/) }]);
+  });
+
+  it('says so when one date sits the other way round from the page’s other dates', () => {
+    const page = [
+      '4 December, 2017',
+      '',
+      'Title A',
+      '',
+      'Summary A.',
+      '',
+      'Title B',
+      '1 December, 2017',
+      '',
+      'Summary B.',
+    ];
+    const p = parse(page);
+    expect(p.items.map((i) => [i.title, i.date])).toEqual([
+      ['Title A', '2017-12-04'],
+      ['Title B', '2017-12-01'],
+    ]);
+    expect(p.diagnostics).toMatchObject([
+      { line: 8, level: 'doubt', message: expect.stringMatching(/unlike the page/) },
+    ]);
+  });
+
+  it('undated items with blank, space-only and NBSP-only lines between title and a summary of several paragraphs', () => {
+    const page = [
+      'Migrant Shelters in Northern Mexico Receive Hygiene Kits',
+      '\u00A0',
+      'Ciudad Juárez, Mexico. IOM delivered hygiene kits to 18 shelters.',
+      '',
+      '   ',
+      'Shelter staff were also trained on isolation protocols.',
+      '  ',
+      'Returning Migrant Workers Get Their Skills Certified in El Salvador',
+      '',
+      '',
+      'San Salvador, El Salvador. Ninety returned migrants received certificates.',
+    ];
+    const p = parse(page);
+    expect(p.items.map((i) => [i.title, i.summary.split('\n\n').length])).toEqual([
+      ['Migrant Shelters in Northern Mexico Receive Hygiene Kits', 2],
+      ['Returning Migrant Workers Get Their Skills Certified in El Salvador', 1],
+    ]);
+    expect(p.order).toBe('none');
+  });
+
+  it('joins a title wrapped over two lines above its date, and a paragraph hard-wrapped at a capitalised word', () => {
+    const page = [
+      'Border Management Authorities of Honduras, Nicaragua and El Salvador',
+      'Coordinate Joint Responses at the Gulf of Fonseca',
+      '',
+      '11 November, 2019',
+      '',
+      'Amapala, Honduras. Migration, navy and coast guard officials from',
+      'Honduras, Nicaragua and El Salvador met on the island of El Tigre to',
+      'agree on common procedures for the rescue of migrants at sea.',
+      '',
+      'IOM and the International Labour Organization Present a Study on Fair',
+      'Recruitment of Guatemalan Workers Travelling to Mexico and Canada',
+      '',
+      '30 October, 2019',
+      '',
+      'Guatemala City. The study documents the fees, debts and false promises',
+      'that workers from Guatemala face when they are recruited abroad.',
+    ];
+    expect(titles(page)).toEqual([
+      [
+        'Border Management Authorities of Honduras, Nicaragua and El Salvador Coordinate Joint Responses at the Gulf of Fonseca',
+        '2019-11-11',
+      ],
+      [
+        'IOM and the International Labour Organization Present a Study on Fair Recruitment of Guatemalan Workers Travelling to Mexico and Canada',
+        '2019-10-30',
+      ],
+    ]);
+  });
+
+  it('after "Related news", titles with no summary are links to other stories, not part of the article', () => {
+    const page = [
+      'IOM and Partners Launch a Campaign Against Trafficking in Honduras',
+      '',
+      'Honduras',
+      '',
+      '3 May, 2021',
+      '',
+      'Tegucigalpa, Honduras. The campaign was launched today.',
+      '',
+      'Related news',
+      '',
+      'IOM Trains Police Officers in Honduras',
+      '',
+      'Honduras Opens a Shelter for Survivors',
+    ];
+    const p = parse(page);
+    expect(p.items.map((i) => [i.title, i.summary, i.body])).toEqual([
+      [
+        'IOM and Partners Launch a Campaign Against Trafficking in Honduras',
+        'Tegucigalpa, Honduras. The campaign was launched today.',
+        undefined,
+      ],
+    ]);
+    expect(p.diagnostics.map((d) => [d.line, d.level])).toEqual([
+      [9, 'note'],
+      [11, 'note'],
+      [13, 'note'],
+    ]);
+  });
+
+  it('with no blank lines at all, a heading over a title stays a heading, and a title wrapped before a country keeps it', () => {
+    const p = parse([
+      'Home > News',
+      'Latest news',
+      'Caribbean Labour Ministers Discuss Free Movement of Skilled Workers',
+      '18 / 05 / 2022',
+      'Port of Spain, Trinidad and Tobago. Labour ministers of the Caribbean Community met.',
+      'Read more',
+      'Displacement Tracking Matrix Maps Mobility Flows in the South of',
+      'Mexico',
+      '06 / 05 / 2022',
+      'Tapachula, Mexico. The DTM registered the flows of the first quarter.',
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'Caribbean Labour Ministers Discuss Free Movement of Skilled Workers',
+      'Displacement Tracking Matrix Maps Mobility Flows in the South of Mexico',
+    ]);
+    expect(p.diagnostics.find((d) => d.line === 2)).toMatchObject({
+      level: 'note',
+      message: expect.stringMatching(/heading/),
+    });
+  });
+});
