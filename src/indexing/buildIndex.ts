@@ -6,7 +6,7 @@ import { stem } from '../text/stem.js';
  * The indexed fields of an item and how much a match in each counts: a title match counts more. The one list
  * to change to index another text field of the item (an absent field indexes as empty).
  */
-export const FIELD_BOOST = { title: 2.5, summary: 1 } as const;
+export const FIELD_BOOST = { title: 2.5, summary: 1, body: 0.5 } as const;
 
 /** An indexed field. */
 export type Field = keyof typeof FIELD_BOOST;
@@ -17,8 +17,16 @@ export const FIELDS = Object.keys(FIELD_BOOST) as Field[];
 /** What the index holds per item: its id and its texts; items themselves live once, in the corpus. */
 export type IndexDoc = { id: string } & Record<Field, string>;
 
-/** The text of a field of an item, '' when it has none. */
-export const fieldText = (item: Partial<Record<Field, string | null>>, field: Field): string => item[field] ?? '';
+/**
+ * The text of a field of an item, '' when it has none. An article's `body` is its whole text and so starts with
+ * its `summary` (the first paragraph): the body field holds only the rest, so no word is counted twice.
+ */
+export function fieldText(item: Partial<Record<Field, string | null>>, field: Field): string {
+  const text = item[field] ?? '';
+  if (field !== 'body' || !text) return text;
+  const summary = item.summary ?? '';
+  return summary && text.startsWith(summary) ? text.slice(summary.length) : text;
+}
 
 /**
  * A word whose stem differs from it is indexed twice in its field: as written (folded), and as its stem marked

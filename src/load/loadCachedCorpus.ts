@@ -12,7 +12,7 @@ import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
 import { SavedIndex, countTerms } from '../indexing/termIndex.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 export interface CacheOptions {
   cacheDir?: string;

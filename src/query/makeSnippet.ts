@@ -3,7 +3,7 @@ import type { Word } from '../text/tokenize.js';
 
 /** A passage of an item with the matched words marked as [start, end) offsets (UTF-16) into `text`. */
 export interface Snippet {
-  field: 'title' | 'summary';
+  field: 'title' | 'summary' | 'body';
   text: string;
   highlights: Array<[number, number]>;
 }
@@ -13,23 +13,33 @@ export const SNIPPET_CHARS = 200;
 
 /**
  * Picks the best passage for a hit: the stretch of the summary with the most matched words (window of
- * {@link SNIPPET_CHARS}, cut at word boundaries, "…" where it was cut), or the title when only it matched.
+ * {@link SNIPPET_CHARS}, cut at word boundaries, "…" where it was cut); else, for an article, the stretch of its
+ * body; else the title when only it matched; else the start of the summary.
  */
 export function makeSnippet(
   item: Item,
-  words: { title: Word[]; summary: Word[] },
+  words: { title: Word[]; summary: Word[]; body?: Word[] },
   isMatch: (w: Word) => boolean,
   width = SNIPPET_CHARS,
 ): Snippet {
   const summary = item.summary.replace(/\s*\n+\s*/g, ' ');
-  // offsets were taken on the summary with newlines; replacing "\n\n" changes them, so re-find words
-  const sw = words.summary.length ? wordsIn(summary, words.summary) : [];
-  const hitsIdx = sw.map((w, i) => (isMatch(w) ? i : -1)).filter((i) => i >= 0);
-  if (hitsIdx.length === 0) {
-    const tw = words.title.filter(isMatch);
-    if (tw.length > 0) return { field: 'title', text: item.title, highlights: tw.map((w) => [w.start, w.end]) };
-    return cut(summary, 0, width, []);
+  const inSummary = bestWindow(summary, words.summary, isMatch, width);
+  if (inSummary) return inSummary;
+  if (item.body && words.body?.length) {
+    const inBody = bestWindow(item.body.replace(/\s*\n+\s*/g, ' '), words.body, isMatch, width);
+    if (inBody) return { ...inBody, field: 'body' };
   }
+  const tw = words.title.filter(isMatch);
+  if (tw.length > 0) return { field: 'title', text: item.title, highlights: tw.map((w) => [w.start, w.end]) };
+  return cut(summary, 0, width, []);
+}
+
+/** The densest window of matched words in a text (its newlines made spaces), or null when none matches. */
+function bestWindow(text: string, found: Word[], isMatch: (w: Word) => boolean, width: number): Snippet | null {
+  // offsets were taken on the text with newlines; replacing "\n\n" changes them, so re-find words
+  const sw = found.length ? wordsIn(text, found) : [];
+  const hitsIdx = sw.map((w, i) => (isMatch(w) ? i : -1)).filter((i) => i >= 0);
+  if (hitsIdx.length === 0) return null;
   // densest window: the start word whose window of `width` characters holds the most matches
   let best = hitsIdx[0]!;
   let bestCount = 0;
@@ -43,7 +53,7 @@ export function makeSnippet(
   const wordStart = sw.find((w) => w.start >= from);
   if (from > 0 && wordStart) from = wordStart.start;
   return cut(
-    summary,
+    text,
     from,
     width,
     hitsIdx.map((i) => [sw[i]!.start, sw[i]!.end] as [number, number]),

@@ -162,6 +162,16 @@ export function probeRunner(index: MiniSearch<IndexDoc>, shared = new Map<string
   };
 }
 
+/** Whether an item meets every word of a unit in its title or summary, not only in an article's body. */
+function inTitleOrSummary(unit: Unit, id: string, run: (p: Probe) => ProbeHits): boolean {
+  return unit.words.every((word) =>
+    word.some((p) => {
+      const match = run(p).get(id)?.match;
+      return match !== undefined && Object.values(match).some((fields) => fields.some((f) => f !== 'body'));
+    }),
+  );
+}
+
 /**
  * The scores of a unit, item by item: every word must match, each by its probes added up. Worked out once per
  * unit from its probes' hits, so ranking looks an item up once per unit rather than once per probe.
@@ -237,9 +247,11 @@ export function rankItems(
   // more of the other words ranks first, then the one that matches more of these
   const common = new Set(plan.content.filter((i) => isCommonWord(index, include[i]!, lookup)));
   const content = new Set(plan.content);
-  const levelOf = (covered: Set<number>) => {
+  // a word met only in an article's body (far down a long text) counts half in the level: a long body meets
+  // many words of any query, and should not outrank items whose title or summary is about them
+  const levelOf = (covered: Set<number>, bodyOnly?: Set<number>) => {
     let level = 0;
-    for (const i of covered) level += common.has(i) ? 1 / (common.size + 1) : 1;
+    for (const i of covered) level += (common.has(i) ? 1 / (common.size + 1) : 1) * (bodyOnly?.has(i) ? 0.5 : 1);
     return level;
   };
 
@@ -278,12 +290,21 @@ export function rankItems(
     for (const i of plan.required) if (literal[i] === 0) missing = true;
     if (missing) continue;
     const covered = new Set<number>();
-    for (const i of plan.content) if (literal[i]! > 0) covered.add(i);
+    const bodyOnly = new Set<number>();
+    for (const i of plan.content)
+      if (literal[i]! > 0) {
+        covered.add(i);
+        if (!inTitleOrSummary(plan.literals[i]!, id, run)) bodyOnly.add(i);
+      }
     for (let e = 0; e < plan.expansions.length; e++) {
       const best = scored.expansions[e]!.get(id);
       if (!best) continue;
       score += best[1];
-      for (const i of best[0].covers) if (content.has(i)) covered.add(i);
+      for (const i of best[0].covers)
+        if (content.has(i) && !covered.has(i)) {
+          covered.add(i);
+          if (!inTitleOrSummary(best[0], id, run)) bodyOnly.add(i);
+        }
     }
     // feedback orders the items below the strong hits (those with every query word), never those
     let feedback = 0;
@@ -302,7 +323,7 @@ export function rankItems(
       score: score + feedback,
       words: covered.size,
       of: content.size,
-      level: levelOf(covered),
+      level: levelOf(covered, bodyOnly),
       terms: () => matchedTerms(plan, id, run, scored, held),
       tags: [],
       parts: () => scoreParts(plan, id, run, scored, held),
@@ -449,7 +470,11 @@ const HOW_ORDER: MatchHow[] = ['exact', 'stem', 'prefix', 'fuzzy', 'acronym', 's
  */
 export function describeHits(ranked: Ranked[], explain = false): Hit[] {
   return ranked.map((r) => {
-    const words = { title: toWords(r.item.title), summary: toWords(r.item.summary) };
+    const words = {
+      title: toWords(r.item.title),
+      summary: toWords(r.item.summary),
+      body: r.item.body ? toWords(r.item.body) : [],
+    };
     const parts = r.parts();
     const matchedTerms = r.terms();
     const [terms, stems] = [new Set(matchedTerms[0]), new Set(matchedTerms[1])];

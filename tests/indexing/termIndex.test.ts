@@ -4,7 +4,7 @@ import MiniSearch from 'minisearch';
 import { loadCorpus } from '../../src/load/loadCorpus.js';
 import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 import { bundledPagesDir } from '../../src/paths.js';
-import { INDEX_OPTIONS, type IndexDoc } from '../../src/indexing/buildIndex.js';
+import { INDEX_OPTIONS, fieldText, type IndexDoc } from '../../src/indexing/buildIndex.js';
 import { SavedIndex, Vocabulary, countTerms, searchLookup, type TermIndex } from '../../src/indexing/termIndex.js';
 import type { Item } from '../../src/types.js';
 import { termsFor } from '../../src/query/queryTerms.js';
@@ -21,7 +21,7 @@ import queries from '../fixtures/queries.json' with { type: 'json' };
 /** The index as MiniSearch's own addAll builds it, with meso's options: the reference. */
 function buildIndexWithAddAll(items: readonly Item[]): MiniSearch<IndexDoc> {
   const index = new MiniSearch<IndexDoc>(INDEX_OPTIONS);
-  index.addAll(items.map((i) => ({ id: i.id, title: i.title, summary: i.summary })));
+  index.addAll(items.map((i) => ({ id: i.id, title: i.title, summary: i.summary, body: fieldText(i, 'body') })));
   return index;
 }
 
