@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { loadCorpus, type Corpus } from '../../src/load/loadCorpus.js';
 import { getEnrichers } from '../../src/enrich/getEnrichers.js';
-import { bundledPagesDir } from '../../src/paths.js';
+import { bundledPagesDir, packageRoot } from '../../src/paths.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { rankQuery } from '../../src/query/queryTerms.js';
 import type { SearchOptions } from '../../src/query/searchItems.js';
@@ -17,13 +16,13 @@ export interface Judged {
   relevant: Array<{ title: string; grade: number }>;
 }
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+const FIXTURES = path.join(packageRoot(), 'tests', 'fixtures');
 
 /**
  * The judged query sets, each over its own pages: the bundled pages (queries.json, queries-more.json) and the
  * layout fixture pages (layouts/queries.json), when that set is present.
  */
-export const JUDGED_SETS = [
+export const JUDGED_SETS: JudgedSet[] = [
   { name: 'queries.json', file: path.join(FIXTURES, 'queries.json'), pages: bundledPagesDir() },
   { name: 'queries-more.json', file: path.join(FIXTURES, 'queries-more.json'), pages: bundledPagesDir() },
   {
@@ -32,6 +31,13 @@ export const JUDGED_SETS = [
     pages: path.join(FIXTURES, 'layouts/pages'),
   },
 ].filter((s) => existsSync(s.file));
+
+/** A judged file and the pages its queries are over. */
+export interface JudgedSet {
+  name: string;
+  file: string;
+  pages: string;
+}
 
 /** The queries of one judged file. */
 export const readJudged = (file: string): Judged[] =>
@@ -82,7 +88,7 @@ const corpora = new Map<string, Corpus>();
 export type RankOptions = Parameters<typeof rankQuery>[3] & Pick<SearchOptions, 'expansions'>;
 
 /** Runs the judged queries of one set through meso's search and through plain MiniSearch with default options. */
-function evaluateSet(set: (typeof JUDGED_SETS)[number], options: RankOptions): Row[] {
+function evaluateSet(set: JudgedSet, options: RankOptions): Row[] {
   let corpus = corpora.get(set.pages);
   if (!corpus) corpora.set(set.pages, (corpus = loadCorpus({ paths: [set.pages] })));
   const plain = new MiniSearch({ fields: ['title', 'summary'], storeFields: ['title'] });
@@ -109,8 +115,8 @@ function evaluateSet(set: (typeof JUDGED_SETS)[number], options: RankOptions): R
  * Every judged set: all rows, the means over them all, per set and per kind of query. `parsed` holds the rows
  * of the sets whose judged items the parser all finds in their pages: those measure ranking alone.
  */
-export function evaluateRanking(options: RankOptions = {}) {
-  const rows = JUDGED_SETS.flatMap((set) => evaluateSet(set, options));
+export function evaluateRanking(options: RankOptions = {}, sets: JudgedSet[] = JUDGED_SETS) {
+  const rows = sets.flatMap((set) => evaluateSet(set, options));
   const incomplete = new Set(rows.filter((r) => r.missing > 0).map((r) => r.set));
   const parsed = rows.filter((r) => !incomplete.has(r.set));
   const group = (key: (r: Row) => string) =>
