@@ -4,14 +4,10 @@
 //   npm run score:pages -- data/pages --labels tests/fixtures/labels.json   pages scored against one label list
 //   add --json for the figures as JSON, --brief for the table alone
 //
-// The scoring code is tests/parse/scoreLayouts.ts (the same the fixture test uses); esbuild bundles it next to
-// this script for the run, so it reads the data tables from this checkout, and removes the bundle afterwards.
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+// The scoring code is tests/parse/scoreLayouts.ts (the same the fixture test uses), imported through importTs.mjs.
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { withTsModule } from './importTs.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const flag = (name) => {
   const i = args.indexOf(name);
@@ -34,26 +30,11 @@ if (args.length !== 1) {
   );
   process.exit(2);
 }
-const outfile = path.join(here, `.score-pages-${process.pid}.mjs`);
-try {
-  await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    packages: 'external',
-    define: { __MESO_VERSION__: '"score"', __MINISEARCH_VERSION__: '"score"' },
-    entryPoints: [path.join(here, '..', 'tests', 'parse', 'scoreLayouts.ts')],
-    outfile,
-  });
-  const score = await import(pathToFileURL(outfile).href);
+await withTsModule('tests/parse/scoreLayouts.ts', (score) => {
   const dir = path.resolve(args[0]);
   const pages = labels ? score.readLabelledFolder(dir, path.resolve(labels)) : score.readExpectedFolder(dir);
   const { scores, total } = score.scoreFolder(pages);
   process.stdout.write(
     json ? `${JSON.stringify({ total, pages: scores }, null, 2)}\n` : score.renderScores(scores, !brief),
   );
-} finally {
-  rmSync(outfile, { force: true });
-}
+});

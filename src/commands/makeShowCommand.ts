@@ -3,10 +3,9 @@ import { addOptions, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
 import { openCorpus } from '../load/openCorpus.js';
 import { emitRows, styleFor } from './emitItems.js';
 import type { Runtime } from '../runtime.js';
-import { NoResultsError, UsageError } from '../errors.js';
+import { findItem } from './findItem.js';
 import { ITEM_FIELDS, itemRecord } from '../render/records.js';
 import { renderItem } from '../render/renderItem.js';
-import { shortId } from '../render/renderTable.js';
 import { enrichItems } from '../enrich/enrichItems.js';
 import { getEnrichers } from '../enrich/getEnrichers.js';
 
@@ -23,19 +22,7 @@ export function makeShowCommand(rt: Runtime): Command {
   return cmd.action((id: string, _opts: unknown, self: Command) => {
     const opts = self.optsWithGlobals<CommonOptions>();
     const corpus = openCorpus(opts, rt);
-    const key = id.trim().toLowerCase();
-    if (!/^[0-9a-f]+$/.test(key))
-      throw new UsageError(`"${id}" is not an item id: ids are hexadecimal, as in the ID column of meso list`);
-    const matches = corpus.items.filter((i) => i.id.startsWith(key));
-    if (matches.length === 0) throw new NoResultsError(`no item with id ${key}`);
-    if (matches.length > 1)
-      throw new UsageError(
-        `id prefix ${key} matches ${matches.length} items (${matches
-          .slice(0, 5)
-          .map((i) => shortId(i.id))
-          .join(', ')}${matches.length > 5 ? ', …' : ''}): give more characters`,
-      );
-    const item = matches[0]!;
+    const item = findItem(corpus.items, id);
     // the evidence is not kept for every item: enrich this one again (the same tables give the same answer)
     const evidence = enrichItems([item], getEnrichers()).evidence[item.id] ?? [];
     const view = () => renderItem(item, evidence, styleFor(opts, rt));

@@ -4,10 +4,11 @@ import { filtersFor } from './filtersFor.js';
 import { openCorpus } from '../load/openCorpus.js';
 import type { Runtime } from '../runtime.js';
 import { hasFilters, matchFilters } from '../query/filterItems.js';
-import { NoResultsError, UsageError } from '../errors.js';
+import { NoResultsError } from '../errors.js';
+import { shortId } from '../render/renderTable.js';
+import { findItem } from './findItem.js';
 import { rankSimilar } from '../query/rankSimilar.js';
 import { describeHits } from '../query/searchItems.js';
-import { shortId } from '../render/renderTable.js';
 import { applyLimit, emitItems } from './emitItems.js';
 
 /** How many items similar prints without --limit. */
@@ -27,19 +28,7 @@ export function makeSimilarCommand(rt: Runtime): Command {
     const opts = self.optsWithGlobals<CommonOptions>();
     const filters = filtersFor(opts);
     const corpus = openCorpus(opts, rt);
-    const key = id.trim().toLowerCase();
-    if (!/^[0-9a-f]+$/.test(key))
-      throw new UsageError(`"${id}" is not an item id: ids are hexadecimal, as in the ID column of meso list`);
-    const matches = corpus.items.filter((i) => i.id.startsWith(key));
-    if (matches.length === 0) throw new NoResultsError(`no item with id ${key}`);
-    if (matches.length > 1)
-      throw new UsageError(
-        `id prefix ${key} matches ${matches.length} items (${matches
-          .slice(0, 5)
-          .map((i) => shortId(i.id))
-          .join(', ')}${matches.length > 5 ? ', …' : ''}): give more characters`,
-      );
-    const item = matches[0]!;
+    const item = findItem(corpus.items, id);
     const ranked = rankSimilar(corpus, item, matchFilters(filters));
     if (ranked.length === 0)
       throw new NoResultsError(`no item like ${shortId(item.id)}${hasFilters(filters) ? ' with these filters' : ''}`);
