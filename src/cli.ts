@@ -108,9 +108,16 @@ export function manPage(): string {
  * (0 found, 1 nothing found, 2 usage or other error). Returns the status; never calls process.exit.
  */
 export async function runCli(argv: string[], runtime: Runtime): Promise<number> {
-  // on a terminal, a command's output is held and shown through the pager once the command is done
+  // on a terminal, a command's output is held and shown through the pager once the command is done; what goes
+  // to stderr once output has begun (the --limit note) waits too, so it follows the output as it would unpaged
   let held: string[] | null = null;
-  const rt: Runtime = { ...runtime, argv, out: (s) => (held ? held.push(s) : runtime.out(s)) };
+  const heldErr: string[] = [];
+  const rt: Runtime = {
+    ...runtime,
+    argv,
+    out: (s) => (held ? held.push(s) : runtime.out(s)),
+    err: (s) => (held?.length ? heldErr.push(s) : runtime.err(s)),
+  };
   const program = createProgram(rt);
   program.hook('preAction', (_program, action) => {
     if (runtime.isTTY && action.optsWithGlobals().pager !== false && !UNPAGED.has(action.name())) held = [];
@@ -120,6 +127,7 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
     const text = held.join('');
     held = null;
     if (text && !(await pageOutput(text, runtime.env))) runtime.out(text);
+    for (const s of heldErr.splice(0)) runtime.err(s);
   };
   const debug = argv.includes('--debug');
   try {

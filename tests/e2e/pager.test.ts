@@ -26,6 +26,15 @@ describe.skipIf(!hasScript)('the pager, on a terminal', () => {
     },
   );
 
+  it('prints the --limit note after the paged output, where it would come unpaged (regression: it came first)', () => {
+    const r = runInTerminal(['search', 'trafficking', '-n', '2'], { env: { PAGER: MARKER } });
+    expect(r.status).toBe(0);
+    const note = r.stdout.indexOf('2 of ');
+    const lastPaged = r.stdout.lastIndexOf('paged> ');
+    expect(note).toBeGreaterThan(-1);
+    expect(note).toBeGreaterThan(lastPaged);
+  });
+
   it('prefers $MESO_PAGER to $PAGER', () => {
     const r = runInTerminal(['list', '-n', '2'], { env: { PAGER: 'false', MESO_PAGER: "sed 's/^/meso> /'" } });
     expect(r.stdout).toMatch(/^meso> .*Community Advisors/m);
