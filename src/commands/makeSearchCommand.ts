@@ -42,7 +42,7 @@ interface SearchOpts extends CommonOptions {
 /** `meso search <query...>`: full-text search, best first. */
 export function makeSearchCommand(rt: Runtime): Command {
   const cmd = new Command('search')
-    .description('search titles and summaries, best match first')
+    .description('search titles, summaries and article text, best match first')
     .argument('<query...>', 'words, "phrases", -exclusions, title:word, word*');
   cmd.addOption(new Option('--all', 'every word must match, literally (no synonyms): a strict AND'));
   cmd.addOption(new Option('--any', 'one word is enough (the default, best match; kept for scripts)').conflicts('all'));
