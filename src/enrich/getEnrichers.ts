@@ -15,10 +15,16 @@ const FORMAT = 1;
 /** Where the build keeps the compiled gazetteer and taxonomy: a JSON header line, then v8.serialize bytes. */
 export const compiledTablesFile = () => path.join(packageRoot(), 'dist', 'tables.v8');
 
-/** The content of the data tables, as one checksum: compiled tables are used only for this very content. */
+let checksum: string | undefined;
+
+/**
+ * The content of the data tables, as one checksum: compiled tables are used only for this very content, and the
+ * cache key holds it too. Read and hashed once per process, whichever asks first.
+ */
 export function tablesChecksum(): string {
   const read = (f: string) => readFileSync(path.join(bundledDataDir(), f));
-  return sha1(Buffer.concat([read('countries.json'), Buffer.from('\0'), read('topics.json')]));
+  checksum ??= sha1(Buffer.concat([read('countries.json'), Buffer.from('\0'), read('topics.json')]));
+  return checksum;
 }
 
 /** Compiles the gazetteer and taxonomy from data/ (about 40 ms). */
