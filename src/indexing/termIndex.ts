@@ -4,6 +4,9 @@ import type { Item } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
 import { FIELDS, INDEX_OPTIONS, fieldText, indexTerms, type IndexDoc } from './buildIndex.js';
 import { AcronymCollector, type Acronym } from './learnAcronyms.js';
+import { PostingsIndex, documentsOf, type Documents, type Lists, type SearchIndex } from './postingsIndex.js';
+
+export type { SearchIndex } from './postingsIndex.js';
 
 /**
  * The index, held term by term until a search asks for it.
@@ -72,7 +75,7 @@ export interface TermLookup {
 }
 
 /** The {@link TermLookup} of a MiniSearch index that holds every term: by searching it. */
-export const searchLookup = (index: MiniSearch<IndexDoc>): TermLookup => ({
+export const searchLookup = (index: SearchIndex): TermLookup => ({
   has: (term) => index.search(term, { fields: FIELDS, prefix: false, fuzzy: false }).length > 0,
   itemsNear: (term, edits) =>
     index.search(term, { fields: FIELDS, prefix: false, fuzzy: edits, maxFuzzy: edits }).length,
@@ -85,11 +88,11 @@ export type PickTerms = (terms: Vocabulary) => Iterable<string>;
 export abstract class TermIndex implements TermLookup {
   private vocabulary?: Vocabulary;
   /** postings already made or parsed, by term number: a term's are read once however often asked */
-  private readonly made = new Map<number, Postings>();
+  private readonly made = new Map<number, Lists>();
 
   protected abstract terms(): readonly string[];
   protected abstract stats(): Stats;
-  protected abstract postings(term: number): Postings;
+  protected abstract postings(term: number): Lists;
   protected abstract acronymList(): readonly Acronym[];
 
   /** The terms and the acronyms of the index. */
@@ -97,7 +100,7 @@ export abstract class TermIndex implements TermLookup {
     return (this.vocabulary ??= new Vocabulary(this.terms(), this.acronymList()));
   }
 
-  private postingsOf(term: number): Postings {
+  private postingsOf(term: number): Lists {
     let p = this.made.get(term);
     if (p === undefined) this.made.set(term, (p = this.postings(term)));
     return p;
@@ -111,31 +114,59 @@ export abstract class TermIndex implements TermLookup {
   itemsNear(term: string, edits: number): number {
     const vocabulary = this.vocab();
     const near = edits > 0 ? vocabulary.near(term, edits) : vocabulary.has(term) ? [term] : [];
-    const items = new Set<string>();
+    const items = new Set<number>();
     for (const t of near)
-      for (const docs of Object.values(this.postingsOf(vocabulary.indexOf(t)!)))
-        for (const d of Object.keys(docs)) items.add(d);
+      for (const list of this.postingsOf(vocabulary.indexOf(t)!)) if (list) for (const d of list.docs) items.add(d);
     return items.size;
+  }
+
+  /** The numbers of the terms `pick` names (all terms without it), in the index's order. */
+  private chosen(pick?: PickTerms): number[] {
+    const terms = this.terms();
+    if (pick === undefined) return terms.map((_, i) => i);
+    const vocabulary = this.vocab();
+    const found = new Set<number>();
+    for (const t of pick(vocabulary)) {
+      const i = vocabulary.indexOf(t);
+      if (i !== undefined) found.add(i);
+    }
+    // in the index's order, so the terms reach the radix tree as they would from the whole index
+    return [...found].sort((a, b) => a - b);
   }
 
   /** A MiniSearch with every document and the postings of the terms `pick` names (all terms without it). */
   load(pick?: PickTerms): MiniSearch<IndexDoc> {
     const terms = this.terms();
-    let chosen: number[];
-    if (pick === undefined) chosen = terms.map((_, i) => i);
-    else {
-      const vocabulary = this.vocab();
-      const found = new Set<number>();
-      for (const t of pick(vocabulary)) {
-        const i = vocabulary.indexOf(t);
-        if (i !== undefined) found.add(i);
-      }
-      // in the index's order, so the terms reach MiniSearch's tree as they would from the whole index
-      chosen = [...found].sort((a, b) => a - b);
-    }
-    const index: AsPlainObject['index'] = chosen.map((i) => [terms[i]!, this.postingsOf(i)]);
+    const index: AsPlainObject['index'] = this.chosen(pick).map((i) => [terms[i]!, asPostings(this.postingsOf(i))]);
     return MiniSearch.loadJS<IndexDoc>({ ...this.stats(), index }, INDEX_OPTIONS);
   }
+
+  /**
+   * What `load(pick)` gives, searched the same way with the same scores, without building MiniSearch's maps of
+   * every document and posting (see {@link PostingsIndex}): what a search uses.
+   */
+  open(pick?: PickTerms): PostingsIndex {
+    const terms = this.terms();
+    const chosen = this.chosen(pick);
+    return new PostingsIndex(
+      (this.documents ??= documentsOf(this.stats())),
+      chosen.map((i) => terms[i]!),
+      chosen.map((i) => this.postingsOf(i)),
+    );
+  }
+  private documents?: Documents;
+}
+
+/** A term's postings as MiniSearch's JSON has them. */
+function asPostings(lists: Lists): Postings {
+  const out: Postings = {};
+  lists.forEach((list, fieldId) => {
+    if (!list) return;
+    const docs: Record<string, number> = {};
+    for (let k = 0; k < list.docs.length; k++) docs[list.docs[k]!] = list.counts[k]!;
+    out[fieldId] = docs;
+  });
+  return out;
 }
 
 /**
@@ -216,27 +247,26 @@ export class CountedIndex extends TermIndex {
   protected stats() {
     return this.statistics;
   }
-  protected postings(term: number): Postings {
-    const out: Postings = {};
-    this.lists[term]!.forEach((list, fieldId) => {
-      if (!list) return;
-      const docs: Record<string, number> = {};
-      for (let k = 0; k < list.docs.length; k++) docs[list.docs[k]!] = list.counts[k]!;
-      out[fieldId] = docs;
-    });
-    return out;
+  protected postings(term: number): Lists {
+    return this.lists[term]!;
   }
 
   /**
    * The index as the cache keeps it, two lines read back by {@link SavedIndex}: a head (the stats, the terms,
-   * where each term's postings end, and the acronyms the items define) as JSON, then every term's postings as JSON objects one after another.
+   * where each term's postings end, and the acronyms the items define) as JSON, then every term's postings one
+   * after another, each a JSON array of field id, document numbers and counts per field that has the term
+   * (`[0,[3,9],[1,2],2,[9],[1]]`: in field 0, documents 3 and 9, once and twice; in field 2, document 9 once).
    */
   serialize(): string {
     const parts: string[] = [];
     const ends: number[] = [];
     let end = 0;
     for (let t = 0; t < this.termList.length; t++) {
-      const json = JSON.stringify(this.postings(t)); // digits and punctuation only: one byte per character
+      const flat: Array<number | number[]> = [];
+      this.lists[t]!.forEach((list, fieldId) => {
+        if (list) flat.push(fieldId, list.docs, list.counts);
+      });
+      const json = JSON.stringify(flat); // digits and punctuation only: one byte per character
       parts.push(json);
       ends.push((end += json.length));
     }
@@ -269,11 +299,25 @@ export class SavedIndex extends TermIndex {
   protected acronymList() {
     return this.readHead().acronyms ?? [];
   }
-  protected postings(term: number): Postings {
+  protected postings(term: number): Lists {
     const { ends } = this.readHead();
-    return JSON.parse(
+    const flat = JSON.parse(
       this.bytes.toString('latin1', this.base + (term ? ends[term - 1]! : 0), this.base + ends[term]!),
-    ) as Postings;
+    ) as unknown;
+    if (!Array.isArray(flat) || flat.length % 3 !== 0) throw new Error('the saved index has a damaged posting list');
+    const lists: Lists = [];
+    for (let k = 0; k < flat.length; k += 3) {
+      const [fieldId, docs, counts] = [flat[k], flat[k + 1], flat[k + 2]];
+      if (
+        typeof fieldId !== 'number' ||
+        !Array.isArray(docs) ||
+        !Array.isArray(counts) ||
+        docs.length !== counts.length
+      )
+        throw new Error('the saved index has a damaged posting list');
+      lists[fieldId] = { docs: docs as number[], counts: counts as number[] };
+    }
+    return lists;
   }
 
   private readHead() {

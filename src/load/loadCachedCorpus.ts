@@ -2,6 +2,7 @@ import { sha1 } from '../sha1.js';
 import { nowMs, timed } from '../timings.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
 import { SavedIndex, countTerms } from '../indexing/termIndex.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 export interface CacheOptions {
   cacheDir?: string;
@@ -118,9 +119,11 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
     mkdirSync(dir, { recursive: true });
     const { items, diagnostics: found, pages: pageStats, merged } = corpus;
     const payload = `${asciiJson(JSON.stringify({ items, diagnostics: found, pages: pageStats, merged }))}\n${counted.serialize()}`;
-    timed('write cache', () =>
-      writeFileAtomic(file, `${JSON.stringify({ format: CACHE_FORMAT, key, checksum: sha1(payload) })}\n${payload}`),
-    );
+    timed('write cache', () => {
+      const bytes = Buffer.from(payload);
+      const header = { format: CACHE_FORMAT, key, length: bytes.length, ...checksumOf(bytes) };
+      writeFileAtomic(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), bytes]));
+    });
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
     cache.log(`could not write the cache ${file} (${(e as Error).message}); going on without it`);
@@ -135,6 +138,32 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
  */
 function asciiJson(json: string): string {
   return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The cache file's first line. */
+interface Header {
+  format?: number;
+  key?: string;
+  /** bytes after the header line */
+  length?: number;
+  /** CRC-32 of those bytes; written where zlib has crc32 (Node 20.15 and later) */
+  crc32?: number;
+  /** else their SHA-1 */
+  sha1?: string;
+}
+
+/**
+ * A checksum of the cache's payload, to tell a damaged file: CRC-32 (about 4 ms for the 14 MB of 10,000 items,
+ * where SHA-1 took 26) where zlib has it, else SHA-1.
+ */
+function checksumOf(bytes: Uint8Array): Pick<Header, 'crc32' | 'sha1'> {
+  return typeof zlib.crc32 === 'function' ? { crc32: zlib.crc32(bytes) } : { sha1: sha1(bytes) };
+}
+
+/** Whether the payload has the checksum the header names (a checksum this Node cannot compute does not hold). */
+function checksumHolds(bytes: Uint8Array, header: Header): boolean {
+  if (header.crc32 !== undefined) return typeof zlib.crc32 === 'function' && zlib.crc32(bytes) === header.crc32;
+  return header.sha1 !== undefined && sha1(bytes) === header.sha1;
 }
 
 /**
@@ -152,12 +181,13 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
   }
   try {
     const nl = bytes.indexOf(10);
-    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as { format?: number; key?: string; checksum?: string };
+    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as Header;
     if (header.format !== CACHE_FORMAT || header.key !== key) {
       log('cache is stale (pages, meso version or index options changed): rebuilding');
       return null;
     }
-    if (sha1(bytes.subarray(nl + 1)) !== header.checksum) {
+    const payload = bytes.subarray(nl + 1);
+    if (header.length !== payload.length || !checksumHolds(payload, header)) {
       log('cache fails its checksum (damaged or truncated): rebuilding');
       return null;
     }

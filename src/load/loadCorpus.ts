@@ -1,12 +1,16 @@
-import type MiniSearch from 'minisearch';
 import type { Diagnostic, Item, Layout, RawItem } from '../types.js';
 import { readPages, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './readPages.js';
 import { parsePage } from '../parse/parsePage.js';
 import { nowMs, timed } from '../timings.js';
 import { mergeItems } from '../parse/mergeItems.js';
 import { enrichItems } from '../enrich/enrichItems.js';
-import type { IndexDoc } from '../indexing/buildIndex.js';
-import { countTerms, type PickTerms, type TermIndex, type TermLookup } from '../indexing/termIndex.js';
+import {
+  countTerms,
+  type PickTerms,
+  type SearchIndex,
+  type TermIndex,
+  type TermLookup,
+} from '../indexing/termIndex.js';
 import { getEnrichers } from '../enrich/getEnrichers.js';
 import { isCountryListFor } from '../enrich/isCountryList.js';
 import { compareItems } from './compareItems.js';
@@ -41,7 +45,7 @@ export interface Corpus {
    * needs (see termsFor in query/queryTerms.ts), it may hold only those, with the same hits as the whole
    * index and the same scores but for the last bits (see indexing/termIndex.ts); without, it holds every term.
    */
-  index: (pick?: PickTerms) => MiniSearch<IndexDoc>;
+  index: (pick?: PickTerms) => SearchIndex;
   /**
    * Whether a term is in the index and how many items hold it or a near spelling, read from the index's term
    * list and postings: what ranking needs to know besides the terms `index(pick)` loaded (see rankItems).
@@ -150,11 +154,11 @@ export function withIndex(
       return read((current = countTerms(corpus.items)));
     }
   };
-  let whole: MiniSearch<IndexDoc> | undefined;
+  let whole: SearchIndex | undefined;
   const index = (pick?: PickTerms) => {
     if (whole) return whole;
     const t0 = nowMs();
-    const loaded = timed('load index', () => use((t) => t.load(pick)));
+    const loaded = timed('load index', () => use((t) => t.open(pick)));
     if (fromCache && current === terms)
       fromCache(
         `loaded the cached index (${loaded.termCount} term${loaded.termCount === 1 ? '' : 's'}) in ${Math.round(nowMs() - t0)} ms`,

@@ -1,9 +1,8 @@
-import type MiniSearch from 'minisearch';
 import type { Item } from '../types.js';
 import type { Clause, Query } from './parseQuery.js';
-import type { Field, IndexDoc } from '../indexing/buildIndex.js';
+import type { Field } from '../indexing/buildIndex.js';
 import { FIELD_BOOST, FIELDS, fieldText, stemQueries } from '../indexing/buildIndex.js';
-import { searchLookup, type TermLookup } from '../indexing/termIndex.js';
+import { searchLookup, type SearchIndex, type TermLookup } from '../indexing/termIndex.js';
 import { AcronymCollector, type Acronym } from '../indexing/learnAcronyms.js';
 import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
@@ -93,11 +92,7 @@ const TAG_SCORE_SHARE = 0.5;
  * Whether a word (or a near spelling of it: "migrantes" for "migrants") is in so many items (over 40%) that
  * it tells them apart poorly.
  */
-export function isCommonTerm(
-  index: MiniSearch<IndexDoc>,
-  term: string,
-  lookup: TermLookup = searchLookup(index),
-): boolean {
+export function isCommonTerm(index: SearchIndex, term: string, lookup: TermLookup = searchLookup(index)): boolean {
   return (
     index.documentCount > 0 && lookup.itemsNear(term, Math.min(1, fuzzyDistance(term))) > 0.4 * index.documentCount
   );
@@ -127,13 +122,13 @@ export interface Ranked {
 /** One probe's hits: item id → score (before the probe's weight) and the index terms met, with their fields. */
 export type ProbeHits = Map<string, { score: number; match: Record<string, string[]> }>;
 
-type Sub = Parameters<MiniSearch<IndexDoc>['search']>[0];
+type Sub = Parameters<SearchIndex['search']>[0];
 
 /**
  * Runs each probe once against the index. `shared` keeps the hits of exact and stem probes across indexes
  * loaded for the same query (more terms change no such probe's hits; a prefix or a typo may meet the new ones).
  */
-export function probeRunner(index: MiniSearch<IndexDoc>, shared = new Map<string, ProbeHits>()) {
+export function probeRunner(index: SearchIndex, shared = new Map<string, ProbeHits>()) {
   const byProbe = new WeakMap<Probe, ProbeHits>();
   const own = new Map<string, ProbeHits>();
   return (p: Probe): ProbeHits => {
@@ -226,7 +221,7 @@ interface Scored {
  * words that name it. Returns every match (or newest first with `sort: 'date'`), without snippets.
  */
 export function rankItems(
-  index: MiniSearch<IndexDoc>,
+  index: SearchIndex,
   byId: Map<string, Item>,
   query: Query,
   options: SearchOptions = {},
@@ -337,7 +332,7 @@ export function rankItems(
 }
 
 /** Whether a clause is a single word in over 40% of the items. */
-const isCommonWord = (index: MiniSearch<IndexDoc>, c: Clause, lookup: TermLookup) =>
+const isCommonWord = (index: SearchIndex, c: Clause, lookup: TermLookup) =>
   c.kind === 'term' &&
   !c.prefix &&
   index.documentCount > 0 &&
@@ -516,7 +511,7 @@ function explainParts(parts: ScorePart[], tags: MatchInfo[]): ScorePart[] {
 
 /** Ranks, keeps the first `limit`, and describes them: what `meso search` prints. */
 export function searchItems(
-  index: MiniSearch<IndexDoc>,
+  index: SearchIndex,
   byId: Map<string, Item>,
   query: Query,
   options: SearchOptions & { limit?: number } = {},
@@ -545,7 +540,7 @@ function clauseMatches(c: Clause, words: Words): boolean {
 
 /** Ranks with the query's named topics and countries read from the enrichers' tables: what commands call. */
 export function rankCorpus(
-  index: MiniSearch<IndexDoc>,
+  index: SearchIndex,
   byId: Map<string, Item>,
   query: Query,
   enrichers: Enrichers,

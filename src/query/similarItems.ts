@@ -1,8 +1,6 @@
-import type MiniSearch from 'minisearch';
 import type { Item } from '../types.js';
-import type { IndexDoc } from '../indexing/buildIndex.js';
 import { FIELDS, fieldText, stemQueries } from '../indexing/buildIndex.js';
-import type { TermLookup } from '../indexing/termIndex.js';
+import type { SearchIndex, TermLookup } from '../indexing/termIndex.js';
 import { tokenize } from '../text/tokenize.js';
 import { isStopWord } from '../text/stopWords.js';
 import { compareItems } from '../load/compareItems.js';
@@ -48,7 +46,7 @@ export const similarTerms = (terms: Array<[string, number]>): string[] =>
  * topics they share (Jaccard overlap). The item itself is left out. Best first.
  */
 export function similarItems(
-  index: MiniSearch<IndexDoc>,
+  index: SearchIndex,
   byId: Map<string, Item>,
   item: Item,
   terms: Array<[string, number]>,

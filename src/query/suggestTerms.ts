@@ -1,6 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type MiniSearch from 'minisearch';
-import type { IndexDoc } from '../indexing/buildIndex.js';
+import type { SearchIndex } from '../indexing/termIndex.js';
 import { FIELDS, isStemTerm } from '../indexing/buildIndex.js';
 import type { Query } from './parseQuery.js';
 
@@ -15,10 +14,10 @@ const WHOLE_QUERY_WORDS = 6;
  * begins, as "traffic" begins "trafficking", counts as one edit), then the word found in most items, then the
  * shorter, then the first in alphabetical order (so the index's inner order never decides). Words under three letters, and words that match, get no suggestion.
  */
-function closestTerm(index: MiniSearch<IndexDoc>, term: string, prefix: boolean): string | undefined {
+function closestTerm(index: SearchIndex, term: string, prefix: boolean): string | undefined {
   if (term.length < 3 || index.search(term, { fields: FIELDS, prefix, fuzzy: false }).length > 0) return undefined;
   const found = new Map<string, { edits: number; items: number }>();
-  const add = (hits: ReturnType<MiniSearch<IndexDoc>['search']>, edits: (t: string) => number) => {
+  const add = (hits: ReturnType<SearchIndex['search']>, edits: (t: string) => number) => {
     for (const h of hits) {
       for (const t of h.terms) {
         if (t === term || isStemTerm(t)) continue;
@@ -48,7 +47,7 @@ function closestTerm(index: MiniSearch<IndexDoc>, term: string, prefix: boolean)
  * by the closest corpus word, or for a long query only the words that change; "" when there is nothing to
  * suggest.
  */
-export function suggestTerms(index: MiniSearch<IndexDoc>, query: Query): string {
+export function suggestTerms(index: SearchIndex, query: Query): string {
   const changes: Array<[string, string]> = [];
   const clauses = query.include.map((c) =>
     c.terms

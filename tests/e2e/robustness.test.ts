@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import {
   BIN,
@@ -473,10 +474,12 @@ describe('a damaged cached index', () => {
     const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.cache'))!);
     const text = readFileSync(file, 'utf8');
     const nl = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, nl)) as { checksum: string };
+    const header = JSON.parse(text.slice(0, nl)) as { length: number; crc32?: number; sha1?: string };
     const payload = text.slice(nl + 1);
-    const forged = `${payload.slice(0, payload.indexOf('\n'))}\n{not an index`;
-    header.checksum = createHash('sha1').update(forged).digest('hex');
+    const forged = Buffer.from(`${payload.slice(0, payload.indexOf('\n'))}\n{not an index`);
+    header.length = forged.length;
+    if (header.crc32 !== undefined) header.crc32 = zlib.crc32(forged);
+    else header.sha1 = createHash('sha1').update(forged).digest('hex');
     writeFileSync(file, `${JSON.stringify(header)}\n${forged}`);
     const r = runC(['search', 'belize', '--json', '--verbose', '--data', dir]);
     expect(r.status).toBe(0);

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import type { SearchOptions } from 'minisearch';
+import { loadCorpus } from '../../src/load/loadCorpus.js';
+import { bundledPagesDir } from '../../src/paths.js';
+import { FIELD_BOOST, FIELDS, stemQueries } from '../../src/indexing/buildIndex.js';
+import { SavedIndex, countTerms, type PickTerms, type TermIndex } from '../../src/indexing/termIndex.js';
+import type { SearchIndex } from '../../src/indexing/postingsIndex.js';
+import { makeItem } from '../helpers/makeItem.js';
+
+// A search runs over a PostingsIndex (the postings as arrays) rather than a MiniSearch loaded with loadJS; it
+// must answer exactly as that MiniSearch does: the same results, in the same order, with the same scores to the
+// last bit, and the same `match` and `terms`.
+
+const corpus = loadCorpus({ paths: [bundledPagesDir()] });
+const counted = countTerms(corpus.items);
+const bytes = Buffer.from(counted.serialize());
+const saved = new SavedIndex(bytes, 0, bytes.length);
+
+/** The searches meso's ranking makes (see probeRunner), and a few more of MiniSearch's options. */
+const searches = (term: string): Array<Parameters<SearchIndex['search']>> => {
+  const boost = Object.fromEntries(FIELDS.map((f) => [f, FIELD_BOOST[f]]));
+  const base: SearchOptions = { fields: FIELDS, boost };
+  return [
+    [term],
+    [term, base],
+    [term, { ...base, prefix: true, weights: { fuzzy: 0.2, prefix: 0.6 } }],
+    [term, { ...base, fuzzy: 1, maxFuzzy: 1 }],
+    [term, { ...base, fuzzy: 2, maxFuzzy: 2, prefix: true }],
+    [term, { fields: ['title'], boost: { title: 2.5 }, fuzzy: 0.2 }],
+    [term, { fields: ['summary', 'body'], prefix: true }],
+    [{ queries: stemQueries(term), combineWith: 'OR' } as never, base],
+    [{ queries: [term, ...stemQueries(term)], combineWith: 'OR' } as never, { ...base, prefix: true }],
+  ];
+};
+
+/** Every term that starts like `word` or is near it: what a pick for it holds. */
+const around =
+  (words: string[]): PickTerms =>
+  (vocabulary) =>
+    words.flatMap((w) => [...vocabulary.startingWith(w.slice(0, 3)), ...vocabulary.near(w, 2), ...stemQueries(w)]);
+
+function sameAsMiniSearch(source: TermIndex, words: string[], pick?: PickTerms) {
+  const ours = source.open(pick);
+  const theirs = source.load(pick);
+  expect(ours.termCount).toBe(theirs.termCount);
+  expect(ours.documentCount).toBe(theirs.documentCount);
+  for (const w of words)
+    for (const args of searches(w)) expect(ours.search(...args), w).toEqual(theirs.search(...args));
+}
+
+describe('a PostingsIndex', () => {
+  const words = ['trafficking', 'traffick', 'return', 'migra', 'peten', 'honduras', 'caravan', 'xqzv', 'the', 'niños'];
+
+  it.each([
+    ['counted', counted],
+    ['saved', saved],
+  ] as const)('searches as MiniSearch loaded with the same terms does, on the bundled pages (%s)', (_, source) => {
+    sameAsMiniSearch(source, words, around(words));
+    sameAsMiniSearch(source, ['return', 'migrants'], undefined);
+  });
+
+  const word = fc.constantFrom('return', 'returnees', 'Returned', 'retorno', 'trafficking', 'trafficked', 'the', 'a');
+  const text = fc.array(word, { maxLength: 10 }).map((ws) => ws.join(' '));
+  test.prop([
+    fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 8 }),
+    fc.constantFrom('ret', 'return', 'traf', 'retorn'),
+  ])('searches as MiniSearch does over any titles and summaries', (pairs, query) => {
+    const index = countTerms(pairs.map(([title, summary]) => makeItem(null, { title, summary })));
+    sameAsMiniSearch(index, [query], around([query]));
+  });
+
+  it('refuses what meso never asks and it does not do (an AND, a filter), rather than answering otherwise', () => {
+    const index = counted.open();
+    expect(() => index.search({ queries: ['return', 'migrants'], combineWith: 'AND' })).toThrow(/not supported/);
+    expect(() => index.search('return', { filter: () => true })).toThrow(/not supported/);
+  });
+});
