@@ -143,6 +143,18 @@ export class PostingsIndex implements SearchIndex {
     return results;
   }
 
+  /**
+   * The results of `search` as a map of document id to score and match, in no particular order: what ranking
+   * keeps of them, without sorting them or making result objects it would throw away.
+   */
+  hits(query: SearchQuery, options: SearchOptions = {}): Map<string, { score: number; match: MatchInfo }> {
+    if (options.filter || options.boostDocument) throw unsupported('filter or boostDocument');
+    const hits = new Map<string, { score: number; match: MatchInfo }>();
+    for (const [docId, { score, terms, match }] of this.execute(query, options))
+      hits.set(this.documents.ids[docId]!, { score: score * (terms.length || 1), match });
+    return hits;
+  }
+
   private execute(query: SearchQuery, searchOptions: SearchOptions): RawResults {
     if (typeof query === 'symbol') throw unsupported('the wildcard query');
     if (typeof query !== 'string') {

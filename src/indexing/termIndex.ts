@@ -4,6 +4,7 @@ import type { Item } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
 import { FIELDS, INDEX_OPTIONS, fieldText, indexTerms, type IndexDoc } from './buildIndex.js';
 import { AcronymCollector, type Acronym } from './learnAcronyms.js';
+import { crc32 } from '../io/crc32.js';
 import { PostingsIndex, documentsOf, type Documents, type Lists, type SearchIndex } from './postingsIndex.js';
 
 export type { SearchIndex } from './postingsIndex.js';
@@ -256,10 +257,12 @@ export class CountedIndex extends TermIndex {
    * where each term's postings end, and the acronyms the items define) as JSON, then every term's postings one
    * after another, each a JSON array of field id, document numbers and counts per field that has the term
    * (`[0,[3,9],[1,2],2,[9],[1]]`: in field 0, documents 3 and 9, once and twice; in field 2, document 9 once).
+   * The head also holds each term's postings' CRC-32, so that a term's are checked when they are read.
    */
   serialize(): string {
     const parts: string[] = [];
     const ends: number[] = [];
+    const crcs: number[] = [];
     let end = 0;
     for (let t = 0; t < this.termList.length; t++) {
       const flat: Array<number | number[]> = [];
@@ -269,15 +272,29 @@ export class CountedIndex extends TermIndex {
       const json = JSON.stringify(flat); // digits and punctuation only: one byte per character
       parts.push(json);
       ends.push((end += json.length));
+      crcs.push(crc32(Buffer.from(json, 'latin1')));
     }
-    return `${JSON.stringify({ ...this.statistics, terms: this.termList, ends, acronyms: this.acronyms })}\n${parts.join('')}`;
+    return `${JSON.stringify({ ...this.statistics, terms: this.termList, ends, crcs, acronyms: this.acronyms })}\n${parts.join('')}`;
   }
 }
 
 /** The first line of a saved index. */
-type Head = Stats & { terms: string[]; ends: number[]; acronyms?: Acronym[] };
+type Head = Stats & { terms: string[]; ends: number[]; crcs: number[]; acronyms?: Acronym[] };
 
-/** An index saved by {@link CountedIndex.serialize}, read from `bytes[start, end)`; parsed only as asked. */
+/**
+ * Where a saved index's postings are when they are not in its buffer (the cache file: only the terms a search
+ * needs are read): how many bytes they take, and a reader of a range of them.
+ */
+export interface PostingsSource {
+  length: number;
+  read(start: number, end: number): Buffer;
+}
+
+/**
+ * An index saved by {@link CountedIndex.serialize}, read from `bytes[start, end)` (its head line and its
+ * postings, or only its head line when `source` reads the postings); parsed only as asked, each term's
+ * postings checked against their CRC-32 when read.
+ */
 export class SavedIndex extends TermIndex {
   private head?: Head;
   private base = 0;
@@ -286,6 +303,7 @@ export class SavedIndex extends TermIndex {
     private readonly bytes: Buffer,
     private readonly start: number,
     private readonly end: number,
+    private readonly source?: PostingsSource,
   ) {
     super();
   }
@@ -293,17 +311,19 @@ export class SavedIndex extends TermIndex {
     return this.readHead().terms;
   }
   protected stats(): Stats {
-    const { terms: _terms, ends: _ends, acronyms: _acronyms, ...stats } = this.readHead();
+    const { terms: _terms, ends: _ends, crcs: _crcs, acronyms: _acronyms, ...stats } = this.readHead();
     return stats;
   }
   protected acronymList() {
     return this.readHead().acronyms ?? [];
   }
   protected postings(term: number): Lists {
-    const { ends } = this.readHead();
-    const flat = JSON.parse(
-      this.bytes.toString('latin1', this.base + (term ? ends[term - 1]! : 0), this.base + ends[term]!),
-    ) as unknown;
+    const { ends, crcs } = this.readHead();
+    const [from, to] = [term ? ends[term - 1]! : 0, ends[term]!];
+    const bytes = this.source ? this.source.read(from, to) : this.bytes.subarray(this.base + from, this.base + to);
+    if (bytes.length !== to - from || crc32(bytes) !== crcs[term])
+      throw new Error('the saved index has a damaged posting list');
+    const flat = JSON.parse(bytes.toString('latin1')) as unknown;
     if (!Array.isArray(flat) || flat.length % 3 !== 0) throw new Error('the saved index has a damaged posting list');
     const lists: Lists = [];
     for (let k = 0; k < flat.length; k += 3) {
@@ -325,11 +345,14 @@ export class SavedIndex extends TermIndex {
     const split = this.bytes.indexOf(10, this.start);
     if (split < 0 || split >= this.end) throw new Error('the saved index has no postings line');
     const head = JSON.parse(this.bytes.toString('utf8', this.start, split)) as Head;
+    const postings = this.source ? this.source.length : this.end - split - 1;
     if (
       !Array.isArray(head.terms) ||
       !Array.isArray(head.ends) ||
+      !Array.isArray(head.crcs) ||
       head.terms.length !== head.ends.length ||
-      (head.ends.at(-1) ?? 0) !== this.end - split - 1
+      head.crcs.length !== head.ends.length ||
+      (head.ends.at(-1) ?? 0) !== postings
     ) {
       throw new Error('the saved index does not match its postings');
     }

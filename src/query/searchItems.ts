@@ -3,6 +3,7 @@ import type { Clause, Query } from './parseQuery.js';
 import type { Field } from '../indexing/buildIndex.js';
 import { FIELD_BOOST, FIELDS, fieldText, stemQueries } from '../indexing/buildIndex.js';
 import { searchLookup, type SearchIndex, type TermLookup } from '../indexing/termIndex.js';
+import { PostingsIndex } from '../indexing/postingsIndex.js';
 import { AcronymCollector, type Acronym } from '../indexing/learnAcronyms.js';
 import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
@@ -141,15 +142,18 @@ export function probeRunner(index: SearchIndex, shared = new Map<string, ProbeHi
       hits = new Map();
       const boost = Object.fromEntries(p.fields.map((f) => [f, FIELD_BOOST[f]]));
       const queries = p.stem ? stemQueries(p.term) : [p.term];
-      const results = index.search({ queries, combineWith: 'OR' } as Sub, {
+      const search: Sub = { queries, combineWith: 'OR' } as Sub;
+      const options = {
         fields: p.fields,
         boost,
         prefix: p.prefix ?? false,
         fuzzy: p.fuzzy ?? false,
         ...(p.fuzzy ? { maxFuzzy: p.fuzzy } : {}),
         ...(p.prefix ? { weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix } } : {}),
-      });
-      for (const r of results) hits.set(r.id as string, { score: r.score, match: r.match });
+      };
+      // a PostingsIndex hands over its hits without sorting them: ranking orders items itself
+      if (index instanceof PostingsIndex) hits = index.hits(search, options);
+      else for (const r of index.search(search, options)) hits.set(r.id as string, { score: r.score, match: r.match });
       cache.set(key, hits);
     }
     byProbe.set(p, hits);

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   chmodSync,
   existsSync,
@@ -12,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { crc32 } from '../../src/io/crc32.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import {
   BIN,
@@ -474,13 +473,14 @@ describe('a damaged cached index', () => {
     const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.cache'))!);
     const text = readFileSync(file, 'utf8');
     const nl = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, nl)) as { length: number; crc32?: number; sha1?: string };
+    const header = JSON.parse(text.slice(0, nl)) as Record<string, unknown>;
     const payload = text.slice(nl + 1);
-    const forged = Buffer.from(`${payload.slice(0, payload.indexOf('\n'))}\n{not an index`);
-    header.length = forged.length;
-    if (header.crc32 !== undefined) header.crc32 = zlib.crc32(forged);
-    else header.sha1 = createHash('sha1').update(forged).digest('hex');
-    writeFileSync(file, `${JSON.stringify(header)}\n${forged}`);
+    // the items as they were, then an index head that is not JSON, with lengths and checksum to match
+    const items = Buffer.from(payload.slice(0, payload.indexOf('\n') + 1));
+    const head = Buffer.from('{not an index\n');
+    Object.assign(header, { items: items.length, head: head.length, postings: 0 });
+    header.crc32 = crc32(Buffer.concat([items, head]));
+    writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), items, head]));
     const r = runC(['search', 'belize', '--json', '--verbose', '--data', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(before.stdout);
@@ -489,6 +489,44 @@ describe('a damaged cached index', () => {
 });
 
 describe('the cache', () => {
+  it('notices one changed byte in the items or in the postings a search reads, and answers as before', () => {
+    // Regression for cache format 7: the items and the index head are checked whole (CRC-32), the postings term
+    // by term as a search reads them (the length of the file alone would let a changed digit through)
+    const { run: runC, cacheHome: home } = createRunner();
+    const dir = writePages({ 'p.txt': TWO_ITEM_PAGE });
+    const before = runC(['search', 'belize', '--json', '--data', dir]);
+    expect(before.status, before.stderr).toBe(0);
+    const cacheDir = path.join(home, 'meso');
+    const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.cache'))!);
+    const good = readFileSync(file);
+    const nl = good.indexOf(10);
+    const header = JSON.parse(good.toString('utf8', 0, nl)) as { items: number; head: number };
+    const headAt = nl + 1 + header.items;
+    const head = JSON.parse(good.toString('utf8', headAt, headAt + header.head)) as { terms: string[]; ends: number[] };
+    const t = head.terms.indexOf('belize');
+    const postingsAt = headAt + header.head + (t ? head.ends[t - 1]! : 0);
+    /** The cache with the first digit at or after `at` changed to another digit. */
+    const changed = (at: number) => {
+      const bytes = Buffer.from(good);
+      let i = at;
+      while (bytes[i]! < 48 || bytes[i]! > 57) i++;
+      bytes[i] = bytes[i] === 48 ? 49 : 48;
+      return bytes;
+    };
+
+    writeFileSync(file, changed(postingsAt));
+    const p = runC(['search', 'belize', '--json', '--verbose', '--data', dir]);
+    expect(p.status, p.stderr).toBe(0);
+    expect(p.stdout).toBe(before.stdout);
+    expect(p.stderr).toMatch(/cached index does not load.*damaged/);
+
+    writeFileSync(file, changed(nl + 1 + good.indexOf('"line"', nl) - nl - 1));
+    const i = runC(['search', 'belize', '--json', '--verbose', '--data', dir]);
+    expect(i.status, i.stderr).toBe(0);
+    expect(i.stdout).toBe(before.stdout);
+    expect(i.stderr).toMatch(/cache fails its checksum/);
+  });
+
   it('gives back text beyond ASCII exactly (accents, quotes, emoji, CJK, U+2028), as read without a cache', () => {
     // the cache writes its items as ASCII JSON (\u escapes) and reads them byte for byte
     const page =
