@@ -1,5 +1,6 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { distance } from 'fastest-levenshtein';
+import os from 'node:os';
 import type { Item } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
 import { FIELDS, INDEX_OPTIONS, fieldText, indexTerms, type IndexDoc } from './buildIndex.js';
@@ -46,7 +47,8 @@ export class Vocabulary {
     readonly terms: readonly string[],
     readonly acronyms: readonly Acronym[] = [],
   ) {
-    this.byTerm = new Map(terms.map((t, i) => [t, i]));
+    this.byTerm = new Map();
+    for (let i = 0; i < terms.length; i++) this.byTerm.set(terms[i]!, i);
   }
   has(term: string): boolean {
     return this.byTerm.has(term);
@@ -274,12 +276,41 @@ export class CountedIndex extends TermIndex {
       ends.push((end += json.length));
       crcs.push(crc32(Buffer.from(json, 'latin1')));
     }
-    return `${JSON.stringify({ ...this.statistics, terms: this.termList, ends, crcs, acronyms: this.acronyms })}\n${parts.join('')}`;
+    const head = {
+      ...this.statistics,
+      terms: this.termList,
+      ends: packed(ends),
+      crcs: packed(crcs),
+      acronyms: this.acronyms,
+    };
+    return `${JSON.stringify(head)}\n${parts.join('')}`;
   }
 }
 
-/** The first line of a saved index. */
-type Head = Stats & { terms: string[]; ends: number[]; crcs: number[]; acronyms?: Acronym[] };
+/**
+ * Numbers below 2^32 as base64 of 32-bit little-endian words: for the head's per-term offsets and checksums,
+ * read back with {@link unpacked} several times faster than JSON.parse reads an array of the numbers.
+ */
+function packed(values: readonly number[]): string {
+  const bytes = Buffer.alloc(values.length * 4);
+  for (let i = 0; i < values.length; i++) bytes.writeUInt32LE(values[i]!, i * 4);
+  return bytes.toString('base64');
+}
+
+/** The numbers {@link packed} wrote. */
+function unpacked(text: unknown): Uint32Array {
+  if (typeof text !== 'string') throw new Error('the saved index does not match its postings');
+  const bytes = Buffer.from(text, 'base64');
+  const out = new Uint32Array(bytes.length >> 2);
+  if (os.endianness() === 'LE') new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 4));
+  else for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
+  return out;
+}
+
+/** The first line of a saved index, as written (`ends` and `crcs` {@link packed}). */
+type SavedHead = Stats & { terms: string[]; ends: string; crcs: string; acronyms?: Acronym[] };
+/** The first line of a saved index, as read. */
+type Head = Omit<SavedHead, 'ends' | 'crcs'> & { ends: Uint32Array; crcs: Uint32Array };
 
 /**
  * Where a saved index's postings are when they are not in its buffer (the cache file: only the terms a search
@@ -344,12 +375,11 @@ export class SavedIndex extends TermIndex {
     if (this.head) return this.head;
     const split = this.bytes.indexOf(10, this.start);
     if (split < 0 || split >= this.end) throw new Error('the saved index has no postings line');
-    const head = JSON.parse(this.bytes.toString('utf8', this.start, split)) as Head;
+    const saved = JSON.parse(this.bytes.toString('utf8', this.start, split)) as SavedHead;
+    const head: Head = { ...saved, ends: unpacked(saved.ends), crcs: unpacked(saved.crcs) };
     const postings = this.source ? this.source.length : this.end - split - 1;
     if (
       !Array.isArray(head.terms) ||
-      !Array.isArray(head.ends) ||
-      !Array.isArray(head.crcs) ||
       head.terms.length !== head.ends.length ||
       head.crcs.length !== head.ends.length ||
       (head.ends.at(-1) ?? 0) !== postings

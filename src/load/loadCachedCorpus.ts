@@ -6,7 +6,7 @@ import { crc32 } from '../io/crc32.js';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
-import { buildCorpus, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
+import { buildCorpus, byIdOf, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
 import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageEntry } from './readPages.js';
 import { tablesChecksum } from '../enrich/getEnrichers.js';
 import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
@@ -222,9 +222,11 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
     const corpus = JSON.parse(bytes.toString('latin1', 0, items - 1)) as Omit<Corpus, 'index' | 'byId' | 'lookup'>;
     log(`read the cache ${file} in ${Math.round(nowMs() - t0)} ms (the index is loaded when a search needs it)`);
     const at = nl + 1 + items + head;
+    // the index keeps its head line only, so that the bytes of the items can go
+    const headBytes = Buffer.from(bytes.subarray(items));
     return withIndex(
-      { ...corpus, byId: new Map(corpus.items.map((i) => [i.id, i])) },
-      new SavedIndex(bytes, items, items + head, {
+      { ...corpus, byId: byIdOf(corpus.items) },
+      new SavedIndex(headBytes, 0, head, {
         length: postings,
         read: (start, end) => readRange(file, at + start, at + end),
       }),

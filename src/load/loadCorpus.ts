@@ -112,7 +112,14 @@ export function buildCorpus(
   for (const item of merged.items) for (const s of item.sources.slice(1)) byFile.get(s.file)!.duplicates++;
   const { items } = timed('enrich', () => enrichItems(merged.items, enrichers));
   items.sort(compareItems);
-  return { items, byId: new Map(items.map((i) => [i.id, i])), diagnostics, pages, merged: merged.merged };
+  return { items, byId: byIdOf(items), diagnostics, pages, merged: merged.merged };
+}
+
+/** Items by id (a loop, not a Map of pairs: at 100,000 items the pairs alone cost tens of milliseconds). */
+export function byIdOf(items: readonly Item[]): Map<string, Item> {
+  const byId = new Map<string, Item>();
+  for (const item of items) byId.set(item.id, item);
+  return byId;
 }
 
 /** read → parse → enrich → (lazily) index: the one glue every command uses. */

@@ -502,9 +502,10 @@ describe('the cache', () => {
     const nl = good.indexOf(10);
     const header = JSON.parse(good.toString('utf8', 0, nl)) as { items: number; head: number };
     const headAt = nl + 1 + header.items;
-    const head = JSON.parse(good.toString('utf8', headAt, headAt + header.head)) as { terms: string[]; ends: number[] };
+    const head = JSON.parse(good.toString('utf8', headAt, headAt + header.head)) as { terms: string[]; ends: string };
     const t = head.terms.indexOf('belize');
-    const postingsAt = headAt + header.head + (t ? head.ends[t - 1]! : 0);
+    // where each term's postings end: 32-bit little-endian numbers, in base64
+    const postingsAt = headAt + header.head + (t ? Buffer.from(head.ends, 'base64').readUInt32LE((t - 1) * 4) : 0);
     /** The cache with the first digit at or after `at` changed to another digit. */
     const changed = (at: number) => {
       const bytes = Buffer.from(good);
