@@ -17,12 +17,14 @@ export type { SearchIndex } from './postingsIndex.js';
  * maps for every term, or parsing MiniSearch's JSON of them, costs more than a search: at 10,000 items, about
  * a second. A search only ever meets a few terms (its words, their stems, and the words a prefix or a typo
  * reaches), so meso keeps the postings of every term in plain form — counted from the items
- * ({@link countTerms}) or saved in the cache ({@link SavedIndex}) — and hands MiniSearch, through its own
- * `loadJS`, the documents, their field lengths and the postings of the terms a query can meet. MiniSearch
- * scores with the document count and field lengths of the whole index, so the hits are the whole index's and
- * so are the scores, but for the last bits: a prefix or a typo adds up its terms' scores in the order of
- * MiniSearch's radix tree, and a tree of some terms is shaped differently from a tree of all (tests hold hits
- * equal and scores equal to 12 significant digits; the whole index equals MiniSearch's own `addAll`).
+ * ({@link countTerms}) or saved in the cache ({@link SavedIndex}) — and searches the documents, their field
+ * lengths and the postings of the terms a query can meet: as a {@link PostingsIndex} ({@link TermIndex.open},
+ * what meso searches), which runs MiniSearch's search over them as they are, or as a MiniSearch through its
+ * own `loadJS` ({@link TermIndex.load}, the reference the tests compare with). Both score with the document
+ * count and field lengths of the whole index, so the hits are the whole index's and so are the scores, but for
+ * the last bits: a prefix or a typo adds up its terms' scores in the order of MiniSearch's radix tree, and a
+ * tree of some terms is shaped differently from a tree of all (tests hold hits equal and scores equal to 12
+ * significant digits; the whole index equals MiniSearch's own `addAll`).
  */
 
 /** One term's postings, as MiniSearch's JSON has them: field id → document number → times in that field. */
