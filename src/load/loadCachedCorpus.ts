@@ -6,7 +6,8 @@ import { crc32 } from '../io/crc32.js';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
-import { buildCorpus, byIdOf, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
+import { buildCorpus, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
+import { CachedItemMap, CachedItems } from './cachedItems.js';
 import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageEntry } from './readPages.js';
 import { tablesChecksum } from '../enrich/getEnrichers.js';
 import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
@@ -117,11 +118,7 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   try {
     options.progress?.(0, 1, 'cache');
     mkdirSync(dir, { recursive: true });
-    const { items, diagnostics: found, pages: pageStats, merged } = corpus;
-    const itemsLine = Buffer.from(
-      `${asciiJson(JSON.stringify({ items, diagnostics: found, pages: pageStats, merged }))}\n`,
-      'latin1',
-    );
+    const itemsLine = Buffer.from(asciiJson(itemsPart(corpus)), 'latin1');
     const index = Buffer.from(counted.serialize());
     timed('write cache', () => {
       const head = index.indexOf(10) + 1;
@@ -140,6 +137,32 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
     cache.log(`could not write the cache ${file} (${(e as Error).message}); going on without it`);
   }
   return withIndex(corpus, counted);
+}
+
+/** What the cache keeps of the items besides them: the first line of its items part. */
+interface ItemsHead {
+  diagnostics: Corpus['diagnostics'];
+  pages: Corpus['pages'];
+  merged: number;
+  /** the items' ids, in order */
+  ids: string[];
+  /** per tag (`t:` and a topic id, `c:` and a country), the numbers of the items that have it */
+  tags: Record<string, number[]>;
+}
+
+/**
+ * The items part of the cache: a line of {@link ItemsHead}, then the items as a JSON array, one item per line
+ * (so that one can be parsed alone: see CachedItems).
+ */
+function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): string {
+  const { items, diagnostics, pages, merged } = corpus;
+  const tags: Record<string, number[]> = {};
+  items.forEach((item, n) => {
+    for (const t of new Set(item.topics)) (tags[`t:${t}`] ??= []).push(n);
+    for (const c of new Set(item.countries)) (tags[`c:${c}`] ??= []).push(n);
+  });
+  const head: ItemsHead = { diagnostics, pages, merged, ids: items.map((i) => i.id), tags };
+  return `${JSON.stringify(head)}\n[\n${items.map((i) => JSON.stringify(i)).join(',\n')}\n]\n`;
 }
 
 /**
@@ -219,14 +242,24 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
       return null;
     }
     // written as ASCII (see asciiJson): read byte for byte, without UTF-8 decoding
-    const corpus = JSON.parse(bytes.toString('latin1', 0, items - 1)) as Omit<Corpus, 'index' | 'byId' | 'lookup'>;
+    const split = bytes.indexOf(10);
+    const meta = JSON.parse(bytes.toString('latin1', 0, split)) as ItemsHead;
+    const cached = new CachedItems(bytes, split + 1, items - 1, meta.ids, new Map(Object.entries(meta.tags)));
+    // the items are parsed as they are asked for: a search parses those it meets, a list all of them
+    const corpus: Omit<Corpus, 'index' | 'lookup'> = {
+      get items() {
+        return cached.all();
+      },
+      byId: new CachedItemMap(cached),
+      diagnostics: meta.diagnostics,
+      pages: meta.pages,
+      merged: meta.merged,
+    };
     log(`read the cache ${file} in ${Math.round(nowMs() - t0)} ms (the index is loaded when a search needs it)`);
     const at = nl + 1 + items + head;
-    // the index keeps its head line only, so that the bytes of the items can go
-    const headBytes = Buffer.from(bytes.subarray(items));
     return withIndex(
-      { ...corpus, byId: byIdOf(corpus.items) },
-      new SavedIndex(headBytes, 0, head, {
+      corpus,
+      new SavedIndex(bytes, items, items + head, {
         length: postings,
         read: (start, end) => readRange(file, at + start, at + end),
       }),

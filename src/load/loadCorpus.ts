@@ -177,5 +177,6 @@ export function withIndex(
     has: (term) => use((t) => t.has(term)),
     itemsNear: (term, edits) => use((t) => t.itemsNear(term, edits)),
   };
-  return { ...corpus, index, lookup: () => lookup };
+  // added to the corpus itself, not to a copy: a cached corpus parses its items only when they are asked for
+  return Object.assign(corpus, { index, lookup: () => lookup });
 }

@@ -9,6 +9,7 @@ import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
 import { makeSnippet, type Snippet } from './makeSnippet.js';
 import { compareItems } from '../load/compareItems.js';
+import { CachedItemMap } from '../load/cachedItems.js';
 import { namedTags, type NamedTags } from './namedTags.js';
 import type { Enrichers } from '../enrich/enrichItems.js';
 import { loadExpansions, type Expansions } from './loadExpansions.js';
@@ -379,7 +380,9 @@ function addTagged(
   if (!tagged.topics.length && !tagged.countries.length) return;
   const floor = full.length ? full.reduce((m, h) => Math.min(m, h.score), Infinity) : 1;
   const partial = new Map(ranked.filter((r) => r.words < of).map((r) => [r.item.id, r]));
-  for (const item of byId.values()) {
+  // the items that have one of these tags (from the cache, without parsing the others), else every item
+  const pool = byId instanceof CachedItemMap ? byId.cached.tagged(tagged.topics, tagged.countries) : byId.values();
+  for (const item of pool) {
     if (seen.has(item.id) && !partial.has(item.id)) continue;
     const topics = tagged.topics.filter((t) => item.topics.includes(t));
     const countries = tagged.countries.filter((c) => item.countries.includes(c));

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync } from 'node:fs';
+import { loadCorpus } from '../../src/load/loadCorpus.js';
+import { loadCachedCorpus } from '../../src/load/loadCachedCorpus.js';
+import { CachedItemMap } from '../../src/load/cachedItems.js';
+import { bundledPagesDir } from '../../src/paths.js';
+import { getEnrichers } from '../../src/enrich/getEnrichers.js';
+import { parseQuery } from '../../src/query/parseQuery.js';
+import { rankQuery } from '../../src/query/queryTerms.js';
+import { makeTempDir } from '../helpers/runMeso.js';
+
+// A corpus read back from the cache parses its items as they are asked for (see src/load/cachedItems.ts). It
+// must be the corpus read from the pages, however its items are reached, and rank the same.
+
+function cachedTwice() {
+  const pages = makeTempDir('meso-cached-pages-');
+  cpSync(bundledPagesDir(), pages, { recursive: true });
+  const cacheDir = makeTempDir('meso-cached-dir-');
+  const log: string[] = [];
+  const options = { paths: [pages] };
+  loadCachedCorpus(options, { cacheDir, env: {}, log: (m) => log.push(m) });
+  const warm = loadCachedCorpus(options, { cacheDir, env: {}, log: (m) => log.push(m) });
+  expect(log.join('\n')).toMatch(/read the cache/);
+  return { warm, fresh: loadCorpus(options) };
+}
+
+/** Items as their JSON records: what a reader sees. */
+const records = (items: readonly object[]) => JSON.parse(JSON.stringify(items)) as unknown;
+
+describe('a corpus read from the cache', () => {
+  it('has the items of the pages, in order, whether all are asked for first or one by one', () => {
+    const a = cachedTwice();
+    expect(a.warm.byId).toBeInstanceOf(CachedItemMap);
+    expect(records(a.warm.items)).toEqual(records(a.fresh.items));
+
+    const b = cachedTwice();
+    const some = [b.fresh.items[7]!, b.fresh.items[3]!, b.fresh.items[40]!].map((i) => b.warm.byId.get(i.id)!);
+    expect(records(some)).toEqual(records([b.fresh.items[7]!, b.fresh.items[3]!, b.fresh.items[40]!]));
+    // then every item: the ones handed out already are the same objects
+    expect(b.warm.items[7]).toBe(some[0]);
+    expect(b.warm.items[40]).toBe(some[2]);
+    expect(records(b.warm.items)).toEqual(records(b.fresh.items));
+  });
+
+  it('answers as a Map of the items by id', () => {
+    const { warm, fresh } = cachedTwice();
+    expect(warm.byId.size).toBe(fresh.byId.size);
+    expect([...warm.byId.keys()]).toEqual([...fresh.byId.keys()]);
+    expect(records([...warm.byId.values()])).toEqual(records([...fresh.byId.values()]));
+    expect(records([...warm.byId].map(([id, i]) => [id, i.title]))).toEqual(
+      records([...fresh.byId].map(([id, i]) => [id, i.title])),
+    );
+    expect(warm.byId.has(fresh.items[0]!.id)).toBe(true);
+    expect(warm.byId.has('no-such-id')).toBe(false);
+    expect(warm.byId.get('no-such-id')).toBeUndefined();
+  });
+
+  it('lists the items of a topic or country from the cache as walking every item finds them', () => {
+    const { warm, fresh } = cachedTwice();
+    const map = warm.byId as CachedItemMap;
+    for (const [topics, countries] of [
+      [['trafficking'], []],
+      [[], ['Mexico', 'Honduras']],
+      [['health', 'return'], ['Belize']],
+      [['no-such-topic'], []],
+    ] as const) {
+      const found = [...map.cached.tagged(topics, countries)].map((i) => i.id);
+      const walked = fresh.items
+        .filter((i) => topics.some((t) => i.topics.includes(t)) || countries.some((c) => i.countries.includes(c)))
+        .map((i) => i.id);
+      expect(found, `${topics} ${countries}`).toEqual(walked);
+      if (topics[0] !== 'no-such-topic') expect(found.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('ranks every judged kind of query as the corpus read from the pages does, parsing only some items', () => {
+    const { warm, fresh } = cachedTwice();
+    for (const q of ['trafficking', 'migrant children honduras', 'Mexico', 'retorno voluntario', 'traffick*']) {
+      const rank = (c: typeof warm) =>
+        rankQuery(c, parseQuery(q), getEnrichers()).map((r) => [r.item.id, r.score.toPrecision(12), r.tags]);
+      expect(rank(warm), q).toEqual(rank(fresh));
+    }
+  });
+});
