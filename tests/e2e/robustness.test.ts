@@ -471,12 +471,11 @@ describe('a damaged cached index', () => {
     expect(before.status).toBe(0);
     const cacheDir = path.join(home, 'meso');
     const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.cache'))!);
-    const text = readFileSync(file, 'utf8');
-    const nl = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, nl)) as Record<string, unknown>;
-    const payload = text.slice(nl + 1);
+    const bytes = readFileSync(file);
+    const nl = bytes.indexOf(10);
+    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as Record<string, unknown> & { items: number };
     // the items as they were, then an index head that is not JSON, with lengths and checksum to match
-    const items = Buffer.from(payload.slice(0, payload.indexOf('\n') + 1));
+    const items = bytes.subarray(nl + 1, nl + 1 + header.items);
     const head = Buffer.from('{not an index\n');
     Object.assign(header, { items: items.length, head: head.length, postings: 0 });
     header.crc32 = crc32(Buffer.concat([items, head]));
