@@ -7,7 +7,8 @@ import type { Item } from '../types.js';
  * memory), while a search looks at the items its words meet, those tagged with a topic or country it names, and
  * prints a few. The cache keeps the items as a JSON array with one item per line, so that one item can be
  * parsed alone; {@link CachedItems.all} parses the whole array at once when a command wants every item (list,
- * timeline, stats), keeping the objects already handed out, so an item is one object however it was reached.
+ * timeline, stats), or once a quarter of the items were asked for one by one, keeping the objects already
+ * handed out, so an item is one object however it was reached.
  */
 export class CachedItems {
   private readonly parsed: Array<Item | undefined>;
@@ -15,6 +16,8 @@ export class CachedItems {
   /** where each item's line starts, and (last) where the array's closing line starts */
   private starts?: number[];
   private numbers?: Map<string, number>;
+  /** items parsed one by one so far */
+  private singles = 0;
 
   /**
    * @param bytes the cache's bytes
@@ -51,6 +54,9 @@ export class CachedItems {
     const seen = this.parsed[n];
     if (seen) return seen;
     if (this.every) return (this.parsed[n] = this.every[n]!);
+    // a query that meets most items ("migrants" in a migration corpus) parses them all at once: one by one,
+    // each costs more than its share of the whole array
+    if (++this.singles > this.ids.length / 4) return (this.parsed[n] = this.all()[n]!);
     const starts = this.lineStarts();
     let to = starts[n + 1]! - 1; // the newline ending the item's line
     if (this.bytes[to - 1] === 44) to--; // its comma

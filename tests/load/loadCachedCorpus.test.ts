@@ -40,6 +40,16 @@ describe('a corpus read from the cache', () => {
     expect(b.warm.items[7]).toBe(some[0]);
     expect(b.warm.items[40]).toBe(some[2]);
     expect(records(b.warm.items)).toEqual(records(b.fresh.items));
+
+    // past a quarter of the items asked one by one, the rest are parsed at once: still the same objects
+    const c = cachedTwice();
+    const many = c.fresh.items.filter((_, n) => n % 2 === 0).map((i) => c.warm.byId.get(i.id)!);
+    expect(many.length).toBeGreaterThan(c.fresh.items.length / 4);
+    expect(records(many)).toEqual(records(c.fresh.items.filter((_, n) => n % 2 === 0)));
+    expect(c.warm.items.filter((_, n) => n % 2 === 0)).toEqual(many);
+    c.warm.items.forEach((item, n) => {
+      if (n % 2 === 0) expect(item).toBe(many[n / 2]);
+    });
   });
 
   it('answers as a Map of the items by id', () => {
