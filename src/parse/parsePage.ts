@@ -4,6 +4,7 @@ import { splitLines } from './splitLines.js';
 import { parseLabelledDate } from './parseLabelledDate.js';
 import { dateLineProblem } from './parseDateLine.js';
 import { buildUnits, type Unit } from './buildUnits.js';
+import { describeText } from './describeText.js';
 import { chooseDateOrder, type Header } from './chooseDateOrder.js';
 
 /** What the caller knows that the parser does not: the gazetteer's test for a line of country names. */
@@ -92,14 +93,15 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     before.every((u) => u.kind === 'text' && u.shape.titleLike) &&
     (first?.tags !== null || (paragraphsAfter >= 3 && titlesAfter * 2 < paragraphsAfter));
 
-  // the page's titles: those paired with dates and the title-like lines with a summary under them
-  const titleCandidates = content.filter(
-    (u, k) =>
-      headerOf.has(u) ||
-      (u.kind === 'text' && u.shape.titleLike && !claimed.has(u) && content[k + 1] && isSummary(content[k + 1]!)),
-  );
-  const titleCase = titleCandidates.filter((u) => isTitleCase(u.text)).length;
-  const titleCasePage = titleCase >= 3 && titleCase >= 0.7 * titleCandidates.length;
+  /** text and list units per block: a title alone in its block stands apart from its summary */
+  const perBlock = new Map<number, number>();
+  for (const u of units)
+    if (u.kind === 'text' || u.kind === 'bullet') perBlock.set(u.block, (perBlock.get(u.block) ?? 0) + 1);
+  const standsAlone = (u: Unit) => perBlock.get(u.block) === 1;
+  /** a line as long as the lines of the hard-wrapped paragraph under it: the paragraph's first line */
+  const fillsWidth = (u: Unit, para: Unit) =>
+    para.lines.length >= 2 &&
+    u.text.length >= 0.85 * Math.max(...para.lines.slice(0, -1).map((n) => lines[n - 1]!.length));
 
   const items: RawItem[] = [];
   let current: Draft | null = null;
@@ -217,15 +219,20 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
       }
       if (summaryNext) {
         const d2 = current as Draft | null;
-        if (titleCasePage && d2 && d2.paragraphs.length > 0 && !isTitleCase(u.text) && u.text.split(' ').length >= 6) {
-          // on a page whose titles are all Title Case, a sentence-case line inside a summary is a paragraph
-          addParagraph(u);
-          warn(
-            u.lines[0]!,
-            'reads like a title, but the titles of this page are in Title Case: kept in the summary above',
-            u.text,
-            'doubt',
-          );
+        if (
+          d2 &&
+          standsAlone(d2.title) &&
+          next!.kind === 'text' &&
+          next!.block === u.block &&
+          next!.lines[0] === u.lines.at(-1)! + 1 &&
+          (d2.paragraphs.length === 0 || fillsWidth(u, next!))
+        ) {
+          // the item above stands apart from its summary (a blank line under its title), so a title-like line run
+          // on into its summary with no blank line between is the summary's first line, wrapped before a capital;
+          // further down the summary, only when the line is as long as the wrapped lines under it
+          next!.text = `${u.text} ${next!.text}`;
+          next!.lines.unshift(...u.lines);
+          next!.shape = describeText(next!.text);
           continue;
         }
         start(u, null);
@@ -300,18 +307,6 @@ function wrappedTitle(first: string, second: string): boolean {
     first.length >= 0.8 * Math.min(second.length, 60) ||
     /(?:\s(?:of|the|and|in|for|to|on|de|la|del|y|en|a)|,)$/u.test(first)
   );
-}
-
-/** Words Title Case leaves in lower case. */
-const MINOR = new Set(
-  'a an and as at but by for from in into of on or over per the to via vs with without its their his her'.split(' '),
-);
-
-/** Whether a text is in Title Case: nearly every word but the minor ones capitalised ("IOM Trains Nurses in Guatemala"). */
-function isTitleCase(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && !MINOR.has(w));
-  if (words.length < 3) return false;
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.85 * words.length;
 }
 
 /** A unit that reads as (part of) a summary: a list line or a paragraph. */

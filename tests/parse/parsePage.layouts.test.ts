@@ -299,4 +299,103 @@ describe('parsePage on the other layouts of the site', () => {
       message: expect.stringMatching(/heading/),
     });
   });
+
+  // Regression: on a page of mostly Title Case titles, a sentence-case title was kept as a paragraph of the item
+  // above (and its item lost).
+  it('a sentence-case title among Title Case titles is an item of its own', () => {
+    const p = parse([
+      'IOM Trains Border Officials in Guatemala',
+      '',
+      'Guatemala City. Forty officials took part in a three-day course.',
+      '',
+      'Costa Rica Opens a New Information Centre for Migrants',
+      '',
+      'San José, Costa Rica. The new centre will give information on work permits.',
+      '',
+      'Returned migrants in Honduras receive support to start businesses',
+      '',
+      'Tegucigalpa – Sixty returned migrants presented business plans.',
+      '',
+      'Belize Launches Its First National Labour Migration Policy',
+      '',
+      'The policy was presented in Belmopan.',
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'IOM Trains Border Officials in Guatemala',
+      'Costa Rica Opens a New Information Centre for Migrants',
+      'Returned migrants in Honduras receive support to start businesses',
+      'Belize Launches Its First National Labour Migration Policy',
+    ]);
+    expect(p.diagnostics).toEqual([]);
+  });
+
+  // Regression: a summary whose first line broke before a capital ("Ministry of Foreign / Affairs") on a page with
+  // too few wrapped lines to show its wrap width became an item of its own.
+  it('under a title that stands apart, a line run on into the paragraph below it is that paragraph, wrapped', () => {
+    const page = [
+      '27 March, 2019',
+      '',
+      'Migrant caravan: what we know so far',
+      '',
+      'IOM supported the event.',
+      '',
+      '12 December, 2019',
+      '',
+      'Costa Rica and Panama review the humanitarian flow of migrants',
+      '',
+      'The course was organized by IOM with the support of the Ministry of Foreign',
+      'Affairs, and included practical exercises based on real cases.',
+    ];
+    const p = parse(page);
+    expect(p.items.map((i) => [i.title, i.date])).toEqual([
+      ['Migrant caravan: what we know so far', '2019-03-27'],
+      ['Costa Rica and Panama review the humanitarian flow of migrants', '2019-12-12'],
+    ]);
+    expect(p.items[1]!.summary).toBe(`${page[10]} ${page[11]}`);
+  });
+
+  it('but a title and its summary with no blank between, after items whose titles stand apart, stay an item', () => {
+    const p = parse([
+      '1 April, 2019',
+      '',
+      'IOM Trains Nurses in Guatemala on Mental Health Care for Returned Migrants',
+      '',
+      'Guatemala City. Forty nurses from health centres in Guatemala were trained on psychological first aid.',
+      '',
+      'The training is part of a programme that will reach 300 health workers.',
+      '',
+      'Caravan Members Request Humanitarian Visas in Ciudad Hidalgo',
+      'Hundreds of members of a new caravan lined up at the migration office in Ciudad Hidalgo, Mexico.',
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'IOM Trains Nurses in Guatemala on Mental Health Care for Returned Migrants',
+      'Caravan Members Request Humanitarian Visas in Ciudad Hidalgo',
+    ]);
+  });
+
+  // Regression: a page hard-wrapped at 60 columns (its longest line 59 characters) was not seen as wrapped, and a
+  // paragraph line that broke before a capital started a paragraph of its own.
+  it('joins the lines of a page hard-wrapped at 60 columns', () => {
+    const p = parse([
+      '22 / 04 / 2023',
+      '',
+      'Honduras: personas retornadas reciben atención psicosocial',
+      '',
+      'Participaron más de 300 personas.',
+      '',
+      'Según la encuesta, la mayoría de las personas entrevistadas',
+      'viajaba con su familia y sin documentos.',
+      '',
+      'Ciudad de Guatemala. Cuarenta funcionarios del Instituto',
+      'Guatemalteco de Migración participaron en un curso de tres',
+      'días sobre la identificación y referencia de víctimas de',
+      'trata.',
+    ]);
+    expect(p.items).toHaveLength(1);
+    expect((p.items[0]!.body ?? p.items[0]!.summary).split('\n\n')).toEqual([
+      'Participaron más de 300 personas.',
+      'Según la encuesta, la mayoría de las personas entrevistadas viajaba con su familia y sin documentos.',
+      'Ciudad de Guatemala. Cuarenta funcionarios del Instituto Guatemalteco de Migración participaron en un curso de tres días sobre la identificación y referencia de víctimas de trata.',
+    ]);
+  });
 });
