@@ -1,5 +1,6 @@
 import { classifyLine, type LineKind } from './classifyLine.js';
 import { describeText, type TextShape } from './describeText.js';
+import type { NumericOrder } from './parseDateLine.js';
 
 /** A line, or lines joined where they wrapped: what a layout is made of. */
 export interface Unit {
@@ -44,10 +45,15 @@ const NO_SHAPE: TextShape = {
  * buildUnits(['Title', 'Its summary.']).map(u => u.text)  //=> ['Title', 'Its summary.']
  * buildUnits(['A long line of the', 'Story continues.']).map(u => u.text)  //=> ['A long line of the Story continues.']
  */
-export function buildUnits(lines: string[], isCountryList: (text: string) => boolean = () => false): Unit[] {
+export function buildUnits(
+  lines: string[],
+  isCountryList: (text: string) => boolean = () => false,
+  /** how the page writes all-numeric dates */
+  order: NumericOrder = 'day-first',
+): Unit[] {
   const units: Unit[] = [];
   // each line is classed once
-  const kinds = lines.map((l) => (l === '' ? null : classifyLine(l)));
+  const kinds = lines.map((l) => (l === '' ? null : classifyLine(l, order)));
   // a page of blank-separated parts puts titles (and dates) in blocks of their own, with no line ending in a
   // full stop: two such blocks show it (one may be a heading)
   let partBlocks = 0;

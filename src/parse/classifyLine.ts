@@ -1,5 +1,5 @@
-import { looksLikeBadDate } from './parseDateLine.js';
-import { parseLabelledDate } from './parseLabelledDate.js';
+import type { NumericOrder } from './parseDateLine.js';
+import { labelledDateProblem, parseLabelledDate } from './parseLabelledDate.js';
 
 /** What one non-blank line of a page is, before any layout is chosen. */
 export type LineKind =
@@ -56,10 +56,10 @@ const FURNITURE: RegExp[] = [
  * classifyLine('5 December, 2018')   //=> 'date'
  * classifyLine('Español')            //=> 'marker'
  */
-export function classifyLine(line: string): LineKind {
-  if (parseLabelledDate(line)) return 'date';
+export function classifyLine(line: string, order: NumericOrder = 'day-first'): LineKind {
+  if (parseLabelledDate(line, order)) return 'date';
   if (NO_WORDS.test(line)) return 'noWords';
-  if (looksLikeBadDate(line)) return 'badDate';
+  if (labelledDateProblem(line, order) !== null) return 'badDate';
   if (BULLET.test(line)) return 'bullet';
   if (line.length <= 12 && MARKER.test(line)) return 'marker';
   if (line.length <= 40 && SWITCHER.test(line)) return 'furniture';

@@ -1,4 +1,4 @@
-import { parseDateLine } from './parseDateLine.js';
+import { dateLineProblem, parseDateLine, type NumericOrder } from './parseDateLine.js';
 
 /** What a page may write before a date on its date line: a weekday, "Posted on", "Publicado el", "Date:". */
 const PREFIX =
@@ -12,9 +12,23 @@ const PREFIX =
  * parseLabelledDate('Thursday, 5 December 2018')  //=> '2018-12-05'
  * parseLabelledDate('5 Enero, 2018')               //=> '2018-01-05'
  */
-export function parseLabelledDate(line: string): string | null {
-  const plain = parseDateLine(line);
+export function parseLabelledDate(line: string, order: NumericOrder = 'day-first'): string | null {
+  const plain = parseDateLine(line, order);
   if (plain !== null || line.length > 80) return plain;
+  const rest = stripDatePrefix(line);
+  return rest === null ? null : parseDateLine(rest, order);
+}
+
+/** Why a date line, maybe with a weekday or a label before it, names no usable day; null for any other line. */
+export function labelledDateProblem(line: string, order: NumericOrder = 'day-first'): string | null {
+  const plain = dateLineProblem(line, order);
+  if (plain !== null || line.length > 80) return plain;
+  const rest = stripDatePrefix(line);
+  return rest === null ? null : dateLineProblem(rest, order);
+}
+
+/** The line without its weekday or label ("Wed, 03/15/2017" → "03/15/2017"), or null when it has none. */
+export function stripDatePrefix(line: string): string | null {
   const rest = line.trim().replace(PREFIX, '');
-  return rest.length < line.trim().length && rest.length > 0 ? parseDateLine(rest) : null;
+  return rest.length < line.trim().length && rest.length > 0 ? rest : null;
 }

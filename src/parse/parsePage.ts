@@ -1,8 +1,8 @@
 import type { DateOrder, Diagnostic, Layout, PageFacts, PageKind, ParsedPage, RawItem } from '../types.js';
 import { normalizeText } from '../text/normalizeText.js';
 import { splitLines } from './splitLines.js';
-import { parseLabelledDate } from './parseLabelledDate.js';
-import { dateLineProblem } from './parseDateLine.js';
+import { labelledDateProblem, parseLabelledDate } from './parseLabelledDate.js';
+import { chooseNumericOrder } from './chooseNumericOrder.js';
 import { buildUnits, type Unit } from './buildUnits.js';
 import { describeText } from './describeText.js';
 import { chooseDateOrder, type Header } from './chooseDateOrder.js';
@@ -48,7 +48,8 @@ const NOTE_FOR = {
  */
 export function parsePage(text: string, file: string, options: ParseOptions = {}): ParsedPage {
   const lines = splitLines(text).map((l) => normalizeText(l));
-  const units = buildUnits(lines, options.isCountryList);
+  const numericOrder = chooseNumericOrder(lines);
+  const units = buildUnits(lines, options.isCountryList, numericOrder);
   const nonBlank = lines.filter((l) => l !== '').length;
   const diagnostics: Diagnostic[] = [];
   const warn = (line: number, message: string, text?: string, level?: Diagnostic['level']) =>
@@ -134,7 +135,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     if (header?.tags) lines.push(...header.tags.lines);
     current = {
       title,
-      date: header?.date ? parseLabelledDate(header.date.text) : null,
+      date: header?.date ? parseLabelledDate(header.date.text, numericOrder) : null,
       tags: header?.tags ?? null,
       paragraphs: [],
       lines,
@@ -174,7 +175,10 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
         leaveOut(u, 'line has no words (only punctuation or symbols)');
         continue;
       case 'badDate':
-        leaveOut(u, dateLineProblem(u.text) ?? 'line looks like a date but names no real calendar day');
+        leaveOut(
+          u,
+          labelledDateProblem(u.text, numericOrder) ?? 'line looks like a date but names no real calendar day',
+        );
         continue;
       case 'date':
         continue; // placed with its title, or left out by chooseDateOrder
@@ -293,8 +297,12 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
   const why = article
     ? `${choice.why}; one dated item opens the page and ${first?.tags ? 'carries a tag line' : `runs on for ${paragraphsAfter} paragraphs`}: an article`
     : choice.why;
+  const whyAll =
+    numericOrder === 'month-first'
+      ? `${why}; numeric dates read month first (a day over 12 in the second place, or the weekdays, show it)`
+      : why;
   diagnostics.sort((a, b) => a.line - b.line);
-  return { file, layout, kind, order, why, items, diagnostics, nonBlankLines: nonBlank };
+  return { file, layout, kind, order, why: whyAll, items, diagnostics, nonBlankLines: nonBlank };
 }
 
 /**

@@ -33,7 +33,7 @@ export interface PageStyle {
   finalNewline: boolean;
   language: 'en' | 'es';
   /** long: "4 December, 2017" / "4 de diciembre de 2017"; short: "4 Diciembre, 2017"; weekday: "Monday, 4 December 2017" */
-  dateStyle: 'long' | 'slash' | 'us' | 'iso' | 'short' | 'weekday';
+  dateStyle: 'long' | 'slash' | 'us' | 'iso' | 'short' | 'weekday' | 'us-numeric';
   /** add a breadcrumb and a section heading at the top, and "Read more" after each summary */
   furniture: boolean;
   /** furniture between items besides "Read more": a share line after each summary */
@@ -167,6 +167,8 @@ export function writeDate(iso: string, style: PageStyle): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   if (style.dateStyle === 'slash') return `${String(d).padStart(2, '0')} / ${String(m).padStart(2, '0')} / ${y}`;
   if (style.dateStyle === 'iso') return iso;
+  if (style.dateStyle === 'us-numeric')
+    return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!.slice(0, 3)}, ${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}/${y}`;
   const es = MONTHS.es[m - 1]!;
   if (style.dateStyle === 'short')
     return style.language === 'es'
@@ -291,6 +293,12 @@ const isoDate = fc
   })
   .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
+/** The same month with a day over 12 ("2019-03-08" → "2019-03-21"), so that the day cannot be a month. */
+const dayOver12 = (iso: string): string => {
+  const d = Number(iso.slice(8));
+  return d > 12 ? iso : `${iso.slice(0, 8)}${d + 13}`;
+};
+
 /** A style, a layout and the items to write: an arbitrary for property tests. */
 export const arbitraryPage = fc
   .record({
@@ -326,6 +334,7 @@ export const arbitraryPage = fc
         'iso' as const,
         'short' as const,
         'weekday' as const,
+        'us-numeric' as const,
       ),
       furniture: fc.boolean(),
       share: fc.boolean(),
@@ -363,7 +372,8 @@ export const arbitraryPage = fc
       const length = layout === 'article' ? 4 + paragraphs[i]! : layout === 'undated-pairs' ? 1 : paragraphs[i]!;
       return {
         title: titles[(seed + i) % titles.length]!,
-        date: dated ? dates[i]! : null,
+        // month-first numeric dates: the first shows the order (a day over 12), as a real page's dates would
+        date: dated ? (style.dateStyle === 'us-numeric' && i === 0 ? dayOver12(dates[i]!) : dates[i]!) : null,
         paragraphs: Array.from({ length }, (_, k) => paragraph(i, k, length)),
       };
     });

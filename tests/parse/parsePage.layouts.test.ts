@@ -398,4 +398,27 @@ describe('parsePage on the other layouts of the site', () => {
       'Ciudad de Guatemala. Cuarenta funcionarios del Instituto Guatemalteco de Migración participaron en un curso de tres días sobre la identificación y referencia de víctimas de trata.',
     ]);
   });
+
+  // Regression: "Wed, 03/15/2017" (month first, with a weekday) was no date line: each became an item, the real
+  // titles sank into the summaries, and "Wed, 03/08/2017" was read as 3 August.
+  it('reads a page of month-first numeric dates with weekdays as such, and says so', () => {
+    const p = parse([
+      'Tabasco Authorities Trained on Care for Unaccompanied Migrant Children',
+      '',
+      'Wed, 03/15/2017',
+      '',
+      'Villahermosa, Tabasco. Staff of the state DIF took part in a course.',
+      '',
+      'Honduras Presents Protocol for Returned Children',
+      '',
+      'Wed, 03/08/2017',
+      '',
+      'The protocol establishes how the centre receives returned children.',
+    ]);
+    expect(p.items.map((i) => [i.title, i.date])).toEqual([
+      ['Tabasco Authorities Trained on Care for Unaccompanied Migrant Children', '2017-03-15'],
+      ['Honduras Presents Protocol for Returned Children', '2017-03-08'],
+    ]);
+    expect(p.why).toMatch(/month first/);
+  });
 });
