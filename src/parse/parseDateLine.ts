@@ -78,10 +78,15 @@ const FORMS: Array<{ re: RegExp; anyWord?: boolean; pick: (m: RegExpMatchArray, 
         ? { y: Number(m[4]), mo: Number(m[1]), d: Number(m[3]), numeric: true }
         : { y: Number(m[4]), mo: Number(m[3]), d: Number(m[1]), numeric: true },
   },
-  // 2021-08-17
+  // 5-Dec-2018 · 5/Dec/2018
   {
-    re: /^(\d{4,6})-(\d{2})-(\d{2})$/,
-    pick: (m) => ({ y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]) }),
+    re: new RegExp(`^(\\d{1,2})\\s*([-/])\\s*${MONTH}\\s*\\2\\s*${YEAR}$`, 'i'),
+    pick: (m) => ({ y: Number(m[4]), mo: monthNumber(m[3]!), d: Number(m[1]), word: m[3]! }),
+  },
+  // 2021-08-17 · 2021/08/17
+  {
+    re: /^(\d{4,6})([-/])(\d{2})\2(\d{2})$/,
+    pick: (m) => ({ y: Number(m[1]), mo: Number(m[3]), d: Number(m[4]) }),
   },
 ];
 

@@ -4,6 +4,9 @@ import { dateLineProblem, parseDateLine, type NumericOrder } from './parseDateLi
 const PREFIX =
   /^(?:(?:posted|published|updated|publicado|publicada|actualizado)(?:\s+(?:on|el))?\s*:?\s*|(?:date|fecha)\s*:\s*)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\.?,?\s+)?/i;
 
+/** What a page may write after a date: a time ("- 10:00", ", 3:30 pm", "| 10:00 h") or a lone separator. */
+const SUFFIX = /\s*(?:[-–—|,·]\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.\s?m\.|p\.\s?m\.|h|hrs|horas))?)?\s*[-–—|·]?$/i;
+
 /**
  * Reads a date line as {@link parseDateLine} does, also when the page writes a weekday or a label before the date
  * ("Thursday, 5 December 2018", "Publicado el 5 de diciembre de 2018"). Null when the line is not a date line.
@@ -27,8 +30,8 @@ export function labelledDateProblem(line: string, order: NumericOrder = 'day-fir
   return rest === null ? null : dateLineProblem(rest, order);
 }
 
-/** The line without its weekday or label ("Wed, 03/15/2017" → "03/15/2017"), or null when it has none. */
-export function stripDatePrefix(line: string): string | null {
-  const rest = line.trim().replace(PREFIX, '');
+/** The line without its weekday or label, or time ("Wed, 03/15/2017 - 10:00" → "03/15/2017"), or null when it has none. */
+function stripDatePrefix(line: string): string | null {
+  const rest = line.trim().replace(PREFIX, '').replace(SUFFIX, '');
   return rest.length < line.trim().length && rest.length > 0 ? rest : null;
 }

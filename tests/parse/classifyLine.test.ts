@@ -62,6 +62,24 @@ describe('parseLabelledDate', () => {
     expect(parseLabelledDate('Thursday, the meeting began')).toBeNull();
     expect(parseLabelledDate('5 December, 2018')).toBe('2018-12-05');
   });
+
+  it('reads a time or a lone separator after the date, and the forms 5-Dec-2018 and 2018/12/05', () => {
+    expect(parseLabelledDate('5 December, 2018 - 10:00')).toBe('2018-12-05');
+    expect(parseLabelledDate('Wed, 5 December 2018, 3:30 pm')).toBe('2018-12-05');
+    expect(parseLabelledDate('5 de diciembre de 2018 | 10:00 h')).toBe('2018-12-05');
+    expect(parseLabelledDate('5 December, 2018 |')).toBe('2018-12-05');
+    expect(parseLabelledDate('5-Dec-2018')).toBe('2018-12-05');
+    expect(parseLabelledDate('2018/12/05')).toBe('2018-12-05');
+    expect(parseLabelledDate('Agenda 2030 - 10:00')).toBeNull();
+    expect(parseLabelledDate('5-Agenda-2030')).toBeNull();
+  });
+
+  it('reads all-numeric dates month first when told the page writes them so', () => {
+    expect(parseLabelledDate('03/08/2017')).toBe('2017-08-03');
+    expect(parseLabelledDate('03/08/2017', 'month-first')).toBe('2017-03-08');
+    expect(parseLabelledDate('Wed, 03/15/2017', 'month-first')).toBe('2017-03-15');
+    expect(parseLabelledDate('Wed, 03/15/2017')).toBeNull();
+  });
 });
 
 describe('describeText', () => {
