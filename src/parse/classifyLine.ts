@@ -28,7 +28,7 @@ const SWITCHER = /^(english|espa[nñ]ol|en|es|fr|fran[cç]ais)(\s*[|/·]\s*(engl
 /** Links and labels a listing or article page carries around its items, in English and Spanish. */
 const FURNITURE: RegExp[] = [
   // Read more · Read the full story · Leer más · Ver más · Seguir leyendo, with an arrow or ellipsis
-  /^(read more|read the full story|read full story|continue reading|more information|see more|leer m[aá]s|ver m[aá]s|seguir leyendo|m[aá]s informaci[oó]n|leer la nota completa)\b[\s.…»›>→]*$/i,
+  /^(read more|read the full story|read full story|read the story|full story|continue reading|more information|see more|learn more|find out more|view more|show more|load more|more news|leer m[aá]s|ver m[aá]s|seguir leyendo|m[aá]s informaci[oó]n|leer la nota completa|leer (la )?noticia( completa)?|leer (el )?art[ií]culo( completo)?|ver (la )?(nota|noticia)( completa)?|cargar m[aá]s|mostrar m[aá]s|m[aá]s noticias|conoce m[aá]s|saber m[aá]s)\b[\s.…»›>→]*$/i,
   // Share: Facebook Twitter LinkedIn · Compartir: … · Share this · Compartir en redes
   /^(share|compartir)\b( (this|this story|on|en|esta noticia|en redes( sociales)?))?\s*[:：]?(\s*(facebook|twitter|x|linkedin|whatsapp|e-?mail|correo|print|imprimir|telegram)[\s,|·]*)*$/i,
   /^((facebook|twitter|linkedin|whatsapp|e-?mail|correo|telegram|print|imprimir)[\s,|·]*){2,}$/i,
@@ -38,6 +38,12 @@ const FURNITURE: RegExp[] = [
   // « Previous 1 2 3 Next » · « Anterior 1 2 Siguiente » · Page 2 of 5 · Página 2 de 5
   /^[«‹<]?\s*((previous|prev|anterior|first|primera|last|[uú]ltima|next|siguiente|\d{1,3}|…|\.\.\.)[\s|·]*){2,}[»›>]?$/i,
   /^(page|p[aá]gina)\s+\d+\s+(of|de)\s+\d+$/i,
+  /^[«‹<]?\s*((older|newer) (posts|entries|news)|(next|previous) page|p[aá]gina (siguiente|anterior)|entradas (anteriores|siguientes|m[aá]s recientes|m[aá]s antiguas))\s*[»›>]?$/i,
+  // You are here: Home > News · Usted está aquí: Inicio
+  /^(you are here|usted est[aá] aqu[ií]|est[aá] aqu[ií])\s*:/i,
+  // By IOM Staff · By María José López · Posted by … · Por: Equipo de comunicación
+  /^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\s+\p{Lu}[\p{L}'’.-]*(\s+(\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|&|\/))*$/u,
+  /^(por|escrito por|texto( y fotos?)? por)\s*:\s*\S/i,
   // Most read · Related news · Noticias relacionadas · Lo más leído · Back to top · Tags: …
   /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n|back to top|volver arriba|print|imprimir|print this page|subscribe|suscr[ií]bete)\s*:?$/i,
   /^(tags|etiquetas|temas|topics)\s*:/i,

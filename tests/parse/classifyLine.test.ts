@@ -23,6 +23,17 @@ describe('classifyLine', () => {
     'Subscribe to our newsletter',
     'Síguenos',
     'Download PDF',
+    'Learn more',
+    'Load more',
+    'Leer noticia completa',
+    'Older posts',
+    'Entradas anteriores',
+    'Página siguiente »',
+    'You are here: Home > News',
+    'Usted está aquí: Inicio',
+    'By IOM Staff',
+    'By María José López',
+    'Por: Equipo de Comunicación',
   ])('calls "%s" page furniture', (line) => {
     expect(classifyLine(line)).toBe('furniture');
   });
@@ -49,6 +60,10 @@ describe('classifyLine', () => {
       'Nicaragua',
       'Home Visits Help Returned Children in Honduras',
       'Shared Borders, Shared Responsibilities',
+      'By the Numbers: Migration in Central America',
+      'Por una migración segura',
+      'Learn More About Safe Migration in Our New Campaign',
+      'The Next Page in the History of Migration Governance',
     ])
       expect(classifyLine(line), line).toBe('text');
   });

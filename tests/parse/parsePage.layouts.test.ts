@@ -421,4 +421,34 @@ describe('parsePage on the other layouts of the site', () => {
     ]);
     expect(p.why).toMatch(/month first/);
   });
+
+  // Regression: a byline under a title became an item, and "Learn more", "Load more" were kept in summaries.
+  it('a byline, "Learn more" and "Load more" are furniture, not items or summary', () => {
+    const p = parse([
+      'Latest news',
+      '',
+      '5 December, 2018',
+      '',
+      'IOM Opens an Office in Belize',
+      '',
+      'By IOM Staff',
+      '',
+      'Belmopan. The office will serve migrants in the north.',
+      '',
+      'Learn more',
+      '',
+      '3 December, 2018',
+      '',
+      'Costa Rica Trains Consular Staff',
+      '',
+      'San José, Costa Rica. Thirty consuls took part.',
+      '',
+      'Load more',
+    ]);
+    expect(p.items.map((i) => [i.title, i.date, i.summary])).toEqual([
+      ['IOM Opens an Office in Belize', '2018-12-05', 'Belmopan. The office will serve migrants in the north.'],
+      ['Costa Rica Trains Consular Staff', '2018-12-03', 'San José, Costa Rica. Thirty consuls took part.'],
+    ]);
+    expect(p.diagnostics.every((d) => d.level === 'note')).toBe(true);
+  });
 });
