@@ -42,6 +42,9 @@ export interface PageStyle {
   titleCase: 'title' | 'sentence' | 'mixed';
   /** summaries of long paragraphs, of one short sentence, or with bullet lines */
   summaries: 'paragraphs' | 'short' | 'bullets';
+  /** article pages: a tag line between the title and the date, and a subheading inside the body */
+  tagLine: boolean;
+  subheading: boolean;
 }
 
 const TITLES_EN = [
@@ -261,8 +264,10 @@ export function writePage(items: KnownItem[], layout: LayoutName, style: PageSty
       case 'article':
         text(it.title);
         gap();
-        out.push(TAGS[seed % TAGS.length]!);
-        gap();
+        if (style.tagLine) {
+          out.push(TAGS[seed % TAGS.length]!);
+          gap();
+        }
         out.push(writeDate(it.date!, style));
         gap();
         summary(it);
@@ -340,6 +345,8 @@ export const arbitraryPage = fc
       share: fc.boolean(),
       titleCase: fc.constantFrom('title' as const, 'sentence' as const, 'mixed' as const),
       summaries: fc.constantFrom('paragraphs' as const, 'short' as const, 'bullets' as const),
+      tagLine: fc.boolean(),
+      subheading: fc.boolean(),
     }),
     seed: fc.nat({ max: 100 }),
     count: fc.integer({ min: 2, max: 6 }),
@@ -361,6 +368,8 @@ export const arbitraryPage = fc
     // short summaries: one short sentence; bullets: a paragraph, then a list in every other item
     const paragraph = (i: number, k: number, count: number): string => {
       const at = seed + i * 3 + k;
+      if (layout === 'article' && style.subheading && k === 2)
+        return style.language === 'es' ? 'Próximos pasos' : 'What comes next';
       if (style.summaries === 'short' && layout !== 'article' && k === 0) return short[at % short.length]!;
       if (style.summaries === 'bullets' && k === Math.min(1, count - 1) && i % 2 === 0)
         return bullets[at % bullets.length]!;

@@ -22,12 +22,13 @@ describe('parsePage on pages built from known items (properties)', () => {
 
   test.prop([arbitraryPage.filter((p) => p.layout === 'article')])(
     'an article page is one item whose summary is its first paragraph and whose tag line is a fact',
-    ({ items, text }) => {
+    ({ items, text, style }) => {
       const page = parsePage(text, 'built.txt', { isCountryList });
       expect(page.kind).toBe('article');
       expect(page.items).toHaveLength(1);
       expect(page.items[0]!.summary).toBe(items[0]!.paragraphs[0]);
-      expect(page.items[0]!.facts?.tags?.length).toBeGreaterThan(0);
+      if (style.tagLine) expect(page.items[0]!.facts?.tags?.length).toBeGreaterThan(0);
+      else expect(page.items[0]!.facts?.tags).toBeUndefined();
     },
   );
 
