@@ -20,12 +20,17 @@ const SENTENCE_BREAK = /(\S*)[.!?…]["”’»)]*\s+["“‘«(¿¡]?\p{Lu}/gu;
 const ABBREVIATION =
   /^(st|sto|sta|mr|mrs|ms|dr|dra|sr|sra|srta|gen|gov|col|capt|lt|sgt|prof|lic|ing|no|nos|núm|art|inc|ltd|co|jr|vs|etc|approx|dept|av|avda|p|pp|vol|fig|[\p{L}](\.[\p{L}])*)$/iu;
 
-/** Whether the text holds a sentence break: an end mark after a word that is not an abbreviation, then a capital. */
-function hasSentenceBreak(text: string): boolean {
+/**
+ * Whether the text holds a sentence break: an end mark after a word that is not an abbreviation, then a capital.
+ * With `questions` false, a question or exclamation mark does not count ("Should Migrants Be Detained? Alternatives
+ * Discussed" is a title).
+ */
+function hasSentenceBreak(text: string, questions = true): boolean {
   for (const m of text.matchAll(SENTENCE_BREAK)) {
     const word = m[1]!.replace(/^["“‘«(¿¡]+/u, '');
     if (word === '' || !/[\p{Ll})\]”’"»0-9]$/u.test(word)) continue; // "U.S. Army", "IOM. A" is a label
     if (ABBREVIATION.test(word)) continue;
+    if (!questions && /[?!]["”’»)]*\s+["“‘«(¿¡]?\p{Lu}$/u.test(m[0]!)) continue;
     return true;
   }
   return false;
@@ -51,7 +56,8 @@ export function describeText(text: string): TextShape {
   // "IOM. Something" is not a dateline: the place must not be a run of capitals only
   const dateline = m && /\p{Ll}/u.test(m[1]!) && m[1]!.length <= 60 ? m[1]!.replace(/[.,]+$/, '') : null;
   const stop = STOP.test(text);
-  const breaks = hasSentenceBreak(text);
+  // a short text with no final stop may ask a question and go on: a title ("Why Migrate? A Study of …")
+  const breaks = hasSentenceBreak(text, stop || text.length > 150);
   const long = text.length > 250;
   // a dash after a name opens titles too ("MigrantApp - Effective Communication…"): a dateline counts when long
   const paragraphLike = stop || breaks || long || (dateline !== null && text.length > 120);

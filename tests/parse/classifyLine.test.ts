@@ -109,6 +109,14 @@ describe('describeText', () => {
     );
   });
 
+  it('reads a short text asking a question and going on, with no final stop, as a title', () => {
+    expect(describeText('Should Migrants Be Detained? Alternatives to Detention Discussed in Mexico').titleLike).toBe(
+      true,
+    );
+    expect(describeText('Why do they leave? Most say that there is no work.').paragraphLike).toBe(true);
+    expect(describeText('Why do they leave? Most say that there is no work').titleLike).toBe(true);
+  });
+
   it('reads a sentence, a sentence break or a long dateline opening as a paragraph', () => {
     expect(describeText('The training is part of a programme.').paragraphLike).toBe(true);
     expect(describeText('Belize City. Twenty-five shelter managers took part').paragraphLike).toBe(true);

@@ -451,4 +451,28 @@ describe('parsePage on the other layouts of the site', () => {
     ]);
     expect(p.diagnostics.every((d) => d.level === 'note')).toBe(true);
   });
+
+  // Regression: a title asking a question and going on ("Should Migrants Be Detained? Alternatives …") read as a
+  // paragraph: on an undated page its item was lost into the one above.
+  it('a title with a question inside it is a title', () => {
+    const p = parse([
+      'Costa Rica Trains Consular Staff',
+      '',
+      'San José, Costa Rica. Thirty consuls took part.',
+      '',
+      'Should Migrants Be Detained? Alternatives to Detention Discussed in Mexico',
+      '',
+      'Mexico City - Officials and civil society reviewed community-based alternatives.',
+      '',
+      '¿Por qué migran? Un estudio sobre la juventud del Corredor Seco',
+      '',
+      'Tegucigalpa – El estudio entrevistó a 900 jóvenes.',
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'Costa Rica Trains Consular Staff',
+      'Should Migrants Be Detained? Alternatives to Detention Discussed in Mexico',
+      '¿Por qué migran? Un estudio sobre la juventud del Corredor Seco',
+    ]);
+    expect(p.diagnostics).toEqual([]);
+  });
 });
