@@ -22,7 +22,7 @@ export type LineKind =
 export const BULLET = /^[-–•*·▪●]\s+/u;
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 
-const MARKER = /^(english|espa[nñ]ol|spanish|ingl[eé]s|fran[cç]ais|french)$/i;
+const MARKER = /^((in |en )?(english|espa[nñ]ol|spanish|ingl[eé]s|fran[cç]ais|french)|en|es)$/i;
 /** A language switcher: "English | Español", "EN / ES". */
 const SWITCHER = /^(english|espa[nñ]ol|en|es|fr|fran[cç]ais)(\s*[|/·]\s*(english|espa[nñ]ol|en|es|fr|fran[cç]ais))+$/i;
 /** Links and labels a listing or article page carries around its items, in English and Spanish. */
@@ -38,6 +38,9 @@ const FURNITURE: RegExp[] = [
   // « Previous 1 2 3 Next » · « Anterior 1 2 Siguiente » · Page 2 of 5 · Página 2 de 5
   /^[«‹<]?\s*((previous|prev|anterior|first|primera|last|[uú]ltima|next|siguiente|\d{1,3}|…|\.\.\.)[\s|·]*){2,}[»›>]?$/i,
   /^(page|p[aá]gina)\s+\d+\s+(of|de)\s+\d+$/i,
+  // Showing 1–10 of 45 results · Mostrando 1-10 de 45 resultados · 45 results
+  /^(showing|mostrando)\s+\d+\s*[-–]\s*\d+\s+(of|de)\s+\d+(\s+(results|items|resultados|noticias|art[ií]culos))?$/i,
+  /^\d+\s+(results|resultados)(\s+(found|encontrados))?$/i,
   /^[«‹<]?\s*((older|newer) (posts|entries|news)|(next|previous) page|p[aá]gina (siguiente|anterior)|entradas (anteriores|siguientes|m[aá]s recientes|m[aá]s antiguas))\s*[»›>]?$/i,
   // You are here: Home > News · Usted está aquí: Inicio
   /^(you are here|usted est[aá] aqu[ií]|est[aá] aqu[ií])\s*:/i,

@@ -34,13 +34,19 @@ describe('classifyLine', () => {
     'By IOM Staff',
     'By María José López',
     'Por: Equipo de Comunicación',
+    'Showing 1–10 of 45 results',
+    'Mostrando 1-10 de 45 resultados',
+    '45 results',
   ])('calls "%s" page furniture', (line) => {
     expect(classifyLine(line)).toBe('furniture');
   });
 
-  it.each(['English', 'Español', 'Spanish'])('calls "%s" a language marker', (line) => {
-    expect(classifyLine(line)).toBe('marker');
-  });
+  it.each(['English', 'Español', 'Spanish', 'En español', 'In English', 'EN', 'ES'])(
+    'calls "%s" a language marker',
+    (line) => {
+      expect(classifyLine(line)).toBe('marker');
+    },
+  );
 
   it.each([
     '5 December, 2018',
