@@ -12,6 +12,7 @@ export interface KnownItem {
 export type LayoutName =
   | 'dated-blocks'
   | 'title-date-summary'
+  | 'date-last'
   | 'undated-blank'
   | 'undated-pairs'
   | 'tag-listing-dated'
@@ -252,6 +253,13 @@ export function writePage(items: KnownItem[], layout: LayoutName, style: PageSty
         gap();
         summary(it);
         break;
+      case 'date-last':
+        text(it.title);
+        gap();
+        summary(it);
+        gap();
+        out.push(writeDate(it.date!, style));
+        break;
       case 'undated-blank':
       case 'tag-listing-undated':
         text(it.title);
@@ -310,6 +318,7 @@ export const arbitraryPage = fc
     layout: fc.constantFrom<LayoutName>(
       'dated-blocks',
       'title-date-summary',
+      'date-last',
       'undated-blank',
       'undated-pairs',
       'tag-listing-dated',

@@ -33,11 +33,16 @@ describe('parsePage on pages built from known items (properties)', () => {
   );
 
   test.prop([
-    arbitraryPage.filter((p) => p.layout === 'dated-blocks' || p.layout === 'title-date-summary'),
+    arbitraryPage.filter((p) => ['dated-blocks', 'title-date-summary', 'date-last'].includes(p.layout)),
     fc.boolean(),
   ])('chooses the date order the page was written in', ({ layout, items, text }) => {
     const page = parsePage(text, 'built.txt', { isCountryList });
-    expect(page.order).toBe(layout === 'dated-blocks' ? 'date-first' : 'title-first');
+    const orders: Record<string, string> = {
+      'dated-blocks': 'date-first',
+      'title-date-summary': 'title-first',
+      'date-last': 'date-last',
+    };
+    expect(page.order).toBe(orders[layout]);
     expect(page.items).toHaveLength(items.length);
   });
 });

@@ -475,4 +475,33 @@ describe('parsePage on the other layouts of the site', () => {
     ]);
     expect(p.diagnostics).toEqual([]);
   });
+
+  // Regression: dates that close their items (title, summary, date) were each read with the next title, every
+  // date shifted by one item, and the last left over with a warning.
+  it('dates after their summaries, closing each item, go with the item above', () => {
+    const p = parse([
+      'IOM Opens an Office in Belize',
+      '',
+      'Belmopan. The office will serve migrants in the north.',
+      '',
+      '5 December, 2018',
+      '',
+      'Costa Rica Trains Consular Staff',
+      '',
+      'San José, Costa Rica. Thirty consuls took part.',
+      '',
+      'The course lasted three days.',
+      '',
+      '3 December, 2018',
+    ]);
+    expect(p.order).toBe('date-last');
+    expect(p.items.map((i) => [i.title, i.date])).toEqual([
+      ['IOM Opens an Office in Belize', '2018-12-05'],
+      ['Costa Rica Trains Consular Staff', '2018-12-03'],
+    ]);
+    expect(p.items[1]!.summary).toBe(
+      'San José, Costa Rica. Thirty consuls took part.\n\nThe course lasted three days.',
+    );
+    expect(p.diagnostics).toEqual([]);
+  });
 });
