@@ -68,6 +68,10 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
     if (u?.kind !== 'text') return null;
     const after = content[j + 1];
     const bonus = after === undefined || after.kind === 'date' || isSummary(after) ? 0.5 : 0;
+    // a line of names under the date, with a title right above the date: the tag line of that title
+    const q = content[p - 1];
+    if (isNames(u) && !skipped.length && q?.kind === 'text' && q.shape.titleLike && !isNames(q) && isSummary(after))
+      return { title: u, tags: null, strength: 0.5, skipped };
     return { title: u, tags: null, strength: (u.shape.titleLike ? 1 : 0.25) + bonus, skipped };
   };
   const titleFirst = (p: number): Fit | null => {
@@ -80,6 +84,10 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
     if (isNames(q) && r?.kind === 'text' && r.shape.titleLike && r.lines.at(-1)! + 1 === q.lines[0])
       return { title: r, tags: q, strength: 1.25 + bonus, skipped: [] };
     if (!q.shape.titleLike) return null;
+    // title, date, then the tag line, then the text
+    const t = content[p + 1];
+    if (t?.kind === 'text' && isNames(t) && !isNames(q) && isSummary(content[p + 2]))
+      return { title: q, tags: t, strength: 1.75, skipped: [] };
     return { title: q, tags: null, strength: 1 + bonus, skipped: [] };
   };
 

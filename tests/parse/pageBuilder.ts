@@ -43,8 +43,8 @@ export interface PageStyle {
   titleCase: 'title' | 'sentence' | 'mixed';
   /** summaries of long paragraphs, of one short sentence, or with bullet lines */
   summaries: 'paragraphs' | 'short' | 'bullets';
-  /** article pages: a tag line between the title and the date, and a subheading inside the body */
-  tagLine: boolean;
+  /** article pages: a tag line between the title and the date, after the date, or none; a subheading in the body */
+  tagLine: 'none' | 'before-date' | 'after-date';
   subheading: boolean;
 }
 
@@ -272,12 +272,16 @@ export function writePage(items: KnownItem[], layout: LayoutName, style: PageSty
       case 'article':
         text(it.title);
         gap();
-        if (style.tagLine) {
+        if (style.tagLine === 'before-date') {
           out.push(TAGS[seed % TAGS.length]!);
           gap();
         }
         out.push(writeDate(it.date!, style));
         gap();
+        if (style.tagLine === 'after-date') {
+          out.push(TAGS[seed % TAGS.length]!);
+          gap();
+        }
         summary(it);
         break;
     }
@@ -354,7 +358,7 @@ export const arbitraryPage = fc
       share: fc.boolean(),
       titleCase: fc.constantFrom('title' as const, 'sentence' as const, 'mixed' as const),
       summaries: fc.constantFrom('paragraphs' as const, 'short' as const, 'bullets' as const),
-      tagLine: fc.boolean(),
+      tagLine: fc.constantFrom('none' as const, 'before-date' as const, 'after-date' as const),
       subheading: fc.boolean(),
     }),
     seed: fc.nat({ max: 100 }),

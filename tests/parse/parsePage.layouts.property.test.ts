@@ -27,7 +27,7 @@ describe('parsePage on pages built from known items (properties)', () => {
       expect(page.kind).toBe('article');
       expect(page.items).toHaveLength(1);
       expect(page.items[0]!.summary).toBe(items[0]!.paragraphs[0]);
-      if (style.tagLine) expect(page.items[0]!.facts?.tags?.length).toBeGreaterThan(0);
+      if (style.tagLine !== 'none') expect(page.items[0]!.facts?.tags?.length).toBeGreaterThan(0);
       else expect(page.items[0]!.facts?.tags).toBeUndefined();
     },
   );

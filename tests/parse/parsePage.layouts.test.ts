@@ -504,4 +504,27 @@ describe('parsePage on the other layouts of the site', () => {
     );
     expect(p.diagnostics).toEqual([]);
   });
+
+  // Regression: an article whose tag line comes after its date took the tag line as its title (the real title a
+  // heading).
+  it('an article with its tag line under the date: the title above the date is the title, the line its tags', () => {
+    const p = parse([
+      'Returned Migrants in Honduras Start Small Businesses',
+      '',
+      '5 December, 2018',
+      '',
+      'Honduras, Guatemala',
+      '',
+      'Tegucigalpa – Sixty returned migrants presented business plans for bakeries and workshops.',
+      '',
+      'The programme is funded by the European Union.',
+      '',
+      'Each business received seed capital and training.',
+    ]);
+    expect(p.kind).toBe('article');
+    expect(p.items.map((i) => [i.title, i.date, i.facts?.tags])).toEqual([
+      ['Returned Migrants in Honduras Start Small Businesses', '2018-12-05', ['Honduras', 'Guatemala']],
+    ]);
+    expect(p.diagnostics).toEqual([]);
+  });
 });
