@@ -82,17 +82,30 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
   const first = choice.headers[0];
   const firstAt = first ? content.indexOf(first.title) : -1;
   const before = first ? content.slice(0, Math.min(firstAt, first.date ? content.indexOf(first.date) : firstAt)) : [];
+  // where the head (title, date and tag line, in whatever order) ends
+  const headEnd = first
+    ? Math.max(...[first.title, first.date, first.tags].filter((u) => u !== null).map((u) => content.indexOf(u)))
+    : -1;
+  // date, title, then a line of names: the tag line of an article whose date comes first
+  const [t0, t1] = [content[headEnd + 1], content[headEnd + 2]];
+  const tagsUnder = first?.tags === null && t0 && isNames(t0) && t1 !== undefined && isSummary(t1) ? t0 : null;
+  // (a date-first title counts among the titles after its date: one dated item then undated ones is a listing)
   const after = first ? content.slice(content.indexOf(first.date ?? first.title) + 1) : [];
   const paragraphsAfter = after.filter((u) => u.kind === 'text' && u.shape.paragraphLike).length;
   const titlesAfter = after.filter(
     (u, k) =>
-      u.kind === 'text' && u.shape.titleLike && after[k + 1]?.kind === 'text' && after[k + 1]!.shape.paragraphLike,
+      u !== tagsUnder &&
+      u.kind === 'text' &&
+      u.shape.titleLike &&
+      u.text.length >= 30 && // shorter: an article's subheading ("What comes next"), not a story's title
+      after[k + 1]?.kind === 'text' &&
+      after[k + 1]!.shape.paragraphLike,
   ).length;
   const article =
     choice.headers.length === 1 &&
     first?.date !== null &&
     before.every((u) => u.kind === 'text' && u.shape.titleLike) &&
-    (first?.tags !== null || (paragraphsAfter >= 3 && titlesAfter * 2 < paragraphsAfter));
+    (first?.tags !== null || tagsUnder !== null || (paragraphsAfter >= 3 && titlesAfter * 2 < paragraphsAfter));
 
   /** text and list units per block: a title alone in its block stands apart from its summary */
   const perBlock = new Map<number, number>();
@@ -202,6 +215,13 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
       continue;
     }
     if (article && current) {
+      const d = current as Draft;
+      if (d.paragraphs.length === 0 && d.tags === null && isNames(u)) {
+        // a line of names right under the head (date, title): the article's tag line
+        d.tags = u;
+        d.lines.push(...u.lines);
+        continue;
+      }
       addParagraph(u); // an article's subheadings and paragraphs are all its body
       continue;
     }
@@ -295,7 +315,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
   const kind: PageKind = items.length === 0 ? 'empty' : article ? 'article' : 'listing';
   const order: DateOrder = choice.order;
   const why = article
-    ? `${choice.why}; one dated item opens the page and ${first?.tags ? 'carries a tag line' : `runs on for ${paragraphsAfter} paragraphs`}: an article`
+    ? `${choice.why}; one dated item opens the page and ${first?.tags || tagsUnder ? 'carries a tag line' : `runs on for ${paragraphsAfter} paragraphs`}: an article`
     : choice.why;
   const whyAll =
     numericOrder === 'month-first'

@@ -45,6 +45,8 @@ export interface PageStyle {
   summaries: 'paragraphs' | 'short' | 'bullets';
   /** article pages: a tag line between the title and the date, after the date, or none; a subheading in the body */
   tagLine: 'none' | 'before-date' | 'after-date';
+  /** article pages: the title above the date, or the date above the title (the tag line then under the title) */
+  articleDateFirst: boolean;
   subheading: boolean;
 }
 
@@ -270,6 +272,18 @@ export function writePage(items: KnownItem[], layout: LayoutName, style: PageSty
         out.push(it.title, ...it.paragraphs.flatMap((p) => p.split('\n')));
         break;
       case 'article':
+        if (style.articleDateFirst) {
+          out.push(writeDate(it.date!, style));
+          gap();
+          text(it.title);
+          gap();
+          if (style.tagLine !== 'none') {
+            out.push(TAGS[seed % TAGS.length]!);
+            gap();
+          }
+          summary(it);
+          break;
+        }
         text(it.title);
         gap();
         if (style.tagLine === 'before-date') {
@@ -359,6 +373,7 @@ export const arbitraryPage = fc
       titleCase: fc.constantFrom('title' as const, 'sentence' as const, 'mixed' as const),
       summaries: fc.constantFrom('paragraphs' as const, 'short' as const, 'bullets' as const),
       tagLine: fc.constantFrom('none' as const, 'before-date' as const, 'after-date' as const),
+      articleDateFirst: fc.boolean(),
       subheading: fc.boolean(),
     }),
     seed: fc.nat({ max: 100 }),

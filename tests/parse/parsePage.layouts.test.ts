@@ -527,4 +527,29 @@ describe('parsePage on the other layouts of the site', () => {
     ]);
     expect(p.diagnostics).toEqual([]);
   });
+
+  // Regression: with its date above its title, an article's head was counted as part of its text, so a subheading
+  // tipped it into a listing and the subheading became an item; its tag line became an item too.
+  it('an article whose date comes first: its tag line a fact, its subheading part of its body', () => {
+    const p = parse([
+      '5 December, 2018',
+      '',
+      'Belize Launches Its First National Labour Migration Policy',
+      '',
+      'Belize, Guatemala',
+      '',
+      'Belmopan. The policy sets out how migrant workers are recruited and protected.',
+      '',
+      'It was prepared with employers and unions.',
+      '',
+      'What comes next',
+      '',
+      'The ministry will train labour inspectors in 2019.',
+    ]);
+    expect(p.kind).toBe('article');
+    expect(p.items.map((i) => [i.title, i.date, i.facts?.tags])).toEqual([
+      ['Belize Launches Its First National Labour Migration Policy', '2018-12-05', ['Belize', 'Guatemala']],
+    ]);
+    expect(p.items[0]!.body?.split('\n\n')).toHaveLength(4);
+  });
 });
