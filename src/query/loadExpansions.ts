@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundledDataDir } from '../paths.js';
-import { DataError } from '../enrich/tables.js';
+import { DataError, type GazetteerCountry } from '../enrich/tables.js';
+import { getEnrichers } from '../enrich/getEnrichers.js';
 import type { Acronym } from '../indexing/learnAcronyms.js';
 import { tokenize } from '../text/tokenize.js';
 import { stem } from '../text/stem.js';
@@ -181,6 +182,32 @@ const NONE: readonly Acronym[] = [];
 export function loadExpansions(learned: readonly Acronym[] = NONE): Expansions {
   const tables = shippedTables();
   let e = compiled.get(learned);
-  if (!e) compiled.set(learned, (e = compileExpansions(tables.synonyms, tables.acronyms, learned)));
+  if (!e) {
+    const synonyms = [...tables.synonyms, ...countryGroups(getEnrichers().gazetteer.countries)];
+    compiled.set(learned, (e = compileExpansions(synonyms, tables.acronyms, learned)));
+  }
   return e;
+}
+
+/**
+ * Each country's names as a group of synonyms, from the gazetteer (data/countries.json): its English name and
+ * aliases, its Spanish names and its demonyms in both languages, so "Haitian workers" meets "trabajadores de
+ * Haití" and "República Dominicana" meets "Dominican Republic". Names whose words are single letters ("U.S.")
+ * are left out.
+ */
+export function countryGroups(countries: readonly GazetteerCountry[]): string[][] {
+  const groups: string[][] = [];
+  for (const c of countries) {
+    const seen = new Set<string>();
+    const names: string[] = [];
+    for (const n of [c.name, ...c.aliases, ...c.es, ...c.demonyms]) {
+      const terms = expressionTerms(n);
+      const key = terms.join(' ');
+      if (!terms.length || terms.some((t) => t.length < 2) || seen.has(key)) continue;
+      seen.add(key);
+      names.push(n);
+    }
+    if (names.length >= 2) groups.push(names);
+  }
+  return groups;
 }
