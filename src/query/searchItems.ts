@@ -367,7 +367,8 @@ function learnFrom(byId: Map<string, Item>): Acronym[] {
 
 /**
  * Items tagged with a topic or country the query names (when its words all belong to such names) count as
- * matching every query word; those with no literal match of them all rank below the literal matches.
+ * matching every query word, or with some of the named tags that share of it; those with no literal match of
+ * them all rank below the literal matches.
  */
 function addTagged(
   ranked: Ranked[],
@@ -402,9 +403,16 @@ function addTagged(
       ...topics.map((t) => ({ term: t, field: 'topics' as const, how: 'topic' as const })),
       ...countries.map((c) => ({ term: c, field: 'countries' as const, how: 'country' as const })),
     ];
-    const score = floor * TAG_SCORE_SHARE * salience;
+    // an item with some of the named tags ("Haitian migrants in Mexico": Mexico only) matches that share of the
+    // query, below items with them all
+    const share = (topics.length + countries.length) / (tagged.topics.length + tagged.countries.length);
+    const score = floor * TAG_SCORE_SHARE * salience * share;
     const hit = partial.get(item.id);
-    if (hit) Object.assign(hit, { words: of, level, score: Math.min(hit.score, score), tags });
+    if (share < 1) {
+      if (!hit)
+        ranked.push({ item, score, words: 0, of, level: level * share, terms: () => [[], []], tags, parts: () => [] });
+      else if (hit.level < level * share) Object.assign(hit, { level: level * share, tags });
+    } else if (hit) Object.assign(hit, { words: of, level, score: Math.min(hit.score, score), tags });
     else ranked.push({ item, score, words: of, of, level, terms: () => [[], []], tags, parts: () => [] });
   }
 }

@@ -70,6 +70,18 @@ describe('searchItems', () => {
     // both match two of the three words; "help" is in four items of ten, "hurricane" in one
     expect(ranked('help hurricane survivors').slice(0, 2)).toEqual(['Shelter opened', 'Help for survivors']);
   });
+  it('ranks an item with some of the countries a query names below one with them all', () => {
+    const corpus = [
+      item('Shelters in the north', 'Beds for families.', { countries: ['Mexico'], primaryCountry: 'Mexico' }),
+      item('Census in Tapachula', 'A count of people in transit.', { countries: ['Mexico', 'Haiti'] }),
+      item('Budget', 'Figures.'),
+    ];
+    const hits = searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery('haiti mexico'), {
+      expansions: null,
+      tagged: { topics: [], weakTopics: [], countries: ['Haiti', 'Mexico'] },
+    });
+    expect(hits.map((h) => h.item.title)).toEqual(['Census in Tapachula', 'Shelters in the north']);
+  });
   it('requires a +word literally, and leaves the other words optional', () => {
     expect(titles('+petén returnees')).toEqual(['Workshop in Petén']);
     expect(titles('+trafficking statistics', { expansions: null })[0]).toBe('Data on migration');
