@@ -24,9 +24,19 @@ export interface Expression {
   readonly short: boolean;
 }
 
+/**
+ * Expressions that may stand for one another; with `heads`, only the first `heads` expressions (a region's
+ * names) stand for the rest (its countries), not the other way round.
+ */
+export interface ExpansionGroup {
+  kind: ExpansionKind;
+  expressions: readonly Expression[];
+  heads?: number;
+}
+
 /** Expressions that may stand for one another. */
 export interface Expansions {
-  groups: ReadonlyArray<{ kind: ExpansionKind; expressions: readonly Expression[] }>;
+  groups: ReadonlyArray<ExpansionGroup>;
   /** the numbers of the groups with an expression of this key, whose first word is `first` (folded) */
   groupsWithKey(key: string, first: string): number[];
   /** the most words of any expression */
@@ -88,9 +98,16 @@ export function compileExpansions(
   synonyms: readonly string[][],
   acronyms: ReadonlyArray<{ short: string[]; long: string[] }>,
   learned: readonly Acronym[] = [],
+  narrower: ReadonlyArray<{ names: string[]; members: string[] }> = [],
 ): Expansions {
-  const groups: Array<{ kind: ExpansionKind; expressions: Expression[] }> = [];
+  const groups: ExpansionGroup[] = [];
   for (const g of synonyms) groups.push({ kind: 'synonym', expressions: g.map((t) => new TableExpression(t)) });
+  for (const r of narrower)
+    groups.push({
+      kind: 'synonym',
+      expressions: [...r.names, ...r.members].map((t) => new TableExpression(t)),
+      heads: r.names.length,
+    });
   for (const a of acronyms)
     groups.push({
       kind: 'acronym',
@@ -162,15 +179,55 @@ const readJson = (file: string): unknown => {
   }
 };
 
-let shipped: { synonyms: string[][]; acronyms: Array<{ short: string[]; long: string[] }> } | undefined;
+let shipped:
+  | {
+      synonyms: string[][];
+      regions: Record<string, string[]>;
+      acronyms: Array<{ short: string[]; long: string[] }>;
+    }
+  | undefined;
 
 /** The shipped tables, read and checked once per process: data/thesaurus.json and data/acronyms.json. */
 export function shippedTables(dir = bundledDataDir()) {
-  shipped ??= {
-    synonyms: validateThesaurus(readJson(path.join(dir, 'thesaurus.json')), path.join(dir, 'thesaurus.json')),
-    acronyms: validateAcronyms(readJson(path.join(dir, 'acronyms.json')), path.join(dir, 'acronyms.json')),
-  };
+  if (!shipped) {
+    const file = path.join(dir, 'thesaurus.json');
+    const thesaurus = readJson(file);
+    shipped = {
+      synonyms: validateThesaurus(thesaurus, file),
+      regions: validateRegions(thesaurus, file),
+      acronyms: validateAcronyms(readJson(path.join(dir, 'acronyms.json')), path.join(dir, 'acronyms.json')),
+    };
+  }
   return shipped;
+}
+
+/** Checks the optional "regions" of a parsed thesaurus.json: region (as countries.json names it) → its names. */
+export function validateRegions(data: unknown, where = 'thesaurus.json'): Record<string, string[]> {
+  const regions = (data as { regions?: unknown })?.regions ?? {};
+  if (typeof regions !== 'object' || regions === null || Array.isArray(regions))
+    throw new DataError(`${where}: expected "regions" to map a region to its names`);
+  for (const [region, names] of Object.entries(regions))
+    if (!isStrings(names) || names.length === 0)
+      throw new DataError(`${where}: regions.${region} must be a list of names`);
+  return regions as Record<string, string[]>;
+}
+
+/**
+ * A region's names (thesaurus.json "regions": Caribbean, Caribe…) standing for its countries' names in English
+ * and Spanish (from the gazetteer's region of each country), one way: "Venezuelan migrants in the Caribbean"
+ * meets "Venezuelans in Trinidad and Tobago", but "Haiti" does not meet every Caribbean country.
+ */
+export function regionGroups(
+  regions: Record<string, string[]>,
+  countries: readonly GazetteerCountry[],
+): Array<{ names: string[]; members: string[] }> {
+  return Object.entries(regions).flatMap(([region, names]) => {
+    const members = countries
+      .filter((c) => c.region === region)
+      .flatMap((c) => [c.name, ...c.es])
+      .filter((n, i, all) => all.indexOf(n) === i && expressionTerms(n).every((t) => t.length >= 2));
+    return members.length ? [{ names, members }] : [];
+  });
 }
 const compiled = new WeakMap<readonly Acronym[], Expansions>();
 const NONE: readonly Acronym[] = [];
@@ -183,8 +240,10 @@ export function loadExpansions(learned: readonly Acronym[] = NONE): Expansions {
   const tables = shippedTables();
   let e = compiled.get(learned);
   if (!e) {
-    const synonyms = [...tables.synonyms, ...countryGroups(getEnrichers().gazetteer.countries)];
-    compiled.set(learned, (e = compileExpansions(synonyms, tables.acronyms, learned)));
+    const countries = getEnrichers().gazetteer.countries;
+    const synonyms = [...tables.synonyms, ...countryGroups(countries)];
+    const regions = regionGroups(tables.regions, countries);
+    compiled.set(learned, (e = compileExpansions(synonyms, tables.acronyms, learned, regions)));
   }
   return e;
 }

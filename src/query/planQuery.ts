@@ -176,6 +176,9 @@ function expand(include: Clause[], table: Expansions, lookup: Known): Unit[][] {
         const stems = words.map((w) => stem(w.term));
         for (const g of groups) {
           const group = table.groups[g]!;
+          // a region stands for its countries, not a country for its region
+          if (group.heads !== undefined && !group.expressions.slice(0, group.heads).some((e) => e.key === key))
+            continue;
           // an acronym stands for its long form and back; a word that is also an acronym (WHO) needs capitals
           const typedShort = group.expressions.some((e) => e.short && e.key === key);
           if (typedShort && n === 1 && !isTypedAsAcronym(include[words[0]!.clause]!)) continue;

@@ -106,6 +106,15 @@ describe('loadExpansions', () => {
     expect(p('República Dominicana')).toEqual(expect.arrayContaining(['Dominican Republic', 'Dominican']));
     expect(p('Venezuelan migrants survey')).toContain('Venezuela');
   });
+  it("expands a region's names to its countries' names, one way", () => {
+    const shipped = loadExpansions();
+    const p = (q: string) =>
+      planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
+    expect(p('Venezuelans in the Caribbean')).toEqual(expect.arrayContaining(['Trinidad and Tobago', 'Jamaica']));
+    expect(p('remesas en Centroamérica')).toEqual(expect.arrayContaining(['Honduras', 'Guatemala']));
+    expect(p('Haiti')).not.toContain('Jamaica');
+    expect(p('Haiti')).not.toContain('Caribbean');
+  });
   it('leaves out country names made of single letters', () => {
     const us = { name: 'United States', aliases: ['U.S.', 'USA'], es: ['EE. UU.', 'Estados Unidos'], demonyms: [] };
     expect(countryGroups([us as unknown as GazetteerCountry])).toEqual([
@@ -117,5 +126,8 @@ describe('loadExpansions', () => {
     expect(() => validateThesaurus({ groups: [['only one']] })).toThrow(/groups\[0\]/);
     expect(() => validateThesaurus({})).toThrow(/groups/);
     expect(() => validateAcronyms({ acronyms: [{ short: ['X'] }] })).toThrow(/acronyms\[0\]/);
+    const { validateRegions } = await import('../../src/query/loadExpansions.js');
+    expect(() => validateRegions({ regions: { Caribbean: [] } })).toThrow(/regions\.Caribbean/);
+    expect(validateRegions({ groups: [] })).toEqual({});
   });
 });
