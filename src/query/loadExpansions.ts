@@ -183,6 +183,7 @@ let shipped:
   | {
       synonyms: string[][];
       regions: Record<string, string[]>;
+      narrower: Array<{ names: string[]; members: string[] }>;
       acronyms: Array<{ short: string[]; long: string[] }>;
     }
   | undefined;
@@ -195,6 +196,7 @@ export function shippedTables(dir = bundledDataDir()) {
     shipped = {
       synonyms: validateThesaurus(thesaurus, file),
       regions: validateRegions(thesaurus, file),
+      narrower: validateNarrower(thesaurus, file),
       acronyms: validateAcronyms(readJson(path.join(dir, 'acronyms.json')), path.join(dir, 'acronyms.json')),
     };
   }
@@ -210,6 +212,23 @@ export function validateRegions(data: unknown, where = 'thesaurus.json'): Record
     if (!isStrings(names) || names.length === 0)
       throw new DataError(`${where}: regions.${region} must be a list of names`);
   return regions as Record<string, string[]>;
+}
+
+/**
+ * Checks the optional "narrower" of a parsed thesaurus.json: broader terms ("natural disasters") and the
+ * narrower terms they stand for ("hurricanes", "earthquakes"), one way.
+ */
+export function validateNarrower(
+  data: unknown,
+  where = 'thesaurus.json',
+): Array<{ names: string[]; members: string[] }> {
+  const list = (data as { narrower?: unknown })?.narrower ?? [];
+  if (!Array.isArray(list)) throw new DataError(`${where}: expected "narrower" to be a list`);
+  return list.map((n: { broader?: unknown; narrower?: unknown }, i) => {
+    if (!isStrings(n?.broader) || !isStrings(n?.narrower) || !n.broader.length || !n.narrower.length)
+      throw new DataError(`${where}: narrower[${i}] needs "broader" and "narrower" lists of strings`);
+    return { names: n.broader, members: n.narrower };
+  });
 }
 
 /**
@@ -242,7 +261,7 @@ export function loadExpansions(learned: readonly Acronym[] = NONE): Expansions {
   if (!e) {
     const countries = getEnrichers().gazetteer.countries;
     const synonyms = [...tables.synonyms, ...countryGroups(countries)];
-    const regions = regionGroups(tables.regions, countries);
+    const regions = [...tables.narrower, ...regionGroups(tables.regions, countries)];
     compiled.set(learned, (e = compileExpansions(synonyms, tables.acronyms, learned, regions)));
   }
   return e;

@@ -115,6 +115,13 @@ describe('loadExpansions', () => {
     expect(p('Haiti')).not.toContain('Jamaica');
     expect(p('Haiti')).not.toContain('Caribbean');
   });
+  it('expands a broader term to its narrower terms, one way', () => {
+    const shipped = loadExpansions();
+    const p = (q: string) =>
+      planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
+    expect(p('natural disasters')).toEqual(expect.arrayContaining(['hurricanes', 'earthquakes', 'terremotos']));
+    expect(p('earthquakes')).not.toContain('natural disasters');
+  });
   it('leaves out country names made of single letters', () => {
     const us = { name: 'United States', aliases: ['U.S.', 'USA'], es: ['EE. UU.', 'Estados Unidos'], demonyms: [] };
     expect(countryGroups([us as unknown as GazetteerCountry])).toEqual([
@@ -129,5 +136,7 @@ describe('loadExpansions', () => {
     const { validateRegions } = await import('../../src/query/loadExpansions.js');
     expect(() => validateRegions({ regions: { Caribbean: [] } })).toThrow(/regions\.Caribbean/);
     expect(validateRegions({ groups: [] })).toEqual({});
+    const { validateNarrower } = await import('../../src/query/loadExpansions.js');
+    expect(() => validateNarrower({ narrower: [{ broader: ['x'] }] })).toThrow(/narrower\[0\]/);
   });
 });
