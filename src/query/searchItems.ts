@@ -257,7 +257,8 @@ export function rankItems(
   const levelOf = (covered: Set<number>, bodyOnly?: Set<number>) => {
     let level = 0;
     for (const i of covered) level += worth.get(i)! * (bodyOnly?.has(i) ? 0.5 : 1);
-    return level;
+    // the same words added up in another order must tie, so that the score decides between them
+    return Math.round(level * 1e9) / 1e9;
   };
   // candidates: items any content clause, expansion or feedback term meets
   const candidates = new Set<string>();
