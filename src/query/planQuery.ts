@@ -174,10 +174,26 @@ function expand(include: Clause[], table: Expansions, lookup: Known): Unit[][] {
         const alternatives: Unit[] = [];
         const keys = new Set<string>();
         const stems = words.map((w) => stem(w.term));
+        // an acronym typed short (TIP) also stands for the synonyms of its long forms (human trafficking, trata)
+        const hops: Array<[number, number]> = [];
         for (const g of groups) {
           const group = table.groups[g]!;
+          if (group.kind !== 'acronym' || !group.expressions.some((e) => e.short && e.key === key)) continue;
+          if (n === 1 && !isTypedAsAcronym(include[words[0]!.clause]!)) continue;
+          for (const e of group.expressions)
+            if (!e.short)
+              for (const h of table.groupsWithKey(e.key, e.terms[0] ?? ''))
+                if (table.groups[h]!.kind === 'synonym' && table.groups[h]!.heads === undefined)
+                  hops.push([h, WEIGHT.acronym * WEIGHT.synonym]);
+        }
+        for (const [g, hopWeight] of [...groups.map((g): [number, number] => [g, 0]), ...hops]) {
+          const group = table.groups[g]!;
           // a region stands for its countries, not a country for its region
-          if (group.heads !== undefined && !group.expressions.slice(0, group.heads).some((e) => e.key === key))
+          if (
+            !hopWeight &&
+            group.heads !== undefined &&
+            !group.expressions.slice(0, group.heads).some((e) => e.key === key)
+          )
             continue;
           // an acronym stands for its long form and back; a word that is also an acronym (WHO) needs capitals
           const typedShort = group.expressions.some((e) => e.short && e.key === key);
@@ -188,8 +204,8 @@ function expand(include: Clause[], table: Expansions, lookup: Known): Unit[][] {
             const own = e.terms.map(stem);
             if (keys.has(e.key + '|' + own.join(' ')) || stems.every((s) => own.includes(s))) continue;
             keys.add(e.key + '|' + own.join(' '));
-            const how = group.kind === 'acronym' ? 'acronym' : 'synonym';
-            const weight = WEIGHT[how];
+            const how = group.kind === 'acronym' || hopWeight ? 'acronym' : 'synonym';
+            const weight = hopWeight || WEIGHT[how];
             alternatives.push({
               covers,
               how,

@@ -115,6 +115,20 @@ describe('loadExpansions', () => {
     expect(p('Haiti')).not.toContain('Jamaica');
     expect(p('Haiti')).not.toContain('Caribbean');
   });
+  it("expands an acronym typed short to the synonyms of its long form, below the long form's weight", () => {
+    const shipped = loadExpansions();
+    const p = (q: string) =>
+      planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
+    expect(p('TIP')).toEqual(
+      expect.arrayContaining(['trafficking in persons', 'human trafficking', 'trata de personas']),
+    );
+    expect(p('tip')).toEqual([]);
+    const weight = (label: string) =>
+      planQuery(parseQuery('TIP'), vocabulary, shipped)
+        .expansions.flat()
+        .find((u) => u.label === label)!.words[0]![0]!.weight;
+    expect(weight('human trafficking')).toBeLessThan(weight('trafficking in persons'));
+  });
   it('expands a broader term to its narrower terms, one way', () => {
     const shipped = loadExpansions();
     const p = (q: string) =>
