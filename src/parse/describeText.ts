@@ -41,6 +41,9 @@ function hasSentenceBreak(text: string, questions = true): boolean {
  */
 const DATELINE =
   /^((?:\p{Lu}[\p{L}'’.-]*)(?:(?:\s+|,\s+|\s*\/\s*)(?:de|del|la|las|los|el|y|and|of|da|do|\p{Lu}[\p{L}'’.-]*)){0,7})(?:,\s*(?:\d{1,2}\s+\p{L}+,?\s+\d{4}|\p{L}+\s+\d{1,2},\s+\d{4}))?\s*(?:\.\s*[–—-]?|\s[–—-])\s+["“]?[\p{Lu}\d]/u;
+/** Words no title ends with (English and Spanish), or a comma: a text ending so was cut off. */
+const CUT_OFF =
+  /\s(the|of|and|or|to|in|an|for|with|from|on|by|at|into|its|their|that|which|who|de|la|el|los|las|del|al|que|con|por|para|una|sus|su)$|,$/u;
 const NAME = /^(\p{Lu}[\p{L}'’.-]*)(\s+(de|del|la|las|los|el|y|and|of|the|\p{Lu}[\p{L}'’.-]*)){0,4}$/u;
 
 /**
@@ -59,8 +62,10 @@ export function describeText(text: string): TextShape {
   // a short text with no final stop may ask a question and go on: a title ("Why Migrate? A Study of …")
   const breaks = hasSentenceBreak(text, stop || text.length > 150);
   const long = text.length > 250;
+  // a text cut off mid-sentence ("… more than 300 families in the"): a teaser summary, never a title
+  const cut = text.length >= 40 && CUT_OFF.test(text);
   // a dash after a name opens titles too ("MigrantApp - Effective Communication…"): a dateline counts when long
-  const paragraphLike = stop || breaks || long || (dateline !== null && text.length > 120);
+  const paragraphLike = stop || breaks || long || cut || (dateline !== null && text.length > 120);
   const parts = text.split(/\s*,\s*|\s+(?:and|y)\s+/u);
   const nameList =
     !paragraphLike &&

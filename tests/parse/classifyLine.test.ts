@@ -123,6 +123,13 @@ describe('describeText', () => {
     expect(describeText('Why do they leave? Most say that there is no work').titleLike).toBe(true);
   });
 
+  it('reads a text cut off mid-sentence as a paragraph, a short one or a title ending in a name as a title', () => {
+    expect(describeText('Thirty consuls took part in a course organized with the support of').paragraphLike).toBe(true);
+    expect(describeText('Migrants in transit receive food, water and').paragraphLike).toBe(true);
+    expect(describeText('Costa Rica Trains Consular Staff on Assistance to Victims').titleLike).toBe(true);
+    expect(describeText('Plan de la').titleLike).toBe(true);
+  });
+
   it('reads a sentence, a sentence break or a long dateline opening as a paragraph', () => {
     expect(describeText('The training is part of a programme.').paragraphLike).toBe(true);
     expect(describeText('Belize City. Twenty-five shelter managers took part').paragraphLike).toBe(true);

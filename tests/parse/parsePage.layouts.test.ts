@@ -552,4 +552,21 @@ describe('parsePage on the other layouts of the site', () => {
     ]);
     expect(p.items[0]!.body?.split('\n\n')).toHaveLength(4);
   });
+
+  // Regression: a teaser summary cut off mid-sentence read as a title, so the real title above it was lost.
+  it('a summary cut off mid-sentence ("… in the") is a summary, not a title', () => {
+    const p = parse([
+      'Returned Migrants in Honduras Start Small Businesses',
+      '',
+      'Sixty returned migrants presented business plans for bakeries, workshops and shops in the',
+      '',
+      'Costa Rica Trains Consular Staff on Assistance to Victims',
+      '',
+      'Thirty consuls took part in a course organized with the support of',
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'Returned Migrants in Honduras Start Small Businesses',
+      'Costa Rica Trains Consular Staff on Assistance to Victims',
+    ]);
+  });
 });
