@@ -11,6 +11,26 @@ import { pathToFileURL } from 'node:url';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const mini = JSON.parse(readFileSync(new URL('../node_modules/minisearch/package.json', import.meta.url), 'utf8'));
 
+/**
+ * commander requires node:child_process when it is loaded, for subcommands that are separate executables (meso
+ * has none): give it a stand-in that loads child_process only if spawn is ever called, so no run pays for
+ * loading it (and net, dgram and the streams it brings) just to parse its flags.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -23,6 +43,7 @@ const common = {
     __MINISEARCH_VERSION__: JSON.stringify(mini.version),
   },
   format: 'esm',
+  plugins: [lazyChildProcess],
   // commander and cli-table3 are CommonJS: give the ESM bundle a require for their built-in imports.
   banner: {
     js: "import { createRequire as __mesoRequire } from 'node:module'; const require = __mesoRequire(import.meta.url);",

@@ -14,8 +14,6 @@ import { makeSimilarCommand } from './commands/makeSimilarCommand.js';
 import { makeCompletionCommand } from './commands/makeCompletionCommand.js';
 import { escapeForTerminal } from './text/escapeForTerminal.js';
 import { addOptions, READ_OPTIONS } from './options.js';
-import { suggest } from './query/suggest.js';
-import { pageOutput } from './io/pageOutput.js';
 import { describeProgram } from './commands/describeProgram.js';
 import { renderManPage } from './render/renderManPage.js';
 
@@ -83,10 +81,11 @@ function makeHelpCommand(program: Command): Command {
   return new Command('help')
     .description('display help for a command')
     .argument('[command]', 'the command to explain')
-    .action((name?: string) => {
+    .action(async (name?: string) => {
       if (!name) return program.outputHelp();
       const sub = program.commands.find((c) => c.name() === name || c.aliases().includes(name));
       if (sub) return sub.outputHelp();
+      const { suggest } = await import('./query/suggest.js');
       const near = suggest(
         name,
         program.commands.map((c) => c.name()),
@@ -126,7 +125,8 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
     if (!held) return;
     const text = held.join('');
     held = null;
-    if (text && !(await pageOutput(text, runtime.env))) runtime.out(text);
+    // the pager is loaded only when there is output to page (a terminal): a pipe never loads child_process
+    if (text && !(await (await import('./io/pageOutput.js')).pageOutput(text, runtime.env))) runtime.out(text);
     for (const s of heldErr.splice(0)) runtime.err(s);
   };
   const debug = argv.includes('--debug');
