@@ -3,6 +3,7 @@
 //                    (dist/*-HASH.js) only when a command needs them
 //   dist/tables.v8   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
 //   dist/meso.1      the man page (package.json "man"), from the same commander program as --help
+//   dist/help.json   that program's help texts as it prints them into a pipe, which dist/meso.js prints itself
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,21 +51,13 @@ const common = {
   },
 };
 
-// Split at dynamic imports: dist/meso.js loads the chunk of the rest only when a command needs it.
 if (existsSync('dist'))
   for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith('.js')))
     rmSync(`dist/${f.name}`);
-await build({
-  ...common,
-  entryPoints: { meso: 'src/main.ts' },
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: '[name]-[hash]',
-});
 
 // Build-time helpers, bundled on their own (so nothing of main.ts runs) beside the bundle (so they find data/ as
-// it does), imported, then removed: the tables compiled with the same code the bundle runs, and the man page from
-// the program --help describes.
+// it does), imported, then removed: the tables compiled with the same code the bundle runs, the man page from
+// the program --help describes, and the help texts themselves, which the entry prints into a pipe or a file.
 const helper = path.resolve('dist', `build-helpers-${process.pid}.mjs`);
 try {
   await build({
@@ -72,15 +65,25 @@ try {
     minify: false,
     stdin: {
       contents: `export { compileEnrichers, serializeEnrichers, compiledTablesFile } from './src/enrich/getEnrichers.ts';
-export { manPage } from './src/cli.ts';`,
+export { manPage, helpTexts } from './src/cli.ts';`,
       resolveDir: '.',
       loader: 'ts',
     },
     outfile: helper,
   });
-  const { compileEnrichers, serializeEnrichers, manPage } = await import(pathToFileURL(helper).href);
+  const { compileEnrichers, serializeEnrichers, manPage, helpTexts } = await import(pathToFileURL(helper).href);
   writeFileSync(new URL('../dist/tables.v8', import.meta.url), serializeEnrichers(compileEnrichers()));
   writeFileSync(new URL('../dist/meso.1', import.meta.url), manPage());
+  writeFileSync(new URL('../dist/help.json', import.meta.url), JSON.stringify(await helpTexts()));
 } finally {
   rmSync(helper, { force: true });
 }
+
+// Split at dynamic imports: dist/meso.js loads the chunk of the rest only when a command needs it.
+await build({
+  ...common,
+  entryPoints: { meso: 'src/main.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+});

@@ -16,6 +16,7 @@ import { escapeForTerminal } from './text/escapeForTerminal.js';
 import { addOptions, READ_OPTIONS } from './options.js';
 import { describeProgram } from './commands/describeProgram.js';
 import { renderManPage } from './render/renderManPage.js';
+import { helpTopic } from './helpTopic.js';
 
 const EXAMPLES = `
 Examples:
@@ -37,15 +38,20 @@ const UNPAGED = new Set(['completion', 'help']);
 
 /** Builds the commander program with every subcommand; pure wiring. */
 export function createProgram(rt: Runtime): Command {
+  // where commander writes, and the width it wraps help to: the runtime's (commander would ask process.stdout),
+  // so that help is the same text for the same runtime, which lets the build print it in advance (see main.ts)
+  const output = {
+    writeOut: (s: string) => rt.out(s),
+    writeErr: (s: string) => rt.err(s),
+    outputError: (s: string, write: (s: string) => void) => write(s.startsWith('error:') ? `meso: ${s}` : s),
+    // undefined (not a terminal) is commander's own answer too, which its types leave out: it then wraps at 80
+    getOutHelpWidth: () => (rt.isTTY ? rt.columns : undefined) as number,
+  };
   const program = new Command('meso')
     .description('Query the IOM Mesoamerica migration news: search, list, timelines and exports')
     .version(__MESO_VERSION__, '-V, --version')
     .showSuggestionAfterError(true)
-    .configureOutput({
-      writeOut: (s) => rt.out(s),
-      writeErr: (s) => rt.err(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s),
-    })
+    .configureOutput(output)
     .addHelpText('after', EXAMPLES)
     .configureHelp({ showGlobalOptions: true })
     .exitOverride();
@@ -64,11 +70,7 @@ export function createProgram(rt: Runtime): Command {
     makeExportCommand(rt),
     makeCompletionCommand(rt),
   ]) {
-    cmd.exitOverride().configureOutput({
-      writeOut: (s) => rt.out(s),
-      writeErr: (s) => rt.err(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s),
-    });
+    cmd.exitOverride().configureOutput(output);
     cmd.showSuggestionAfterError(true).configureHelp({ showGlobalOptions: true });
     program.addCommand(cmd);
   }
@@ -100,6 +102,46 @@ function makeHelpCommand(program: Command): Command {
 export function manPage(): string {
   const silent: Runtime = { out: () => {}, err: () => {}, env: {}, isTTY: false };
   return renderManPage(describeProgram(createProgram(silent), __MESO_VERSION__));
+}
+
+/**
+ * The help meso prints when standard output is not a terminal, per topic: '' for the program, else a command's
+ * name; a topic whose command lines (see {@link helpTopic}) do not all print the same text is left out. The build
+ * writes it to dist/help.json, which dist/meso.js prints without loading commander.
+ */
+export async function helpTexts(): Promise<Record<string, string>> {
+  const names = createProgram({ out: () => {}, err: () => {}, env: {}, isTTY: false })
+    .commands.map((c) => c.name())
+    .filter((n) => n !== 'help'); // `meso help --help` is commander's own (and ends the process)
+  const texts: Record<string, string> = {};
+  for (const topic of ['', ...names]) {
+    const printed = new Set<string>();
+    const lines = [
+      [],
+      ['--help'],
+      ['-h'],
+      ['help'],
+      ...names.flatMap((n) => [
+        [n, '--help'],
+        [n, '-h'],
+        ['help', n],
+      ]),
+    ];
+    for (const args of lines.filter((l) => helpTopic(l) === topic)) {
+      let out = '';
+      let err = '';
+      const status = await runCli(['node', 'meso', ...args], {
+        out: (s) => void (out += s),
+        err: (s) => void (err += s),
+        env: {},
+        isTTY: false,
+      });
+      printed.add(status === 0 && !err ? out : '');
+    }
+    const [text] = printed;
+    if (printed.size === 1 && text) texts[topic] = text;
+  }
+  return texts;
 }
 
 /**
