@@ -52,7 +52,8 @@ const common = {
 };
 
 if (existsSync('dist'))
-  for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith('.js')))
+  // the chunks of the last build, and a build helper a failed build left behind
+  for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && /\.m?js$/.test(f.name)))
     rmSync(`dist/${f.name}`);
 
 // Build-time helpers, bundled on their own (so nothing of main.ts runs) beside the bundle (so they find data/ as

@@ -9,7 +9,7 @@ import { NoResultsError } from '../errors.js';
 import { parseQuery } from '../query/parseQuery.js';
 import { rankQuery, suggestQuery } from '../query/queryTerms.js';
 import { describeHits } from '../query/searchItems.js';
-import { getEnrichers } from '../enrich/getEnrichers.js';
+import { enrichersForQuery } from '../enrich/getEnrichers.js';
 import { applyLimit, emitItems, styleFor } from './emitItems.js';
 import { renderExplain } from '../render/renderExplain.js';
 
@@ -31,7 +31,7 @@ export async function runSearch(words: string[], self: Command, rt: Runtime): Pr
   const filters = filtersFor(opts);
   for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);
   const corpus = openCorpus(opts, rt);
-  const ranked = rankQuery(corpus, query, getEnrichers(), {
+  const ranked = rankQuery(corpus, query, enrichersForQuery(text), {
     all: opts.all,
     allow: matchFilters(filters),
     sort: opts.sort,

@@ -9,7 +9,7 @@ import { hasFilters, matchFilters, type Filters } from '../query/filterItems.js'
 import { parseQuery } from '../query/parseQuery.js';
 import { rankQuery } from '../query/queryTerms.js';
 import { buildTimeline, BUCKET_FIELDS, type Granularity } from '../query/buildTimeline.js';
-import { getEnrichers } from '../enrich/getEnrichers.js';
+import { enrichersForQuery } from '../enrich/getEnrichers.js';
 import { NoResultsError } from '../errors.js';
 import { renderJson, renderJsonl } from '../render/renderJson.js';
 import { parseFields, selectFields, type OutputRecord } from '../render/records.js';
@@ -49,7 +49,7 @@ export async function runTimeline(words: string[], self: Command, rt: Runtime): 
   const allow = matchFilters(filters, opts.inferred);
   const matches = query
     ? // best match, as search; feedback terms are not the query's words, so they add no item to count
-      rankQuery(corpus, query, getEnrichers(), { all: opts.all, allow, feedback: false }).map((h) => h.item)
+      rankQuery(corpus, query, enrichersForQuery(text), { all: opts.all, allow, feedback: false }).map((h) => h.item)
     : corpus.items.filter(allow);
   const nothing = `no ${matches.length ? 'dated ' : ''}items match${text ? ` "${text}"` : ''}${hasFilters(filters) ? ' with these filters' : ''}`;
   if (matches.length === 0) throw new NoResultsError(nothing);
