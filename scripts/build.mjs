@@ -66,7 +66,8 @@ try {
     minify: false,
     stdin: {
       contents: `export { compileEnrichers, serializeEnrichers, compiledTablesFile } from './src/enrich/getEnrichers.ts';
-export { manPage, helpTexts } from './src/cli.ts';`,
+export { manPage } from './src/cli.ts';
+export { helpTexts } from './src/helpTexts.ts';`,
       resolveDir: '.',
       loader: 'ts',
     },

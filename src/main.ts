@@ -1,6 +1,5 @@
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { helpTopic } from './helpTopic.js';
-import { timingsLine } from './timings.js';
 
 /**
  * Help as commander prints it when standard output is not a terminal (it then wraps at 80 columns, whatever the
@@ -56,4 +55,5 @@ else {
   const { runProcess } = await import('./runProcess.js');
   await runProcess(process.argv);
 }
-process.stderr.write(timingsLine());
+// the phase timings (MESO_TIMINGS=1), loaded only then: --version and help need nothing else
+if (process.env.MESO_TIMINGS) process.stderr.write((await import('./timings.js')).timingsLine());
