@@ -32,6 +32,25 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * Imports of Node's built-in modules (`import { readFileSync } from 'node:fs'`, meso's and chalk's) become require calls
+ * through the bundle's require (the banner below). Node 20 builds an ES module facade for a built-in the first
+ * time one is imported, and reads every export to do it: for node:fs that loads its streams, for node:crypto its
+ * webcrypto, some milliseconds of every run each; require hands over the module as it is.
+ */
+const requireBuiltins = {
+  name: 'require-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      args.namespace === 'require-builtins' ? undefined : { path: args.path, namespace: 'require-builtins' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'require-builtins' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -44,7 +63,7 @@ const common = {
     __MINISEARCH_VERSION__: JSON.stringify(mini.version),
   },
   format: 'esm',
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, requireBuiltins],
   // commander and cli-table3 are CommonJS: give the ESM bundle a require for their built-in imports.
   banner: {
     js: "import { createRequire as __mesoRequire } from 'node:module'; const require = __mesoRequire(import.meta.url);",
