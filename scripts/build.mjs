@@ -42,7 +42,10 @@ const requireBuiltins = {
   name: 'require-builtins',
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) =>
-      args.namespace === 'require-builtins' ? undefined : { path: args.path, namespace: 'require-builtins' },
+      // (not in the entry, src/main.ts: --version loads no module but it, and help imports node:fs when it needs it)
+      args.namespace === 'require-builtins' || /[\\/]src[\\/]main\.ts$/.test(args.importer)
+        ? undefined
+        : { path: args.path, namespace: 'require-builtins' },
     );
     b.onLoad({ filter: /.*/, namespace: 'require-builtins' }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)});`,

@@ -1,4 +1,3 @@
-import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { helpTopic } from './helpTopic.js';
 
 /**
@@ -6,9 +5,15 @@ import { helpTopic } from './helpTopic.js';
  * colour settings), per topic (see helpTopic): printed by the build from the same program (helpTexts in cli.ts).
  * A terminal, whose width changes the wrapping, gets commander itself; so does a missing or damaged file.
  */
-function builtHelp(topic: string): string | undefined {
+async function builtHelp(topic: string): Promise<string | undefined> {
+  // node:fs is imported here, not at the top: --version needs nothing but this file
+  const fs = await import('node:fs');
+  if (stdoutIsTerminal(fs)) return undefined;
   try {
-    const texts = JSON.parse(readFileSync(new URL('./help.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const texts = JSON.parse(fs.readFileSync(new URL('./help.json', import.meta.url), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const text = Object.hasOwn(texts, topic) ? texts[topic] : undefined;
     return typeof text === 'string' ? text : undefined;
   } catch {
@@ -17,7 +22,7 @@ function builtHelp(topic: string): string | undefined {
 }
 
 /** Whether standard output is a terminal, without making the process.stdout stream unless it may be one. */
-function stdoutIsTerminal(): boolean {
+function stdoutIsTerminal({ fstatSync }: typeof import('node:fs')): boolean {
   try {
     return fstatSync(1).isCharacterDevice() && Boolean(process.stdout.isTTY);
   } catch {
@@ -27,6 +32,7 @@ function stdoutIsTerminal(): boolean {
 
 /** Writes all of `text` to standard output; a closed reader ends the run quietly, another failure with status 2. */
 async function writeOut(text: string): Promise<void> {
+  const { writeSync } = await import('node:fs');
   const bytes = Buffer.from(text);
   for (let done = 0; done < bytes.length; ) {
     try {
@@ -48,7 +54,7 @@ async function writeOut(text: string): Promise<void> {
 // both before commander and the commands are loaded.
 const args = process.argv.slice(2);
 const topic = helpTopic(args);
-const help = topic !== undefined && !stdoutIsTerminal() ? builtHelp(topic) : undefined;
+const help = topic !== undefined ? await builtHelp(topic) : undefined;
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) process.stdout.write(`${__MESO_VERSION__}\n`);
 else if (help !== undefined) await writeOut(help);
 else {
