@@ -67,12 +67,12 @@ interface Header {
 }
 
 // v8 is required when a table is read, not imported: a search whose query names no country or topic never loads it
-const requireV8 = () => createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
+let v8: typeof import('node:v8') | undefined;
+const requireV8 = () => (v8 ??= createRequire(import.meta.url)('node:v8') as typeof import('node:v8'));
 
 /** The compiled tables and their header, as the build writes them to {@link compiledTablesFile}. */
 export function serializeEnrichers(enrichers: Enrichers): Buffer {
-  const v8 = requireV8();
-  const parts = PARTS.map((p) => v8.serialize(enrichers[p]));
+  const parts = PARTS.map((p) => requireV8().serialize(enrichers[p]));
   const header: Header = {
     format: FORMAT,
     meso: __MESO_VERSION__,
