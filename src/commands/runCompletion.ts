@@ -26,7 +26,7 @@ export function completionValues(): CompletionValues {
   };
 }
 
-/** What `meso completion` does, loaded when it runs (the command and its help: makeCompletionCommand). */
+/** What `meso completion` does (the command, its flags and its help: makeCompletionCommand). */
 export async function runCompletion(shell: Shell, self: Command, rt: Runtime): Promise<void> {
   rt.out(renderCompletion(shell, describeProgram(self.parent!, __MESO_VERSION__), completionValues()));
 }

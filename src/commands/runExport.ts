@@ -18,7 +18,7 @@ interface ExportOpts extends CommonOptions {
   index: string;
 }
 
-/** What `meso export` does, loaded when it runs (the command and its help: makeExportCommand). */
+/** What `meso export` does (the command, its flags and its help: makeExportCommand). */
 export async function runExport(self: Command, rt: Runtime): Promise<void> {
   const opts = self.optsWithGlobals<ExportOpts & { json?: boolean; jsonl?: boolean; csv?: boolean }>();
   const flag = (['json', 'jsonl', 'csv'] as const).find((f) => opts[f]);

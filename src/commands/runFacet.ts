@@ -11,7 +11,7 @@ import { renderFacetTable, type FacetRow } from '../render/renderFacetTable.js';
 import { NoResultsError } from '../errors.js';
 import { getEnrichers } from '../enrich/getEnrichers.js';
 
-/** What `meso facet` does, loaded when it runs (the command and its help: makeFacetCommand). */
+/** What `meso countries` and `meso topics` do (the command, its flags and its help: makeFacetCommand). */
 export async function runFacet(facet: 'countries' | 'topics', self: Command, rt: Runtime): Promise<void> {
   const opts = self.optsWithGlobals<CommonOptions>();
   const filters = filtersFor(opts);

@@ -7,7 +7,7 @@ import { matchFilters, hasFilters } from '../query/filterItems.js';
 import { NoResultsError } from '../errors.js';
 import { applyLimit, emitItems } from './emitItems.js';
 
-/** What `meso list` does, loaded when it runs (the command and its help: makeListCommand). */
+/** What `meso list` does (the command, its flags and its help: makeListCommand). */
 export async function runList(self: Command, rt: Runtime): Promise<void> {
   const opts = self.optsWithGlobals<CommonOptions>();
   const filters = filtersFor(opts);

@@ -26,7 +26,7 @@ interface ParseOpts extends CommonOptions {
   strict?: boolean;
 }
 
-/** What `meso parse` does, loaded when it runs (the command and its help: makeParseCommand). */
+/** What `meso parse` does (the command, its flags and its help: makeParseCommand). */
 export async function runParse(files: string[], self: Command, rt: Runtime): Promise<void> {
   const opts = self.optsWithGlobals<ParseOpts>();
   const diagnostics: Diagnostic[] = [];

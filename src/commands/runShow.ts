@@ -9,7 +9,7 @@ import { renderItem } from '../render/renderItem.js';
 import { enrichItems } from '../enrich/enrichItems.js';
 import { getEnrichers } from '../enrich/getEnrichers.js';
 
-/** What `meso show` does, loaded when it runs (the command and its help: makeShowCommand). */
+/** What `meso show` does (the command, its flags and its help: makeShowCommand). */
 export async function runShow(id: string, self: Command, rt: Runtime): Promise<void> {
   const opts = self.optsWithGlobals<CommonOptions>();
   const corpus = openCorpus(opts, rt);

@@ -11,7 +11,7 @@ import { rankSimilar } from '../query/rankSimilar.js';
 import { describeHits } from '../query/searchItems.js';
 import { applyLimit, emitItems } from './emitItems.js';
 
-/** What `meso similar` does, loaded when it runs (the command and its help: makeSimilarCommand). */
+/** What `meso similar` does (the command, its flags and its help: makeSimilarCommand). */
 export async function runSimilar(id: string, self: Command, rt: Runtime, defaultLimit: number): Promise<void> {
   const opts = self.optsWithGlobals<CommonOptions>();
   const filters = filtersFor(opts);

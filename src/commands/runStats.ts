@@ -29,7 +29,7 @@ export function corpusStats(corpus: Corpus) {
   };
 }
 
-/** What `meso stats` does, loaded when it runs (the command and its help: makeStatsCommand). */
+/** What `meso stats` does (the command, its flags and its help: makeStatsCommand). */
 export async function runStats(self: Command, rt: Runtime): Promise<void> {
   const opts = self.optsWithGlobals<CommonOptions>();
   const corpus = openCorpus(opts, rt, false); // the warnings are counted here, per page

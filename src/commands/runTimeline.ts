@@ -36,7 +36,7 @@ function describe(query: string, f: Filters, by: string): string {
   return `Timeline of ${parts.join(' · ')} · by ${by}`;
 }
 
-/** What `meso timeline` does, loaded when it runs (the command and its help: makeTimelineCommand). */
+/** What `meso timeline` does (the command, its flags and its help: makeTimelineCommand). */
 export async function runTimeline(words: string[], self: Command, rt: Runtime): Promise<void> {
   const opts = self.optsWithGlobals<TimelineOpts>();
   const text = queryWords(words, rt.argv, self).join(' ').trim();
