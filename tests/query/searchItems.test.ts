@@ -81,6 +81,13 @@ describe('searchItems', () => {
       tagged: { topics: [], weakTopics: [], countries: ['Haiti', 'Mexico'] },
     });
     expect(hits.map((h) => h.item.title)).toEqual(['Census in Tapachula', 'Shelters in the north']);
+    // --all: every word must match, so an item with Mexico only is no hit
+    const all = searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery('haiti mexico'), {
+      expansions: null,
+      all: true,
+      tagged: { topics: [], weakTopics: [], countries: ['Haiti', 'Mexico'] },
+    });
+    expect(all.map((h) => h.item.title)).toEqual(['Census in Tapachula']);
   });
   it('requires a +word literally, and leaves the other words optional', () => {
     expect(titles('+petén returnees')).toEqual(['Workshop in Petén']);
