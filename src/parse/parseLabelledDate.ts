@@ -30,6 +30,9 @@ export function labelledDateProblem(line: string, order: NumericOrder = 'day-fir
   return rest === null ? null : dateLineProblem(rest, order);
 }
 
+/** A date line without the time or separator a page may write after the date ("03/15/2017 - 10:00" → "03/15/2017"). */
+export const withoutTime = (line: string): string => line.trim().replace(SUFFIX, '');
+
 /** The line without its weekday or label, or time ("Wed, 03/15/2017 - 10:00" → "03/15/2017"), or null when it has none. */
 function stripDatePrefix(line: string): string | null {
   const rest = line.trim().replace(PREFIX, '').replace(SUFFIX, '');

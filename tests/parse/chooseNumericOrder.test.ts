@@ -19,6 +19,12 @@ describe('chooseNumericOrder', () => {
     expect(chooseNumericOrder(['miércoles, 08/03/2017'])).toBe('day-first');
   });
 
+  it('reads a date line with a time after it the same way (the page writes "Wed, 03/15/2017 - 10:00")', () => {
+    expect(chooseNumericOrder(['03/15/2017 - 10:00', 'A title', '04/20/2017 - 09:30'])).toBe('month-first');
+    expect(chooseNumericOrder(['Wed, 03/15/2017 - 10:00'])).toBe('month-first');
+    expect(chooseNumericOrder(['Wed, 03/08/2017 | 10:00'])).toBe('month-first');
+  });
+
   it('goes with the most date lines, day first on a tie', () => {
     expect(chooseNumericOrder(['03/15/2017', '15/03/2017'])).toBe('day-first');
     expect(chooseNumericOrder(['03/15/2017', '03/16/2017', '15/03/2017'])).toBe('month-first');
