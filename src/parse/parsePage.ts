@@ -97,7 +97,9 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
       u !== tagsUnder &&
       u.kind === 'text' &&
       u.shape.titleLike &&
-      u.text.length >= 30 && // shorter: an article's subheading ("What comes next"), not a story's title
+      // much shorter than the page's first title: an article's subheading ("What comes next"), not a story's
+      // title; a listing of short titles ("Shelter Opens in Chiapas") keeps its titles
+      u.text.length >= Math.min(30, 0.6 * first!.title.text.length) &&
       after[k + 1]?.kind === 'text' &&
       after[k + 1]!.shape.paragraphLike,
   ).length;

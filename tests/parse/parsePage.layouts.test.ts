@@ -553,6 +553,32 @@ describe('parsePage on the other layouts of the site', () => {
     expect(p.items[0]!.body?.split('\n\n')).toHaveLength(4);
   });
 
+  // Regression: titles under 30 characters were taken for an article's subheadings, so a page of one dated item
+  // and undated items with short titles was read as one article and the other items were lost.
+  it('one dated item, then undated items with short titles: a listing of them all', () => {
+    const p = parse([
+      '5 December 2018',
+      'Caravan Reaches Tijuana',
+      'Thousands of people arrived at the border city after weeks on the road through Mexico.',
+      '',
+      'Shelter Opens in Chiapas',
+      'A new shelter in Tapachula offers beds, meals and legal advice to families in transit.',
+      '',
+      'Returnees Get Seed Capital',
+      'Returned migrants in Honduras received grants to start small businesses in their towns.',
+      '',
+      'Border Officials Trained',
+      'Officials from Guatemala and Mexico learned to identify victims of trafficking at crossings.',
+    ]);
+    expect(p.kind).not.toBe('article');
+    expect(p.items.map((i) => [i.title, i.date])).toEqual([
+      ['Caravan Reaches Tijuana', '2018-12-05'],
+      ['Shelter Opens in Chiapas', null],
+      ['Returnees Get Seed Capital', null],
+      ['Border Officials Trained', null],
+    ]);
+  });
+
   // Regression: a teaser summary cut off mid-sentence read as a title, so the real title above it was lost.
   it('a summary cut off mid-sentence ("… in the") is a summary, not a title', () => {
     const p = parse([
