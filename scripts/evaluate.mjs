@@ -1,4 +1,4 @@
-// Prints meso's figures on the tuned sets beside the held-back set (tests/heldout), as markdown tables:
+// Prints meso's figures on the tuned sets beside the held-back sets (tests/heldout, tests/heldout2), as markdown tables:
 // parsing (title precision and recall, listed dates, primary country) and search (nDCG@10, recall@20).
 //   npm run eval
 // The work is in tests/evaluate/compareHeldOut.ts, imported through importTs.mjs.

@@ -14,8 +14,6 @@ import { makeSimilarCommand } from './commands/makeSimilarCommand.js';
 import { makeCompletionCommand } from './commands/makeCompletionCommand.js';
 import { escapeForTerminal } from './text/escapeForTerminal.js';
 import { addOptions, READ_OPTIONS } from './options.js';
-import { suggest } from './query/suggest.js';
-import { pageOutput } from './io/pageOutput.js';
 import { describeProgram } from './commands/describeProgram.js';
 import { renderManPage } from './render/renderManPage.js';
 
@@ -39,15 +37,20 @@ const UNPAGED = new Set(['completion', 'help']);
 
 /** Builds the commander program with every subcommand; pure wiring. */
 export function createProgram(rt: Runtime): Command {
+  // where commander writes, and the width it wraps help to: the runtime's (commander would ask process.stdout),
+  // so that help is the same text for the same runtime, which lets the build print it in advance (see main.ts)
+  const output = {
+    writeOut: (s: string) => rt.out(s),
+    writeErr: (s: string) => rt.err(s),
+    outputError: (s: string, write: (s: string) => void) => write(s.startsWith('error:') ? `meso: ${s}` : s),
+    // undefined (not a terminal) is commander's own answer too, which its types leave out: it then wraps at 80
+    getOutHelpWidth: () => (rt.isTTY ? rt.columns : undefined) as number,
+  };
   const program = new Command('meso')
     .description('Query the IOM Mesoamerica migration news: search, list, timelines and exports')
     .version(__MESO_VERSION__, '-V, --version')
     .showSuggestionAfterError(true)
-    .configureOutput({
-      writeOut: (s) => rt.out(s),
-      writeErr: (s) => rt.err(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s),
-    })
+    .configureOutput(output)
     .addHelpText('after', EXAMPLES)
     .configureHelp({ showGlobalOptions: true })
     .exitOverride();
@@ -66,11 +69,7 @@ export function createProgram(rt: Runtime): Command {
     makeExportCommand(rt),
     makeCompletionCommand(rt),
   ]) {
-    cmd.exitOverride().configureOutput({
-      writeOut: (s) => rt.out(s),
-      writeErr: (s) => rt.err(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `meso: ${s}` : s),
-    });
+    cmd.exitOverride().configureOutput(output);
     cmd.showSuggestionAfterError(true).configureHelp({ showGlobalOptions: true });
     program.addCommand(cmd);
   }
@@ -83,10 +82,11 @@ function makeHelpCommand(program: Command): Command {
   return new Command('help')
     .description('display help for a command')
     .argument('[command]', 'the command to explain')
-    .action((name?: string) => {
+    .action(async (name?: string) => {
       if (!name) return program.outputHelp();
       const sub = program.commands.find((c) => c.name() === name || c.aliases().includes(name));
       if (sub) return sub.outputHelp();
+      const { suggest } = await import('./query/suggest.js');
       const near = suggest(
         name,
         program.commands.map((c) => c.name()),
@@ -126,7 +126,8 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
     if (!held) return;
     const text = held.join('');
     held = null;
-    if (text && !(await pageOutput(text, runtime.env))) runtime.out(text);
+    // the pager is loaded only when there is output to page (a terminal): a pipe never loads child_process
+    if (text && !(await (await import('./io/pageOutput.js')).pageOutput(text, runtime.env))) runtime.out(text);
     for (const s of heldErr.splice(0)) runtime.err(s);
   };
   const debug = argv.includes('--debug');

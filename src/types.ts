@@ -28,8 +28,8 @@ export type Layout = 'dated' | 'undated' | 'mixed' | 'empty';
 /** What a page is: a listing of items (title and summary each), or one article with its whole text. */
 export type PageKind = 'listing' | 'article' | 'empty';
 
-/** Where the dates of a page sit: before each title, after each title (and tag line), or nowhere. */
-export type DateOrder = 'date-first' | 'title-first' | 'none';
+/** Where the dates of a page sit: before each title, after each title (and tag line), after each summary, or nowhere. */
+export type DateOrder = 'date-first' | 'title-first' | 'date-last' | 'none';
 
 /** Facts a page states about an item besides its text: evidence for enrichment. */
 export interface PageFacts {

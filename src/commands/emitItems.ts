@@ -3,12 +3,10 @@ import type { Hit } from '../query/searchItems.js';
 import type { CommonOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
 import { UsageError } from '../errors.js';
-import { makeStyle, type Style } from '../render/makeStyle.js';
+import type { Style } from '../render/makeStyle.js';
 import { renderJson, renderJsonl } from '../render/renderJson.js';
-import { renderCsv } from '../render/renderCsv.js';
 import { renderTsv } from '../render/renderTsv.js';
-import { renderTable, renderLines } from '../render/renderTable.js';
-import { renderFieldTable } from '../render/renderFieldTable.js';
+import { renderLines } from '../render/renderLines.js';
 import {
   HIT_FIELDS,
   ITEM_FIELDS,
@@ -40,8 +38,14 @@ export function pickFormat(opts: CommonOptions, rt: Runtime): Format {
   return format;
 }
 
-export const styleFor = (opts: CommonOptions, rt: Runtime): Style =>
-  makeStyle({ color: opts.color, isTTY: rt.isTTY, columns: rt.columns, env: rt.env });
+/**
+ * The colours and width of terminal output. Loaded when a view is drawn (the renderers of tables, CSV and
+ * colour are imported by the output that uses them, so that JSON and plain lines start without them).
+ */
+export async function styleFor(opts: CommonOptions, rt: Runtime): Promise<Style> {
+  const { makeStyle } = await import('../render/makeStyle.js');
+  return makeStyle({ color: opts.color, isTTY: rt.isTTY, columns: rt.columns, env: rt.env });
+}
 
 /** Rows a command prints, whatever the format: records for the machine formats, and the human views. */
 export interface Rows {
@@ -51,9 +55,9 @@ export interface Rows {
   columns?: readonly string[];
   records: OutputRecord[];
   /** the view on a terminal (without --fields) */
-  table: (style: Style) => string;
+  table: (style: Style) => string | Promise<string>;
   /** the plain lines in a pipe without a format flag (without --fields); default: TSV without a header */
-  lines?: () => string;
+  lines?: () => string | Promise<string>;
   /** one record (meso show): JSON prints it as an object, not an array */
   single?: boolean;
 }
@@ -62,15 +66,21 @@ export interface Rows {
  * Records as flat rows in a format other than JSON: CSV (the formula guard with --csv-safe), TSV with a header,
  * plain lines (TSV without one), or a table of the fields on a terminal.
  */
-export function renderFlat(
+export async function renderFlat(
   format: Exclude<Format, 'json' | 'jsonl'>,
   records: OutputRecord[],
   columns: readonly string[],
   opts: CommonOptions,
   rt?: Runtime,
-): string {
-  if (format === 'csv') return renderCsv(records, [...columns], { safe: opts.csvSafe });
-  if (format === 'table' && rt) return renderFieldTable(records, columns, styleFor(opts, rt));
+): Promise<string> {
+  if (format === 'csv') {
+    const { renderCsv } = await import('../render/renderCsv.js');
+    return renderCsv(records, [...columns], { safe: opts.csvSafe });
+  }
+  if (format === 'table' && rt) {
+    const { renderFieldTable } = await import('../render/renderFieldTable.js');
+    return renderFieldTable(records, columns, await styleFor(opts, rt));
+  }
   return renderTsv(records, columns, format === 'tsv');
 }
 
@@ -78,7 +88,7 @@ export function renderFlat(
  * Prints rows in the format the flags ask for, with `--fields` in every format. Nothing found prints what a
  * reader of that format expects: `[]` for JSON, the header row for CSV and TSV, nothing otherwise.
  */
-export function emitRows(rows: Rows, opts: CommonOptions, runtime: Runtime): Format {
+export async function emitRows(rows: Rows, opts: CommonOptions, runtime: Runtime): Promise<Format> {
   const rt = { ...runtime, out: (text: string) => text && runtime.out(text) };
   const format = pickFormat(opts, rt);
   const fields = parseFields(opts.fields, rows.fields);
@@ -93,14 +103,16 @@ export function emitRows(rows: Rows, opts: CommonOptions, runtime: Runtime): For
       break;
     case 'csv':
     case 'tsv':
-      rt.out(renderFlat(format, records(), columns, opts));
+      rt.out(await renderFlat(format, records(), columns, opts));
       break;
     case 'lines':
-      rt.out(fields || !rows.lines ? renderFlat(format, records(), columns, opts) : rows.lines());
+      rt.out(fields || !rows.lines ? await renderFlat(format, records(), columns, opts) : await rows.lines());
       break;
     case 'table':
       if (rows.records.length)
-        rt.out(fields ? renderFlat(format, records(), columns, opts, rt) : rows.table(styleFor(opts, rt)));
+        rt.out(
+          fields ? await renderFlat(format, records(), columns, opts, rt) : await rows.table(await styleFor(opts, rt)),
+        );
   }
   return format;
 }
@@ -113,16 +125,21 @@ export interface ItemsInfo {
 }
 
 /** Prints items or hits in the format the flags ask for: the one place list and search share. Returns that format. */
-export function emitItems(rows: Item[] | Hit[], opts: CommonOptions, rt: Runtime, info: ItemsInfo = {}): Format {
+export async function emitItems(
+  rows: Item[] | Hit[],
+  opts: CommonOptions,
+  rt: Runtime,
+  info: ItemsInfo = {},
+): Promise<Format> {
   const isHits = info.hits ?? (rows.length > 0 && 'item' in rows[0]!);
   const list = rows as Array<Item | Hit>;
-  const format = emitRows(
+  const format = await emitRows(
     {
       fields: isHits ? [...ITEM_FIELDS, ...HIT_FIELDS] : ITEM_FIELDS,
       get records() {
         return list.map((r) => ('item' in r ? hitRecord(r) : itemRecord(r)));
       },
-      table: (style) => renderTable(list, style),
+      table: async (style) => (await import('../render/renderTable.js')).renderTable(list, style),
       lines: () => renderLines(list),
     },
     opts,

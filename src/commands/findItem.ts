@@ -1,6 +1,6 @@
 import type { Item } from '../types.js';
 import { NoResultsError, UsageError } from '../errors.js';
-import { shortId } from '../render/renderTable.js';
+import { shortId } from '../render/shortId.js';
 
 /**
  * The one item an id or id prefix names (`meso show 3f2a1bc`, `meso similar 3f2a1bc`): a usage error for a

@@ -1,22 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { addOptions, FILTER_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor } from './filtersFor.js';
-import { openCorpus } from '../load/openCorpus.js';
+import { addOptions, FILTER_OPTIONS } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { matchFilters } from '../query/filterItems.js';
-import { ITEM_FIELDS, itemRecord, parseFields, selectFields } from '../render/records.js';
-import { renderJsonl, renderJson } from '../render/renderJson.js';
-import { renderCsv } from '../render/renderCsv.js';
-import { renderBulk, INDEX_MAPPING, indexNameProblem } from '../render/renderBulk.js';
-import { writeOutputFile } from '../io/writeFileAtomic.js';
-import { NoResultsError, UsageError } from '../errors.js';
-
-interface ExportOpts extends CommonOptions {
-  format: 'jsonl' | 'csv' | 'bulk' | 'mapping';
-  out?: string;
-  bom?: boolean;
-  index: string;
-}
+import { runExport } from './runExport.js';
+import { indexNameProblem } from '../render/renderBulk.js';
 
 /** `meso export`: the whole (or filtered) corpus as JSON Lines, CSV or an OpenSearch/Elasticsearch _bulk body. */
 export function makeExportCommand(rt: Runtime): Command {
@@ -50,32 +36,5 @@ export function makeExportCommand(rt: Runtime): Command {
     'after',
     '\nExamples:\n  meso export --format csv --bom --out items.csv\n  meso export --format bulk > bulk.ndjson\n  meso export --format mapping > mapping.json',
   );
-  return cmd.action((_opts: unknown, self: Command) => {
-    const opts = self.optsWithGlobals<ExportOpts & { json?: boolean; jsonl?: boolean; csv?: boolean }>();
-    const flag = (['json', 'jsonl', 'csv'] as const).find((f) => opts[f]);
-    if (flag)
-      throw new UsageError(
-        `meso export chooses its format with --format: use --format ${flag === 'json' ? 'jsonl' : flag}`,
-      );
-    const emit = (text: string) => (opts.out ? writeOutputFile(opts.out, text) : rt.out(text));
-    if (opts.format === 'mapping') return emit(renderJson(INDEX_MAPPING));
-    const fields = parseFields(opts.fields, ITEM_FIELDS);
-    const filters = filtersFor(opts);
-    const corpus = openCorpus(opts, rt);
-    const items = corpus.items.filter(matchFilters(filters));
-    if (items.length === 0) throw new NoResultsError('no items match these filters');
-    const records = items.map((i) => selectFields(itemRecord(i), fields));
-    if (opts.format === 'jsonl') emit(renderJsonl(records));
-    else if (opts.format === 'csv')
-      emit(renderCsv(records, fields ?? [...ITEM_FIELDS], { bom: opts.bom, safe: opts.csvSafe }));
-    else
-      emit(
-        renderBulk(
-          records,
-          opts.index,
-          items.map((i) => i.id),
-        ),
-      );
-    if (opts.out) rt.err(`meso: wrote ${items.length} items to ${opts.out}\n`);
-  });
+  return cmd.action((_opts: unknown, self: Command) => runExport(self, rt));
 }

@@ -1,11 +1,7 @@
 import { Command } from 'commander';
-import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor } from './filtersFor.js';
-import { openCorpus } from '../load/openCorpus.js';
+import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { matchFilters, hasFilters } from '../query/filterItems.js';
-import { NoResultsError } from '../errors.js';
-import { applyLimit, emitItems } from './emitItems.js';
+import { runList } from './runList.js';
 
 /** `meso list`: every item (or those that pass the filters), newest first, undated last. */
 export function makeListCommand(rt: Runtime): Command {
@@ -15,13 +11,5 @@ export function makeListCommand(rt: Runtime): Command {
     'after',
     '\nExamples:\n  meso list --country "Costa Rica"\n  meso list --topic smuggling --since 2018 --json | jq -r \'.[].title\'\n  meso list --fields date,title --format tsv | sort',
   );
-  return cmd.action((_opts: unknown, self: Command) => {
-    const opts = self.optsWithGlobals<CommonOptions>();
-    const filters = filtersFor(opts);
-    const corpus = openCorpus(opts, rt);
-    const items = corpus.items.filter(matchFilters(filters));
-    emitItems(applyLimit(items, opts), opts, rt, { total: items.length });
-    if (items.length === 0)
-      throw new NoResultsError(hasFilters(filters) ? 'no items match these filters' : 'no items in the data');
-  });
+  return cmd.action((_opts: unknown, self: Command) => runList(self, rt));
 }

@@ -1,15 +1,7 @@
 import { Command } from 'commander';
-import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, type CommonOptions } from '../options.js';
-import { filtersFor } from './filtersFor.js';
-import { openCorpus } from '../load/openCorpus.js';
+import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { hasFilters, matchFilters } from '../query/filterItems.js';
-import { NoResultsError } from '../errors.js';
-import { shortId } from '../render/renderTable.js';
-import { findItem } from './findItem.js';
-import { rankSimilar } from '../query/rankSimilar.js';
-import { describeHits } from '../query/searchItems.js';
-import { applyLimit, emitItems } from './emitItems.js';
+import { runSimilar } from './runSimilar.js';
 
 /** How many items similar prints without --limit. */
 const DEFAULT_LIMIT = 10;
@@ -24,14 +16,5 @@ export function makeSimilarCommand(rt: Runtime): Command {
     'after',
     `\nThe item's strongest words (by tf-idf) are searched for; an item that shares more of them, and more of\nits countries and topics, ranks higher (score 0 to 1). The item itself is left out. Default --limit ${DEFAULT_LIMIT}.\n\nExamples:\n  meso similar 46b7b7f\n  meso similar 46b7b7f --country Mexico -n 5 --json | jq -r '.[].title'`,
   );
-  return cmd.action((id: string, _opts: unknown, self: Command) => {
-    const opts = self.optsWithGlobals<CommonOptions>();
-    const filters = filtersFor(opts);
-    const corpus = openCorpus(opts, rt);
-    const item = findItem(corpus.items, id);
-    const ranked = rankSimilar(corpus, item, matchFilters(filters));
-    if (ranked.length === 0)
-      throw new NoResultsError(`no item like ${shortId(item.id)}${hasFilters(filters) ? ' with these filters' : ''}`);
-    emitItems(describeHits(applyLimit(ranked, opts, DEFAULT_LIMIT)), opts, rt, { hits: true, total: ranked.length });
-  });
+  return cmd.action((id: string, _opts: unknown, self: Command) => runSimilar(id, self, rt, DEFAULT_LIMIT));
 }

@@ -20,7 +20,7 @@ export interface CountryResult {
 
 /** Words that mark a story as regional rather than about one country. */
 const REGIONAL =
-  /\b(region|regional|regions|mesoamerica|mesoamerican|central america|central american|caribbean|countries|north and central|americas|latin america|cross-border|bilateral|centroam[eé]rica|centroamericanos?|mesoam[eé]rica|caribe|latinoam[eé]rica|binacional|transfronteriz[oa]s?)\b/i;
+  /(?<!extra-?)\b(region|regional|regions|mesoamerica|mesoamerican|central america|central american|caribbean|countries|north and central|americas|latin america|cross-border|bilateral|centroam[eé]rica|centroamericanos?|mesoam[eé]rica|caribe|latinoam[eé]rica|binacional|transfronteriz[oa]s?)\b/i;
 
 interface Found {
   mention: Mention;
@@ -170,7 +170,13 @@ export function detectCountries(
   const ranked = [...tallies.entries()].sort(
     (a, b) => b[1].score + (b[1].lead ? 2 : 0) - (a[1].score + (a[1].lead ? 2 : 0)) || a[1].first - b[1].first,
   );
-  const primary = pickPrimary(ranked, title, joinedInTitle(found, words.title), tagged);
+  const primary = pickPrimary(
+    ranked,
+    title,
+    joinedInTitle(found, words.title),
+    tagged,
+    titleRoles(found, words.title, title),
+  );
   const countries = ranked.map(([c]) => c);
   if (primary) countries.splice(0, countries.length, primary, ...countries.filter((c) => c !== primary));
   return {
@@ -211,16 +217,67 @@ function joinedInTitle(found: Found[], title: Word[]): boolean {
   return false;
 }
 
+/** What a country does in a title: where the story happens, where people go or come from, or its subject. */
+interface Roles {
+  /** countries named after "in", "en", "at": where the story happens */
+  at: Set<string>;
+  /** countries named after "to", "towards", "a", "hacia", "from", "desde", "evacuadas de": a route's ends */
+  route: Set<string>;
+  /** countries named first in the title, or first after a label and a colon ("Huracán María: República Dominicana …") */
+  subject: Set<string>;
+  /** countries the title names through a place only (a city, a state), never by name or demonym */
+  placeOnly: Set<string>;
+}
+
+const AT = new Set(['in', 'en', 'at', 'inside']);
+const ROUTE = new Set(['to', 'towards', 'toward', 'into', 'a', 'al', 'hacia', 'from', 'desde']);
+/** Words skipped when looking at the word before a name: articles. */
+const ARTICLE = new Set(['the', 'la', 'el', 'los', 'las']);
+
+/** The roles of the countries a title names, from the word before each name. */
+function titleRoles(found: Found[], words: Word[], title: string): Roles {
+  const roles: Roles = { at: new Set(), route: new Set(), subject: new Set(), placeOnly: new Set() };
+  const named = new Set<string>();
+  const viaPlace = new Set<string>();
+  for (const f of found) {
+    if (!f.inTitle) continue;
+    const countries = f.mention.countries.length ? f.mention.countries : f.mention.places.map((p) => p.country);
+    if (countries.length !== 1) continue;
+    const c = countries[0]!;
+    (f.mention.countries.length ? named : viaPlace).add(c);
+    let k = f.start - 1;
+    while (k >= 0 && ARTICLE.has(words[k]!.term)) k--;
+    const before = k >= 0 ? words[k]!.term : '';
+    // "evacuadas de Puerto Rico", "deportados de México": Spanish "de" after a participle is "from"
+    const participleDe = before === 'de' && k > 0 && /(?:ad|id)[oa]s?$/.test(words[k - 1]!.term);
+    if (AT.has(before)) roles.at.add(c);
+    else if (ROUTE.has(before) || participleDe) roles.route.add(c);
+    const opens =
+      f.start === 0 || (k === f.start - 1 && k >= 0 && title.slice(words[k]!.end, words[f.start]!.start).includes(':'));
+    if (opens) roles.subject.add(c);
+  }
+  for (const c of viaPlace) if (!named.has(c)) roles.placeOnly.add(c);
+  return roles;
+}
+
 /**
  * The primary country, the one the story is mainly about:
  * - a tag line naming one country names it; naming several, the title decides (one country named there);
- * - else the one country the title names, unless the title speaks of a region and the text of several countries;
- * - a title naming two side by side ("Guatemala and Honduras") has none; naming two apart, the dateline decides,
- *   else the one that opens the title;
+ * - else the one country the title names, unless the title speaks of a region and the text of several countries,
+ *   or of a regional meeting in one of its cities ("Regional Workshop in Panama City");
+ * - a title naming two side by side ("Guatemala and Honduras") has none; naming two apart: the one named after
+ *   "in"/"en" (where the story happens), else the dateline's, else the one that is no destination or origin
+ *   ("Guatemalan Workers Travel to Canada"), else the one that opens the title or follows its label's colon;
  * - a title naming none: the one country the item names, else the one its dateline names.
  * Null for regional and multi-country stories.
  */
-function pickPrimary(ranked: Array<[string, Tally]>, title: string, joined: boolean, tagged: string[]): string | null {
+function pickPrimary(
+  ranked: Array<[string, Tally]>,
+  title: string,
+  joined: boolean,
+  tagged: string[],
+  roles: Roles,
+): string | null {
   if (ranked.length === 0) return null;
   const many = MANY.test(title);
   const regional = REGIONAL.test(title) || many;
@@ -228,12 +285,25 @@ function pickPrimary(ranked: Array<[string, Tally]>, title: string, joined: bool
   const lead = ranked.filter(([, t]) => t.lead).map(([c]) => c);
   if (tagged.length === 1) return tagged[0]!;
   if (tagged.length > 1) return inTitle.length === 1 && !regional ? inTitle[0]![0] : null;
-  if (inTitle.length === 1) return regional && ranked.length > 1 ? null : inTitle[0]![0];
+  if (inTitle.length === 1) {
+    const [c] = inTitle[0]!;
+    // a regional meeting held in a city ("Regional Workshop in Panama City"): the venue, not the story's country
+    if (regional && roles.placeOnly.has(c) && roles.at.has(c)) return null;
+    return regional && ranked.length > 1 ? null : c;
+  }
   if (inTitle.length > 1) {
     if (joined) return null;
+    const names = inTitle.map(([c]) => c);
+    // where the story happens: "Venezuelan Migrants in Panama Join a Job Fair"
+    const at = names.filter((c) => roles.at.has(c));
+    if (at.length === 1) return at[0]!;
     if (lead.length === 1 && inTitle.some(([c]) => c === lead[0])) return lead[0]!;
+    // the one country that is not where people go or come from: "Guatemalan Workers Travel to Canada"
+    const staying = names.filter((c) => !roles.route.has(c));
+    if (staying.length === 1 && staying.length < names.length) return staying[0]!;
     // the title's subject: "Costa Rica repatriated 36 Costa Ricans after Hurricane Maria hit Puerto Rico"
-    return inTitle[0]![1].first === 0 ? inTitle[0]![0] : null;
+    const subject = names.filter((c) => roles.subject.has(c));
+    return subject.length === 1 ? subject[0]! : null;
   }
   // one country named: the story's, unless the title speaks of several countries, or of a region and the
   // country is not its dateline's

@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import v8 from 'node:v8';
-import { compileGazetteer } from './compileGazetteer.js';
+import { compileGazetteer, nameKey } from './compileGazetteer.js';
 import { compileTopics } from './classifyTopics.js';
+import type { PhraseTable } from './compilePhrases.js';
 import type { Enrichers } from './enrichItems.js';
 import { loadCountries, loadTopics } from './tables.js';
 import { bundledDataDir, packageRoot } from '../paths.js';
 import { sha1 } from '../sha1.js';
+import { foldText } from '../text/foldText.js';
+import { tokenize } from '../text/tokenize.js';
 import { timed } from '../timings.js';
 
 /** Bumped when the compiled tables' shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Where the build keeps the compiled gazetteer and taxonomy: a JSON header line, then v8.serialize bytes. */
 export const compiledTablesFile = () => path.join(packageRoot(), 'dist', 'tables.v8');
@@ -32,34 +35,139 @@ export function compileEnrichers(): Enrichers {
   return { gazetteer: compileGazetteer(loadCountries()), topics: compileTopics(loadTopics()) };
 }
 
+/** The two tables, each compiled and stored on its own, so a query that names no country never reads the gazetteer. */
+type Part = keyof Enrichers;
+const PARTS: Part[] = ['gazetteer', 'topics'];
+
+/**
+ * The words a query must hold for a table to name anything in it (see {@link enrichersForQuery}): the first
+ * word of every phrase, the stem of every one-word prefix pattern (`traffick*`), and, for the taxonomy, every
+ * topic's id and folded label.
+ */
+interface QueryWords {
+  words: string[];
+  prefixes: string[];
+}
+
+function queryWordsOf(part: Part, enrichers: Enrichers): QueryWords {
+  const table: PhraseTable<unknown> = enrichers[part].table;
+  const words = new Set(table.byFirst.keys());
+  if (part === 'topics') for (const t of enrichers.topics.taxonomy.topics) words.add(t.id).add(nameKey(t.label));
+  return { words: [...words], prefixes: table.prefixes.map((p) => p.tokens[0]!.replace(/\*$/, '')) };
+}
+
+/** The header line of the compiled tables. */
+interface Header {
+  format: number;
+  meso: string;
+  tables: string;
+  /** bytes of each part, stored one after the other after the header line, in {@link PARTS} order */
+  bytes: Record<Part, number>;
+  words: Record<Part, QueryWords>;
+}
+
+// v8 is required when a table is read, not imported: a search whose query names no country or topic never loads it
+let v8: typeof import('node:v8') | undefined;
+const requireV8 = () => (v8 ??= createRequire(import.meta.url)('node:v8') as typeof import('node:v8'));
+
 /** The compiled tables and their header, as the build writes them to {@link compiledTablesFile}. */
 export function serializeEnrichers(enrichers: Enrichers): Buffer {
-  const header = JSON.stringify({ format: FORMAT, meso: __MESO_VERSION__, tables: tablesChecksum() });
-  return Buffer.concat([Buffer.from(`${header}\n`), v8.serialize(enrichers)]);
+  const parts = PARTS.map((p) => requireV8().serialize(enrichers[p]));
+  const header: Header = {
+    format: FORMAT,
+    meso: __MESO_VERSION__,
+    tables: tablesChecksum(),
+    bytes: { gazetteer: parts[0]!.length, topics: parts[1]!.length },
+    words: { gazetteer: queryWordsOf('gazetteer', enrichers), topics: queryWordsOf('topics', enrichers) },
+  };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...parts]);
 }
+
+/** The file of compiled tables, read once: its header and where each part starts; undefined if it cannot serve. */
+interface Compiled {
+  header: Header;
+  bytes: Buffer;
+  start: Record<Part, number>;
+}
+
+let compiled: Compiled | null | undefined;
 
 /**
  * The tables compiled by the build (a few milliseconds to read, against about 40 to compile), when they were
- * compiled from the data files as they are now by this version of meso; else undefined.
+ * compiled from the data files as they are now by this version of meso; else null.
  */
-function readCompiled(): Enrichers | undefined {
+function readCompiled(): Compiled | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
   try {
     const bytes = readFileSync(compiledTablesFile());
     const nl = bytes.indexOf(10);
-    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as { format?: number; meso?: string; tables?: string };
+    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as Header;
     if (header.format !== FORMAT || header.meso !== __MESO_VERSION__ || header.tables !== tablesChecksum())
-      return undefined;
-    return v8.deserialize(bytes.subarray(nl + 1)) as Enrichers;
+      return compiled;
+    const start = { gazetteer: nl + 1, topics: nl + 1 + header.bytes.gazetteer };
+    if (start.topics + header.bytes.topics !== bytes.length) return compiled; // cut short or grown: damaged
+    compiled = { header, bytes, start };
   } catch {
-    return undefined; // not built, another Node's serialisation, damaged: compile instead
+    // not built, damaged: compile instead
   }
+  return compiled;
 }
 
-let enrichers: Enrichers | undefined;
+const loaded: Partial<Enrichers> = {};
+let compiledNow: Enrichers | undefined;
+
+/** One of the tables, once per process: read as the build compiled it when data/ is unchanged, else compiled now. */
+function getPart<P extends Part>(part: P): Enrichers[P] {
+  loaded[part] ??= timed('tables', () => {
+    const file = readCompiled();
+    if (file) {
+      try {
+        const { start, header, bytes } = file;
+        return requireV8().deserialize(bytes.subarray(start[part], start[part] + header.bytes[part]));
+      } catch {
+        // another Node's serialisation, damaged: compile instead
+      }
+    }
+    compiledNow ??= compileEnrichers();
+    return compiledNow[part];
+  });
+  return loaded[part]!;
+}
 
 /** The compiled gazetteer and taxonomy, once per process, on first use: read as the build compiled them when
  * the data tables are unchanged, else compiled now. */
 export function getEnrichers(): Enrichers {
-  enrichers ??= timed('tables', () => readCompiled() ?? compileEnrichers());
-  return enrichers;
+  return { gazetteer: getPart('gazetteer'), topics: getPart('topics') };
+}
+
+/** Tables with nothing in them: what a query that names no country (or no topic) is read against. */
+let empty: Enrichers | undefined;
+const emptyTables = (): Enrichers =>
+  (empty ??= { gazetteer: compileGazetteer([]), topics: compileTopics({ threshold: 1, topics: [] }) });
+
+/** The query words of each table, from the compiled file's header, else from the tables compiled now. */
+function queryWordsFor(part: Part): { words: Set<string>; prefixes: string[] } {
+  const file = readCompiled();
+  const { words, prefixes } = file ? file.header.words[part] : queryWordsOf(part, getEnrichers());
+  return { words: new Set(words), prefixes };
+}
+
+/**
+ * The tables a search query is read against (to find the countries and topics it names, see namedTags in
+ * query/): each table is read only when a word of the query can start one of its names (`trafficking` reads the
+ * taxonomy, `guatemalteco` the gazetteer, `hurricane relief` neither); the other is an empty table, which names
+ * nothing, as the full one would not have for that query. The gazetteer is most of the compiled tables.
+ */
+export function enrichersForQuery(text: string): Enrichers {
+  const folded = foldText(text);
+  const terms = new Set([...tokenize(folded), ...folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean)]);
+  const named = (part: Part) => {
+    const { words, prefixes } = queryWordsFor(part);
+    return [...terms].some((t) => words.has(t) || prefixes.some((p) => t.startsWith(p)));
+  };
+  return {
+    gazetteer: named('gazetteer') ? getPart('gazetteer') : emptyTables().gazetteer,
+    topics: named('topics') ? getPart('topics') : emptyTables().topics,
+  };
 }

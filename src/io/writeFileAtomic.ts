@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import {
   chmodSync,
   chownSync,
@@ -148,6 +148,8 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     return;
   }
   removeStaleTemps(target.file);
+  // node:crypto is required here, not imported: a run that writes no file (--help, most commands) never loads it
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const tmp = `${target.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     writeFileSync(tmp, data, target.existing ? { mode: 0o600 } : {});

@@ -1,5 +1,6 @@
 import { classifyLine, type LineKind } from './classifyLine.js';
 import { describeText, type TextShape } from './describeText.js';
+import type { NumericOrder } from './parseDateLine.js';
 
 /** A line, or lines joined where they wrapped: what a layout is made of. */
 export interface Unit {
@@ -36,7 +37,7 @@ const NO_SHAPE: TextShape = {
  * Cuts a page's lines into units: every date, furniture, marker and list line on its own; text lines joined
  * where they wrapped. A line wraps into the next when the next starts in lower case, or it ends with a comma or
  * a word no title ends with; on a hard-wrapped page (nearly every text line at most 120 characters, the longest at
- * least 60: the wrap width) it also wraps into a
+ * least 45: the wrap width) it also wraps into a
  * capitalised line when it was full, unless, on a page without blank-separated parts, a title-like line would
  * swallow a finished sentence (a title and its summary with no blank line between them). A line of country names (the caller's test) never continues one.
  *
@@ -44,10 +45,15 @@ const NO_SHAPE: TextShape = {
  * buildUnits(['Title', 'Its summary.']).map(u => u.text)  //=> ['Title', 'Its summary.']
  * buildUnits(['A long line of the', 'Story continues.']).map(u => u.text)  //=> ['A long line of the Story continues.']
  */
-export function buildUnits(lines: string[], isCountryList: (text: string) => boolean = () => false): Unit[] {
+export function buildUnits(
+  lines: string[],
+  isCountryList: (text: string) => boolean = () => false,
+  /** how the page writes all-numeric dates */
+  order: NumericOrder = 'day-first',
+): Unit[] {
   const units: Unit[] = [];
   // each line is classed once
-  const kinds = lines.map((l) => (l === '' ? null : classifyLine(l)));
+  const kinds = lines.map((l) => (l === '' ? null : classifyLine(l, order)));
   // a page of blank-separated parts puts titles (and dates) in blocks of their own, with no line ending in a
   // full stop: two such blocks show it (one may be a heading)
   let partBlocks = 0;
@@ -71,7 +77,7 @@ export function buildUnits(lines: string[], isCountryList: (text: string) => boo
   const width = Math.max(0, ...textLines.map((l) => (l.length <= 120 ? l.length : 0)));
   // and the width shows: two lines or more come close to it
   const wrappedPage =
-    width >= 60 &&
+    width >= 45 &&
     textLines.filter((l) => l.length <= 120).length >= 0.85 * textLines.length &&
     textLines.filter((l) => l.length <= width && l.length >= 0.85 * width).length >= 2;
   let block = -1;

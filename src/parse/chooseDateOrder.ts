@@ -30,14 +30,18 @@ export interface DateChoice {
   doubts: Array<{ unit: Unit; message: string }>;
 }
 
+/** Where a fit's title sits from its date line. */
+const side = (f: Fit, d: Unit) => (f.title.lines[0]! < d.lines[0]! ? 'above' : 'below');
+
 const isSummary = (u: Unit | undefined) =>
   u !== undefined && (u.kind === 'bullet' || (u.kind === 'text' && u.shape.paragraphLike));
 
 /**
  * Pairs each date line with its title, choosing for the whole page where dates sit: before their titles
- * (date, title, summary) or after them (title, tag line, date, summary). Each order is scored by how many of the
- * page's date lines it explains (a title-like line where the order puts the title, a summary after), and the
- * better one is read; a date line that only the other order explains is read that way, with a doubt.
+ * (date, title, summary), after them (title, tag line, date, summary), or after the summary, closing the item
+ * (title, summary, date). Each order is scored by how many of the page's date lines it explains (a title-like
+ * line where the order puts the title, a summary where it puts one), and the best is read; a date line that only
+ * the runner-up explains is read that way, with a doubt.
  *
  * @example
  * chooseDateOrder(buildUnits(['Title', '', '4 May, 2020', '', 'Summary.']), () => false).order  //=> 'title-first'
@@ -64,6 +68,10 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
     if (u?.kind !== 'text') return null;
     const after = content[j + 1];
     const bonus = after === undefined || after.kind === 'date' || isSummary(after) ? 0.5 : 0;
+    // a line of names under the date, with a title right above the date: the tag line of that title
+    const q = content[p - 1];
+    if (isNames(u) && !skipped.length && q?.kind === 'text' && q.shape.titleLike && !isNames(q) && isSummary(after))
+      return { title: u, tags: null, strength: 0.5, skipped };
     return { title: u, tags: null, strength: (u.shape.titleLike ? 1 : 0.25) + bonus, skipped };
   };
   const titleFirst = (p: number): Fit | null => {
@@ -76,7 +84,22 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
     if (isNames(q) && r?.kind === 'text' && r.shape.titleLike && r.lines.at(-1)! + 1 === q.lines[0])
       return { title: r, tags: q, strength: 1.25 + bonus, skipped: [] };
     if (!q.shape.titleLike) return null;
+    // title, date, then the tag line, then the text
+    const t = content[p + 1];
+    if (t?.kind === 'text' && isNames(t) && !isNames(q) && isSummary(content[p + 2]))
+      return { title: q, tags: t, strength: 1.75, skipped: [] };
     return { title: q, tags: null, strength: 1 + bonus, skipped: [] };
+  };
+
+  /** a date that closes its item: title, summary, then the date (the next title, a date or the end after it) */
+  const dateLast = (p: number): Fit | null => {
+    let j = p - 1;
+    while (j >= 0 && isSummary(content[j])) j--;
+    const u = content[j];
+    if (j === p - 1 || u?.kind !== 'text' || !u.shape.titleLike) return null;
+    const after = content[p + 1];
+    const bonus = after === undefined || after.kind === 'date' || (after.kind === 'text' && after.shape.titleLike);
+    return { title: u, tags: null, strength: 1 + (bonus ? 0.5 : 0), skipped: [] };
   };
 
   /** the strength of every date line an order explains, summed */
@@ -85,14 +108,24 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
       const f = readDate(p);
       return n + (f !== null && f.strength >= 1 ? f.strength : 0);
     }, 0);
-  const df = total(dateFirst);
-  const tf = total(titleFirst);
-  const order: DateOrder = tf > df ? 'title-first' : 'date-first';
-  const [mine, other] = order === 'date-first' ? [dateFirst, titleFirst] : [titleFirst, dateFirst];
   const fits = (f: Fit | null) => f !== null && f.strength >= 1;
-  const explained = dates.filter((p) => fits(mine(p))).length;
-  const otherExplained = dates.filter((p) => fits(other(p))).length;
-  const close = df > 0 && tf > 0 && Math.abs(df - tf) < 0.5;
+  const count = (readDate: (p: number) => Fit | null) => dates.filter((p) => fits(readDate(p))).length;
+  const readings: Array<[DateOrder, (p: number) => Fit | null, number]> = [
+    ['date-first', dateFirst, total(dateFirst)],
+    ['title-first', titleFirst, total(titleFirst)],
+  ];
+  // dates closing their items are the unusual order: read so only when it places more dates than both others (as
+  // where the last date ends the page, with no title after it)
+  if (count(dateLast) > Math.max(count(dateFirst), count(titleFirst)))
+    readings.push(['date-last', dateLast, total(dateLast)]);
+  // the best reading; a tie goes to the earlier (the site's usual orders first)
+  const ranked = [...readings].sort((a, b) => b[2] - a[2]);
+  const [order, mine, best] = ranked[0]!;
+  // the runner-up: read with it, with a doubt, a date the chosen order cannot place
+  const [, other, second] = ranked[1]!;
+  const explained = count(mine);
+  const otherExplained = count(other);
+  const close = best > 0 && second > 0 && best - second < 0.5;
 
   const headers: Header[] = [];
   const used = new Set<Unit>();
@@ -108,13 +141,13 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
       pick = b;
       doubts.push({
         unit: d,
-        message: `date line read with the title ${order === 'date-first' ? 'above' : 'below'} it, unlike the page's other dates`,
+        message: `date line read with the title ${side(b, d)} it, unlike the page's other dates`,
       });
     } else if (free(a)) pick = a;
     if (pick && fits(a) && fits(b) && close)
       doubts.push({
         unit: d,
-        message: `date line between two title-like lines, and both layouts fit this page about equally: read with the ${pick === a ? (order === 'date-first' ? 'line below' : 'line above') : order === 'date-first' ? 'line above' : 'line below'}`,
+        message: `date line between two title-like lines, and both layouts fit this page about equally: read with the line ${side(pick, d)}`,
       });
     if (!pick) {
       unplaced.push({
@@ -133,7 +166,12 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
     headers.push({ title: pick.title, date: d, tags: pick.tags });
   }
   headers.sort((x, y) => x.title.lines[0]! - y.title.lines[0]!);
-  const where = order === 'date-first' ? 'before their titles' : 'after their titles';
+  const where =
+    order === 'date-first'
+      ? 'before their titles'
+      : order === 'title-first'
+        ? 'after their titles'
+        : 'after their summaries, closing each item';
   const why = `dates ${where}: ${explained} of ${dates.length} date line${dates.length === 1 ? '' : 's'} fit that way, ${otherExplained} the other way`;
   return {
     order,

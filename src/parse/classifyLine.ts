@@ -1,5 +1,5 @@
-import { looksLikeBadDate } from './parseDateLine.js';
-import { parseLabelledDate } from './parseLabelledDate.js';
+import type { NumericOrder } from './parseDateLine.js';
+import { labelledDateProblem, parseLabelledDate } from './parseLabelledDate.js';
 
 /** What one non-blank line of a page is, before any layout is chosen. */
 export type LineKind =
@@ -22,13 +22,13 @@ export type LineKind =
 export const BULLET = /^[-–•*·▪●]\s+/u;
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
 
-const MARKER = /^(english|espa[nñ]ol|spanish|ingl[eé]s|fran[cç]ais|french)$/i;
+const MARKER = /^((in |en )?(english|espa[nñ]ol|spanish|ingl[eé]s|fran[cç]ais|french)|en|es)$/i;
 /** A language switcher: "English | Español", "EN / ES". */
 const SWITCHER = /^(english|espa[nñ]ol|en|es|fr|fran[cç]ais)(\s*[|/·]\s*(english|espa[nñ]ol|en|es|fr|fran[cç]ais))+$/i;
 /** Links and labels a listing or article page carries around its items, in English and Spanish. */
 const FURNITURE: RegExp[] = [
   // Read more · Read the full story · Leer más · Ver más · Seguir leyendo, with an arrow or ellipsis
-  /^(read more|read the full story|read full story|continue reading|more information|see more|leer m[aá]s|ver m[aá]s|seguir leyendo|m[aá]s informaci[oó]n|leer la nota completa)\b[\s.…»›>→]*$/i,
+  /^(read more|read the full story|read full story|read the story|full story|continue reading|more information|see more|learn more|find out more|view more|show more|load more|more news|leer m[aá]s|ver m[aá]s|seguir leyendo|m[aá]s informaci[oó]n|leer la nota completa|leer (la )?noticia( completa)?|leer (el )?art[ií]culo( completo)?|ver (la )?(nota|noticia)( completa)?|cargar m[aá]s|mostrar m[aá]s|m[aá]s noticias|conoce m[aá]s|saber m[aá]s)\b[\s.…»›>→]*$/i,
   // Share: Facebook Twitter LinkedIn · Compartir: … · Share this · Compartir en redes
   /^(share|compartir)\b( (this|this story|on|en|esta noticia|en redes( sociales)?))?\s*[:：]?(\s*(facebook|twitter|x|linkedin|whatsapp|e-?mail|correo|print|imprimir|telegram)[\s,|·]*)*$/i,
   /^((facebook|twitter|linkedin|whatsapp|e-?mail|correo|telegram|print|imprimir)[\s,|·]*){2,}$/i,
@@ -38,6 +38,15 @@ const FURNITURE: RegExp[] = [
   // « Previous 1 2 3 Next » · « Anterior 1 2 Siguiente » · Page 2 of 5 · Página 2 de 5
   /^[«‹<]?\s*((previous|prev|anterior|first|primera|last|[uú]ltima|next|siguiente|\d{1,3}|…|\.\.\.)[\s|·]*){2,}[»›>]?$/i,
   /^(page|p[aá]gina)\s+\d+\s+(of|de)\s+\d+$/i,
+  // Showing 1–10 of 45 results · Mostrando 1-10 de 45 resultados · 45 results
+  /^(showing|mostrando)\s+\d+\s*[-–]\s*\d+\s+(of|de)\s+\d+(\s+(results|items|resultados|noticias|art[ií]culos))?$/i,
+  /^\d+\s+(results|resultados)(\s+(found|encontrados))?$/i,
+  /^[«‹<]?\s*((older|newer) (posts|entries|news)|(next|previous) page|p[aá]gina (siguiente|anterior)|entradas (anteriores|siguientes|m[aá]s recientes|m[aá]s antiguas))\s*[»›>]?$/i,
+  // You are here: Home > News · Usted está aquí: Inicio
+  /^(you are here|usted est[aá] aqu[ií]|est[aá] aqu[ií])\s*:/i,
+  // By IOM Staff · By María José López · Posted by … · Por: Equipo de comunicación
+  /^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\s+\p{Lu}[\p{L}'’.-]*(\s+(\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|&|\/))*$/u,
+  /^(por|escrito por|texto( y fotos?)? por)\s*:\s*\S/i,
   // Most read · Related news · Noticias relacionadas · Lo más leído · Back to top · Tags: …
   /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n|back to top|volver arriba|print|imprimir|print this page|subscribe|suscr[ií]bete)\s*:?$/i,
   /^(tags|etiquetas|temas|topics)\s*:/i,
@@ -56,10 +65,10 @@ const FURNITURE: RegExp[] = [
  * classifyLine('5 December, 2018')   //=> 'date'
  * classifyLine('Español')            //=> 'marker'
  */
-export function classifyLine(line: string): LineKind {
-  if (parseLabelledDate(line)) return 'date';
+export function classifyLine(line: string, order: NumericOrder = 'day-first'): LineKind {
+  if (parseLabelledDate(line, order)) return 'date';
   if (NO_WORDS.test(line)) return 'noWords';
-  if (looksLikeBadDate(line)) return 'badDate';
+  if (labelledDateProblem(line, order) !== null) return 'badDate';
   if (BULLET.test(line)) return 'bullet';
   if (line.length <= 12 && MARKER.test(line)) return 'marker';
   if (line.length <= 40 && SWITCHER.test(line)) return 'furniture';

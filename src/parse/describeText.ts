@@ -20,12 +20,17 @@ const SENTENCE_BREAK = /(\S*)[.!?…]["”’»)]*\s+["“‘«(¿¡]?\p{Lu}/gu;
 const ABBREVIATION =
   /^(st|sto|sta|mr|mrs|ms|dr|dra|sr|sra|srta|gen|gov|col|capt|lt|sgt|prof|lic|ing|no|nos|núm|art|inc|ltd|co|jr|vs|etc|approx|dept|av|avda|p|pp|vol|fig|[\p{L}](\.[\p{L}])*)$/iu;
 
-/** Whether the text holds a sentence break: an end mark after a word that is not an abbreviation, then a capital. */
-function hasSentenceBreak(text: string): boolean {
+/**
+ * Whether the text holds a sentence break: an end mark after a word that is not an abbreviation, then a capital.
+ * With `questions` false, a question or exclamation mark does not count ("Should Migrants Be Detained? Alternatives
+ * Discussed" is a title).
+ */
+function hasSentenceBreak(text: string, questions = true): boolean {
   for (const m of text.matchAll(SENTENCE_BREAK)) {
     const word = m[1]!.replace(/^["“‘«(¿¡]+/u, '');
     if (word === '' || !/[\p{Ll})\]”’"»0-9]$/u.test(word)) continue; // "U.S. Army", "IOM. A" is a label
     if (ABBREVIATION.test(word)) continue;
+    if (!questions && /[?!]["”’»)]*\s+["“‘«(¿¡]?\p{Lu}$/u.test(m[0]!)) continue;
     return true;
   }
   return false;
@@ -36,6 +41,9 @@ function hasSentenceBreak(text: string): boolean {
  */
 const DATELINE =
   /^((?:\p{Lu}[\p{L}'’.-]*)(?:(?:\s+|,\s+|\s*\/\s*)(?:de|del|la|las|los|el|y|and|of|da|do|\p{Lu}[\p{L}'’.-]*)){0,7})(?:,\s*(?:\d{1,2}\s+\p{L}+,?\s+\d{4}|\p{L}+\s+\d{1,2},\s+\d{4}))?\s*(?:\.\s*[–—-]?|\s[–—-])\s+["“]?[\p{Lu}\d]/u;
+/** Words no title ends with (English and Spanish), or a comma: a text ending so was cut off. */
+const CUT_OFF =
+  /\s(the|of|and|or|to|in|an|for|with|from|on|by|at|into|its|their|that|which|who|de|la|el|los|las|del|al|que|con|por|para|una|sus|su)$|,$/u;
 const NAME = /^(\p{Lu}[\p{L}'’.-]*)(\s+(de|del|la|las|los|el|y|and|of|the|\p{Lu}[\p{L}'’.-]*)){0,4}$/u;
 
 /**
@@ -51,10 +59,13 @@ export function describeText(text: string): TextShape {
   // "IOM. Something" is not a dateline: the place must not be a run of capitals only
   const dateline = m && /\p{Ll}/u.test(m[1]!) && m[1]!.length <= 60 ? m[1]!.replace(/[.,]+$/, '') : null;
   const stop = STOP.test(text);
-  const breaks = hasSentenceBreak(text);
+  // a short text with no final stop may ask a question and go on: a title ("Why Migrate? A Study of …")
+  const breaks = hasSentenceBreak(text, stop || text.length > 150);
   const long = text.length > 250;
+  // a text cut off mid-sentence ("… more than 300 families in the"): a teaser summary, never a title
+  const cut = text.length >= 40 && CUT_OFF.test(text);
   // a dash after a name opens titles too ("MigrantApp - Effective Communication…"): a dateline counts when long
-  const paragraphLike = stop || breaks || long || (dateline !== null && text.length > 120);
+  const paragraphLike = stop || breaks || long || cut || (dateline !== null && text.length > 120);
   const parts = text.split(/\s*,\s*|\s+(?:and|y)\s+/u);
   const nameList =
     !paragraphLike &&

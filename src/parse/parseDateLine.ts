@@ -39,6 +39,9 @@ const MONTH = '([a-zA-Z\\u00C0-\\u024F]+\\.?)';
 /** A year as a date line may write it: three to six digits, so that `99999` is a bad year, not a title. */
 const YEAR = '(\\d{3,6})';
 
+/** How a page writes all-numeric dates: `17/08/2021` (day first, as the site does) or `08/17/2021` (month first). */
+export type NumericOrder = 'day-first' | 'month-first';
+
 /** What a date form read: year, month (undefined for a word that is no month), day, and the month as written. */
 interface Parts {
   y: number;
@@ -55,7 +58,7 @@ interface Parts {
  * its word ("4 Decembr, 2017" is a misspelt date); otherwise only with a real month name, so that
  * "Agenda 21, 2030" stays a title.
  */
-const FORMS: Array<{ re: RegExp; anyWord?: boolean; pick: (m: RegExpMatchArray) => Parts }> = [
+const FORMS: Array<{ re: RegExp; anyWord?: boolean; pick: (m: RegExpMatchArray, order: NumericOrder) => Parts }> = [
   // 4 December, 2017 · 5 Enero, 2018 · 5 de enero de 2018 · 4 Dec 2017
   {
     re: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:de\\s+)?${MONTH},?\\s*(?:de(?:l)?\\s+)?${YEAR}$`, 'i'),
@@ -67,15 +70,23 @@ const FORMS: Array<{ re: RegExp; anyWord?: boolean; pick: (m: RegExpMatchArray) 
     re: new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}$`, 'i'),
     pick: (m) => ({ y: Number(m[3]), mo: monthNumber(m[1]!), d: Number(m[2]), word: m[1]! }),
   },
-  // 17 / 08 / 2021 · 17/08/2021 · 17-08-2021 · 17.08.2021 (day first, as on the site)
+  // 17 / 08 / 2021 · 17/08/2021 · 17-08-2021 · 17.08.2021 (day first, as on the site; month first on some pages)
   {
     re: /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{3,6})$/,
-    pick: (m) => ({ y: Number(m[4]), mo: Number(m[3]), d: Number(m[1]), numeric: true }),
+    pick: (m, order) =>
+      order === 'month-first'
+        ? { y: Number(m[4]), mo: Number(m[1]), d: Number(m[3]), numeric: true }
+        : { y: Number(m[4]), mo: Number(m[3]), d: Number(m[1]), numeric: true },
   },
-  // 2021-08-17
+  // 5-Dec-2018 · 5/Dec/2018
   {
-    re: /^(\d{4,6})-(\d{2})-(\d{2})$/,
-    pick: (m) => ({ y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]) }),
+    re: new RegExp(`^(\\d{1,2})\\s*([-/])\\s*${MONTH}\\s*\\2\\s*${YEAR}$`, 'i'),
+    pick: (m) => ({ y: Number(m[4]), mo: monthNumber(m[3]!), d: Number(m[1]), word: m[3]! }),
+  },
+  // 2021-08-17 · 2021/08/17
+  {
+    re: /^(\d{4,6})([-/])(\d{2})\2(\d{2})$/,
+    pick: (m) => ({ y: Number(m[1]), mo: Number(m[3]), d: Number(m[4]) }),
   },
 ];
 
@@ -105,10 +116,15 @@ function daysIn(year: number, month: number): number {
 export type DateLineReading = { date: string } | { problem: string };
 
 /** Why a day/month/year names no date meso can use, or null when it does. */
-function problemWith({ y, mo, d, word, numeric }: Parts): string | null {
+function problemWith({ y, mo, d, word, numeric }: Parts, order: NumericOrder): string | null {
   if (mo === undefined) return `line looks like a date but names no real calendar day: no month is called "${word}"`;
   if (mo < 1 || mo > 12) {
-    const swapped = numeric && d >= 1 && d <= 12 && mo <= 31 ? ` (dates are day first: ${mo}/${pad(d)}/${y}?)` : '';
+    const swapped =
+      numeric && d >= 1 && d <= 12 && mo <= 31
+        ? order === 'month-first'
+          ? ` (the dates of this page are month first: ${pad(d)}/${mo}/${y}?)`
+          : ` (dates are day first: ${mo}/${pad(d)}/${y}?)`
+        : '';
     return `line looks like a date but names no real calendar day: there is no month ${mo}${swapped}`;
   }
   const days = daysIn(y, mo);
@@ -133,16 +149,16 @@ function problemWith({ y, mo, d, word, numeric }: Parts): string | null {
  * readDateLine('1 January, 1899')    //=> { problem: 'line looks like a date, but its year 1899 is out of range: meso takes dates from 1900 to 2100' }
  * readDateLine('A title')            //=> null
  */
-export function readDateLine(line: string): DateLineReading | null {
+export function readDateLine(line: string, order: NumericOrder = 'day-first'): DateLineReading | null {
   if (line.length > 60) return null; // most lines are summaries: no need to look closer
   const text = line.trim().replace(/\s+/g, ' ');
   if (text.length > 40 || !/\d{3}/.test(text)) return null;
   for (const { re, anyWord, pick } of FORMS) {
     const m = text.match(re);
     if (!m) continue;
-    const parts = pick(m);
+    const parts = pick(m, order);
     if (parts.mo === undefined && !anyWord) continue;
-    const problem = problemWith(parts);
+    const problem = problemWith(parts, order);
     return problem ? { problem } : { date: isoDate(parts.y, parts.mo!, parts.d)! };
   }
   return null;
@@ -157,8 +173,8 @@ export function readDateLine(line: string): DateLineReading | null {
  * parseDateLine('17 / 08 / 2021')  //=> '2021-08-17'
  * parseDateLine('31 June, 2018')   //=> null
  */
-export function parseDateLine(line: string): string | null {
-  const r = readDateLine(line);
+export function parseDateLine(line: string, order: NumericOrder = 'day-first'): string | null {
+  const r = readDateLine(line, order);
   return r && 'date' in r ? r.date : null;
 }
 
@@ -166,12 +182,12 @@ export function parseDateLine(line: string): string | null {
  * Why a date-shaped line names no usable day ("31 June, 2018", "4 Decembr, 2017", "1 January, 1899"), or
  * null for a real date line and for any other line.
  */
-export function dateLineProblem(line: string): string | null {
-  const r = readDateLine(line);
+export function dateLineProblem(line: string, order: NumericOrder = 'day-first'): string | null {
+  const r = readDateLine(line, order);
   return r && 'problem' in r ? r.problem : null;
 }
 
 /** Whether a line looks like a date line but names no real date ("31 June, 2018", "4 Decembr, 2017"). */
-export function looksLikeBadDate(line: string): boolean {
-  return dateLineProblem(line) !== null;
+export function looksLikeBadDate(line: string, order: NumericOrder = 'day-first'): boolean {
+  return dateLineProblem(line, order) !== null;
 }

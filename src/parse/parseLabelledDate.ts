@@ -1,8 +1,11 @@
-import { parseDateLine } from './parseDateLine.js';
+import { dateLineProblem, parseDateLine, type NumericOrder } from './parseDateLine.js';
 
 /** What a page may write before a date on its date line: a weekday, "Posted on", "Publicado el", "Date:". */
 const PREFIX =
   /^(?:(?:posted|published|updated|publicado|publicada|actualizado)(?:\s+(?:on|el))?\s*:?\s*|(?:date|fecha)\s*:\s*)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\.?,?\s+)?/i;
+
+/** What a page may write after a date: a time ("- 10:00", ", 3:30 pm", "| 10:00 h") or a lone separator. */
+const SUFFIX = /\s*(?:[-–—|,·]\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.\s?m\.|p\.\s?m\.|h|hrs|horas))?)?\s*[-–—|·]?$/i;
 
 /**
  * Reads a date line as {@link parseDateLine} does, also when the page writes a weekday or a label before the date
@@ -12,9 +15,26 @@ const PREFIX =
  * parseLabelledDate('Thursday, 5 December 2018')  //=> '2018-12-05'
  * parseLabelledDate('5 Enero, 2018')               //=> '2018-01-05'
  */
-export function parseLabelledDate(line: string): string | null {
-  const plain = parseDateLine(line);
+export function parseLabelledDate(line: string, order: NumericOrder = 'day-first'): string | null {
+  const plain = parseDateLine(line, order);
   if (plain !== null || line.length > 80) return plain;
-  const rest = line.trim().replace(PREFIX, '');
-  return rest.length < line.trim().length && rest.length > 0 ? parseDateLine(rest) : null;
+  const rest = stripDatePrefix(line);
+  return rest === null ? null : parseDateLine(rest, order);
+}
+
+/** Why a date line, maybe with a weekday or a label before it, names no usable day; null for any other line. */
+export function labelledDateProblem(line: string, order: NumericOrder = 'day-first'): string | null {
+  const plain = dateLineProblem(line, order);
+  if (plain !== null || line.length > 80) return plain;
+  const rest = stripDatePrefix(line);
+  return rest === null ? null : dateLineProblem(rest, order);
+}
+
+/** A date line without the time or separator a page may write after the date ("03/15/2017 - 10:00" → "03/15/2017"). */
+export const withoutTime = (line: string): string => line.trim().replace(SUFFIX, '');
+
+/** The line without its weekday or label, or time ("Wed, 03/15/2017 - 10:00" → "03/15/2017"), or null when it has none. */
+function stripDatePrefix(line: string): string | null {
+  const rest = line.trim().replace(PREFIX, '').replace(SUFFIX, '');
+  return rest.length < line.trim().length && rest.length > 0 ? rest : null;
 }

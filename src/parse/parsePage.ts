@@ -1,9 +1,10 @@
 import type { DateOrder, Diagnostic, Layout, PageFacts, PageKind, ParsedPage, RawItem } from '../types.js';
 import { normalizeText } from '../text/normalizeText.js';
 import { splitLines } from './splitLines.js';
-import { parseLabelledDate } from './parseLabelledDate.js';
-import { dateLineProblem } from './parseDateLine.js';
+import { labelledDateProblem, parseLabelledDate } from './parseLabelledDate.js';
+import { chooseNumericOrder } from './chooseNumericOrder.js';
 import { buildUnits, type Unit } from './buildUnits.js';
+import { describeText } from './describeText.js';
 import { chooseDateOrder, type Header } from './chooseDateOrder.js';
 
 /** What the caller knows that the parser does not: the gazetteer's test for a line of country names. */
@@ -47,7 +48,8 @@ const NOTE_FOR = {
  */
 export function parsePage(text: string, file: string, options: ParseOptions = {}): ParsedPage {
   const lines = splitLines(text).map((l) => normalizeText(l));
-  const units = buildUnits(lines, options.isCountryList);
+  const numericOrder = chooseNumericOrder(lines);
+  const units = buildUnits(lines, options.isCountryList, numericOrder);
   const nonBlank = lines.filter((l) => l !== '').length;
   const diagnostics: Diagnostic[] = [];
   const warn = (line: number, message: string, text?: string, level?: Diagnostic['level']) =>
@@ -80,26 +82,42 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
   const first = choice.headers[0];
   const firstAt = first ? content.indexOf(first.title) : -1;
   const before = first ? content.slice(0, Math.min(firstAt, first.date ? content.indexOf(first.date) : firstAt)) : [];
+  // where the head (title, date and tag line, in whatever order) ends
+  const headEnd = first
+    ? Math.max(...[first.title, first.date, first.tags].filter((u) => u !== null).map((u) => content.indexOf(u)))
+    : -1;
+  // date, title, then a line of names: the tag line of an article whose date comes first
+  const [t0, t1] = [content[headEnd + 1], content[headEnd + 2]];
+  const tagsUnder = first?.tags === null && t0 && isNames(t0) && t1 !== undefined && isSummary(t1) ? t0 : null;
+  // (a date-first title counts among the titles after its date: one dated item then undated ones is a listing)
   const after = first ? content.slice(content.indexOf(first.date ?? first.title) + 1) : [];
   const paragraphsAfter = after.filter((u) => u.kind === 'text' && u.shape.paragraphLike).length;
   const titlesAfter = after.filter(
     (u, k) =>
-      u.kind === 'text' && u.shape.titleLike && after[k + 1]?.kind === 'text' && after[k + 1]!.shape.paragraphLike,
+      u !== tagsUnder &&
+      u.kind === 'text' &&
+      u.shape.titleLike &&
+      // much shorter than the page's first title: an article's subheading ("What comes next"), not a story's
+      // title; a listing of short titles ("Shelter Opens in Chiapas") keeps its titles
+      u.text.length >= Math.min(30, 0.6 * first!.title.text.length) &&
+      after[k + 1]?.kind === 'text' &&
+      after[k + 1]!.shape.paragraphLike,
   ).length;
   const article =
     choice.headers.length === 1 &&
     first?.date !== null &&
     before.every((u) => u.kind === 'text' && u.shape.titleLike) &&
-    (first?.tags !== null || (paragraphsAfter >= 3 && titlesAfter * 2 < paragraphsAfter));
+    (first?.tags !== null || tagsUnder !== null || (paragraphsAfter >= 3 && titlesAfter * 2 < paragraphsAfter));
 
-  // the page's titles: those paired with dates and the title-like lines with a summary under them
-  const titleCandidates = content.filter(
-    (u, k) =>
-      headerOf.has(u) ||
-      (u.kind === 'text' && u.shape.titleLike && !claimed.has(u) && content[k + 1] && isSummary(content[k + 1]!)),
-  );
-  const titleCase = titleCandidates.filter((u) => isTitleCase(u.text)).length;
-  const titleCasePage = titleCase >= 3 && titleCase >= 0.7 * titleCandidates.length;
+  /** text and list units per block: a title alone in its block stands apart from its summary */
+  const perBlock = new Map<number, number>();
+  for (const u of units)
+    if (u.kind === 'text' || u.kind === 'bullet') perBlock.set(u.block, (perBlock.get(u.block) ?? 0) + 1);
+  const standsAlone = (u: Unit) => perBlock.get(u.block) === 1;
+  /** a line as long as the lines of the hard-wrapped paragraph under it: the paragraph's first line */
+  const fillsWidth = (u: Unit, para: Unit) =>
+    para.lines.length >= 2 &&
+    u.text.length >= 0.85 * Math.max(...para.lines.slice(0, -1).map((n) => lines[n - 1]!.length));
 
   const items: RawItem[] = [];
   let current: Draft | null = null;
@@ -132,7 +150,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     if (header?.tags) lines.push(...header.tags.lines);
     current = {
       title,
-      date: header?.date ? parseLabelledDate(header.date.text) : null,
+      date: header?.date ? parseLabelledDate(header.date.text, numericOrder) : null,
       tags: header?.tags ?? null,
       paragraphs: [],
       lines,
@@ -172,7 +190,10 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
         leaveOut(u, 'line has no words (only punctuation or symbols)');
         continue;
       case 'badDate':
-        leaveOut(u, dateLineProblem(u.text) ?? 'line looks like a date but names no real calendar day');
+        leaveOut(
+          u,
+          labelledDateProblem(u.text, numericOrder) ?? 'line looks like a date but names no real calendar day',
+        );
         continue;
       case 'date':
         continue; // placed with its title, or left out by chooseDateOrder
@@ -196,6 +217,13 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
       continue;
     }
     if (article && current) {
+      const d = current as Draft;
+      if (d.paragraphs.length === 0 && d.tags === null && isNames(u)) {
+        // a line of names right under the head (date, title): the article's tag line
+        d.tags = u;
+        d.lines.push(...u.lines);
+        continue;
+      }
       addParagraph(u); // an article's subheadings and paragraphs are all its body
       continue;
     }
@@ -217,15 +245,20 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
       }
       if (summaryNext) {
         const d2 = current as Draft | null;
-        if (titleCasePage && d2 && d2.paragraphs.length > 0 && !isTitleCase(u.text) && u.text.split(' ').length >= 6) {
-          // on a page whose titles are all Title Case, a sentence-case line inside a summary is a paragraph
-          addParagraph(u);
-          warn(
-            u.lines[0]!,
-            'reads like a title, but the titles of this page are in Title Case: kept in the summary above',
-            u.text,
-            'doubt',
-          );
+        if (
+          d2 &&
+          standsAlone(d2.title) &&
+          next!.kind === 'text' &&
+          next!.block === u.block &&
+          next!.lines[0] === u.lines.at(-1)! + 1 &&
+          (d2.paragraphs.length === 0 || fillsWidth(u, next!))
+        ) {
+          // the item above stands apart from its summary (a blank line under its title), so a title-like line run
+          // on into its summary with no blank line between is the summary's first line, wrapped before a capital;
+          // further down the summary, only when the line is as long as the wrapped lines under it
+          next!.text = `${u.text} ${next!.text}`;
+          next!.lines.unshift(...u.lines);
+          next!.shape = describeText(next!.text);
           continue;
         }
         start(u, null);
@@ -284,10 +317,14 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
   const kind: PageKind = items.length === 0 ? 'empty' : article ? 'article' : 'listing';
   const order: DateOrder = choice.order;
   const why = article
-    ? `${choice.why}; one dated item opens the page and ${first?.tags ? 'carries a tag line' : `runs on for ${paragraphsAfter} paragraphs`}: an article`
+    ? `${choice.why}; one dated item opens the page and ${first?.tags || tagsUnder ? 'carries a tag line' : `runs on for ${paragraphsAfter} paragraphs`}: an article`
     : choice.why;
+  const whyAll =
+    numericOrder === 'month-first'
+      ? `${why}; numeric dates read month first (a day over 12 in the second place, or the weekdays, show it)`
+      : why;
   diagnostics.sort((a, b) => a.line - b.line);
-  return { file, layout, kind, order, why, items, diagnostics, nonBlankLines: nonBlank };
+  return { file, layout, kind, order, why: whyAll, items, diagnostics, nonBlankLines: nonBlank };
 }
 
 /**
@@ -300,18 +337,6 @@ function wrappedTitle(first: string, second: string): boolean {
     first.length >= 0.8 * Math.min(second.length, 60) ||
     /(?:\s(?:of|the|and|in|for|to|on|de|la|del|y|en|a)|,)$/u.test(first)
   );
-}
-
-/** Words Title Case leaves in lower case. */
-const MINOR = new Set(
-  'a an and as at but by for from in into of on or over per the to via vs with without its their his her'.split(' '),
-);
-
-/** Whether a text is in Title Case: nearly every word but the minor ones capitalised ("IOM Trains Nurses in Guatemala"). */
-function isTitleCase(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && !MINOR.has(w));
-  if (words.length < 3) return false;
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.85 * words.length;
 }
 
 /** A unit that reads as (part of) a summary: a list line or a paragraph. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundledDataDir } from '../paths.js';
-import { DataError } from '../enrich/tables.js';
+import { DataError, type GazetteerCountry } from '../enrich/tables.js';
+import { getEnrichers } from '../enrich/getEnrichers.js';
 import type { Acronym } from '../indexing/learnAcronyms.js';
 import { tokenize } from '../text/tokenize.js';
 import { stem } from '../text/stem.js';
@@ -23,9 +24,19 @@ export interface Expression {
   readonly short: boolean;
 }
 
+/**
+ * Expressions that may stand for one another; with `heads`, only the first `heads` expressions (a region's
+ * names) stand for the rest (its countries), not the other way round.
+ */
+export interface ExpansionGroup {
+  kind: ExpansionKind;
+  expressions: readonly Expression[];
+  heads?: number;
+}
+
 /** Expressions that may stand for one another. */
 export interface Expansions {
-  groups: ReadonlyArray<{ kind: ExpansionKind; expressions: readonly Expression[] }>;
+  groups: ReadonlyArray<ExpansionGroup>;
   /** the numbers of the groups with an expression of this key, whose first word is `first` (folded) */
   groupsWithKey(key: string, first: string): number[];
   /** the most words of any expression */
@@ -87,9 +98,16 @@ export function compileExpansions(
   synonyms: readonly string[][],
   acronyms: ReadonlyArray<{ short: string[]; long: string[] }>,
   learned: readonly Acronym[] = [],
+  narrower: ReadonlyArray<{ names: string[]; members: string[] }> = [],
 ): Expansions {
-  const groups: Array<{ kind: ExpansionKind; expressions: Expression[] }> = [];
+  const groups: ExpansionGroup[] = [];
   for (const g of synonyms) groups.push({ kind: 'synonym', expressions: g.map((t) => new TableExpression(t)) });
+  for (const r of narrower)
+    groups.push({
+      kind: 'synonym',
+      expressions: [...r.names, ...r.members].map((t) => new TableExpression(t)),
+      heads: r.names.length,
+    });
   for (const a of acronyms)
     groups.push({
       kind: 'acronym',
@@ -161,15 +179,74 @@ const readJson = (file: string): unknown => {
   }
 };
 
-let shipped: { synonyms: string[][]; acronyms: Array<{ short: string[]; long: string[] }> } | undefined;
+let shipped:
+  | {
+      synonyms: string[][];
+      regions: Record<string, string[]>;
+      narrower: Array<{ names: string[]; members: string[] }>;
+      acronyms: Array<{ short: string[]; long: string[] }>;
+    }
+  | undefined;
 
 /** The shipped tables, read and checked once per process: data/thesaurus.json and data/acronyms.json. */
 export function shippedTables(dir = bundledDataDir()) {
-  shipped ??= {
-    synonyms: validateThesaurus(readJson(path.join(dir, 'thesaurus.json')), path.join(dir, 'thesaurus.json')),
-    acronyms: validateAcronyms(readJson(path.join(dir, 'acronyms.json')), path.join(dir, 'acronyms.json')),
-  };
+  if (!shipped) {
+    const file = path.join(dir, 'thesaurus.json');
+    const thesaurus = readJson(file);
+    shipped = {
+      synonyms: validateThesaurus(thesaurus, file),
+      regions: validateRegions(thesaurus, file),
+      narrower: validateNarrower(thesaurus, file),
+      acronyms: validateAcronyms(readJson(path.join(dir, 'acronyms.json')), path.join(dir, 'acronyms.json')),
+    };
+  }
   return shipped;
+}
+
+/** Checks the optional "regions" of a parsed thesaurus.json: region (as countries.json names it) → its names. */
+export function validateRegions(data: unknown, where = 'thesaurus.json'): Record<string, string[]> {
+  const regions = (data as { regions?: unknown })?.regions ?? {};
+  if (typeof regions !== 'object' || regions === null || Array.isArray(regions))
+    throw new DataError(`${where}: expected "regions" to map a region to its names`);
+  for (const [region, names] of Object.entries(regions))
+    if (!isStrings(names) || names.length === 0)
+      throw new DataError(`${where}: regions.${region} must be a list of names`);
+  return regions as Record<string, string[]>;
+}
+
+/**
+ * Checks the optional "narrower" of a parsed thesaurus.json: broader terms ("natural disasters") and the
+ * narrower terms they stand for ("hurricanes", "earthquakes"), one way.
+ */
+export function validateNarrower(
+  data: unknown,
+  where = 'thesaurus.json',
+): Array<{ names: string[]; members: string[] }> {
+  const list = (data as { narrower?: unknown })?.narrower ?? [];
+  if (!Array.isArray(list)) throw new DataError(`${where}: expected "narrower" to be a list`);
+  return list.map((n: { broader?: unknown; narrower?: unknown }, i) => {
+    if (!isStrings(n?.broader) || !isStrings(n?.narrower) || !n.broader.length || !n.narrower.length)
+      throw new DataError(`${where}: narrower[${i}] needs "broader" and "narrower" lists of strings`);
+    return { names: n.broader, members: n.narrower };
+  });
+}
+
+/**
+ * A region's names (thesaurus.json "regions": Caribbean, Caribe…) standing for its countries' names in English
+ * and Spanish (from the gazetteer's region of each country), one way: "Venezuelan migrants in the Caribbean"
+ * meets "Venezuelans in Trinidad and Tobago", but "Haiti" does not meet every Caribbean country.
+ */
+export function regionGroups(
+  regions: Record<string, string[]>,
+  countries: readonly GazetteerCountry[],
+): Array<{ names: string[]; members: string[] }> {
+  return Object.entries(regions).flatMap(([region, names]) => {
+    const members = countries
+      .filter((c) => c.region === region)
+      .flatMap((c) => [c.name, ...c.es])
+      .filter((n, i, all) => all.indexOf(n) === i && expressionTerms(n).every((t) => t.length >= 2));
+    return members.length ? [{ names, members }] : [];
+  });
 }
 const compiled = new WeakMap<readonly Acronym[], Expansions>();
 const NONE: readonly Acronym[] = [];
@@ -181,6 +258,34 @@ const NONE: readonly Acronym[] = [];
 export function loadExpansions(learned: readonly Acronym[] = NONE): Expansions {
   const tables = shippedTables();
   let e = compiled.get(learned);
-  if (!e) compiled.set(learned, (e = compileExpansions(tables.synonyms, tables.acronyms, learned)));
+  if (!e) {
+    const countries = getEnrichers().gazetteer.countries;
+    const synonyms = [...tables.synonyms, ...countryGroups(countries)];
+    const regions = [...tables.narrower, ...regionGroups(tables.regions, countries)];
+    compiled.set(learned, (e = compileExpansions(synonyms, tables.acronyms, learned, regions)));
+  }
   return e;
+}
+
+/**
+ * Each country's names as a group of synonyms, from the gazetteer (data/countries.json): its English name and
+ * aliases, its Spanish names and its demonyms in both languages, so "Haitian workers" meets "trabajadores de
+ * Haití" and "República Dominicana" meets "Dominican Republic". Names whose words are single letters ("U.S.")
+ * are left out.
+ */
+export function countryGroups(countries: readonly GazetteerCountry[]): string[][] {
+  const groups: string[][] = [];
+  for (const c of countries) {
+    const seen = new Set<string>();
+    const names: string[] = [];
+    for (const n of [c.name, ...c.aliases, ...c.es, ...c.demonyms]) {
+      const terms = expressionTerms(n);
+      const key = terms.join(' ');
+      if (!terms.length || terms.some((t) => t.length < 2) || seen.has(key)) continue;
+      seen.add(key);
+      names.push(n);
+    }
+    if (names.length >= 2) groups.push(names);
+  }
+  return groups;
 }

@@ -68,17 +68,28 @@ export function known(lookup: Known, term: string): boolean {
   return [term, ...stemQueries(term)].some((t) => lookup.has(t));
 }
 
-/** The probes of a literal word: as written and by stem; a word the corpus lacks, by near spelling too. */
 /**
- * The other gender and number of a Spanish word the corpus has ("deportadas" for deportados, "trabajadoras" for
- * trabajador): English stems leave them apart.
+ * The other forms of a Spanish word that the corpus has, which English stems leave apart: its other gender and
+ * number ("deportadas" for deportados, "trabajadoras" for trabajador), and the nouns, adjectives and
+ * participles of the same root ("retornadas" and "retornados" for retorno, "regulariza" for regularizar).
+ * Only forms the corpus has are returned, so an English word rarely meets any.
  */
 export function spanishForms(term: string, lookup: Known): string[] {
-  const m = /^(.{3,}?)(ores|oras|ora|or|os|as|o|a)$/.exec(term);
-  if (!m || /\d/.test(term)) return [];
-  const endings = m[2]!.startsWith('or') ? ['or', 'ora', 'ores', 'oras'] : ['o', 'a', 'os', 'as'];
-  return endings.map((e) => m[1]! + e).filter((f) => f !== term && lookup.has(f));
+  if (/\d/.test(term)) return [];
+  const out = new Set<string>();
+  const gender = /^(.{3,}?)(ores|oras|ora|or|os|as|o|a)$/.exec(term);
+  if (gender) {
+    const endings = gender[2]!.startsWith('or') ? ['or', 'ora', 'ores', 'oras'] : ['o', 'a', 'os', 'as'];
+    for (const e of endings) out.add(gender[1]! + e);
+  }
+  const family = /^(.{4,}?)(ados|adas|ado|ada|idos|idas|ido|ida|ar|ir|os|as|o|a|es|e)$/.exec(term);
+  if (family) for (const e of FAMILY) out.add(family[1]! + e);
+  out.delete(term);
+  return [...out].filter((f) => lookup.has(f));
 }
+
+/** Endings of a Spanish root's nouns, adjectives and participles, both genders and numbers. */
+const FAMILY = ['o', 'a', 'os', 'as', 'ado', 'ada', 'ados', 'adas', 'ido', 'ida', 'idos', 'idas'];
 
 /**
  * A word as written and by stem. A word that is its own stem ("return") is indexed once, so its stem search
@@ -95,6 +106,7 @@ function formProbes(how: ProbeHow, term: string, fields: Field[], weight: number
   ];
 }
 
+/** The probes of a literal word: as written and by stem, its Spanish forms; a word the corpus lacks, by near spelling too. */
 function wordProbes(term: string, fields: Field[], weight: number, lookup: Known, fuzzy: boolean): Probe[] {
   const probes = formProbes('exact', term, fields, weight, 'stem');
   for (const f of spanishForms(term, lookup))
@@ -160,19 +172,40 @@ function expand(include: Clause[], table: Expansions, lookup: Known): Unit[][] {
         if (!groups.length) continue;
         const covers = [...new Set(words.map((w) => w.clause))];
         const alternatives: Unit[] = [];
-        const keys = new Set([key]);
+        const keys = new Set<string>();
+        const stems = words.map((w) => stem(w.term));
+        // an acronym typed short (TIP) also stands for the synonyms of its long forms (human trafficking, trata)
+        const hops: Array<[number, number]> = [];
         for (const g of groups) {
           const group = table.groups[g]!;
+          if (group.kind !== 'acronym' || !group.expressions.some((e) => e.short && e.key === key)) continue;
+          if (n === 1 && !isTypedAsAcronym(include[words[0]!.clause]!)) continue;
+          for (const e of group.expressions)
+            if (!e.short)
+              for (const h of table.groupsWithKey(e.key, e.terms[0] ?? ''))
+                if (table.groups[h]!.kind === 'synonym' && table.groups[h]!.heads === undefined)
+                  hops.push([h, WEIGHT.acronym * WEIGHT.synonym]);
+        }
+        for (const [g, hopWeight] of [...groups.map((g): [number, number] => [g, 0]), ...hops]) {
+          const group = table.groups[g]!;
+          // a region stands for its countries, not a country for its region
+          if (
+            !hopWeight &&
+            group.heads !== undefined &&
+            !group.expressions.slice(0, group.heads).some((e) => e.key === key)
+          )
+            continue;
           // an acronym stands for its long form and back; a word that is also an acronym (WHO) needs capitals
           const typedShort = group.expressions.some((e) => e.short && e.key === key);
           if (typedShort && n === 1 && !isTypedAsAcronym(include[words[0]!.clause]!)) continue;
-          const stems = key.split(' ');
           for (const e of group.expressions) {
-            // an expression holding every query word ("human trafficking" for trafficking) finds nothing new
-            if (keys.has(e.key) || stems.every((s) => e.key.split(' ').includes(s))) continue;
-            keys.add(e.key);
-            const how = group.kind === 'acronym' ? 'acronym' : 'synonym';
-            const weight = WEIGHT[how];
+            // an expression holding every query word by stem ("human trafficking" for trafficking) finds nothing
+            // new; one that only shares their key ("haitianos" for Haitian) meets other words
+            const own = e.terms.map(stem);
+            if (keys.has(e.key + '|' + own.join(' ')) || stems.every((s) => own.includes(s))) continue;
+            keys.add(e.key + '|' + own.join(' '));
+            const how = group.kind === 'acronym' || hopWeight ? 'acronym' : 'synonym';
+            const weight = hopWeight || WEIGHT[how];
             alternatives.push({
               covers,
               how,

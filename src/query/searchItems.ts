@@ -243,23 +243,22 @@ export function rankItems(
     );
   const run = probeRunner(index, options.probes);
   const include = query.include;
-  // words most items have ("IOM", "migrants" in an IOM corpus) tell items apart poorly: an item that matches
-  // more of the other words ranks first, then the one that matches more of these
-  const common = new Set(plan.content.filter((i) => isCommonWord(index, include[i]!, lookup)));
   const content = new Set(plan.content);
-  // a word met only in an article's body (far down a long text) counts half in the level: a long body meets
-  // many words of any query, and should not outrank items whose title or summary is about them
-  const levelOf = (covered: Set<number>, bodyOnly?: Set<number>) => {
-    let level = 0;
-    for (const i of covered) level += (common.has(i) ? 1 / (common.size + 1) : 1) * (bodyOnly?.has(i) ? 0.5 : 1);
-    return level;
-  };
 
   const alternativeScores = new Map<string, Map<string, number>>();
   const scored: Scored = {
     literals: plan.literals.map((u) => unitScores(u, run)),
     expansions: plan.expansions.map((alternatives) => bestScores(alternatives, run, alternativeScores)),
     feedback: plan.feedback.map((u) => unitScores(u, run)),
+  };
+  const worth = coverageWeights(plan, scored, index.documentCount);
+  // a word met only in an article's body (far down a long text) counts half in the level: a long body meets
+  // many words of any query, and should not outrank items whose title or summary is about them
+  const levelOf = (covered: Set<number>, bodyOnly?: Set<number>) => {
+    let level = 0;
+    for (const i of covered) level += worth.get(i)! * (bodyOnly?.has(i) ? 0.5 : 1);
+    // the same words added up in another order must tie, so that the score decides between them
+    return Math.round(level * 1e9) / 1e9;
   };
   // candidates: items any content clause, expansion or feedback term meets
   const candidates = new Set<string>();
@@ -336,12 +335,24 @@ export function rankItems(
   return ranked.sort((a, b) => b.level - a.level || b.score - a.score || compareItems(a.item, b.item));
 }
 
-/** Whether a clause is a single word in over 40% of the items. */
-const isCommonWord = (index: SearchIndex, c: Clause, lookup: TermLookup) =>
-  c.kind === 'term' &&
-  !c.prefix &&
-  index.documentCount > 0 &&
-  lookup.itemsNear(c.terms[0]!, 0) > 0.4 * index.documentCount;
+/**
+ * What each content clause is worth in best match's level: its inverse item frequency, ln(1 + N / n), where n
+ * counts the items it meets literally or through its synonyms and acronyms, as a share of the rarest clause's.
+ * Words most items have ("IOM", "migrants", "help" in an IOM corpus) tell items apart poorly: an item that
+ * matches the rarer words of a question ranks above one that matches more of the common ones.
+ */
+function coverageWeights(plan: Plan, scored: Scored, documentCount: number): Map<number, number> {
+  const idf = new Map<number, number>();
+  for (const i of plan.content) {
+    const met = new Set(scored.literals[i]!.keys());
+    plan.expansions.forEach((alternatives, e) => {
+      if (alternatives[0]!.covers.includes(i)) for (const id of scored.expansions[e]!.keys()) met.add(id);
+    });
+    idf.set(i, Math.log(1 + Math.max(1, documentCount) / Math.max(1, met.size)));
+  }
+  const rarest = Math.max(...idf.values());
+  return new Map([...idf].map(([i, w]) => [i, w / rarest]));
+}
 
 /** The acronyms the items define, learned once per corpus when no index vocabulary brought them. */
 const learnedByCorpus = new WeakMap<Map<string, Item>, Acronym[]>();
@@ -357,7 +368,8 @@ function learnFrom(byId: Map<string, Item>): Acronym[] {
 
 /**
  * Items tagged with a topic or country the query names (when its words all belong to such names) count as
- * matching every query word; those with no literal match of them all rank below the literal matches.
+ * matching every query word, or with some of the named tags that share of it; those with no literal match of
+ * them all rank below the literal matches.
  */
 function addTagged(
   ranked: Ranked[],
@@ -394,9 +406,16 @@ function addTagged(
       ...topics.map((t) => ({ term: t, field: 'topics' as const, how: 'topic' as const })),
       ...countries.map((c) => ({ term: c, field: 'countries' as const, how: 'country' as const })),
     ];
-    const score = floor * TAG_SCORE_SHARE * salience;
+    // an item with some of the named tags ("Haitian migrants in Mexico": Mexico only) matches that share of the
+    // query, below items with them all
+    const share = (topics.length + countries.length) / (tagged.topics.length + tagged.countries.length);
+    const score = floor * TAG_SCORE_SHARE * salience * share;
     const hit = partial.get(item.id);
-    if (hit) Object.assign(hit, { words: of, level, score: Math.min(hit.score, score), tags });
+    if (share < 1) {
+      if (!hit)
+        ranked.push({ item, score, words: 0, of, level: level * share, terms: () => [[], []], tags, parts: () => [] });
+      else if (hit.level < level * share) Object.assign(hit, { level: level * share, tags });
+    } else if (hit) Object.assign(hit, { words: of, level, score: Math.min(hit.score, score), tags });
     else ranked.push({ item, score, words: of, of, level, terms: () => [[], []], tags, parts: () => [] });
   }
 }

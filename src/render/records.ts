@@ -17,6 +17,15 @@ export const ITEM_FIELDS = [
   'sources',
   'body',
 ] as const;
+/**
+ * The fields of a facet row: a country's count and how many items have it as primary; a topic's label; and on
+ * every row `total`, the items that pass the filters (the `(items)` line of the table).
+ */
+export const FACET_FIELDS = {
+  countries: ['value', 'count', 'primary', 'total'],
+  topics: ['value', 'label', 'count', 'total'],
+} as const;
+
 /** Fields a search hit adds. */
 export const HIT_FIELDS = ['score', 'matched', 'snippet'] as const;
 

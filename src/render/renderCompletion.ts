@@ -1,8 +1,7 @@
 import type { CommandSpec, CompletionValues, OptionSpec, ProgramSpec } from './programSpec.js';
+import type { Shell } from './shells.js';
 
 /** The shells `meso completion` writes a script for. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
 
 /** What a flag's value completes to. */
 type ValueKind =

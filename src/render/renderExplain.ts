@@ -1,7 +1,7 @@
 import type { Hit } from '../query/searchItems.js';
 import type { Style } from './makeStyle.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
-import { shortId } from './renderTable.js';
+import { shortId } from './shortId.js';
 
 /**
  * `meso search --explain` for people: per hit, how many query words it matched and each share of its score:

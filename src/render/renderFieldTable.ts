@@ -1,6 +1,6 @@
 import type { OutputRecord } from './records.js';
 import type { Style } from './makeStyle.js';
-import { cellText } from './renderCsv.js';
+import { cellText } from './cellText.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
 import { cutText, textWidth } from './fitText.js';
 import { fitCell, fittedTable } from './renderTable.js';

@@ -5,10 +5,7 @@ import type { Snippet } from '../query/makeSnippet.js';
 import type { Style } from './makeStyle.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
 import { cutText, wrapText } from './fitText.js';
-import { tsvCell } from './renderTsv.js';
-
-/** Short id shown in tables: enough for `meso show` to find the item. */
-export const shortId = (id: string) => id.slice(0, 7);
+import { shortId } from './shortId.js';
 
 const countriesText = (item: Item) =>
   item.countries.length > 2
@@ -135,17 +132,4 @@ function renderStacked(rows: Array<Item | Hit>, style: Style): string {
     return `${head}\n${titleText(row, style, width)}\n`;
   });
   return blocks.join('\n');
-}
-
-/**
- * Plain lines for a pipe without a format flag: date, short id and title separated by tabs, grep-friendly; the
- * title escaped as a TSV cell (a tab or line break in it never splits the line).
- */
-export function renderLines(rows: Array<Item | Hit>): string {
-  return rows
-    .map((row) => {
-      const item = 'item' in row ? row.item : row;
-      return `${item.date ?? ''}\t${shortId(item.id)}\t${tsvCell(item.title)}\n`;
-    })
-    .join('');
 }

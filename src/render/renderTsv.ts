@@ -1,5 +1,5 @@
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
-import { cellText } from './renderCsv.js';
+import { cellText } from './cellText.js';
 import type { OutputRecord } from './records.js';
 
 /**

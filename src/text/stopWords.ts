@@ -13,6 +13,8 @@ same she should so some such than that the their theirs them then there these th
 under until up upon us very was we were what whatever when where whether which while who whom whose why will
 with within would yet you your yours
 anything something someone anyone everything tell show find give gives know
+many several among amongst across toward towards via per onto whereas already currently happen happens
+happened happening going
 al algo algun alguna algunas alguno algunos ante antes aquel aquella aquellas aquellos aqui asi aun cada como
 con contra cual cuales cualquier cuando cuanta cuantas cuanto cuantos de del desde donde durante e el ella
 ellas ellos en entre era eran es esa esas ese eso esos esta estaba estan estar estas este esto estos
@@ -20,6 +22,7 @@ fue fueron ha habia han hace hacen hacer hacia han hasta hay hizo la las le les 
 ni no nos nosotros o otra otras otro otros para pero poco por porque que quien quienes se sea ser si sido sin
 sobre son su sus tambien tan tanto te ti tiene tienen todo todos tu tus u un una unas uno unos usted ustedes y
 ya yo
+mucho mucha muchos muchas varios varias segun mediante tras despues bajo puede pueden debe deben siendo estado
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

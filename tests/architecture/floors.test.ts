@@ -16,7 +16,7 @@ const FLOORS: string[][] = [
   ['query/'],
   ['render/'],
   ['options.ts', 'commands/'],
-  ['cli.ts', 'runProcess.ts', 'main.ts'],
+  ['cli.ts', 'runProcess.ts', 'main.ts', 'helpTopic.ts', 'helpTexts.ts'],
 ];
 
 const SRC = path.join(ROOT, 'src');

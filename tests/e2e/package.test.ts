@@ -21,6 +21,7 @@ describe('the published package', () => {
     for (const f of [
       'bin/meso.js',
       'dist/meso.js',
+      'dist/help.json',
       'data/countries.json',
       'data/topics.json',
       'data/thesaurus.json',

@@ -117,4 +117,38 @@ describe('countriesOfList', () => {
     expect(countriesOfList(gazetteer, 'Belize Completes Its First Profile')).toBeNull();
     expect(countriesOfList(gazetteer, 'ES')).toBeNull();
   });
+
+  // Regressions from a fixture set written apart from the parser: titles naming two countries apart got null, or
+  // the people's country instead of the place where the story happens.
+  it('is where the story happens when the title names one country after "in" or "en"', () => {
+    expect(primary('Salvadoran Families in Guatemala Receive Identity Documents', 'Families received documents.')).toBe(
+      'Guatemala',
+    );
+    expect(
+      primary('Jornada de vacunación para migrantes nicaragüenses en Costa Rica', 'Se vacunó a 300 personas.'),
+    ).toBe('Costa Rica');
+    // though the text opens with the people's country
+    expect(
+      primary('Survey of Cuban Migrants in Tapachula Guides Shelter Planning', 'Cuban families, most with children.'),
+    ).toBe('Mexico');
+  });
+
+  it('is the one country the title does not name as a destination or an origin', () => {
+    expect(primary('Honduran Nurses Travel to Canada on Temporary Contracts', 'Forty nurses left.')).toBe('Honduras');
+    expect(primary('Trabajadores hondureños viajan a España para la cosecha', 'Cien trabajadores viajaron.')).toBe(
+      'Honduras',
+    );
+    expect(primary('Panamá recibe a personas deportadas de Estados Unidos', 'Llegaron 120 personas.')).toBe('Panama');
+  });
+
+  it('is the country a title opens with after a label and a colon', () => {
+    expect(
+      primary('Hurricane Season: Belize Prepares Shelters for People Displaced from Honduras', 'Shelters were set up.'),
+    ).toBe('Belize');
+  });
+
+  it('is none for a regional meeting held in a city; a title on extra-regional migrants is not regional', () => {
+    expect(primary('Regional Meeting in Guatemala City Reviews Return Protocols', 'Officials met.')).toBeNull();
+    expect(primary('Mexico: Extra-regional Migrants Wait for Documents in Tapachula', 'Hundreds wait.')).toBe('Mexico');
+  });
 });

@@ -23,13 +23,30 @@ describe('classifyLine', () => {
     'Subscribe to our newsletter',
     'Síguenos',
     'Download PDF',
+    'Learn more',
+    'Load more',
+    'Leer noticia completa',
+    'Older posts',
+    'Entradas anteriores',
+    'Página siguiente »',
+    'You are here: Home > News',
+    'Usted está aquí: Inicio',
+    'By IOM Staff',
+    'By María José López',
+    'Por: Equipo de Comunicación',
+    'Showing 1–10 of 45 results',
+    'Mostrando 1-10 de 45 resultados',
+    '45 results',
   ])('calls "%s" page furniture', (line) => {
     expect(classifyLine(line)).toBe('furniture');
   });
 
-  it.each(['English', 'Español', 'Spanish'])('calls "%s" a language marker', (line) => {
-    expect(classifyLine(line)).toBe('marker');
-  });
+  it.each(['English', 'Español', 'Spanish', 'En español', 'In English', 'EN', 'ES'])(
+    'calls "%s" a language marker',
+    (line) => {
+      expect(classifyLine(line)).toBe('marker');
+    },
+  );
 
   it.each([
     '5 December, 2018',
@@ -49,6 +66,10 @@ describe('classifyLine', () => {
       'Nicaragua',
       'Home Visits Help Returned Children in Honduras',
       'Shared Borders, Shared Responsibilities',
+      'By the Numbers: Migration in Central America',
+      'Por una migración segura',
+      'Learn More About Safe Migration in Our New Campaign',
+      'The Next Page in the History of Migration Governance',
     ])
       expect(classifyLine(line), line).toBe('text');
   });
@@ -62,6 +83,24 @@ describe('parseLabelledDate', () => {
     expect(parseLabelledDate('Thursday, the meeting began')).toBeNull();
     expect(parseLabelledDate('5 December, 2018')).toBe('2018-12-05');
   });
+
+  it('reads a time or a lone separator after the date, and the forms 5-Dec-2018 and 2018/12/05', () => {
+    expect(parseLabelledDate('5 December, 2018 - 10:00')).toBe('2018-12-05');
+    expect(parseLabelledDate('Wed, 5 December 2018, 3:30 pm')).toBe('2018-12-05');
+    expect(parseLabelledDate('5 de diciembre de 2018 | 10:00 h')).toBe('2018-12-05');
+    expect(parseLabelledDate('5 December, 2018 |')).toBe('2018-12-05');
+    expect(parseLabelledDate('5-Dec-2018')).toBe('2018-12-05');
+    expect(parseLabelledDate('2018/12/05')).toBe('2018-12-05');
+    expect(parseLabelledDate('Agenda 2030 - 10:00')).toBeNull();
+    expect(parseLabelledDate('5-Agenda-2030')).toBeNull();
+  });
+
+  it('reads all-numeric dates month first when told the page writes them so', () => {
+    expect(parseLabelledDate('03/08/2017')).toBe('2017-08-03');
+    expect(parseLabelledDate('03/08/2017', 'month-first')).toBe('2017-03-08');
+    expect(parseLabelledDate('Wed, 03/15/2017', 'month-first')).toBe('2017-03-15');
+    expect(parseLabelledDate('Wed, 03/15/2017')).toBeNull();
+  });
 });
 
 describe('describeText', () => {
@@ -74,6 +113,21 @@ describe('describeText', () => {
     expect(describeText('MigrantApp - Effective Communication with Migrants Before and During Crisis').titleLike).toBe(
       true,
     );
+  });
+
+  it('reads a short text asking a question and going on, with no final stop, as a title', () => {
+    expect(describeText('Should Migrants Be Detained? Alternatives to Detention Discussed in Mexico').titleLike).toBe(
+      true,
+    );
+    expect(describeText('Why do they leave? Most say that there is no work.').paragraphLike).toBe(true);
+    expect(describeText('Why do they leave? Most say that there is no work').titleLike).toBe(true);
+  });
+
+  it('reads a text cut off mid-sentence as a paragraph, a short one or a title ending in a name as a title', () => {
+    expect(describeText('Thirty consuls took part in a course organized with the support of').paragraphLike).toBe(true);
+    expect(describeText('Migrants in transit receive food, water and').paragraphLike).toBe(true);
+    expect(describeText('Costa Rica Trains Consular Staff on Assistance to Victims').titleLike).toBe(true);
+    expect(describeText('Plan de la').titleLike).toBe(true);
   });
 
   it('reads a sentence, a sentence break or a long dateline opening as a paragraph', () => {

@@ -22,21 +22,27 @@ describe('parsePage on pages built from known items (properties)', () => {
 
   test.prop([arbitraryPage.filter((p) => p.layout === 'article')])(
     'an article page is one item whose summary is its first paragraph and whose tag line is a fact',
-    ({ items, text }) => {
+    ({ items, text, style }) => {
       const page = parsePage(text, 'built.txt', { isCountryList });
       expect(page.kind).toBe('article');
       expect(page.items).toHaveLength(1);
       expect(page.items[0]!.summary).toBe(items[0]!.paragraphs[0]);
-      expect(page.items[0]!.facts?.tags?.length).toBeGreaterThan(0);
+      if (style.tagLine !== 'none') expect(page.items[0]!.facts?.tags?.length).toBeGreaterThan(0);
+      else expect(page.items[0]!.facts?.tags).toBeUndefined();
     },
   );
 
   test.prop([
-    arbitraryPage.filter((p) => p.layout === 'dated-blocks' || p.layout === 'title-date-summary'),
+    arbitraryPage.filter((p) => ['dated-blocks', 'title-date-summary', 'date-last'].includes(p.layout)),
     fc.boolean(),
   ])('chooses the date order the page was written in', ({ layout, items, text }) => {
     const page = parsePage(text, 'built.txt', { isCountryList });
-    expect(page.order).toBe(layout === 'dated-blocks' ? 'date-first' : 'title-first');
+    const orders: Record<string, string> = {
+      'dated-blocks': 'date-first',
+      'title-date-summary': 'title-first',
+      'date-last': 'date-last',
+    };
+    expect(page.order).toBe(orders[layout]);
     expect(page.items).toHaveLength(items.length);
   });
 });

@@ -299,4 +299,300 @@ describe('parsePage on the other layouts of the site', () => {
       message: expect.stringMatching(/heading/),
     });
   });
+
+  // Regression: on a page of mostly Title Case titles, a sentence-case title was kept as a paragraph of the item
+  // above (and its item lost).
+  it('a sentence-case title among Title Case titles is an item of its own', () => {
+    const p = parse([
+      'IOM Trains Border Officials in Guatemala',
+      '',
+      'Guatemala City. Forty officials took part in a three-day course.',
+      '',
+      'Costa Rica Opens a New Information Centre for Migrants',
+      '',
+      'San José, Costa Rica. The new centre will give information on work permits.',
+      '',
+      'Returned migrants in Honduras receive support to start businesses',
+      '',
+      'Tegucigalpa – Sixty returned migrants presented business plans.',
+      '',
+      'Belize Launches Its First National Labour Migration Policy',
+      '',
+      'The policy was presented in Belmopan.',
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'IOM Trains Border Officials in Guatemala',
+      'Costa Rica Opens a New Information Centre for Migrants',
+      'Returned migrants in Honduras receive support to start businesses',
+      'Belize Launches Its First National Labour Migration Policy',
+    ]);
+    expect(p.diagnostics).toEqual([]);
+  });
+
+  // Regression: a summary whose first line broke before a capital ("Ministry of Foreign / Affairs") on a page with
+  // too few wrapped lines to show its wrap width became an item of its own.
+  it('under a title that stands apart, a line run on into the paragraph below it is that paragraph, wrapped', () => {
+    const page = [
+      '27 March, 2019',
+      '',
+      'Migrant caravan: what we know so far',
+      '',
+      'IOM supported the event.',
+      '',
+      '12 December, 2019',
+      '',
+      'Costa Rica and Panama review the humanitarian flow of migrants',
+      '',
+      'The course was organized by IOM with the support of the Ministry of Foreign',
+      'Affairs, and included practical exercises based on real cases.',
+    ];
+    const p = parse(page);
+    expect(p.items.map((i) => [i.title, i.date])).toEqual([
+      ['Migrant caravan: what we know so far', '2019-03-27'],
+      ['Costa Rica and Panama review the humanitarian flow of migrants', '2019-12-12'],
+    ]);
+    expect(p.items[1]!.summary).toBe(`${page[10]} ${page[11]}`);
+  });
+
+  it('but a title and its summary with no blank between, after items whose titles stand apart, stay an item', () => {
+    const p = parse([
+      '1 April, 2019',
+      '',
+      'IOM Trains Nurses in Guatemala on Mental Health Care for Returned Migrants',
+      '',
+      'Guatemala City. Forty nurses from health centres in Guatemala were trained on psychological first aid.',
+      '',
+      'The training is part of a programme that will reach 300 health workers.',
+      '',
+      'Caravan Members Request Humanitarian Visas in Ciudad Hidalgo',
+      'Hundreds of members of a new caravan lined up at the migration office in Ciudad Hidalgo, Mexico.',
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'IOM Trains Nurses in Guatemala on Mental Health Care for Returned Migrants',
+      'Caravan Members Request Humanitarian Visas in Ciudad Hidalgo',
+    ]);
+  });
+
+  // Regression: a page hard-wrapped at 60 columns (its longest line 59 characters) was not seen as wrapped, and a
+  // paragraph line that broke before a capital started a paragraph of its own.
+  it('joins the lines of a page hard-wrapped at 60 columns', () => {
+    const p = parse([
+      '22 / 04 / 2023',
+      '',
+      'Honduras: personas retornadas reciben atención psicosocial',
+      '',
+      'Participaron más de 300 personas.',
+      '',
+      'Según la encuesta, la mayoría de las personas entrevistadas',
+      'viajaba con su familia y sin documentos.',
+      '',
+      'Ciudad de Guatemala. Cuarenta funcionarios del Instituto',
+      'Guatemalteco de Migración participaron en un curso de tres',
+      'días sobre la identificación y referencia de víctimas de',
+      'trata.',
+    ]);
+    expect(p.items).toHaveLength(1);
+    expect((p.items[0]!.body ?? p.items[0]!.summary).split('\n\n')).toEqual([
+      'Participaron más de 300 personas.',
+      'Según la encuesta, la mayoría de las personas entrevistadas viajaba con su familia y sin documentos.',
+      'Ciudad de Guatemala. Cuarenta funcionarios del Instituto Guatemalteco de Migración participaron en un curso de tres días sobre la identificación y referencia de víctimas de trata.',
+    ]);
+  });
+
+  // Regression: "Wed, 03/15/2017" (month first, with a weekday) was no date line: each became an item, the real
+  // titles sank into the summaries, and "Wed, 03/08/2017" was read as 3 August.
+  it('reads a page of month-first numeric dates with weekdays as such, and says so', () => {
+    const p = parse([
+      'Tabasco Authorities Trained on Care for Unaccompanied Migrant Children',
+      '',
+      'Wed, 03/15/2017',
+      '',
+      'Villahermosa, Tabasco. Staff of the state DIF took part in a course.',
+      '',
+      'Honduras Presents Protocol for Returned Children',
+      '',
+      'Wed, 03/08/2017',
+      '',
+      'The protocol establishes how the centre receives returned children.',
+    ]);
+    expect(p.items.map((i) => [i.title, i.date])).toEqual([
+      ['Tabasco Authorities Trained on Care for Unaccompanied Migrant Children', '2017-03-15'],
+      ['Honduras Presents Protocol for Returned Children', '2017-03-08'],
+    ]);
+    expect(p.why).toMatch(/month first/);
+  });
+
+  // Regression: a byline under a title became an item, and "Learn more", "Load more" were kept in summaries.
+  it('a byline, "Learn more" and "Load more" are furniture, not items or summary', () => {
+    const p = parse([
+      'Latest news',
+      '',
+      '5 December, 2018',
+      '',
+      'IOM Opens an Office in Belize',
+      '',
+      'By IOM Staff',
+      '',
+      'Belmopan. The office will serve migrants in the north.',
+      '',
+      'Learn more',
+      '',
+      '3 December, 2018',
+      '',
+      'Costa Rica Trains Consular Staff',
+      '',
+      'San José, Costa Rica. Thirty consuls took part.',
+      '',
+      'Load more',
+    ]);
+    expect(p.items.map((i) => [i.title, i.date, i.summary])).toEqual([
+      ['IOM Opens an Office in Belize', '2018-12-05', 'Belmopan. The office will serve migrants in the north.'],
+      ['Costa Rica Trains Consular Staff', '2018-12-03', 'San José, Costa Rica. Thirty consuls took part.'],
+    ]);
+    expect(p.diagnostics.every((d) => d.level === 'note')).toBe(true);
+  });
+
+  // Regression: a title asking a question and going on ("Should Migrants Be Detained? Alternatives …") read as a
+  // paragraph: on an undated page its item was lost into the one above.
+  it('a title with a question inside it is a title', () => {
+    const p = parse([
+      'Costa Rica Trains Consular Staff',
+      '',
+      'San José, Costa Rica. Thirty consuls took part.',
+      '',
+      'Should Migrants Be Detained? Alternatives to Detention Discussed in Mexico',
+      '',
+      'Mexico City - Officials and civil society reviewed community-based alternatives.',
+      '',
+      '¿Por qué migran? Un estudio sobre la juventud del Corredor Seco',
+      '',
+      'Tegucigalpa – El estudio entrevistó a 900 jóvenes.',
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'Costa Rica Trains Consular Staff',
+      'Should Migrants Be Detained? Alternatives to Detention Discussed in Mexico',
+      '¿Por qué migran? Un estudio sobre la juventud del Corredor Seco',
+    ]);
+    expect(p.diagnostics).toEqual([]);
+  });
+
+  // Regression: dates that close their items (title, summary, date) were each read with the next title, every
+  // date shifted by one item, and the last left over with a warning.
+  it('dates after their summaries, closing each item, go with the item above', () => {
+    const p = parse([
+      'IOM Opens an Office in Belize',
+      '',
+      'Belmopan. The office will serve migrants in the north.',
+      '',
+      '5 December, 2018',
+      '',
+      'Costa Rica Trains Consular Staff',
+      '',
+      'San José, Costa Rica. Thirty consuls took part.',
+      '',
+      'The course lasted three days.',
+      '',
+      '3 December, 2018',
+    ]);
+    expect(p.order).toBe('date-last');
+    expect(p.items.map((i) => [i.title, i.date])).toEqual([
+      ['IOM Opens an Office in Belize', '2018-12-05'],
+      ['Costa Rica Trains Consular Staff', '2018-12-03'],
+    ]);
+    expect(p.items[1]!.summary).toBe(
+      'San José, Costa Rica. Thirty consuls took part.\n\nThe course lasted three days.',
+    );
+    expect(p.diagnostics).toEqual([]);
+  });
+
+  // Regression: an article whose tag line comes after its date took the tag line as its title (the real title a
+  // heading).
+  it('an article with its tag line under the date: the title above the date is the title, the line its tags', () => {
+    const p = parse([
+      'Returned Migrants in Honduras Start Small Businesses',
+      '',
+      '5 December, 2018',
+      '',
+      'Honduras, Guatemala',
+      '',
+      'Tegucigalpa – Sixty returned migrants presented business plans for bakeries and workshops.',
+      '',
+      'The programme is funded by the European Union.',
+      '',
+      'Each business received seed capital and training.',
+    ]);
+    expect(p.kind).toBe('article');
+    expect(p.items.map((i) => [i.title, i.date, i.facts?.tags])).toEqual([
+      ['Returned Migrants in Honduras Start Small Businesses', '2018-12-05', ['Honduras', 'Guatemala']],
+    ]);
+    expect(p.diagnostics).toEqual([]);
+  });
+
+  // Regression: with its date above its title, an article's head was counted as part of its text, so a subheading
+  // tipped it into a listing and the subheading became an item; its tag line became an item too.
+  it('an article whose date comes first: its tag line a fact, its subheading part of its body', () => {
+    const p = parse([
+      '5 December, 2018',
+      '',
+      'Belize Launches Its First National Labour Migration Policy',
+      '',
+      'Belize, Guatemala',
+      '',
+      'Belmopan. The policy sets out how migrant workers are recruited and protected.',
+      '',
+      'It was prepared with employers and unions.',
+      '',
+      'What comes next',
+      '',
+      'The ministry will train labour inspectors in 2019.',
+    ]);
+    expect(p.kind).toBe('article');
+    expect(p.items.map((i) => [i.title, i.date, i.facts?.tags])).toEqual([
+      ['Belize Launches Its First National Labour Migration Policy', '2018-12-05', ['Belize', 'Guatemala']],
+    ]);
+    expect(p.items[0]!.body?.split('\n\n')).toHaveLength(4);
+  });
+
+  // Regression: titles under 30 characters were taken for an article's subheadings, so a page of one dated item
+  // and undated items with short titles was read as one article and the other items were lost.
+  it('one dated item, then undated items with short titles: a listing of them all', () => {
+    const p = parse([
+      '5 December 2018',
+      'Caravan Reaches Tijuana',
+      'Thousands of people arrived at the border city after weeks on the road through Mexico.',
+      '',
+      'Shelter Opens in Chiapas',
+      'A new shelter in Tapachula offers beds, meals and legal advice to families in transit.',
+      '',
+      'Returnees Get Seed Capital',
+      'Returned migrants in Honduras received grants to start small businesses in their towns.',
+      '',
+      'Border Officials Trained',
+      'Officials from Guatemala and Mexico learned to identify victims of trafficking at crossings.',
+    ]);
+    expect(p.kind).not.toBe('article');
+    expect(p.items.map((i) => [i.title, i.date])).toEqual([
+      ['Caravan Reaches Tijuana', '2018-12-05'],
+      ['Shelter Opens in Chiapas', null],
+      ['Returnees Get Seed Capital', null],
+      ['Border Officials Trained', null],
+    ]);
+  });
+
+  // Regression: a teaser summary cut off mid-sentence read as a title, so the real title above it was lost.
+  it('a summary cut off mid-sentence ("… in the") is a summary, not a title', () => {
+    const p = parse([
+      'Returned Migrants in Honduras Start Small Businesses',
+      '',
+      'Sixty returned migrants presented business plans for bakeries, workshops and shops in the',
+      '',
+      'Costa Rica Trains Consular Staff on Assistance to Victims',
+      '',
+      'Thirty consuls took part in a course organized with the support of',
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'Returned Migrants in Honduras Start Small Businesses',
+      'Costa Rica Trains Consular Staff on Assistance to Victims',
+    ]);
+  });
 });

@@ -19,8 +19,9 @@ export interface Judged {
 const FIXTURES = path.join(packageRoot(), 'tests', 'fixtures');
 
 /**
- * The judged query sets, each over its own pages: the bundled pages (queries.json, queries-more.json) and the
- * layout fixture pages (layouts/queries.json), when that set is present.
+ * The judged query sets, each over its own pages: the bundled pages (queries.json, queries-more.json), the
+ * layout fixture pages (layouts/queries.json) and the site2 pages (site2/queries.json, written from the issue
+ * text by someone who had not seen the ranking), when present.
  */
 export const JUDGED_SETS: JudgedSet[] = [
   { name: 'queries.json', file: path.join(FIXTURES, 'queries.json'), pages: bundledPagesDir() },
@@ -29,6 +30,11 @@ export const JUDGED_SETS: JudgedSet[] = [
     name: 'layouts/queries.json',
     file: path.join(FIXTURES, 'layouts/queries.json'),
     pages: path.join(FIXTURES, 'layouts/pages'),
+  },
+  {
+    name: 'site2/queries.json',
+    file: path.join(FIXTURES, 'site2/queries.json'),
+    pages: path.join(FIXTURES, 'site2/pages'),
   },
 ].filter((s) => existsSync(s.file));
 

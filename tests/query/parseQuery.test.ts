@@ -26,6 +26,15 @@ describe('parseQuery', () => {
     expect(parseQuery('trata de las personas').include.map((c) => c.stop)).toEqual([false, true, true, false]);
     expect(parseQuery('+the "the" the* WHO').include.map((c) => c.stop)).toEqual([false, false, false, false]);
   });
+  it('reads "how many" and Spanish "muchos", "después", "tras" as stop words', () => {
+    const stops = (q: string) =>
+      parseQuery(q)
+        .include.filter((c) => c.stop)
+        .map((c) => c.terms[0]);
+    expect(stops('how many migrants returned after the hurricane')).toEqual(['how', 'many', 'after', 'the']);
+    expect(stops('muchos migrantes retornan después de los huracanes')).toEqual(['muchos', 'despues', 'de', 'los']);
+    expect(stops('retornados tras el huracán')).toEqual(['tras', 'el']);
+  });
   it('reads a quoted phrase, straight or curly', () => {
     expect(parseQuery('"human trafficking"').include[0]).toMatchObject({
       kind: 'phrase',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src/query/parseQuery.js';
-import { planQuery, planTerms, probesOf } from '../../src/query/planQuery.js';
-import { compileExpansions, loadExpansions } from '../../src/query/loadExpansions.js';
+import { planQuery, planTerms, probesOf, spanishForms } from '../../src/query/planQuery.js';
+import { compileExpansions, countryGroups, loadExpansions } from '../../src/query/loadExpansions.js';
+import type { GazetteerCountry } from '../../src/enrich/tables.js';
 import { Vocabulary } from '../../src/indexing/termIndex.js';
 
 const vocabulary = new Vocabulary(['trafficking', 'employment', 'persons', 'returnees', '~return', 'ilo', 'labour']);
@@ -64,6 +65,19 @@ describe('planQuery', () => {
     expect(probesOf(plan('trafficking')).some((p) => p.how === 'fuzzy')).toBe(false);
     expect(probesOf(plan('traficking')).some((p) => p.how === 'fuzzy')).toBe(true);
   });
+  it('meets the other gender, number and participles of a Spanish word, when the corpus has them', () => {
+    const spanish = new Vocabulary(['retorno', 'retornadas', 'retornados', 'regulariza', 'deportadas', 'trato']);
+    expect(spanishForms('retorno', spanish).sort()).toEqual(['retornadas', 'retornados']);
+    expect(spanishForms('regularizar', spanish)).toEqual(['regulariza']);
+    expect(spanishForms('deportados', spanish)).toEqual(['deportadas']);
+    expect(spanishForms('returned', spanish)).toEqual([]);
+    const p = planQuery(parseQuery('retorno'), spanish, null);
+    expect(
+      probesOf(p)
+        .filter((x) => x.how === 'stem')
+        .map((x) => x.term),
+    ).toEqual(expect.arrayContaining(['retornadas', 'retornados']));
+  });
   it('names the index terms its probes meet, expansions and stems included', () => {
     const terms = planTerms(plan('trata de personas'), vocabulary);
     expect([...terms]).toEqual(expect.arrayContaining(['trata', 'personas', 'trafficking', '~traffick']));
@@ -84,10 +98,59 @@ describe('loadExpansions', () => {
     expect(p('RCM')).toContain('Regional Conference on Migration');
     expect(p('Conferencia Regional sobre Migración')).toContain('RCM');
   });
+  it("expands a country's name, Spanish name and demonyms into one another, from the gazetteer", () => {
+    const shipped = loadExpansions();
+    const p = (q: string) =>
+      planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
+    expect(p('Haitian workers')).toEqual(expect.arrayContaining(['Haiti', 'haitianos']));
+    expect(p('República Dominicana')).toEqual(expect.arrayContaining(['Dominican Republic', 'Dominican']));
+    expect(p('Venezuelan migrants survey')).toContain('Venezuela');
+  });
+  it("expands a region's names to its countries' names, one way", () => {
+    const shipped = loadExpansions();
+    const p = (q: string) =>
+      planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
+    expect(p('Venezuelans in the Caribbean')).toEqual(expect.arrayContaining(['Trinidad and Tobago', 'Jamaica']));
+    expect(p('remesas en Centroamérica')).toEqual(expect.arrayContaining(['Honduras', 'Guatemala']));
+    expect(p('Haiti')).not.toContain('Jamaica');
+    expect(p('Haiti')).not.toContain('Caribbean');
+  });
+  it("expands an acronym typed short to the synonyms of its long form, below the long form's weight", () => {
+    const shipped = loadExpansions();
+    const p = (q: string) =>
+      planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
+    expect(p('TIP')).toEqual(
+      expect.arrayContaining(['trafficking in persons', 'human trafficking', 'trata de personas']),
+    );
+    expect(p('tip')).toEqual([]);
+    const weight = (label: string) =>
+      planQuery(parseQuery('TIP'), vocabulary, shipped)
+        .expansions.flat()
+        .find((u) => u.label === label)!.words[0]![0]!.weight;
+    expect(weight('human trafficking')).toBeLessThan(weight('trafficking in persons'));
+  });
+  it('expands a broader term to its narrower terms, one way', () => {
+    const shipped = loadExpansions();
+    const p = (q: string) =>
+      planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
+    expect(p('natural disasters')).toEqual(expect.arrayContaining(['hurricanes', 'earthquakes', 'terremotos']));
+    expect(p('earthquakes')).not.toContain('natural disasters');
+  });
+  it('leaves out country names made of single letters', () => {
+    const us = { name: 'United States', aliases: ['U.S.', 'USA'], es: ['EE. UU.', 'Estados Unidos'], demonyms: [] };
+    expect(countryGroups([us as unknown as GazetteerCountry])).toEqual([
+      ['United States', 'USA', 'EE. UU.', 'Estados Unidos'],
+    ]);
+  });
   it('refuses a malformed table, naming the entry', async () => {
     const { validateThesaurus, validateAcronyms } = await import('../../src/query/loadExpansions.js');
     expect(() => validateThesaurus({ groups: [['only one']] })).toThrow(/groups\[0\]/);
     expect(() => validateThesaurus({})).toThrow(/groups/);
     expect(() => validateAcronyms({ acronyms: [{ short: ['X'] }] })).toThrow(/acronyms\[0\]/);
+    const { validateRegions } = await import('../../src/query/loadExpansions.js');
+    expect(() => validateRegions({ regions: { Caribbean: [] } })).toThrow(/regions\.Caribbean/);
+    expect(validateRegions({ groups: [] })).toEqual({});
+    const { validateNarrower } = await import('../../src/query/loadExpansions.js');
+    expect(() => validateNarrower({ narrower: [{ broader: ['x'] }] })).toThrow(/narrower\[0\]/);
   });
 });

@@ -54,6 +54,41 @@ describe('searchItems', () => {
       'Workshop in Petén',
     ]);
   });
+  it('counts a rare query word for more than a common one: an item with the rarer words ranks first', () => {
+    const corpus = [
+      item('Help for survivors', 'Help desks help and help again.'),
+      item('Shelter opened', 'Hurricane survivors found a roof.'),
+      item('Survey', 'Help with data.'),
+      item('Fair', 'Help with jobs.'),
+      item('Clinic', 'Help with health.'),
+      ...['Budget', 'Report', 'Course', 'Visit', 'Plan'].map((t) => item(t, `A ${t.toLowerCase()}.`)),
+    ];
+    const ranked = (q: string) =>
+      searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery(q), {
+        expansions: null,
+      }).map((h) => h.item.title);
+    // both match two of the three words; "help" is in four items of ten, "hurricane" in one
+    expect(ranked('help hurricane survivors').slice(0, 2)).toEqual(['Shelter opened', 'Help for survivors']);
+  });
+  it('ranks an item with some of the countries a query names below one with them all', () => {
+    const corpus = [
+      item('Shelters in the north', 'Beds for families.', { countries: ['Mexico'], primaryCountry: 'Mexico' }),
+      item('Census in Tapachula', 'A count of people in transit.', { countries: ['Mexico', 'Haiti'] }),
+      item('Budget', 'Figures.'),
+    ];
+    const hits = searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery('haiti mexico'), {
+      expansions: null,
+      tagged: { topics: [], weakTopics: [], countries: ['Haiti', 'Mexico'] },
+    });
+    expect(hits.map((h) => h.item.title)).toEqual(['Census in Tapachula', 'Shelters in the north']);
+    // --all: every word must match, so an item with Mexico only is no hit
+    const all = searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery('haiti mexico'), {
+      expansions: null,
+      all: true,
+      tagged: { topics: [], weakTopics: [], countries: ['Haiti', 'Mexico'] },
+    });
+    expect(all.map((h) => h.item.title)).toEqual(['Census in Tapachula']);
+  });
   it('requires a +word literally, and leaves the other words optional', () => {
     expect(titles('+petén returnees')).toEqual(['Workshop in Petén']);
     expect(titles('+trafficking statistics', { expansions: null })[0]).toBe('Data on migration');

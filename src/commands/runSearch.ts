@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import type { CommonOptions } from '../options.js';
+import { filtersFor } from './filtersFor.js';
+import { openCorpus } from '../load/openCorpus.js';
+import { queryWords } from './queryWords.js';
+import type { Runtime } from '../runtime.js';
+import { matchFilters, hasFilters } from '../query/filterItems.js';
+import { NoResultsError } from '../errors.js';
+import { parseQuery } from '../query/parseQuery.js';
+import { rankQuery, suggestQuery } from '../query/queryTerms.js';
+import { describeHits } from '../query/searchItems.js';
+import { enrichersForQuery } from '../enrich/getEnrichers.js';
+import { applyLimit, emitItems, styleFor } from './emitItems.js';
+import { renderExplain } from '../render/renderExplain.js';
+
+/** How many hits search prints without --limit. */
+const DEFAULT_LIMIT = 20;
+
+export interface SearchOpts extends CommonOptions {
+  any?: boolean;
+  all?: boolean;
+  explain?: boolean;
+  sort?: 'relevance' | 'date';
+}
+
+/** What `meso search <query...>` does (loaded when it runs; the command and its help are in makeSearchCommand). */
+export async function runSearch(words: string[], self: Command, rt: Runtime): Promise<void> {
+  const opts = self.optsWithGlobals<SearchOpts>();
+  const text = queryWords(words, rt.argv, self).join(' ');
+  const query = parseQuery(text);
+  const filters = filtersFor(opts);
+  for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);
+  const corpus = openCorpus(opts, rt);
+  const ranked = rankQuery(corpus, query, enrichersForQuery(text), {
+    all: opts.all,
+    allow: matchFilters(filters),
+    sort: opts.sort,
+  });
+  if (ranked.length === 0) {
+    await emitItems([], opts, rt, { hits: true }); // [] for --json, a header for CSV: what a reader of the format expects
+    const hint = hasFilters(filters) ? '' : suggestQuery(corpus, query);
+    throw new NoResultsError(
+      `no results for ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`,
+    );
+  }
+  // a cut list says so on stderr in every format (emitItems), so a script knows it has not got them all
+  const hits = describeHits(applyLimit(ranked, opts, DEFAULT_LIMIT), opts.explain);
+  const format = await emitItems(hits, opts, rt, { hits: true, total: ranked.length });
+  if (opts.explain && (format === 'table' || format === 'lines')) rt.out(renderExplain(hits, await styleFor(opts, rt)));
+}

@@ -1,0 +1,14 @@
+/**
+ * What a command line asks help about, when that is all it asks: '' for the program (`meso`, `meso --help`,
+ * `meso -h`, `meso help`), a command's name for `meso <command> --help`, `meso <command> -h` and
+ * `meso help <command>`; undefined for any other command line. (Whether the name is a command is not checked
+ * here: dist/help.json only has entries for real ones.)
+ */
+export function helpTopic(args: readonly string[]): string | undefined {
+  const [first, second] = args;
+  if (first === undefined) return '';
+  if (args.length === 1) return first === '--help' || first === '-h' || first === 'help' ? '' : undefined;
+  if (args.length !== 2 || first.startsWith('-')) return undefined; // a flag first: commander reads the line
+  if (second === '--help' || second === '-h') return first;
+  return first === 'help' ? second : undefined;
+}

@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.js';
+import { createRunner, makeTempDir, ROOT } from '../helpers/runMeso.js';
+import { hasScript } from '../helpers/runInTerminal.js';
+
+const { run } = createRunner();
+
+/** What commander prints for these arguments when standard output is not a terminal: runCli, in this process. */
+async function commanderHelp(args: string[]): Promise<{ status: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const status = await runCli(['node', 'meso', ...args], {
+    out: (s) => void (out += s),
+    err: (s) => void (err += s),
+    env: {},
+    isTTY: false,
+  });
+  return { status, out, err };
+}
+
+const COMMANDS = ['search', 'list', 'show', 'similar', 'timeline', 'countries', 'topics', 'stats', 'parse', 'export'];
+const HELP_LINES = [
+  [],
+  ['--help'],
+  ['-h'],
+  ['help'],
+  ...[...COMMANDS, 'completion'].flatMap((c) => [
+    [c, '--help'],
+    [c, '-h'],
+    ['help', c],
+  ]),
+];
+
+/** A copy of the built package (entry, bundle, data) in a temporary folder, to damage without touching dist/. */
+function copyPackage(): string {
+  const dir = makeTempDir('meso-help-pkg-');
+  for (const f of ['bin', 'dist', 'data', 'package.json'])
+    cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+  return dir;
+}
+
+/** Runs a command line under a pseudo-terminal of the given width (util-linux script, as runInTerminal). */
+function runAtWidth(bin: string, args: string[], columns: number) {
+  const line = `stty cols ${columns} rows 40; '${process.execPath}' '${bin}' ${args.join(' ')}`;
+  const r = spawnSync('script', ['-qec', line, '/dev/null'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input: '',
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout.replace(/\r\n/g, '\n') };
+}
+
+describe('help', () => {
+  it.each(HELP_LINES.map((args) => [args.join(' ') || '(no arguments)', args]))(
+    'into a pipe is what commander prints: meso %s',
+    async (_name, args) => {
+      const expected = await commanderHelp(args as string[]);
+      expect(expected.status).toBe(0);
+      expect(expected.out).toMatch(/^Usage: meso/);
+      const r = run(args as string[]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(expected.out);
+    },
+  );
+
+  it('is the same text whatever the colour settings and COLUMNS say, in a pipe', async () => {
+    const expected = (await commanderHelp(['search', '--help'])).out;
+    for (const env of [{ FORCE_COLOR: '3' }, { NO_COLOR: '1' }, { NO_COLOR: undefined, COLUMNS: '40' }])
+      expect(run(['search', '--help'], { env }).stdout).toBe(expected);
+  });
+
+  it('still comes from commander for a command line that also gives flags, or names no command', async () => {
+    for (const args of [
+      ['--no-color', '--help'],
+      ['nothing', '--help'],
+      ['help', 'nothing'],
+    ]) {
+      const expected = await commanderHelp(args);
+      const r = run(args);
+      expect([r.status, r.stdout, r.stderr]).toEqual([expected.status, expected.out, expected.err]);
+    }
+  });
+
+  it('prints dist/help.json into a pipe, and falls back to commander when it is damaged or missing', async () => {
+    const dir = copyPackage();
+    const bin = path.join(dir, 'bin', 'meso.js');
+    const help = path.join(dir, 'dist', 'help.json');
+    const expected = (await commanderHelp(['list', '--help'])).out;
+    writeFileSync(help, JSON.stringify({ list: 'the text of the file\n' }));
+    expect(run(['list', '--help'], { bin }).stdout).toBe('the text of the file\n');
+    expect(run(['stats', '--help'], { bin }).stdout).toBe((await commanderHelp(['stats', '--help'])).out);
+    writeFileSync(help, '{"list": "cut off');
+    expect(run(['list', '--help'], { bin }).stdout).toBe(expected);
+    rmSync(help);
+    expect(run(['list', '--help'], { bin }).stdout).toBe(expected);
+  });
+
+  it.skipIf(!hasScript)('on a terminal is wrapped by commander to its width, not printed from the file', async () => {
+    const dir = copyPackage();
+    const bin = path.join(dir, 'bin', 'meso.js');
+    writeFileSync(path.join(dir, 'dist', 'help.json'), JSON.stringify({ '': 'the text of the file\n' }));
+    const r = runAtWidth(bin, ['--help'], 100);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: meso/);
+    // the options and commands are wrapped to the 100 columns (the examples after them are meso's own text)
+    const lines = r.stdout.trimEnd().split('\n');
+    const table = lines.slice(0, lines.indexOf('Examples:'));
+    expect(table.length).toBeGreaterThan(20);
+    const widest = Math.max(...table.map((l) => l.length));
+    expect(widest).toBeGreaterThan(80);
+    expect(widest).toBeLessThanOrEqual(100);
+    expect(r.stdout).not.toBe((await commanderHelp(['--help'])).out); // which wraps at 80
+  });
+});
