@@ -412,6 +412,8 @@ function addTagged(
     const score = floor * TAG_SCORE_SHARE * salience * share;
     const hit = partial.get(item.id);
     if (share < 1) {
+      // --all: every word must match, so an item with only some of the named tags does not
+      if (plan.all) continue;
       if (!hit)
         ranked.push({ item, score, words: 0, of, level: level * share, terms: () => [[], []], tags, parts: () => [] });
       else if (hit.level < level * share) Object.assign(hit, { level: level * share, tags });
