@@ -248,8 +248,7 @@ function titleRoles(found: Found[], words: Word[], title: string): Roles {
     (f.mention.countries.length ? named : viaPlace).add(c);
     let k = f.start - 1;
     // English "a" after "in" is an article ("in a Mexican shelter"), elsewhere Spanish "to" ("viajan a México")
-    while (k >= 0 && (ARTICLE.has(words[k]!.term) || (words[k]!.term === 'a' && AT.has(words[k - 1]?.term ?? ''))))
-      k--;
+    while (k >= 0 && (ARTICLE.has(words[k]!.term) || (words[k]!.term === 'a' && AT.has(words[k - 1]?.term ?? '')))) k--;
     const before = k >= 0 ? words[k]!.term : '';
     // "evacuadas de Puerto Rico", "deportados de México": Spanish "de" after a participle is "from"
     const participleDe = before === 'de' && k > 0 && /(?:ad|id)[oa]s?$/.test(words[k - 1]!.term);

@@ -137,7 +137,7 @@ export function expansionData(
     data.groups.push({ kind: 'synonym', texts: [...r.names, ...r.members], shorts: 0, heads: r.names.length });
   for (const a of acronyms)
     data.groups.push({ kind: 'acronym', texts: [...a.short, ...a.long], shorts: a.short.length });
-  data.groups.forEach((g, i) => fileGroup(data, i, g.texts));
+  for (const [i, g] of data.groups.entries()) fileGroup(data, i, g.texts);
   return data;
 }
 
