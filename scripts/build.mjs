@@ -2,6 +2,8 @@
 //   dist/meso.js     the entry bundle of src/main.ts, which bin/meso.js imports; it loads the chunks beside it
 //                    (dist/*-HASH.js) only when a command needs them
 //   dist/tables.v8   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
+//   dist/expansions.v8  the thesaurus, acronyms and country names filed for query expansion, read by
+//                    loadExpansions while data/ is unchanged
 //   dist/meso.1      the man page (package.json "man"), from the same commander program as --help
 //   dist/help.json   that program's help texts as it prints them into a pipe, which dist/meso.js prints itself
 import { build } from 'esbuild';
@@ -89,14 +91,18 @@ try {
     stdin: {
       contents: `export { compileEnrichers, serializeEnrichers, compiledTablesFile } from './src/enrich/getEnrichers.ts';
 export { manPage } from './src/cli.ts';
-export { helpTexts } from './src/helpTexts.ts';`,
+export { helpTexts } from './src/helpTexts.ts';
+export { serializeExpansions } from './src/query/loadExpansions.ts';`,
       resolveDir: '.',
       loader: 'ts',
     },
     outfile: helper,
   });
-  const { compileEnrichers, serializeEnrichers, manPage, helpTexts } = await import(pathToFileURL(helper).href);
+  const { compileEnrichers, serializeEnrichers, manPage, helpTexts, serializeExpansions } = await import(
+    pathToFileURL(helper).href
+  );
   writeFileSync(new URL('../dist/tables.v8', import.meta.url), serializeEnrichers(compileEnrichers()));
+  writeFileSync(new URL('../dist/expansions.v8', import.meta.url), serializeExpansions());
   writeFileSync(new URL('../dist/meso.1', import.meta.url), manPage());
   writeFileSync(new URL('../dist/help.json', import.meta.url), JSON.stringify(await helpTexts()));
 } finally {

@@ -176,6 +176,7 @@ export function detectCountries(
     joinedInTitle(found, words.title),
     tagged,
     titleRoles(found, words.title, title),
+    facts.dateline !== undefined,
   );
   const countries = ranked.map(([c]) => c);
   if (primary) countries.splice(0, countries.length, primary, ...countries.filter((c) => c !== primary));
@@ -232,7 +233,7 @@ interface Roles {
 const AT = new Set(['in', 'en', 'at', 'inside']);
 const ROUTE = new Set(['to', 'towards', 'toward', 'into', 'a', 'al', 'hacia', 'from', 'desde']);
 /** Words skipped when looking at the word before a name: articles. */
-const ARTICLE = new Set(['the', 'la', 'el', 'los', 'las']);
+const ARTICLE = new Set(['the', 'an', 'la', 'el', 'los', 'las', 'un', 'una']);
 
 /** The roles of the countries a title names, from the word before each name. */
 function titleRoles(found: Found[], words: Word[], title: string): Roles {
@@ -246,7 +247,8 @@ function titleRoles(found: Found[], words: Word[], title: string): Roles {
     const c = countries[0]!;
     (f.mention.countries.length ? named : viaPlace).add(c);
     let k = f.start - 1;
-    while (k >= 0 && ARTICLE.has(words[k]!.term)) k--;
+    // English "a" after "in" is an article ("in a Mexican shelter"), elsewhere Spanish "to" ("viajan a México")
+    while (k >= 0 && (ARTICLE.has(words[k]!.term) || (words[k]!.term === 'a' && AT.has(words[k - 1]?.term ?? '')))) k--;
     const before = k >= 0 ? words[k]!.term : '';
     // "evacuadas de Puerto Rico", "deportados de México": Spanish "de" after a participle is "from"
     const participleDe = before === 'de' && k > 0 && /(?:ad|id)[oa]s?$/.test(words[k - 1]!.term);
@@ -265,8 +267,8 @@ function titleRoles(found: Found[], words: Word[], title: string): Roles {
  * - a tag line naming one country names it; naming several, the title decides (one country named there);
  * - else the one country the title names, unless the title speaks of a region and the text of several countries,
  *   or of a regional meeting in one of its cities ("Regional Workshop in Panama City");
- * - a title naming two side by side ("Guatemala and Honduras") has none; naming two apart: the one named after
- *   "in"/"en" (where the story happens), else the dateline's, else the one that is no destination or origin
+ * - a title naming two side by side ("Guatemala and Honduras") has none; naming two apart: the dateline's, else the
+ *   one named after "in"/"en" (where the story happens), else the one the text opens with, else the one that is no destination or origin
  *   ("Guatemalan Workers Travel to Canada"), else the one that opens the title or follows its label's colon;
  * - a title naming none: the one country the item names, else the one its dateline names.
  * Null for regional and multi-country stories.
@@ -277,6 +279,8 @@ function pickPrimary(
   joined: boolean,
   tagged: string[],
   roles: Roles,
+  /** the text opens with a dateline ("TEGUCIGALPA, Honduras –"), not just any words */
+  datelined = false,
 ): string | null {
   if (ranked.length === 0) return null;
   const many = MANY.test(title);
@@ -294,10 +298,14 @@ function pickPrimary(
   if (inTitle.length > 1) {
     if (joined) return null;
     const names = inTitle.map(([c]) => c);
+    const leads = lead.length === 1 && inTitle.some(([c]) => c === lead[0]);
+    // the dateline's, when the title names it: "Honduras Welcomes Back Nationals Stranded in Panama" (TEGUCIGALPA)
+    if (datelined && leads) return lead[0]!;
     // where the story happens: "Venezuelan Migrants in Panama Join a Job Fair"
     const at = names.filter((c) => roles.at.has(c));
     if (at.length === 1) return at[0]!;
-    if (lead.length === 1 && inTitle.some(([c]) => c === lead[0])) return lead[0]!;
+    // else the country the text opens with ("Cuban families, most with children")
+    if (leads) return lead[0]!;
     // the one country that is not where people go or come from: "Guatemalan Workers Travel to Canada"
     const staying = names.filter((c) => !roles.route.has(c));
     if (staying.length === 1 && staying.length < names.length) return staying[0]!;

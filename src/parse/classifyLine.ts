@@ -45,7 +45,8 @@ const FURNITURE: RegExp[] = [
   // You are here: Home > News · Usted está aquí: Inicio
   /^(you are here|usted est[aá] aqu[ií]|est[aá] aqu[ií])\s*:/i,
   // By IOM Staff · By María José López · Posted by … · Por: Equipo de comunicación
-  /^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\s+\p{Lu}[\p{L}'’.-]*(\s+(\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|&|\/))*$/u,
+  // (not a Title Case headline: "By Boat To Mexico" has a capitalised function word no name has)
+  /^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\s+(?!.*\b(To|In|For|Of|On|At|From|With|Into|Across|Through|And|The|Is|Are|After|Before|Over)\b)\p{Lu}[\p{L}'’.-]*(\s+(\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|&|\/))*$/u,
   /^(por|escrito por|texto( y fotos?)? por)\s*:\s*\S/i,
   // Most read · Related news · Noticias relacionadas · Lo más leído · Back to top · Tags: …
   /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n|back to top|volver arriba|print|imprimir|print this page|subscribe|suscr[ií]bete)\s*:?$/i,

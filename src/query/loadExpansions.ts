@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { bundledDataDir } from '../paths.js';
+import { bundledDataDir, packageRoot } from '../paths.js';
+import { sha1 } from '../sha1.js';
 import { DataError, type GazetteerCountry } from '../enrich/tables.js';
-import { getEnrichers } from '../enrich/getEnrichers.js';
+import { getEnrichers, tablesChecksum } from '../enrich/getEnrichers.js';
 import type { Acronym } from '../indexing/learnAcronyms.js';
 import { tokenize } from '../text/tokenize.js';
 import { stem } from '../text/stem.js';
@@ -89,6 +91,57 @@ class TableExpression implements Expression {
 }
 
 /**
+ * The shipped expansions as plain data, as the build stores them (dist/expansions.v8): each group's expressions
+ * as written, and the groups filed by the first letters of their words.
+ */
+export interface ExpansionData {
+  groups: Array<{ kind: ExpansionKind; texts: string[]; shorts: number; heads?: number }>;
+  /** first three letters of a folded word → the numbers of the groups with a word so beginning */
+  filed: Map<string, number[]>;
+  longest: number;
+}
+
+/**
+ * Files group `i` under the first letters of each word of its expressions. Lists of buckets not in `own` are
+ * shared with another table: they are copied before they grow (and then owned).
+ */
+function fileGroup(data: ExpansionData, i: number, texts: readonly string[], own?: Set<string>) {
+  for (const text of texts) {
+    const words = foldText(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    data.longest = Math.max(data.longest, words.length);
+    for (const w of words) {
+      const b = bucket(w);
+      let list = data.filed.get(b);
+      if (list?.at(-1) === i) continue;
+      if (!list || (own && !own.has(b))) {
+        list = [...(list ?? [])];
+        data.filed.set(b, list);
+        own?.add(b);
+      }
+      list.push(i);
+    }
+  }
+}
+
+/** Synonym groups, broader terms and acronyms as plain data, filed (the work the build does once). */
+export function expansionData(
+  synonyms: readonly string[][],
+  acronyms: ReadonlyArray<{ short: string[]; long: string[] }>,
+  narrower: ReadonlyArray<{ names: string[]; members: string[] }> = [],
+): ExpansionData {
+  const data: ExpansionData = { groups: [], filed: new Map(), longest: 0 };
+  for (const g of synonyms) data.groups.push({ kind: 'synonym', texts: g, shorts: 0 });
+  for (const r of narrower)
+    data.groups.push({ kind: 'synonym', texts: [...r.names, ...r.members], shorts: 0, heads: r.names.length });
+  for (const a of acronyms)
+    data.groups.push({ kind: 'acronym', texts: [...a.short, ...a.long], shorts: a.short.length });
+  for (const [i, g] of data.groups.entries()) fileGroup(data, i, g.texts);
+  return data;
+}
+
+/**
  * Compiles synonym groups and acronyms into one table of expansions. Acronyms come from data/acronyms.json
  * (several short forms and long forms per body) and from the items (learned when the index was counted).
  * Expressions are only filed by the first letters of their words here; their stems are worked out when a
@@ -100,45 +153,34 @@ export function compileExpansions(
   learned: readonly Acronym[] = [],
   narrower: ReadonlyArray<{ names: string[]; members: string[] }> = [],
 ): Expansions {
-  const groups: ExpansionGroup[] = [];
-  for (const g of synonyms) groups.push({ kind: 'synonym', expressions: g.map((t) => new TableExpression(t)) });
-  for (const r of narrower)
-    groups.push({
-      kind: 'synonym',
-      expressions: [...r.names, ...r.members].map((t) => new TableExpression(t)),
-      heads: r.names.length,
-    });
-  for (const a of acronyms)
-    groups.push({
-      kind: 'acronym',
-      expressions: [...a.short.map((t) => new TableExpression(t, true)), ...a.long.map((t) => new TableExpression(t))],
-    });
+  return withLearned(expansionData(synonyms, acronyms, narrower), learned);
+}
+
+/** The expansions of some filed groups (shipped, maybe read as the build filed them) and of learned acronyms. */
+function withLearned(shipped: ExpansionData, learned: readonly Acronym[]): Expansions {
+  const data: ExpansionData = { groups: shipped.groups, filed: new Map(shipped.filed), longest: shipped.longest };
+  const own = new Set<string>();
+  const groups: ExpansionGroup[] = shipped.groups.map((g) => ({
+    kind: g.kind,
+    expressions: g.texts.map((t, k) => new TableExpression(t, k < g.shorts)),
+    ...(g.heads === undefined ? {} : { heads: g.heads }),
+  }));
   for (const [short, long] of learned) {
     const terms = long.filter((t) => !isStopWord(t));
-    if (terms.length)
-      groups.push({
-        kind: 'acronym',
-        expressions: [
-          new TableExpression(short.toUpperCase(), true, [short]),
-          new TableExpression(long.join(' '), false, terms),
-        ],
-      });
+    if (!terms.length) continue;
+    const expressions = [
+      new TableExpression(short.toUpperCase(), true, [short]),
+      new TableExpression(long.join(' '), false, terms),
+    ];
+    groups.push({ kind: 'acronym', expressions });
+    fileGroup(
+      data,
+      groups.length - 1,
+      expressions.map((e) => e.text),
+      own,
+    );
   }
-  const filed = new Map<string, number[]>();
-  let longest = 0;
-  groups.forEach((g, i) => {
-    for (const e of g.expressions) {
-      const words = foldText(e.text)
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean);
-      longest = Math.max(longest, words.length);
-      for (const w of words) {
-        const list = filed.get(bucket(w)) ?? [];
-        if (list.at(-1) !== i) list.push(i);
-        filed.set(bucket(w), list);
-      }
-    }
-  });
+  const { filed, longest } = data;
   const groupsWithKey = (key: string, first: string): number[] => {
     const candidates = new Set([...(filed.get(bucket(first)) ?? []), ...(filed.get(bucket(stem(first))) ?? [])]);
     return [...candidates].filter((g) => groups[g]!.expressions.some((e) => e.key === key));
@@ -251,18 +293,67 @@ export function regionGroups(
 const compiled = new WeakMap<readonly Acronym[], Expansions>();
 const NONE: readonly Acronym[] = [];
 
+/** Where the build keeps the shipped expansions filed: a JSON header line, then v8.serialize bytes. */
+export const compiledExpansionsFile = () => path.join(packageRoot(), 'dist', 'expansions.v8');
+
+/** Bumped when {@link ExpansionData}'s shape or the way groups are made changes. */
+const FORMAT = 1;
+
+let dataChecksum: string | undefined;
+/** The content the shipped expansions are made of: thesaurus.json, acronyms.json and the gazetteer's data. */
+function expansionsChecksum(dir = bundledDataDir()): string {
+  const read = (f: string) => readFileSync(path.join(dir, f));
+  dataChecksum ??= sha1(
+    Buffer.concat([read('thesaurus.json'), Buffer.from('\0'), read('acronyms.json'), Buffer.from(tablesChecksum())]),
+  );
+  return dataChecksum;
+}
+
+/** The shipped expansions, made now from data/ (thesaurus, acronyms, the gazetteer's country names and regions). */
+export function makeShippedData(): ExpansionData {
+  const tables = shippedTables();
+  const countries = getEnrichers().gazetteer.countries;
+  return expansionData([...tables.synonyms, ...countryGroups(countries)], tables.acronyms, [
+    ...tables.narrower,
+    ...regionGroups(tables.regions, countries),
+  ]);
+}
+
+const requireV8 = () => createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
+
+/** The shipped expansions and their header, as the build writes them to {@link compiledExpansionsFile}. */
+export function serializeExpansions(data: ExpansionData = makeShippedData()): Buffer {
+  const header = { format: FORMAT, meso: __MESO_VERSION__, data: expansionsChecksum() };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), requireV8().serialize(data)]);
+}
+
+/** The shipped expansions as the build filed them, when made from data/ as it is now by this meso; else null. */
+function readCompiledExpansions(): ExpansionData | null {
+  try {
+    const bytes = readFileSync(compiledExpansionsFile());
+    const nl = bytes.indexOf(10);
+    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as { format: number; meso: string; data: string };
+    if (header.format !== FORMAT || header.meso !== __MESO_VERSION__ || header.data !== expansionsChecksum())
+      return null;
+    const data = requireV8().deserialize(bytes.subarray(nl + 1)) as ExpansionData;
+    return data.filed instanceof Map && Array.isArray(data.groups) ? data : null;
+  } catch {
+    return null; // not built, damaged, another Node's serialisation: make them now
+  }
+}
+
+let shippedData: ExpansionData | undefined;
+
 /**
- * The expansions for a corpus: data/thesaurus.json and data/acronyms.json (read once per process) and the
- * acronyms its items define (compiled once per list).
+ * The expansions for a corpus: data/thesaurus.json and data/acronyms.json with the gazetteer's country names
+ * (read as the build filed them while data/ is unchanged, else made now; once per process) and the acronyms its
+ * items define (compiled once per list).
  */
 export function loadExpansions(learned: readonly Acronym[] = NONE): Expansions {
-  const tables = shippedTables();
   let e = compiled.get(learned);
   if (!e) {
-    const countries = getEnrichers().gazetteer.countries;
-    const synonyms = [...tables.synonyms, ...countryGroups(countries)];
-    const regions = [...tables.narrower, ...regionGroups(tables.regions, countries)];
-    compiled.set(learned, (e = compileExpansions(synonyms, tables.acronyms, learned, regions)));
+    shippedData ??= readCompiledExpansions() ?? makeShippedData();
+    compiled.set(learned, (e = withLearned(shippedData, learned)));
   }
   return e;
 }

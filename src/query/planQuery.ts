@@ -83,7 +83,9 @@ export function spanishForms(term: string, lookup: Known): string[] {
     for (const e of endings) out.add(gender[1]! + e);
   }
   const family = /^(.{4,}?)(ados|adas|ado|ada|idos|idas|ido|ida|ar|ir|os|as|o|a|es|e)$/.exec(term);
-  if (family) for (const e of FAMILY) out.add(family[1]! + e);
+  // participles come from verbs, participles and nouns in -o (retorno → retornados), not from nouns in -a or -e,
+  // whose roots meet unrelated participles (trata, trafficking → tratado, treaty; parte → partido)
+  if (family && !/^(?:as?|es?)$/.test(family[2]!)) for (const e of FAMILY) out.add(family[1]! + e);
   out.delete(term);
   return [...out].filter((f) => lookup.has(f));
 }

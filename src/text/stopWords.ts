@@ -19,10 +19,10 @@ al algo algun alguna algunas alguno algunos ante antes aquel aquella aquellas aq
 con contra cual cuales cualquier cuando cuanta cuantas cuanto cuantos de del desde donde durante e el ella
 ellas ellos en entre era eran es esa esas ese eso esos esta estaba estan estar estas este esto estos
 fue fueron ha habia han hace hacen hacer hacia han hasta hay hizo la las le les lo los mas me mi mis muy nada
-ni no nos nosotros o otra otras otro otros para pero poco por porque que quien quienes se sea ser si sido sin
+ni no nos nosotros o otra otras otro otros para pero poco por porque que quien quienes se ser si sido sin
 sobre son su sus tambien tan tanto te ti tiene tienen todo todos tu tus u un una unas uno unos usted ustedes y
 ya yo
-mucho mucha muchos muchas varios varias segun mediante tras despues bajo puede pueden debe deben siendo estado
+mucho mucha muchos muchas varios varias segun mediante tras despues bajo puede pueden debe deben siendo
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

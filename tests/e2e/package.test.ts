@@ -22,6 +22,8 @@ describe('the published package', () => {
       'bin/meso.js',
       'dist/meso.js',
       'dist/help.json',
+      'dist/tables.v8',
+      'dist/expansions.v8',
       'data/countries.json',
       'data/topics.json',
       'data/thesaurus.json',

@@ -38,3 +38,36 @@ describe('the compiled gazetteer shipped in dist/tables.v8', () => {
     expect(JSON.parse(r.stdout)[0].countries).toContain('Belize');
   });
 });
+
+describe('the filed expansions shipped in dist/expansions.v8', () => {
+  const { run } = createRunner();
+  const search = (pkg: string, ...query: string[]) =>
+    run(['search', ...query, '--json', '--explain', '--limit', '0', '--no-cache'], {
+      bin: path.join(pkg, 'bin', 'meso.js'),
+    });
+
+  it('rank as expansions made on the spot do', () => {
+    const pkg = copyPackage();
+    const queries = [['jobs', 'for', 'migrants'], ['deportees'], ['IOM'], ['trata', 'de', 'personas'], ['Caribbean']];
+    const shipped = queries.map((q) => search(pkg, ...q).stdout);
+    writeFileSync(path.join(pkg, 'dist', 'expansions.v8'), 'damaged');
+    const made = queries.map((q) => search(pkg, ...q).stdout);
+    expect(made).toEqual(shipped);
+    expect(shipped.every((s) => JSON.parse(s).length > 0)).toBe(true);
+  });
+
+  it('are not used once data/thesaurus.json is edited: a new synonym group expands', () => {
+    const pkg = copyPackage();
+    const before = search(pkg, 'zemblanity');
+    expect(before.status).toBe(1);
+    const file = path.join(pkg, 'data', 'thesaurus.json');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { groups: string[][] };
+    data.groups.push(['zemblanity', 'trafficking']);
+    writeFileSync(file, JSON.stringify(data));
+    const after = search(pkg, 'zemblanity');
+    expect(after.status).toBe(0);
+    expect(JSON.parse(after.stdout)[0].matched).toEqual(
+      expect.arrayContaining([expect.objectContaining({ how: 'synonym' })]),
+    );
+  });
+});

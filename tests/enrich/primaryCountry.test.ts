@@ -127,6 +127,18 @@ describe('countriesOfList', () => {
     expect(
       primary('Jornada de vacunación para migrantes nicaragüenses en Costa Rica', 'Se vacunó a 300 personas.'),
     ).toBe('Costa Rica');
+    // a dateline says more than "in": the place named after it can be where someone was, not the story's
+    expect(
+      primary(
+        'Honduras Welcomes Back Nationals Stranded in Panama',
+        'TEGUCIGALPA, Honduras – Two hundred Hondurans returned by air.',
+        { dateline: 'TEGUCIGALPA, Honduras' },
+      ),
+    ).toBe('Honduras');
+    // "in a Mexican shelter": "a" is an English article here, not Spanish "to"
+    expect(
+      primary('A Salvadoran Mother Rebuilds Her Life in a Mexican Shelter', 'She arrived with her two children.'),
+    ).toBe('Mexico');
     // though the text opens with the people's country
     expect(
       primary('Survey of Cuban Migrants in Tapachula Guides Shelter Planning', 'Cuban families, most with children.'),

@@ -67,6 +67,8 @@ describe('classifyLine', () => {
       'Home Visits Help Returned Children in Honduras',
       'Shared Borders, Shared Responsibilities',
       'By the Numbers: Migration in Central America',
+      'By Boat To Mexico',
+      'By Land And Sea: Families Cross The Darién',
       'Por una migración segura',
       'Learn More About Safe Migration in Our New Campaign',
       'The Next Page in the History of Migration Governance',

@@ -71,6 +71,10 @@ describe('planQuery', () => {
     expect(spanishForms('regularizar', spanish)).toEqual(['regulariza']);
     expect(spanishForms('deportados', spanish)).toEqual(['deportadas']);
     expect(spanishForms('returned', spanish)).toEqual([]);
+    // a noun in -a or -e has no participles: trata (trafficking) is not tratado (treaty), parte not partido
+    const other = new Vocabulary(['tratado', 'tratados', 'partido', 'partes']);
+    expect(spanishForms('trata', other)).toEqual([]);
+    expect(spanishForms('parte', other)).toEqual([]);
     const p = planQuery(parseQuery('retorno'), spanish, null);
     expect(
       probesOf(p)

@@ -1,3 +1,4 @@
+import { isStopWord } from '../../src/text/stopWords.js';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { normalizeText } from '../../src/text/normalizeText.js';
@@ -285,5 +286,16 @@ describe('escapeForTerminal', () => {
   test.prop([fc.string({ unit: 'binary' })])('changes nothing in a text with no controls', (text) => {
     const clean = text.replace(new RegExp(FORBIDDEN.source, 'gu'), '');
     expect(escapeForTerminal(clean)).toBe(clean);
+  });
+});
+
+describe('isStopWord', () => {
+  it('leaves out words that carry no meaning in English or Spanish', () => {
+    for (const w of ['what', 'did', 'the', 'de', 'los', 'tras']) expect(isStopWord(w), w).toBe(true);
+  });
+  // Regression: "sea" (a Spanish form of ser) and "estado" (a form of estar) were stop words, so "migrants lost at
+  // sea" and "Estado de México" lost a content word in English or Spanish.
+  it('keeps words that are content words in the other language, or in place names', () => {
+    for (const w of ['sea', 'estado', 'trafficking', 'trata']) expect(isStopWord(w), w).toBe(false);
   });
 });
