@@ -130,6 +130,9 @@ export function buildUnits(
   return units;
 }
 
+/** A line that opens mid-sentence: a capitalised word, then a comma and a lower-case word ("Affairs, and …"). */
+const RUNS_ON = /^\p{Lu}[\p{L}'’-]*,\s+\p{Ll}/u;
+
 /** Whether `line` continues `last` (the last line of the unit `sofar`) rather than starting a new unit. */
 function wraps(
   sofar: string,
@@ -144,6 +147,10 @@ function wraps(
   if (LOWER_START.test(line)) return true;
   if (TERMINAL.test(last)) return false;
   if (OPEN_END.test(last)) return true;
+  // "… the Ministry of Foreign / Affairs, and included …": on a page that sets its titles apart by blank lines, a
+  // capitalised word, a comma and a lower-case word run on from a long unfinished line, whether or not the page
+  // shows its wrap width (where titles and summaries touch, a summary may open so: "Music, food and dance …")
+  if (separated && last.length >= 50 && RUNS_ON.test(line)) return true;
   if (!hardWrapped) return false;
   if (describeText(line).dateline !== null) return false; // "Tegucigalpa – …" opens a story
   if (sofar.length > 250 || !describeText(sofar).titleLike) return true; // a paragraph runs on

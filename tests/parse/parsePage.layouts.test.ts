@@ -579,6 +579,32 @@ describe('parsePage on the other layouts of the site', () => {
     ]);
   });
 
+  // Regression (found by the property test): on a page too short to show its wrap width, a paragraph wrapped
+  // before "Affairs, and …" was cut in two, its first line taken for the title of an undated item.
+  it('a line opening mid-sentence ("Affairs, and …") continues the long unfinished line above it', () => {
+    const p = parse([
+      '1 January, 2016',
+      '',
+      'Migrant caravan: what we know so far',
+      '',
+      'The agreement will be reviewed in six months.',
+      '',
+      '1 January, 2016',
+      '',
+      'Costa Rica and Panama review the humanitarian flow of migrants',
+      '',
+      'The course lasted three days.',
+      '',
+      'The course was organized by IOM with the support of the Ministry of Foreign',
+      'Affairs, and included practical exercises based on real cases.',
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'Migrant caravan: what we know so far',
+      'Costa Rica and Panama review the humanitarian flow of migrants',
+    ]);
+    expect(p.items[1]!.summary).toContain('Ministry of Foreign Affairs, and included');
+  });
+
   // Regression: a teaser summary cut off mid-sentence read as a title, so the real title above it was lost.
   it('a summary cut off mid-sentence ("… in the") is a summary, not a title', () => {
     const p = parse([
