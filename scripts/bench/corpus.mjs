@@ -23,20 +23,10 @@ export function mulberry32(seed) {
   };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** January … December, as Intl writes them. */
+const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  new Date(Date.UTC(2000, m, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }),
+);
 
 /** @param {string} text */
 const words = (text) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));

@@ -90,20 +90,8 @@ const FORMS: Array<{ re: RegExp; anyWord?: boolean; pick: (m: RegExpMatchArray, 
   },
 ];
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** January … December, for messages: the English name that heads each month's names above. */
+const MONTH_NAMES = NAMES.map(([en]) => en![0]!.toUpperCase() + en!.slice(1));
 
 /** How many days a month has in a year (any year: a 5-digit one too, for the message). */
 function daysIn(year: number, month: number): number {

@@ -121,34 +121,13 @@ describe('fuzzing list --json with mutated seed pages', () => {
   }, 60_000);
 });
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const MESES = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
+/** January … December, as Intl writes them (not the parser's own table). */
+const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  new Date(Date.UTC(2000, m, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }),
+);
+const MESES = Array.from({ length: 12 }, (_, m) =>
+  new Date(Date.UTC(2000, m, 1)).toLocaleString('es', { month: 'long', timeZone: 'UTC' }),
+);
 const daysIn = (y: number, m: number) => {
   const t = new Date(0);
   t.setUTCFullYear(2000 + (y % 400), m, 0); // the calendar repeats every 400 years

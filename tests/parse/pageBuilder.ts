@@ -132,36 +132,12 @@ const BULLETS_ES = [
   'Las personas participantes aprendieron a:\n• identificar a víctimas de trata;\n• referirlas a los servicios de apoyo.',
 ];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = {
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-  es: [
-    'enero',
-    'febrero',
-    'marzo',
-    'abril',
-    'mayo',
-    'junio',
-    'julio',
-    'agosto',
-    'septiembre',
-    'octubre',
-    'noviembre',
-    'diciembre',
-  ],
-};
+/** Month names as Intl writes them in each language (not the parser's own tables). */
+const monthNames = (lang: string) =>
+  Array.from({ length: 12 }, (_, m) =>
+    new Date(Date.UTC(2000, m, 1)).toLocaleString(lang, { month: 'long', timeZone: 'UTC' }),
+  );
+const MONTHS = { en: monthNames('en'), es: monthNames('es') };
 const TAGS = ['Guatemala', 'Belize, Costa Rica, El Salvador', 'Honduras, Mexico', 'Panama'];
 const HEADINGS = {
   en: ['Nicaragua', 'Counter-trafficking', 'Press releases'],
