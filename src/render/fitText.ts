@@ -1,9 +1,13 @@
 import stringWidth from 'string-width';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// made on first use: creating a Segmenter loads ICU's break rules, some milliseconds a JSON run never needs
+let graphemes: Intl.Segmenter | undefined;
 
 /** The user-perceived characters of a text (an emoji with its modifiers is one), never a half surrogate pair. */
-export const splitGraphemes = (text: string): string[] => Array.from(graphemes.segment(text), (s) => s.segment);
+export const splitGraphemes = (text: string): string[] => {
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+};
 
 /** Columns a text takes on a terminal (wide East Asian characters and emoji take two); the measure cli-table3 uses. */
 export const textWidth = (text: string): number => stringWidth(text);
