@@ -20,8 +20,8 @@ const FIXTURES = path.join(packageRoot(), 'tests', 'fixtures');
 
 /**
  * The judged query sets, each over its own pages: the bundled pages (queries.json, queries-more.json), the
- * layout fixture pages (layouts/queries.json) and the site2 pages (site2/queries.json, written from the issue
- * text by someone who had not seen the ranking), when present.
+ * layout fixture pages (layouts/queries.json), the site2 and site3 pages (site2/queries.json, site3/queries.json,
+ * each written from the issue text by someone who had not seen the ranking), when present.
  */
 export const JUDGED_SETS: JudgedSet[] = [
   { name: 'queries.json', file: path.join(FIXTURES, 'queries.json'), pages: bundledPagesDir() },
@@ -35,6 +35,11 @@ export const JUDGED_SETS: JudgedSet[] = [
     name: 'site2/queries.json',
     file: path.join(FIXTURES, 'site2/queries.json'),
     pages: path.join(FIXTURES, 'site2/pages'),
+  },
+  {
+    name: 'site3/queries.json',
+    file: path.join(FIXTURES, 'site3/queries.json'),
+    pages: path.join(FIXTURES, 'site3/pages'),
   },
 ].filter((s) => existsSync(s.file));
 
