@@ -102,6 +102,28 @@ describe('loadExpansions', () => {
     expect(p('RCM')).toContain('Regional Conference on Migration');
     expect(p('Conferencia Regional sobre Migración')).toContain('RCM');
   });
+  it("reads the everyday words users type for the corpus's terms, both ways", () => {
+    const shipped = loadExpansions();
+    const p = (q: string) =>
+      planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
+    expect(p('immigrants')).toContain('migrants');
+    expect(p('papers')).toContain('document');
+    expect(p('illegal immigrants')).toContain('undocumented');
+    expect(p('camps')).toContain('campamento');
+    expect(p('send money home')).toContain('remittances');
+    expect(p('unemployed')).toContain('desempleo');
+    expect(p('kidnapping')).toContain('secuestro');
+    expect(p('secuestro')).toContain('kidnapping');
+  });
+  it('never expands a word that stands for a thing only with the negation stop-word removal drops', () => {
+    // "sin sus padres" (without their parents) once filed "padres" (parents) with travelling alone
+    const shipped = loadExpansions();
+    const p = (q: string) =>
+      planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
+    expect(p('padres')).not.toContain('travelling alone');
+    expect(p('acompañamiento')).not.toContain('travelling alone');
+    expect(p('trabajo')).not.toContain('unemployment');
+  });
   it("expands a country's name, Spanish name and demonyms into one another, from the gazetteer", () => {
     const shipped = loadExpansions();
     const p = (q: string) =>
