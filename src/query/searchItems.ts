@@ -330,9 +330,27 @@ export function rankItems(
     seen.add(id);
   }
 
-  addTagged(ranked, seen, byId, plan, options.tagged, allow, (item) => excluded(() => wordsOf(item)), levelOf(content));
+  const full = levelOf(content);
+  addTagged(ranked, seen, byId, plan, options.tagged, allow, (item) => excluded(() => wordsOf(item)), full);
   if (options.sort === 'date') return ranked.sort((a, b) => compareItems(a.item, b.item));
-  return ranked.sort((a, b) => b.level - a.level || b.score - a.score || compareItems(a.item, b.item));
+  return sortByMatch(ranked, full);
+}
+
+/** How much a hit's score can add to its share of the query's words, when ranking (see sortByMatch). */
+export const SCORE_SHARE = 0.3;
+
+/**
+ * Orders hits best first: by the share of the query's words they match (each weighed by its rarity: see
+ * coverageWeights), plus up to SCORE_SHARE for their score, as a square root of its share of the best score.
+ * So items with every word come first, but a strong match that lacks only a common word ("migrants", "IOM")
+ * can pass a weak one that has it: a soft coordination rather than a strict one, which suits natural
+ * questions, whose many words are rarely all in one item.
+ */
+function sortByMatch(ranked: Ranked[], full: number): Ranked[] {
+  const best = ranked.reduce((m, r) => Math.max(m, r.score), 0) || 1;
+  const whole = full || 1;
+  const key = new Map(ranked.map((r) => [r, r.level / whole + SCORE_SHARE * Math.sqrt(r.score / best)]));
+  return ranked.sort((a, b) => key.get(b)! - key.get(a)! || b.score - a.score || compareItems(a.item, b.item));
 }
 
 /**
