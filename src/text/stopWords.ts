@@ -1,8 +1,9 @@
 /**
- * Words that carry no meaning in a search, folded: English and Spanish function words and the words of a
- * question ("what did IOM do about …", "¿qué hace la OIM …"). A query does not require them, never suggests
- * a spelling for them, and weighs them little. Words that are also names or dates ("may", "who" as WHO) are
- * still searched, just at that low weight.
+ * Words that carry no meaning in a search, folded: English and Spanish function words, the words of a question
+ * ("what did IOM do about …", "¿qué hace la OIM …") and the filler of a request ("latest updates regarding …",
+ * "ejemplos de …"). A query does not require them, never suggests a spelling for them, and weighs them little.
+ * Words that are also names or dates ("may", "who" as WHO) are still searched, just at that low weight. Words
+ * that are part of the thesaurus's expressions ("information centres", "fake news") are not here.
  */
 const WORDS = `
 a about above after again against all also am an and any are around as at be because been before being
@@ -15,6 +16,8 @@ with within would yet you your yours
 anything something someone anyone everything tell show find give gives know
 many several among amongst across toward towards via per onto whereas already currently happen happens
 happened happening going
+latest recent recently update updates regarding concerning related way ways kind kinds type types example examples
+thing things made make makes making take takes taken taking like want wants lot lots really please list
 al algo algun alguna algunas alguno algunos ante antes aquel aquella aquellas aquellos aqui asi aun cada como
 con contra cual cuales cualquier cuando cuanta cuantas cuanto cuantos de del desde donde durante e el ella
 ellas ellos en entre era eran es esa esas ese eso esos esta estaba estan estar estas este esto estos
@@ -23,6 +26,8 @@ ni no nos nosotros o otra otras otro otros para pero poco por porque que quien q
 sobre son su sus tambien tan tanto te ti tiene tienen todo todos tu tus u un una unas uno unos usted ustedes y
 ya yo
 mucho mucha muchos muchas varios varias segun mediante tras despues bajo puede pueden debe deben siendo
+ultimo ultima ultimos ultimas reciente recientes acerca respecto tipo tipos ejemplo ejemplos hecho haciendo existe
+existen quiero saber dime
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

@@ -35,6 +35,15 @@ describe('parseQuery', () => {
     expect(stops('muchos migrantes retornan después de los huracanes')).toEqual(['muchos', 'despues', 'de', 'los']);
     expect(stops('retornados tras el huracán')).toEqual(['tras', 'el']);
   });
+  it('reads the filler of a request ("latest updates regarding", "últimas", "ejemplos de") as stop words', () => {
+    const stops = (q: string) =>
+      parseQuery(q)
+        .include.filter((c) => c.stop)
+        .map((c) => c.terms[0]);
+    expect(stops('latest updates regarding deportations')).toEqual(['latest', 'updates', 'regarding']);
+    expect(stops('what kinds of jobs are migrants taking')).toEqual(['what', 'kinds', 'of', 'are', 'taking']);
+    expect(stops('últimas noticias sobre ejemplos de albergues')).toEqual(['ultimas', 'sobre', 'ejemplos', 'de']);
+  });
   it('reads a quoted phrase, straight or curly', () => {
     expect(parseQuery('"human trafficking"').include[0]).toMatchObject({
       kind: 'phrase',
