@@ -90,6 +90,41 @@ export function spanishForms(term: string, lookup: Known): string[] {
   return [...out].filter((f) => lookup.has(f));
 }
 
+/**
+ * The other spelling of an English word, British or American, when the corpus has it: labour and labor,
+ * organisation and organization, mobilise and mobilize, centre and center, programme and program, defence and
+ * defense, analyse and analyze, enrolment and enrollment. Their stems differ, so stemming alone does not meet
+ * them. Only forms the corpus has are returned, so a rule that makes a word no one writes ("sector" → sectour)
+ * costs nothing.
+ */
+export function spellingVariants(term: string, lookup: Known): string[] {
+  if (term.length < 5 || /\d/.test(term)) return [];
+  const out = new Set<string>();
+  for (const [from, to] of SPELLINGS) {
+    if (from.test(term)) out.add(term.replace(from, to));
+  }
+  out.delete(term);
+  return [...out].filter((f) => lookup.has(f));
+}
+
+/** British ↔ American spelling rules, both ways: a pattern of the word's end and what it becomes. */
+const SPELLINGS: Array<[RegExp, string]> = [
+  [/(?<=^[a-z]{3,})our(?=s?$|ed$|ing$|ers?$|ite$|ites$|able$|ably$|hood$)/, 'or'],
+  [/(?<=^[a-z]{2,}[bhilmnpv])or(?=s?$|ed$|ing$|ers?$|ite$|ites$|able$|ably$|hood$)/, 'our'],
+  [/(?<=^[a-z]{3,})is(?=e$|es$|ed$|ing$|ation$|ations$|er$|ers$)/, 'iz'],
+  [/(?<=^[a-z]{3,})iz(?=e$|es$|ed$|ing$|ation$|ations$|er$|ers$)/, 'is'],
+  [/(?<=^[a-z]{2,})ys(?=e$|es$|ed$|ing$)/, 'yz'],
+  [/(?<=^[a-z]{2,})yz(?=e$|es$|ed$|ing$)/, 'ys'],
+  [/(?<=^[a-z]{3,})tre(?=s?$)/, 'ter'],
+  [/(?<=^[a-z]{3,})ter(?=s?$)/, 'tre'],
+  [/^programme(?=s?$)/, 'program'],
+  [/^program(?=s?$)/, 'programme'],
+  [/^(def|lic|off|pret)ence(?=s?$)/, '$1ense'],
+  [/^(def|lic|off|pret)ense(?=s?$)/, '$1ence'],
+  [/(?<=^[a-z]{3,}[^l]l)ment(?=s?$)/, 'lment'],
+  [/(?<=^[a-z]{3,})llment(?=s?$)/, 'lment'],
+];
+
 /** Endings of a Spanish root's nouns, adjectives and participles, both genders and numbers. */
 const FAMILY = ['o', 'a', 'os', 'as', 'ado', 'ada', 'ados', 'adas', 'ido', 'ida', 'idos', 'idas'];
 
@@ -113,6 +148,8 @@ function wordProbes(term: string, fields: Field[], weight: number, lookup: Known
   const probes = formProbes('exact', term, fields, weight, 'stem');
   for (const f of spanishForms(term, lookup))
     probes.push({ how: 'stem', term: f, weight: weight * WEIGHT.stem, fields });
+  // the same word in the other spelling: as written, and by its stem
+  for (const f of spellingVariants(term, lookup)) probes.push(...formProbes('stem', f, fields, weight));
   const d = fuzzyDistance(term);
   if (fuzzy && d > 0 && !known(lookup, term))
     probes.push({ how: 'fuzzy', term, weight: weight * WEIGHT.fuzzy, fuzzy: d, fields });

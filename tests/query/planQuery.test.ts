@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src/query/parseQuery.js';
-import { planQuery, planTerms, probesOf, spanishForms } from '../../src/query/planQuery.js';
+import { planQuery, planTerms, probesOf, spanishForms, spellingVariants } from '../../src/query/planQuery.js';
 import { compileExpansions, countryGroups, loadExpansions } from '../../src/query/loadExpansions.js';
 import type { GazetteerCountry } from '../../src/enrich/tables.js';
 import { Vocabulary } from '../../src/indexing/termIndex.js';
@@ -64,6 +64,30 @@ describe('planQuery', () => {
   it('tries a near spelling only for words the corpus lacks', () => {
     expect(probesOf(plan('trafficking')).some((p) => p.how === 'fuzzy')).toBe(false);
     expect(probesOf(plan('traficking')).some((p) => p.how === 'fuzzy')).toBe(true);
+  });
+  it('meets the British or American spelling of an English word, when the corpus has it', () => {
+    const words = new Vocabulary([
+      'labor',
+      'organization',
+      'centres',
+      'programme',
+      'defense',
+      'enrollment',
+      'for',
+      'entre',
+    ]);
+    expect(spellingVariants('labour', words)).toEqual(['labor']);
+    expect(spellingVariants('organisation', words)).toEqual(['organization']);
+    expect(spellingVariants('centers', words)).toEqual(['centres']);
+    expect(spellingVariants('program', words)).toEqual(['programme']);
+    expect(spellingVariants('defence', words)).toEqual(['defense']);
+    expect(spellingVariants('enrolment', words)).toEqual(['enrollment']);
+    // only forms the corpus has, and no rule turns a short word into another word
+    expect(spellingVariants('colour', words)).toEqual([]);
+    expect(spellingVariants('four', words)).toEqual([]);
+    expect(spellingVariants('enter', words)).toEqual([]);
+    const p = planQuery(parseQuery('labour'), words, null);
+    expect(probesOf(p).some((x) => x.term === 'labor' && x.how === 'stem')).toBe(true);
   });
   it('meets the other gender, number and participles of a Spanish word, when the corpus has them', () => {
     const spanish = new Vocabulary(['retorno', 'retornadas', 'retornados', 'regulariza', 'deportadas', 'trato']);
