@@ -349,8 +349,10 @@ export const SCORE_SHARE = 0.3;
 function sortByMatch(ranked: Ranked[], full: number): Ranked[] {
   const best = ranked.reduce((m, r) => Math.max(m, r.score), 0) || 1;
   const whole = full || 1;
-  const key = new Map(ranked.map((r) => [r, r.level / whole + SCORE_SHARE * Math.sqrt(r.score / best)]));
-  return ranked.sort((a, b) => key.get(b)! - key.get(a)! || b.score - a.score || compareItems(a.item, b.item));
+  const keyed = ranked.map((r) => ({ r, key: r.level / whole + SCORE_SHARE * Math.sqrt(r.score / best) }));
+  keyed.sort((a, b) => b.key - a.key || b.r.score - a.r.score || compareItems(a.r.item, b.r.item));
+  for (let i = 0; i < keyed.length; i++) ranked[i] = keyed[i]!.r;
+  return ranked;
 }
 
 /**
