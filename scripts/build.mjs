@@ -1,13 +1,17 @@
 // Builds meso:
-//   dist/meso.js     the entry bundle of src/main.ts, which bin/meso.js imports; it loads the chunks beside it
-//                    (dist/*-HASH.js) only when a command needs them
+//   dist/meso.cjs    the entry, from src/main.ts, which bin/meso.js requires: it answers --version and help into a
+//                    pipe itself, and loads dist/run.cjs for everything else
+//   dist/run.cjs     the rest of meso (commander, the commands, loading, search), from src/runProcess.ts: one
+//                    CommonJS file, which the entry compiles with a V8 code cache kept in the user's cache folder
+//                    (src/io/codeCache.ts); its SHA-1 is built into the entry to name and check that cache
 //   dist/tables.v8   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
 //   dist/expansions.v8  the thesaurus, acronyms and country names filed for query expansion, read by
 //                    loadExpansions while data/ is unchanged
 //   dist/meso.1      the man page (package.json "man"), from the same commander program as --help
-//   dist/help.json   that program's help texts as it prints them into a pipe, which dist/meso.js prints itself
+//   dist/help.json   that program's help texts as it prints them into a pipe, which dist/meso.cjs prints itself
 import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -34,51 +38,33 @@ const lazyChildProcess = {
   },
 };
 
-/**
- * Imports of Node's built-in modules (`import { readFileSync } from 'node:fs'`, meso's and chalk's) become require calls
- * through the bundle's require (the banner below). Node 20 builds an ES module facade for a built-in the first
- * time one is imported, and reads every export to do it: for node:fs that loads its streams, for node:crypto its
- * webcrypto, some milliseconds of every run each; require hands over the module as it is.
- */
-const requireBuiltins = {
-  name: 'require-builtins',
-  setup(b) {
-    b.onResolve({ filter: /^node:/ }, (args) =>
-      // (not in the entry, src/main.ts: --version loads no module but it, and help imports node:fs when it needs it)
-      args.namespace === 'require-builtins' || /[\\/]src[\\/]main\.ts$/.test(args.importer)
-        ? undefined
-        : { path: args.path, namespace: 'require-builtins' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'require-builtins' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
-  },
+const define = {
+  __MESO_VERSION__: JSON.stringify(pkg.version),
+  __MINISEARCH_VERSION__: JSON.stringify(mini.version),
 };
 
+/**
+ * meso runs as CommonJS: Node 20 can keep V8's compiled code between runs only for a script it compiles itself
+ * (vm.Script's cachedData), never for an ES module; and a CommonJS entry spares Node its ES module loader. The
+ * sources' `import.meta.url` is the file's URL, made from __filename.
+ */
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
+  format: 'cjs',
   minify: !process.env.MESO_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
-  define: {
-    __MESO_VERSION__: JSON.stringify(pkg.version),
-    __MINISEARCH_VERSION__: JSON.stringify(mini.version),
-  },
-  format: 'esm',
-  plugins: [lazyChildProcess, requireBuiltins],
-  // commander and cli-table3 are CommonJS: give the ESM bundle a require for their built-in imports.
-  banner: {
-    js: "import { createRequire as __mesoRequire } from 'node:module'; const require = __mesoRequire(import.meta.url);",
-  },
+  define: { ...define, 'import.meta.url': '__mesoFileUrl' },
+  banner: { js: "var __mesoFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyChildProcess],
 };
 
-if (existsSync('dist'))
-  // the chunks of the last build, and a build helper a failed build left behind
-  for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && /\.m?js$/.test(f.name)))
-    rmSync(`dist/${f.name}`);
+mkdirSync('dist', { recursive: true });
+// the bundles of the last build (of this or an earlier layout), and a build helper a failed build left behind
+for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && /\.[cm]?js$/.test(f.name)))
+  rmSync(`dist/${f.name}`);
 
 // Build-time helpers, bundled on their own (so nothing of main.ts runs) beside the bundle (so they find data/ as
 // it does), imported, then removed: the tables compiled with the same code the bundle runs, the man page from
@@ -86,8 +72,17 @@ if (existsSync('dist'))
 const helper = path.resolve('dist', `build-helpers-${process.pid}.mjs`);
 try {
   await build({
-    ...common,
-    minify: false,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    define,
+    plugins: [lazyChildProcess],
+    // commander and cli-table3 are CommonJS: give the ESM bundle a require for their built-in imports
+    banner: {
+      js: "import { createRequire as __mesoRequire } from 'node:module'; const require = __mesoRequire(import.meta.url);",
+    },
     stdin: {
       contents: `export { compileEnrichers, serializeEnrichers, compiledTablesFile } from './src/enrich/getEnrichers.ts';
 export { manPage } from './src/cli.ts';
@@ -109,11 +104,28 @@ export { serializeExpansions } from './src/query/loadExpansions.ts';`,
   rmSync(helper, { force: true });
 }
 
-// Split at dynamic imports: dist/meso.js loads the chunk of the rest only when a command needs it.
+// The rest of meso, one file (its dynamic imports, e.g. of chalk and cli-table3, run their module's code only
+// when reached), and its SHA-1, which names and checks its code cache.
+const run = await build({
+  ...common,
+  stdin: {
+    contents: `export { runProcess } from './src/runProcess.ts';
+export { timingsLine } from './src/timings.ts';`,
+    resolveDir: '.',
+    sourcefile: 'run.ts',
+    loader: 'ts',
+  },
+  outfile: 'dist/run.cjs',
+  write: false,
+});
+const [runFile] = run.outputFiles;
+writeFileSync('dist/run.cjs', runFile.contents);
+const runId = createHash('sha1').update(runFile.contents).digest('hex');
+
 await build({
   ...common,
-  entryPoints: { meso: 'src/main.ts' },
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: '[name]-[hash]',
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/meso.cjs',
+  define: { ...common.define, __MESO_RUN_ID__: JSON.stringify(runId) },
 });
+if (!existsSync('dist/meso.cjs')) throw new Error('the build wrote no dist/meso.cjs');
