@@ -61,6 +61,13 @@ const common = {
   plugins: [lazyChildProcess],
 };
 
+/** JavaScript with every UTF-16 unit beyond ASCII written as a \u escape. */
+function asciiOnly(code) {
+  // (an escaped character, `\é`, would become `\\u00e9`, something else: esbuild writes none, and is held to it)
+  if (/\\[^\x00-\x7f]/.test(code)) throw new Error('dist/run.cjs: a backslash before a character beyond ASCII');
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 mkdirSync('dist', { recursive: true });
 // the bundles of the last build (of this or an earlier layout), and a build helper a failed build left behind
 for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && /\.[cm]?js$/.test(f.name)))
@@ -118,9 +125,12 @@ export { timingsLine } from './src/timings.ts';`,
   outfile: 'dist/run.cjs',
   write: false,
 });
-const [runFile] = run.outputFiles;
-writeFileSync('dist/run.cjs', runFile.contents);
-const runId = createHash('sha1').update(runFile.contents).digest('hex');
+// esbuild leaves the characters beyond ASCII of regular expression literals as they are: written as \u escapes
+// (the same characters to JavaScript, in a string, a regular expression or a template), the file is ASCII, which
+// is read as a one-byte string (requireWithCodeCache), cheaper to make and to parse than UTF-8.
+const runCode = asciiOnly(run.outputFiles[0].text);
+writeFileSync('dist/run.cjs', runCode);
+const runId = createHash('sha1').update(runCode).digest('hex');
 
 await build({
   ...common,

@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { createRequire, wrap } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
@@ -94,7 +95,10 @@ export interface CachedModule<T> {
  */
 export function requireWithCodeCache<T>(file: string, cache?: CodeCacheFile): CachedModule<T> {
   const cachedData = cache && readCodeCache(cache);
-  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const bytes = readFileSync(file);
+  // an ASCII file (the build writes dist/run.cjs so) is decoded as Latin-1: the same text, made faster
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const script = new Script(wrap(source), { filename: file, cachedData });
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} as T };
   const fn = script.runInThisContext() as (...args: unknown[]) => void;
