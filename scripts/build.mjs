@@ -113,8 +113,11 @@ export { serializeExpansions } from './src/query/loadExpansions.ts';`,
 
 // The rest of meso, one file (its dynamic imports, e.g. of chalk and cli-table3, run their module's code only
 // when reached), and its SHA-1, which names and checks its code cache.
+// __MESO_CODE_ID__ (what cached corpora were made by): the SHA-1 of the bundle, written in place of a stand-in
+const CODE_ID = `meso-code-id-${'0'.repeat(27)}`;
 const run = await build({
   ...common,
+  define: { ...common.define, __MESO_CODE_ID__: JSON.stringify(CODE_ID) },
   stdin: {
     contents: `export { runProcess } from './src/runProcess.ts';
 export { timingsLine } from './src/timings.ts';`,
@@ -128,7 +131,9 @@ export { timingsLine } from './src/timings.ts';`,
 // esbuild leaves the characters beyond ASCII of regular expression literals as they are: written as \u escapes
 // (the same characters to JavaScript, in a string, a regular expression or a template), the file is ASCII, which
 // is read as a one-byte string (requireWithCodeCache), cheaper to make and to parse than UTF-8.
-const runCode = asciiOnly(run.outputFiles[0].text);
+const built = asciiOnly(run.outputFiles[0].text);
+if (!built.includes(CODE_ID)) throw new Error('dist/run.cjs: no __MESO_CODE_ID__ to fill in');
+const runCode = built.replaceAll(CODE_ID, createHash('sha1').update(built).digest('hex'));
 writeFileSync('dist/run.cjs', runCode);
 const runId = createHash('sha1').update(runCode).digest('hex');
 

@@ -32,6 +32,8 @@ let codeHash: string | undefined;
  * millisecond, once per process.
  */
 function codeVersion(): string {
+  // the build writes the bundle's SHA-1 into it (scripts/build.mjs): nothing to read and hash at run time
+  if (typeof __MESO_CODE_ID__ === 'string') return __MESO_CODE_ID__;
   if (codeHash !== undefined) return codeHash;
   try {
     const self = fileURLToPath(import.meta.url);
