@@ -1,9 +1,11 @@
 // Builds meso:
 //   dist/meso.cjs    the entry, from src/main.ts, which bin/meso.js requires: it answers --version and help into a
-//                    pipe itself, and loads dist/run.cjs for everything else
+//                    pipe itself, and loads one of the two bundles below for everything else
 //   dist/run.cjs     the rest of meso (commander, the commands, loading, search), from src/runProcess.ts: one
 //                    CommonJS file, which the entry compiles with a V8 code cache kept in the user's cache folder
 //                    (src/io/codeCache.ts); its SHA-1 is built into the entry to name and check that cache
+//   dist/help.cjs    the same without what the commands do: commander and the commands' definitions, for help
+//                    on a terminal (which commander wraps to its width); a code cache of its own
 //   dist/tables.v8   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
 //   dist/expansions.v8  the thesaurus, acronyms and country names filed for query expansion, read by
 //                    loadExpansions while data/ is unchanged
@@ -111,36 +113,62 @@ export { serializeExpansions } from './src/query/loadExpansions.ts';`,
   rmSync(helper, { force: true });
 }
 
-// The rest of meso, one file (its dynamic imports, e.g. of chalk and cli-table3, run their module's code only
-// when reached), and its SHA-1, which names and checks its code cache.
-// __MESO_CODE_ID__ (what cached corpora were made by): the SHA-1 of the bundle, written in place of a stand-in
-const CODE_ID = `meso-code-id-${'0'.repeat(27)}`;
-const run = await build({
-  ...common,
-  define: { ...common.define, __MESO_CODE_ID__: JSON.stringify(CODE_ID) },
-  stdin: {
-    contents: `export { runProcess } from './src/runProcess.ts';
-export { timingsLine } from './src/timings.ts';`,
-    resolveDir: '.',
-    sourcefile: 'run.ts',
-    loader: 'ts',
+/**
+ * For dist/help.cjs: what a command does (src/commands/runX.ts, imported by makeXCommand.ts) becomes a stand-in
+ * that throws, so the bundle holds commander and the commands' definitions, not the code that runs them.
+ */
+const withoutActions = {
+  name: 'without-actions',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/run[A-Z]\w*\.js$/ }, (args) =>
+      /[\\/]src[\\/]commands[\\/]make\w+Command\.ts$/.test(args.importer)
+        ? { path: args.path.slice(2, -3), namespace: 'without-actions' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'without-actions' }, (args) => ({
+      contents: `export function ${args.path}() { throw new Error('${args.path} is not in dist/help.cjs'); }`,
+      loader: 'js',
+    }));
   },
-  outfile: 'dist/run.cjs',
-  write: false,
-});
-// esbuild leaves the characters beyond ASCII of regular expression literals as they are: written as \u escapes
-// (the same characters to JavaScript, in a string, a regular expression or a template), the file is ASCII, which
-// is read as a one-byte string (requireWithCodeCache), cheaper to make and to parse than UTF-8.
-const built = asciiOnly(run.outputFiles[0].text);
-if (!built.includes(CODE_ID)) throw new Error('dist/run.cjs: no __MESO_CODE_ID__ to fill in');
-const runCode = built.replaceAll(CODE_ID, createHash('sha1').update(built).digest('hex'));
-writeFileSync('dist/run.cjs', runCode);
-const runId = createHash('sha1').update(runCode).digest('hex');
+};
+
+/**
+ * Bundles `contents` (an entry's exports) into dist/NAME.cjs; returns the file's SHA-1, which names and checks
+ * its code cache (src/main.ts). The file is ASCII: esbuild leaves the characters beyond ASCII of regular
+ * expression literals as they are, written here as \u escapes (the same characters to JavaScript, in a string,
+ * a regular expression or a template), so that it is read as a one-byte string (requireWithCodeCache), cheaper
+ * to make and to parse than UTF-8. __MESO_CODE_ID__ (what cached corpora were made by) is the SHA-1 of the
+ * bundle, written in place of a stand-in.
+ */
+async function bundle(name, contents, plugins = []) {
+  const CODE_ID = `meso-code-id-${'0'.repeat(27)}`;
+  const result = await build({
+    ...common,
+    define: { ...common.define, __MESO_CODE_ID__: JSON.stringify(CODE_ID) },
+    plugins: [...common.plugins, ...plugins],
+    stdin: { contents, resolveDir: '.', sourcefile: `${name}.ts`, loader: 'ts' },
+    outfile: `dist/${name}.cjs`,
+    write: false,
+  });
+  const built = asciiOnly(result.outputFiles[0].text);
+  const code = built.replaceAll(CODE_ID, createHash('sha1').update(built).digest('hex'));
+  writeFileSync(`dist/${name}.cjs`, code);
+  return createHash('sha1').update(code).digest('hex');
+}
+
+// The rest of meso, one file: its dynamic imports (chalk, cli-table3…) run their modules' code only when reached.
+const runId = await bundle(
+  'run',
+  `export { runProcess } from './src/runProcess.ts';
+export { timingsLine } from './src/timings.ts';`,
+);
+// Help on a terminal (commander wraps it to the width): commander and the commands' definitions alone.
+const helpId = await bundle('help', `export { runProcess } from './src/runProcess.ts';`, [withoutActions]);
 
 await build({
   ...common,
   entryPoints: ['src/main.ts'],
   outfile: 'dist/meso.cjs',
-  define: { ...common.define, __MESO_RUN_ID__: JSON.stringify(runId) },
+  define: { ...common.define, __MESO_RUN_ID__: JSON.stringify(runId), __MESO_HELP_ID__: JSON.stringify(helpId) },
 });
 if (!existsSync('dist/meso.cjs')) throw new Error('the build wrote no dist/meso.cjs');

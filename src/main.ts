@@ -50,24 +50,25 @@ function writeOut(text: string): void {
 }
 
 /**
- * Where the compiled code of dist/run.cjs is kept between runs: in meso's cache folder (MESO_CACHE_DIR, else the
- * user's), one file per build of meso and Node; none with MESO_NO_CACHE.
+ * Where the compiled code of a bundle (dist/run.cjs, dist/help.cjs) is kept between runs: in meso's cache folder
+ * (MESO_CACHE_DIR, else the user's), one file per bundle, build of meso and Node; none with MESO_NO_CACHE.
  */
-function codeCacheFile(env: NodeJS.ProcessEnv): CodeCacheFile | undefined {
+function codeCacheFile(name: string, id: string, env: NodeJS.ProcessEnv): CodeCacheFile | undefined {
   if (env.MESO_NO_CACHE !== undefined) return undefined;
   const dir = env.MESO_CACHE_DIR?.trim() ? env.MESO_CACHE_DIR : defaultCacheDir(env);
   const tag = `${process.version}-${process.arch}`;
   return {
-    file: path.join(path.resolve(dir), `run-${__MESO_RUN_ID__.slice(0, 16)}-${tag}.v8c`),
-    key: `${__MESO_RUN_ID__} ${tag} ${process.versions.v8}`,
+    file: path.join(path.resolve(dir), `${name}-${id.slice(0, 16)}-${tag}.v8c`),
+    key: `${id} ${tag} ${process.versions.v8}`,
   };
 }
 
 /**
- * The entry of dist/meso.cjs, which bin/meso.js requires. It loads the rest of meso (dist/run.cjs) only when a
- * command needs it: `meso --version` prints a constant, and help into a pipe or a file is printed as the build
- * wrote it, both without it. dist/run.cjs is compiled with V8's code cache (see requireWithCodeCache), which the
- * run writes at its end when there was none, so that the next run reads its compiled code instead of compiling.
+ * The entry of dist/meso.cjs, which bin/meso.js requires. It loads the rest of meso only when a command needs
+ * it: `meso --version` prints a constant, and help into a pipe or a file is printed as the build wrote it, both
+ * without it. Help on a terminal loads dist/help.cjs (commander and the commands' definitions); anything else
+ * dist/run.cjs. Each is compiled with V8's code cache (see requireWithCodeCache), which the run writes at its end
+ * when there was none, so that the next run reads its compiled code instead of compiling.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -77,11 +78,12 @@ async function main(): Promise<void> {
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) process.stdout.write(`${__MESO_VERSION__}\n`);
   else if (help !== undefined) writeOut(help);
   else {
-    const run = requireWithCodeCache<typeof import('./runProcess.js') & typeof import('./timings.js')>(
-      fileURLToPath(new URL('./run.cjs', import.meta.url)),
-      codeCacheFile(process.env),
+    const [name, id] = topic !== undefined ? ['help', __MESO_HELP_ID__] : ['run', __MESO_RUN_ID__];
+    const run = requireWithCodeCache<typeof import('./runProcess.js') & Partial<typeof import('./timings.js')>>(
+      fileURLToPath(new URL(`./${name}.cjs`, import.meta.url)),
+      codeCacheFile(name, id, process.env),
     );
-    timings = run.exports.timingsLine;
+    timings = run.exports.timingsLine ?? timings;
     await run.exports.runProcess(process.argv);
     run.save();
   }

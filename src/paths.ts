@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -18,7 +18,10 @@ export const bundledPagesDir = () => path.join(packageRoot(), 'data', 'pages');
  */
 export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'meso');
-  const home = os.homedir();
+  // HOME (USERPROFILE on Windows) is what os.homedir() answers when it is set: node:os is loaded only without it
+  const home =
+    (process.platform === 'win32' ? env.USERPROFILE : env.HOME) ||
+    (createRequire(import.meta.url)('node:os') as typeof import('node:os')).homedir();
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'meso');
   if (process.platform === 'win32')
     return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'meso', 'Cache');

@@ -23,6 +23,7 @@ describe('the published package', () => {
       'bin/package.json',
       'dist/meso.cjs',
       'dist/run.cjs',
+      'dist/help.cjs',
       'dist/help.json',
       'dist/tables.v8',
       'dist/expansions.v8',
