@@ -126,10 +126,10 @@ describe('help', () => {
   it
     .skipIf(!hasScript)
     .each([
-      ...HELP_LINES.map((args): [string, string[], number] => [args.join(' ') || '(no arguments)', args, 100]),
-      ['--help', ['--help'], 60],
-      ['search --help', ['search', '--help'], 132],
-    ])('on a terminal is what commander prints at its width: meso %s (%i columns)', async (_name, args, columns) => {
+      ...HELP_LINES.map((args): [string, number, string[]] => [args.join(' ') || '(no arguments)', 100, args]),
+      ['--help', 60, ['--help']],
+      ['search --help', 132, ['search', '--help']],
+    ])('on a terminal is what commander prints at its width: meso %s (%i columns)', async (_name, columns, args) => {
     const expected = await commanderHelp(args, columns);
     expect(runAtWidth(BIN, args, columns)).toEqual({ status: 0, stdout: expected.out });
   });
