@@ -4,6 +4,7 @@ import { FIELDS, stemQueries } from '../indexing/buildIndex.js';
 import type { Vocabulary } from '../indexing/termIndex.js';
 import { keyOf, type Expansions, type ExpansionKind } from './loadExpansions.js';
 import { stem } from '../text/stem.js';
+import { isWeakWord } from '../text/stopWords.js';
 
 /** How a query term matched: literally (exact, stem, prefix, fuzzy), or through an expansion. */
 export type ProbeHow = 'exact' | 'stem' | 'prefix' | 'fuzzy' | 'synonym' | 'acronym' | 'feedback';
@@ -48,12 +49,28 @@ export interface Plan {
   content: number[];
   /** clauses that must match literally */
   required: number[];
+  /**
+   * content clauses that are a generic word of a question ("help", "services", "apoyo": see isWeakWord), not
+   * part of a longer expression the thesaurus knows ("support services"): they count WEIGHT.weak of another
+   * word in how much of the query an item matches
+   */
+  weak: number[];
   /** every clause required (`--all`) */
   all: boolean;
 }
 
 /** Weights of the ways a word can match, relative to an exact match. */
-export const WEIGHT = { exact: 1, prefix: 0.6, stem: 0.7, fuzzy: 0.35, synonym: 0.5, acronym: 0.8, stop: 0.1 };
+export const WEIGHT = {
+  exact: 1,
+  prefix: 0.6,
+  stem: 0.7,
+  fuzzy: 0.35,
+  synonym: 0.5,
+  acronym: 0.8,
+  stop: 0.1,
+  /** of a generic word of a question, in how much of the query an item matches (see Plan.weak) */
+  weak: 0.7,
+};
 
 /** Largest edit distance for a fuzzy match of a term of this length: none below 5 letters, 1 to 8, else 2. */
 export const fuzzyDistance = (term: string) => (term.length < 5 ? 0 : term.length <= 8 ? 1 : 2);
@@ -181,15 +198,13 @@ export function planQuery(query: Query, lookup: Known, expansions: Expansions | 
   const literals = include.map((c, i) => literalUnit(c, i, lookup, allStop));
   const content = include.flatMap((c, i) => (c.stop && !allStop ? [] : [i]));
   const required = include.flatMap((c, i) => (all || c.required ? [i] : []));
-  return {
-    query,
-    literals,
-    expansions: expansions ? expand(include, expansions, lookup) : [],
-    feedback: [],
-    content,
-    all,
-    required,
-  };
+  const expanded = expansions ? expand(include, expansions, lookup) : [];
+  // a generic word inside an expression the thesaurus knows ("support services", "young people") is part of it
+  const inExpression = new Set(expanded.flatMap((a) => (a[0]!.covers.length > 1 ? a[0]!.covers : [])));
+  const weak = content.filter(
+    (i) => include[i]!.kind === 'term' && isWeakWord(include[i]!.terms[0]!) && !inExpression.has(i),
+  );
+  return { query, literals, expansions: expanded, feedback: [], content, all, required, weak };
 }
 
 /** The expansions of runs of plain query words: each run a group names, with the group's other expressions. */

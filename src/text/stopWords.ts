@@ -34,3 +34,25 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter
 
 /** Whether a folded term is a stop word. */
 export const isStopWord = (term: string): boolean => STOP_WORDS.has(term);
+
+/**
+ * Generic verbs and nouns of a question ("how does IOM help …", "what services do … offer", "¿qué apoyo
+ * reciben …"), English and Spanish, folded: they are searched and may match, but tell little of what the
+ * question is about, so they count less than its other words in how much of a query an item matches (see
+ * planQuery's `weak`). A rare one ("developed") would otherwise count as much as the subject of the question.
+ */
+const WEAK = `
+help helps helped helping support supports supported supporting assist assists assisted assistance protect
+protects protected protecting receive receives received receiving provide provides provided offer offers
+offered develop developed developing manage managed managing handle handling handled deal dealt respond
+responding address addressing improve improving ensure ensuring affect affected affecting
+efforts measures actions programmes programs initiatives situation issue issues problem problems services
+ayuda ayudar ayudan apoya apoyan apoyar apoyo protege protegen proteger recibe reciben recibir ofrece ofrecen
+ofrecer brinda brindan brindar atiende atienden atender maneja manejan gestiona gestionan mejora mejorar afecta
+afectan esfuerzos medidas acciones programas iniciativas situacion problema problemas servicios
+`;
+
+export const WEAK_WORDS: ReadonlySet<string> = new Set(WEAK.split(/\s+/).filter(Boolean));
+
+/** Whether a folded term is a generic word of a question (see WEAK_WORDS). */
+export const isWeakWord = (term: string): boolean => WEAK_WORDS.has(term);

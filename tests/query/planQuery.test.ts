@@ -22,6 +22,14 @@ describe('planQuery', () => {
     expect(plan('what did trafficking do').content).toEqual([2]);
     expect(plan('what did').content).toEqual([0, 1]);
   });
+  it('marks generic words of a question as weak, unless part of an expression the thesaurus knows', () => {
+    expect(plan('how does IOM help returnees').weak).toEqual([3]);
+    expect(plan('¿qué apoyo reciben los retornados?').weak).toEqual([1, 2]);
+    const services = compileExpansions([['support services', 'servicios de apoyo']], [], []);
+    const q = parseQuery('support services for returnees');
+    expect(planQuery(q, vocabulary, services).weak).toEqual([]);
+    expect(planQuery(q, vocabulary, null).weak).toEqual([0, 1]);
+  });
   it('requires +word, quoted, title: clauses, and with all every clause', () => {
     expect(plan('+jobs trafficking "a b" title:x').required).toEqual([0, 2, 3]);
     expect(plan('jobs the', true).required).toEqual([0, 1]);
