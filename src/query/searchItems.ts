@@ -359,7 +359,8 @@ function sortByMatch(ranked: Ranked[], full: number): Ranked[] {
  * What each content clause is worth in best match's level: its inverse item frequency, ln(1 + N / n), where n
  * counts the items it meets literally or through its synonyms and acronyms, as a share of the rarest clause's.
  * Words most items have ("IOM", "migrants", "help" in an IOM corpus) tell items apart poorly: an item that
- * matches the rarer words of a question ranks above one that matches more of the common ones.
+ * matches the rarer words of a question ranks above one that matches more of the common ones. A generic word of
+ * a question ("help", "services": Plan.weak) counts WEIGHT.weak of that, however rare.
  */
 function coverageWeights(plan: Plan, scored: Scored, documentCount: number): Map<number, number> {
   const idf = new Map<number, number>();
@@ -368,7 +369,8 @@ function coverageWeights(plan: Plan, scored: Scored, documentCount: number): Map
     plan.expansions.forEach((alternatives, e) => {
       if (alternatives[0]!.covers.includes(i)) for (const id of scored.expansions[e]!.keys()) met.add(id);
     });
-    idf.set(i, Math.log(1 + Math.max(1, documentCount) / Math.max(1, met.size)));
+    const generic = plan.weak.includes(i) ? WEIGHT.weak : 1;
+    idf.set(i, generic * Math.log(1 + Math.max(1, documentCount) / Math.max(1, met.size)));
   }
   const rarest = Math.max(...idf.values());
   return new Map([...idf].map(([i, w]) => [i, w / rarest]));

@@ -70,6 +70,19 @@ describe('searchItems', () => {
     // both match two of the three words; "help" is in four items of ten, "hurricane" in one
     expect(ranked('help hurricane survivors').slice(0, 2)).toEqual(['Shelter opened', 'Help for survivors']);
   });
+  it('counts a generic word of a question ("developed", "help") for less than its subject, however rare', () => {
+    const corpus = [
+      item('IOM developed a course', 'IOM developed it, and developed it again.'),
+      item('Apps for the road', 'IOM launched two apps.'),
+      ...['Budget', 'Report', 'Visit', 'Plan'].map((t) => item(`IOM ${t}`, `A ${t.toLowerCase()}.`)),
+    ];
+    const ranked = (q: string) =>
+      searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery(q), {
+        expansions: null,
+      }).map((h) => h.item.title);
+    // each matches IOM and one other word, both in one item only: the subject (apps) ranks above the verb
+    expect(ranked('which apps has IOM developed').slice(0, 2)).toEqual(['Apps for the road', 'IOM developed a course']);
+  });
   it('ranks an item with some of the countries a query names below one with them all', () => {
     const corpus = [
       item('Shelters in the north', 'Beds for families.', { countries: ['Mexico'], primaryCountry: 'Mexico' }),
