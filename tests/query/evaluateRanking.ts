@@ -20,7 +20,7 @@ const FIXTURES = path.join(packageRoot(), 'tests', 'fixtures');
 
 /**
  * The judged query sets, each over its own pages: the bundled pages (queries.json, queries-more.json), the
- * layout fixture pages (layouts/queries.json), the site2 and site3 pages (site2/queries.json, site3/queries.json,
+ * layout fixture pages (layouts/queries.json), the site2, site3 and site4 pages (site2/, site3/, site4/queries.json,
  * each written from the issue text by someone who had not seen the ranking), when present.
  */
 export const JUDGED_SETS: JudgedSet[] = [
@@ -40,6 +40,11 @@ export const JUDGED_SETS: JudgedSet[] = [
     name: 'site3/queries.json',
     file: path.join(FIXTURES, 'site3/queries.json'),
     pages: path.join(FIXTURES, 'site3/pages'),
+  },
+  {
+    name: 'site4/queries.json',
+    file: path.join(FIXTURES, 'site4/queries.json'),
+    pages: path.join(FIXTURES, 'site4/pages'),
   },
 ].filter((s) => existsSync(s.file));
 
