@@ -9,12 +9,15 @@ import type { Ranked } from './searchItems.js';
 
 /** How pseudo-relevance feedback reads the first hits. */
 export const FEEDBACK = {
-  /** a query with fewer hits matching all its words than this gets feedback */
-  fewStrongHits: 3,
+  /**
+   * a query with fewer hits matching all its words than this gets feedback: a question's words are rarely all
+   * in more than a few items
+   */
+  fewStrongHits: 5,
   /** hits read */
   docs: 3,
-  /** terms added */
-  terms: 5,
+  /** terms added: enough to meet the items that say the same thing in other words */
+  terms: 10,
   /** weight of the strongest added term, relative to an exact match of a query word */
   weight: 0.15,
   /** a term in more than this share of the items tells little */

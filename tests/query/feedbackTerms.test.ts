@@ -3,6 +3,7 @@ import { withIndex } from '../../src/load/loadCorpus.js';
 import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { rankQuery } from '../../src/query/queryTerms.js';
+import { FEEDBACK } from '../../src/query/feedbackTerms.js';
 import type { Item } from '../../src/types.js';
 import { makeItem } from '../helpers/makeItem.js';
 
@@ -30,8 +31,18 @@ describe('pseudo-relevance feedback', () => {
     expect(titles(items, 'volcano', false)).toEqual([strong.title]);
     expect(titles(items, 'volcano')).toEqual([strong.title, related.title]);
   });
+  it('also reads the first hits of a query with a few strong hits, as a question often has', () => {
+    const more = [1, 2, 3].map((n) =>
+      makeItem(null, { title: `Council notes ${n}`, summary: 'The council met; a volcano was mentioned in passing.' }),
+    );
+    const items = [strong, related, ...more, ...filler];
+    expect(titles(items, 'volcano', false)).not.toContain(related.title);
+    expect(titles(items, 'volcano').at(-1)).toBe(related.title);
+  });
   it('adds nothing when the query has enough strong hits', () => {
-    const more = [1, 2, 3].map((n) => makeItem(null, { title: `Volcano report ${n}`, summary: 'A volcano.' }));
+    const more = Array.from({ length: FEEDBACK.fewStrongHits }, (_, n) =>
+      makeItem(null, { title: `Volcano report ${n}`, summary: 'A volcano.' }),
+    );
     const items = [strong, related, ...more, ...filler];
     expect(titles(items, 'volcano')).not.toContain(related.title);
   });
