@@ -193,6 +193,9 @@ describe('loadExpansions', () => {
       planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
     expect(p('natural disasters')).toEqual(expect.arrayContaining(['hurricanes', 'earthquakes', 'terremotos']));
     expect(p('earthquakes')).not.toContain('natural disasters');
+    // a people's name is what an item about indigenous migrants often says
+    expect(p('native peoples')).toEqual(expect.arrayContaining(['indigenous', 'pueblos indigenas', 'maya', 'lenca']));
+    expect(p('maya')).not.toContain('indigenous');
   });
   it('leaves out country names made of single letters', () => {
     const us = { name: 'United States', aliases: ['U.S.', 'USA'], es: ['EE. UU.', 'Estados Unidos'], demonyms: [] };
