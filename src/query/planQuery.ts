@@ -55,6 +55,8 @@ export interface Plan {
    * word in how much of the query an item matches
    */
   weak: number[];
+  /** content clauses that are a year (2021): an item dated that year matches them, whether or not it says so */
+  years: number[];
   /** every clause required (`--all`) */
   all: boolean;
 }
@@ -204,7 +206,10 @@ export function planQuery(query: Query, lookup: Known, expansions: Expansions | 
   const weak = content.filter(
     (i) => include[i]!.kind === 'term' && isWeakWord(include[i]!.terms[0]!) && !inExpression.has(i),
   );
-  return { query, literals, expansions: expanded, feedback: [], content, all, required, weak };
+  const years = content.filter(
+    (i) => include[i]!.kind === 'term' && !include[i]!.quoted && /^(?:19|20)\d\d$/.test(include[i]!.terms[0]!),
+  );
+  return { query, literals, expansions: expanded, feedback: [], content, all, required, weak, years };
 }
 
 /** The expansions of runs of plain query words: each run a group names, with the group's other expressions. */

@@ -30,6 +30,10 @@ describe('planQuery', () => {
     expect(planQuery(q, vocabulary, services).weak).toEqual([]);
     expect(planQuery(q, vocabulary, null).weak).toEqual([0, 1]);
   });
+  it('marks the years a query names', () => {
+    expect(plan('what did IOM do in Honduras in 2021').years).toEqual([7]);
+    expect(plan('trafficking 1500 1850 "2021"').years).toEqual([]);
+  });
   it('requires +word, quoted, title: clauses, and with all every clause', () => {
     expect(plan('+jobs trafficking "a b" title:x').required).toEqual([0, 2, 3]);
     expect(plan('jobs the', true).required).toEqual([0, 1]);
