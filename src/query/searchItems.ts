@@ -295,6 +295,9 @@ export function rankItems(
         covered.add(i);
         if (!inTitleOrSummary(plan.literals[i]!, id, run)) bodyOnly.add(i);
       }
+    for (const i of plan.years)
+      if (!covered.has(i) && (item.date ?? item.inferredDate?.value)?.slice(0, 4) === include[i]!.terms[0])
+        covered.add(i);
     for (let e = 0; e < plan.expansions.length; e++) {
       const best = scored.expansions[e]!.get(id);
       if (!best) continue;

@@ -83,6 +83,31 @@ describe('searchItems', () => {
     // each matches IOM and one other word, both in one item only: the subject (apps) ranks above the verb
     expect(ranked('which apps has IOM developed').slice(0, 2)).toEqual(['Apps for the road', 'IOM developed a course']);
   });
+  it('counts a year in the query as matched by an item dated that year, or dated from its text', () => {
+    const corpus = [
+      item('Flood response in Honduras', 'Shelters opened.', { date: '2020-11-10' }),
+      item('Flood response in Honduras again', 'Shelters opened.', { date: '2021-06-02' }),
+      item('Honduras floods', 'Shelters opened after the rains.', {
+        inferredDate: { value: '2021-10', precision: 'month', evidence: 'October 2021' },
+      }),
+      ...['Budget', 'Report', 'Visit'].map((t) => item(t, `A ${t.toLowerCase()}.`)),
+    ];
+    const ranked = (q: string) =>
+      searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery(q), {
+        expansions: null,
+      }).map((h) => h.item.title);
+    expect(ranked('floods in Honduras in 2021').slice(0, 2)).toEqual(
+      expect.arrayContaining(['Flood response in Honduras again', 'Honduras floods']),
+    );
+    expect(ranked('floods in Honduras in 2021')[2]).toBe('Flood response in Honduras');
+    // --all keeps every word strict: the year must be in the text
+    expect(
+      searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery('floods 2021'), {
+        expansions: null,
+        all: true,
+      }),
+    ).toEqual([]);
+  });
   it('ranks an item with some of the countries a query names below one with them all', () => {
     const corpus = [
       item('Shelters in the north', 'Beds for families.', { countries: ['Mexico'], primaryCountry: 'Mexico' }),
