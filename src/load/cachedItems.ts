@@ -18,13 +18,15 @@ export class CachedItems {
   private numbers?: Map<string, number>;
   /** items parsed one by one so far */
   private singles = 0;
+  private readonly tagSets = new Map<string, Set<number>>();
 
   /**
    * @param bytes the cache's bytes
    * @param start where the items' JSON array starts in them (its `[` line)
    * @param end where it ends
-   * @param ids the items' ids, in order
-   * @param tags per tag (`t:` a topic id, `c:` a country), the numbers of the items that have it, ascending
+   * @param ids the items' ids, in the corpus's order (compareItems's: an item's number is its rank)
+   * @param tags per tag (`t:` a topic id, `c:` a country, `f:` a first-listed topic, `p:` a primary country),
+   *   the numbers of the items that have it, ascending
    */
   constructor(
     private readonly bytes: Buffer,
@@ -79,10 +81,25 @@ export class CachedItems {
 
   /** Items that have any of these topics or countries, in order. */
   *tagged(topics: readonly string[], countries: readonly string[]): Iterable<Item> {
+    for (const n of this.taggedNumbers(topics, countries)) yield this.at(n);
+  }
+
+  /** The numbers of the items that have any of these topics or countries, ascending. */
+  taggedNumbers(topics: readonly string[], countries: readonly string[]): number[] {
     const numbers = new Set<number>();
     for (const key of [...topics.map((t) => `t:${t}`), ...countries.map((c) => `c:${c}`)])
       for (const n of this.tags.get(key) ?? []) numbers.add(n);
-    for (const n of [...numbers].sort((a, b) => a - b)) yield this.at(n);
+    return [...numbers].sort((a, b) => a - b);
+  }
+
+  /**
+   * The numbers of the items that have a tag: `t:` a topic, `c:` a country, `f:` a topic listed first, `p:` a
+   * primary country; made into a set on first use.
+   */
+  withTag(key: string): ReadonlySet<number> {
+    let set = this.tagSets.get(key);
+    if (!set) this.tagSets.set(key, (set = new Set(this.tags.get(key))));
+    return set;
   }
 
   /** Where each item's line starts: after the `[` line, one line per item. */

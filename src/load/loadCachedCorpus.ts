@@ -14,7 +14,7 @@ import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
 import { SavedIndex, countTerms } from '../indexing/termIndex.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 
 export interface CacheOptions {
   cacheDir?: string;
@@ -146,7 +146,10 @@ interface ItemsHead {
   merged: number;
   /** the items' ids, in order */
   ids: string[];
-  /** per tag (`t:` and a topic id, `c:` and a country), the numbers of the items that have it */
+  /**
+   * per tag (`t:` and a topic id, `c:` and a country; `f:` and the topic an item lists first, `p:` and its primary
+   * country), the numbers of the items that have it
+   */
   tags: Record<string, number[]>;
 }
 
@@ -160,6 +163,8 @@ function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): string {
   items.forEach((item, n) => {
     for (const t of new Set(item.topics)) (tags[`t:${t}`] ??= []).push(n);
     for (const c of new Set(item.countries)) (tags[`c:${c}`] ??= []).push(n);
+    if (item.topics.length) (tags[`f:${item.topics[0]}`] ??= []).push(n);
+    if (item.primaryCountry !== null) (tags[`p:${item.primaryCountry}`] ??= []).push(n);
   });
   const head: ItemsHead = { diagnostics, pages, merged, ids: items.map((i) => i.id), tags };
   return `${JSON.stringify(head)}\n[\n${items.map((i) => JSON.stringify(i)).join(',\n')}\n]\n`;

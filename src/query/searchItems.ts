@@ -11,6 +11,7 @@ import { makeSnippet, type Snippet } from './makeSnippet.js';
 import { compareItems } from '../load/compareItems.js';
 import { CachedItemMap } from '../load/cachedItems.js';
 import { namedTags, type NamedTags } from './namedTags.js';
+import { allowAll } from './filterItems.js';
 import type { Enrichers } from '../enrich/enrichItems.js';
 import { loadExpansions, type Expansions } from './loadExpansions.js';
 import { fuzzyDistance, planQuery, WEIGHT, type Plan, type Probe, type ProbeHow, type Unit } from './planQuery.js';
@@ -102,7 +103,9 @@ export function isCommonTerm(index: SearchIndex, term: string, lookup: TermLooku
 
 /** A matching item before its snippet is made: enough to rank, count and filter. */
 export interface Ranked {
-  item: Item;
+  id: string;
+  /** the item (from a cache, parsed when first asked for: ranking itself reads only the items it must) */
+  readonly item: Item;
   score: number;
   /** content query words it matched (stop words aside), literally or through an expansion or a tag */
   words: number;
@@ -231,7 +234,10 @@ export function rankItems(
   query: Query,
   options: SearchOptions = {},
 ): Ranked[] {
-  const allow = options.allow ?? (() => true);
+  const allow = options.allow ?? allowAll;
+  // without filters, exclusions or phrases, ranking reads no item: only the hits it prints are parsed (a cache
+  // parses items as they are asked for), and ties are broken by the items' order in the corpus
+  const everyItem = allow === allowAll;
   const lookup = options.lookup ?? searchLookup(index);
   const plan =
     options.plan ??
@@ -272,10 +278,15 @@ export function rankItems(
   const seen = new Set<string>();
   const n = plan.literals.length;
   for (const id of candidates) {
-    const item = byId.get(id);
-    if (!item || !allow(item)) continue;
+    let item: Item | undefined;
+    if (everyItem) {
+      if (!byId.has(id)) continue;
+    } else {
+      item = byId.get(id);
+      if (!item || !allow(item)) continue;
+    }
     let words: Words | undefined;
-    const itemWords = () => (words ??= wordsOf(item));
+    const itemWords = () => (words ??= wordsOf((item ??= byId.get(id)!)));
     const literal: number[] = new Array(n);
     let score = 0;
     let missing = false;
@@ -318,7 +329,10 @@ export function rankItems(
     if (excluded(itemWords)) continue;
     const held = { literal, fed };
     ranked.push({
-      item,
+      id,
+      get item() {
+        return (item ??= byId.get(id)!);
+      },
       score: score + feedback,
       words: covered.size,
       of: content.size,
@@ -330,9 +344,54 @@ export function rankItems(
     seen.add(id);
   }
 
-  addTagged(ranked, seen, byId, plan, options.tagged, allow, (item) => excluded(() => wordsOf(item)), levelOf(content));
-  if (options.sort === 'date') return ranked.sort((a, b) => compareItems(a.item, b.item));
-  return ranked.sort((a, b) => b.level - a.level || b.score - a.score || compareItems(a.item, b.item));
+  const exclusions = query.exclude.length > 0;
+  addTagged(ranked, seen, byId, plan, options.tagged, {
+    allow: everyItem && !exclusions ? undefined : (item) => allow(item) && !excluded(() => wordsOf(item)),
+    level: levelOf(content),
+  });
+  const order = corpusOrder(byId);
+  if (options.sort === 'date') return ranked.sort(order);
+  return ranked.sort((a, b) => b.level - a.level || b.score - a.score || order(a, b));
+}
+
+/**
+ * compareItems for ranked items: in a cached corpus, by the items' numbers (the cache keeps them in
+ * compareItems's order, newest first), without parsing them.
+ */
+function corpusOrder(byId: Map<string, Item>): (a: Ranked, b: Ranked) => number {
+  if (!(byId instanceof CachedItemMap)) return (a, b) => compareItems(a.item, b.item);
+  const cached = byId.cached;
+  return (a, b) => cached.numberOf(a.id)! - cached.numberOf(b.id)!;
+}
+
+/**
+ * The items of a corpus that have a topic or country, read without parsing the others: from a cache's tag lists
+ * when the corpus is cached. `has` answers for an item of `ids` and a tag: `t:` a topic, `c:` a country, `f:` the
+ * topic it lists first, `p:` its primary country.
+ */
+function taggedItems(
+  byId: Map<string, Item>,
+  topics: readonly string[],
+  countries: readonly string[],
+): { ids: Iterable<string>; has: (id: string, key: string) => boolean } {
+  if (byId instanceof CachedItemMap) {
+    const cached = byId.cached;
+    return {
+      ids: cached.taggedNumbers(topics, countries).map((n) => cached.ids[n]!),
+      has: (id, key) => cached.withTag(key).has(cached.numberOf(id)!),
+    };
+  }
+  return {
+    ids: byId.keys(),
+    has: (id, key) => {
+      const item = byId.get(id)!;
+      const value = key.slice(2);
+      if (key.startsWith('t:')) return item.topics.includes(value);
+      if (key.startsWith('c:')) return item.countries.includes(value);
+      if (key.startsWith('f:')) return item.topics[0] === value;
+      return item.primaryCountry === value;
+    },
+  };
 }
 
 /**
@@ -377,10 +436,10 @@ function addTagged(
   byId: Map<string, Item>,
   plan: Plan,
   named: NamedTags | undefined,
-  allow: (item: Item) => boolean,
-  excluded: (item: Item) => boolean,
-  level: number,
+  /** `allow`: whether an item may be added (filters and exclusions; none when every item may) */
+  at: { allow?: (item: Item) => boolean; level: number },
 ) {
+  const { level } = at;
   const of = plan.content.length;
   // a +word must be in the item: no tag stands for it (namedTags already ignores quoted, prefix and title: queries)
   if (!named || (plan.required.length && !plan.all)) return;
@@ -391,17 +450,18 @@ function addTagged(
   };
   if (!tagged.topics.length && !tagged.countries.length) return;
   const floor = full.length ? full.reduce((m, h) => Math.min(m, h.score), Infinity) : 1;
-  const partial = new Map(ranked.filter((r) => r.words < of).map((r) => [r.item.id, r]));
-  // the items that have one of these tags (from the cache, without parsing the others), else every item
-  const pool = byId instanceof CachedItemMap ? byId.cached.tagged(tagged.topics, tagged.countries) : byId.values();
-  for (const item of pool) {
-    if (seen.has(item.id) && !partial.has(item.id)) continue;
-    const topics = tagged.topics.filter((t) => item.topics.includes(t));
-    const countries = tagged.countries.filter((c) => item.countries.includes(c));
-    if ((!topics.length && !countries.length) || !allow(item) || excluded(item)) continue;
+  const partial = new Map(ranked.filter((r) => r.words < of).map((r) => [r.id, r]));
+  // the items that have one of these tags (from the cache, without parsing them), else every item
+  const pool = taggedItems(byId, tagged.topics, tagged.countries);
+  for (const id of pool.ids) {
+    if (seen.has(id) && !partial.has(id)) continue;
+    const topics = tagged.topics.filter((t) => pool.has(id, `t:${t}`));
+    const countries = tagged.countries.filter((c) => pool.has(id, `c:${c}`));
+    if (!topics.length && !countries.length) continue;
+    if (at.allow && !at.allow(byId.get(id)!)) continue;
     // salience: a primary country or a first-listed topic ranks higher among tag-only hits
     const salience =
-      countries.some((c) => item.primaryCountry === c) || topics.some((t) => item.topics[0] === t) ? 1 : 0.6;
+      countries.some((c) => pool.has(id, `p:${c}`)) || topics.some((t) => pool.has(id, `f:${t}`)) ? 1 : 0.6;
     const tags: MatchInfo[] = [
       ...topics.map((t) => ({ term: t, field: 'topics' as const, how: 'topic' as const })),
       ...countries.map((c) => ({ term: c, field: 'countries' as const, how: 'country' as const })),
@@ -410,15 +470,27 @@ function addTagged(
     // query, below items with them all
     const share = (topics.length + countries.length) / (tagged.topics.length + tagged.countries.length);
     const score = floor * TAG_SCORE_SHARE * salience * share;
-    const hit = partial.get(item.id);
+    const hit = partial.get(id);
+    const tagOnly = (words: number, level: number): Ranked => ({
+      id,
+      get item() {
+        return byId.get(id)!;
+      },
+      score,
+      words,
+      of,
+      level,
+      terms: () => [[], []],
+      tags,
+      parts: () => [],
+    });
     if (share < 1) {
       // --all: every word must match, so an item with only some of the named tags does not
       if (plan.all) continue;
-      if (!hit)
-        ranked.push({ item, score, words: 0, of, level: level * share, terms: () => [[], []], tags, parts: () => [] });
+      if (!hit) ranked.push(tagOnly(0, level * share));
       else if (hit.level < level * share) Object.assign(hit, { level: level * share, tags });
     } else if (hit) Object.assign(hit, { words: of, level, score: Math.min(hit.score, score), tags });
-    else ranked.push({ item, score, words: of, of, level, terms: () => [[], []], tags, parts: () => [] });
+    else ranked.push(tagOnly(of, level));
   }
 }
 

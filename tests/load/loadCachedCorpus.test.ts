@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cpSync } from 'node:fs';
 import { loadCorpus } from '../../src/load/loadCorpus.js';
 import { loadCachedCorpus } from '../../src/load/loadCachedCorpus.js';
@@ -8,6 +8,7 @@ import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { rankQuery } from '../../src/query/queryTerms.js';
 import { makeTempDir } from '../helpers/runMeso.js';
+import { matchFilters } from '../../src/query/filterItems.js';
 
 // A corpus read back from the cache parses its items as they are asked for (see src/load/cachedItems.ts). It
 // must be the corpus read from the pages, however its items are reached, and rank the same.
@@ -89,6 +90,80 @@ describe('a corpus read from the cache', () => {
       const rank = (c: typeof warm) =>
         rankQuery(c, parseQuery(q), getEnrichers()).map((r) => [r.item.id, r.score.toPrecision(12), r.tags]);
       expect(rank(warm), q).toEqual(rank(fresh));
+    }
+  });
+
+  it('keeps the items listing a topic first and those of a primary country as walking every item finds them', () => {
+    const { warm, fresh } = cachedTwice();
+    const map = warm.byId as CachedItemMap;
+    let some = 0;
+    for (const topic of ['trafficking', 'health', 'return', 'governance'])
+      for (const [key, has] of [
+        [`t:${topic}`, (i: (typeof fresh.items)[number]) => i.topics.includes(topic)],
+        [`f:${topic}`, (i: (typeof fresh.items)[number]) => i.topics[0] === topic],
+      ] as const) {
+        const walked = fresh.items.flatMap((i, n) => (has(i) ? [n] : []));
+        expect(
+          [...map.cached.withTag(key)].sort((a, b) => a - b),
+          key,
+        ).toEqual(walked);
+        some += walked.length;
+      }
+    for (const country of ['Mexico', 'Costa Rica', 'Honduras']) {
+      const walked = fresh.items.flatMap((i, n) => (i.primaryCountry === country ? [n] : []));
+      expect(
+        [...map.cached.withTag(`p:${country}`)].sort((a, b) => a - b),
+        country,
+      ).toEqual(walked);
+      some += walked.length;
+    }
+    expect(some).toBeGreaterThan(0);
+  });
+
+  it('ranks without parsing items when nothing but the ranking needs them, and the same as the pages', () => {
+    const cases: Array<[string, Parameters<typeof rankQuery>[3]]> = [
+      ['trafficking', {}],
+      ['Mexico', {}],
+      ['Honduras migrants', {}],
+      ['trata de personas', {}],
+      ['trafficking', { sort: 'date' }],
+      ['migrants', {}],
+    ];
+    for (const [q, options] of cases) {
+      const { warm, fresh } = cachedTwice();
+      const at = vi.spyOn((warm.byId as CachedItemMap).cached, 'at');
+      const rank = (c: typeof warm) =>
+        rankQuery(c, parseQuery(q), getEnrichers(), { ...options, feedback: false }).map((r) => [
+          r.id,
+          r.score.toPrecision(12),
+          r.level,
+          r.tags,
+        ]);
+      const ranked = rank(warm);
+      expect(at, q).not.toHaveBeenCalled();
+      expect(ranked, q).toEqual(rank(fresh));
+      expect(ranked.length, q).toBeGreaterThan(3);
+      // the hits printed are parsed, those only
+      const top = rankQuery(warm, parseQuery(q), getEnrichers(), { ...options, feedback: false }).slice(0, 3);
+      expect(top.map((r) => r.item.id)).toEqual(ranked.slice(0, 3).map((r) => r[0]));
+      expect(at.mock.calls.length, q).toBe(3);
+    }
+  });
+
+  it('ranks with filters and exclusions as the corpus read from the pages does', () => {
+    const { warm, fresh } = cachedTwice();
+    const allow = matchFilters({ countries: ['Mexico'], topics: [], since: null, until: null });
+    for (const [q, options] of [
+      ['trafficking', { allow }],
+      ['Mexico -trafficking', {}],
+      ['"trafficking in persons"', {}],
+      ['migrants', { allow, sort: 'date' as const }],
+    ] as const) {
+      const rank = (c: typeof warm) =>
+        rankQuery(c, parseQuery(q), getEnrichers(), options).map((r) => [r.item.id, r.score.toPrecision(12), r.tags]);
+      const ranked = rank(warm);
+      expect(ranked, q).toEqual(rank(fresh));
+      expect(ranked.length, q).toBeGreaterThan(0);
     }
   });
 });
