@@ -102,7 +102,7 @@ if (!fs.existsSync(path.join(corpusDir, 'page-00099.txt'))) {
 
 /** @param {string} name @param {string[]} argv */
 function dump(name, argv) {
-  const r = meso([...argv, '--cache-dir', cacheDir]);
+  const r = meso([argv[0] ?? '', '--cache-dir', cacheDir, ...argv.slice(1)]);
   fs.writeFileSync(path.join(out, name), `status ${r.status}\n--- stderr\n${r.stderr}--- stdout\n${r.stdout}`);
 }
 
