@@ -170,7 +170,9 @@ function inTitleOrSummary(unit: Unit, id: string, run: (p: Probe) => ProbeHits):
   return unit.words.every((word) =>
     word.some((p) => {
       const match = run(p).get(id)?.match;
-      return match !== undefined && Object.values(match).some((fields) => fields.some((f) => f !== 'body'));
+      if (match === undefined) return false;
+      for (const term in match) if (match[term]!.some((f) => f !== 'body')) return true;
+      return false;
     }),
   );
 }
@@ -219,6 +221,38 @@ interface Scored {
   feedback: Array<Map<string, number>>;
 }
 
+/** What a ranked item's item, terms and score parts are worked out from. */
+interface RankedAt {
+  byId: Map<string, Item>;
+  plan: Plan;
+  run: (p: Probe) => ProbeHits;
+  scored: Scored;
+}
+
+/** A literal match as rankItems makes it: one object, its item read and its terms and parts worked out when asked. */
+class RankedHit implements Ranked {
+  tags: MatchInfo[] = [];
+  constructor(
+    readonly id: string,
+    private read: Item | undefined,
+    private readonly at: RankedAt,
+    public score: number,
+    public words: number,
+    readonly of: number,
+    public level: number,
+    private readonly held: Held,
+  ) {}
+  get item(): Item {
+    return (this.read ??= this.at.byId.get(this.id)!);
+  }
+  terms(): [string[], string[]] {
+    return matchedTerms(this.at.plan, this.id, this.at.run, this.at.scored, this.held);
+  }
+  parts(): ScorePart[] {
+    return scoreParts(this.at.plan, this.id, this.at.run, this.at.scored, this.held);
+  }
+}
+
 /**
  * Runs a parsed query against the index and the items, best match first: items that match more of the query's
  * words rank first, then by score (BM25, as MiniSearch computes it, over the field boosts). A word matches as
@@ -260,9 +294,9 @@ export function rankItems(
   const worth = coverageWeights(plan, scored, index.documentCount);
   // a word met only in an article's body (far down a long text) counts half in the level: a long body meets
   // many words of any query, and should not outrank items whose title or summary is about them
-  const levelOf = (covered: Set<number>, bodyOnly?: Set<number>) => {
+  const levelOf = (covered: readonly number[], bodyOnly?: readonly boolean[]) => {
     let level = 0;
-    for (const i of covered) level += worth.get(i)! * (bodyOnly?.has(i) ? 0.5 : 1);
+    for (let k = 0; k < covered.length; k++) level += worth.get(covered[k]!)! * (bodyOnly?.[k] ? 0.5 : 1);
     // the same words added up in another order must tie, so that the score decides between them
     return Math.round(level * 1e9) / 1e9;
   };
@@ -277,6 +311,7 @@ export function rankItems(
   const ranked: Ranked[] = [];
   const seen = new Set<string>();
   const n = plan.literals.length;
+  const at: RankedAt = { byId, plan, run, scored };
   for (const id of candidates) {
     let item: Item | undefined;
     if (everyItem) {
@@ -299,55 +334,48 @@ export function rankItems(
     }
     for (const i of plan.required) if (literal[i] === 0) missing = true;
     if (missing) continue;
-    const covered = new Set<number>();
-    const bodyOnly = new Set<number>();
+    // the content clauses it matches, in the order met, and whether each is met only in an article's body
+    const covered: number[] = [];
+    const bodyOnly: boolean[] = [];
     for (const i of plan.content)
       if (literal[i]! > 0) {
-        covered.add(i);
-        if (!inTitleOrSummary(plan.literals[i]!, id, run)) bodyOnly.add(i);
+        covered.push(i);
+        bodyOnly.push(!inTitleOrSummary(plan.literals[i]!, id, run));
       }
     for (let e = 0; e < plan.expansions.length; e++) {
       const best = scored.expansions[e]!.get(id);
       if (!best) continue;
       score += best[1];
       for (const i of best[0].covers)
-        if (content.has(i) && !covered.has(i)) {
-          covered.add(i);
-          if (!inTitleOrSummary(best[0], id, run)) bodyOnly.add(i);
+        if (content.has(i) && !covered.includes(i)) {
+          covered.push(i);
+          bodyOnly.push(!inTitleOrSummary(best[0], id, run));
         }
     }
     // feedback orders the items below the strong hits (those with every query word), never those
     let feedback = 0;
     let fed = false;
-    if (covered.size < content.size)
+    if (covered.length < content.size)
       for (const m of scored.feedback) {
         const s = m.get(id) ?? 0;
         if (s > 0) fed = true;
         feedback += s;
       }
-    if (covered.size === 0 && feedback === 0) continue;
+    if (covered.length === 0 && feedback === 0) continue;
     if (excluded(itemWords)) continue;
-    const held = { literal, fed };
-    ranked.push({
-      id,
-      get item() {
-        return (item ??= byId.get(id)!);
-      },
-      score: score + feedback,
-      words: covered.size,
-      of: content.size,
-      level: levelOf(covered, bodyOnly),
-      terms: () => matchedTerms(plan, id, run, scored, held),
-      tags: [],
-      parts: () => scoreParts(plan, id, run, scored, held),
-    });
+    ranked.push(
+      new RankedHit(id, item, at, score + feedback, covered.length, content.size, levelOf(covered, bodyOnly), {
+        literal,
+        fed,
+      }),
+    );
     seen.add(id);
   }
 
   const exclusions = query.exclude.length > 0;
   addTagged(ranked, seen, byId, plan, options.tagged, {
     allow: everyItem && !exclusions ? undefined : (item) => allow(item) && !excluded(() => wordsOf(item)),
-    level: levelOf(content),
+    level: levelOf([...content]),
   });
   const order = corpusOrder(byId);
   if (options.sort === 'date') return ranked.sort(order);
