@@ -293,14 +293,14 @@ export class CountedIndex extends TermIndex {
  * Numbers below 2^32 as base64 of 32-bit little-endian words: for the head's per-term offsets and checksums,
  * read back with {@link unpacked} several times faster than JSON.parse reads an array of the numbers.
  */
-function packed(values: readonly number[]): string {
+export function packed(values: ArrayLike<number>): string {
   const bytes = Buffer.alloc(values.length * 4);
   for (let i = 0; i < values.length; i++) bytes.writeUInt32LE(values[i]!, i * 4);
   return bytes.toString('base64');
 }
 
 /** The numbers {@link packed} wrote. */
-function unpacked(text: unknown): Uint32Array {
+export function unpacked(text: unknown): Uint32Array {
   if (typeof text !== 'string') throw new Error('the saved index does not match its postings');
   const bytes = Buffer.from(text, 'base64');
   const out = new Uint32Array(bytes.length >> 2);

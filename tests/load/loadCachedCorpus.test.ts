@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { loadCorpus } from '../../src/load/loadCorpus.js';
 import { loadCachedCorpus } from '../../src/load/loadCachedCorpus.js';
 import { CachedItemMap } from '../../src/load/cachedItems.js';
@@ -165,5 +166,33 @@ describe('a corpus read from the cache', () => {
       expect(ranked, q).toEqual(rank(fresh));
       expect(ranked.length, q).toBeGreaterThan(0);
     }
+  });
+
+  it('reads an item from the file when it is asked for, and makes the corpus again from the pages when it is damaged', () => {
+    const pages = makeTempDir('meso-cached-pages-');
+    cpSync(bundledPagesDir(), pages, { recursive: true });
+    const cacheDir = makeTempDir('meso-cached-dir-');
+    const log: string[] = [];
+    const options = { paths: [pages] };
+    const fresh = loadCachedCorpus(options, { cacheDir, env: {}, log: (m) => log.push(m) });
+    const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.cache'))!);
+    const good = readFileSync(file);
+    // one letter of the 30th item's title changed: the cache's own checksums (header, items' line, index head)
+    // still hold
+    const title = fresh.items[30]!.title;
+    const at = good.indexOf(`"title":${JSON.stringify(title)}`) + 9;
+    const bad = Buffer.from(good);
+    bad[at] = bad[at] === 65 ? 66 : 65;
+    writeFileSync(file, bad);
+
+    const warm = loadCachedCorpus(options, { cacheDir, env: {}, log: (m) => log.push(m) });
+    expect(log.join('\n')).toMatch(/read the cache/);
+    expect(warm.byId.get(fresh.items[3]!.id)!.title).toBe(fresh.items[3]!.title);
+    expect(log.join('\n')).not.toMatch(/damaged item/);
+    expect(warm.byId.get(fresh.items[30]!.id)!.title).toBe(title);
+    expect(log.join('\n')).toMatch(/cache fails its checksum \(a damaged item\): rebuilding/);
+    expect(records(warm.items)).toEqual(records(fresh.items));
+    // and the cache was written again
+    expect(readFileSync(file).equals(good)).toBe(true);
   });
 });
