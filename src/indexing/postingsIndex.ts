@@ -144,14 +144,14 @@ export class PostingsIndex implements SearchIndex {
   }
 
   /**
-   * The results of `search` as a map of document id to score and match, in no particular order: what ranking
-   * keeps of them, without sorting them or making result objects it would throw away.
+   * The results of `search` as a map of document id to score, match and document number, in no particular
+   * order: what ranking keeps of them, without sorting them or making result objects it would throw away.
    */
-  hits(query: SearchQuery, options: SearchOptions = {}): Map<string, { score: number; match: MatchInfo }> {
+  hits(query: SearchQuery, options: SearchOptions = {}): Map<string, { score: number; match: MatchInfo; doc: number }> {
     if (options.filter || options.boostDocument) throw unsupported('filter or boostDocument');
-    const hits = new Map<string, { score: number; match: MatchInfo }>();
+    const hits = new Map<string, { score: number; match: MatchInfo; doc: number }>();
     for (const [docId, { score, terms, match }] of this.execute(query, options))
-      hits.set(this.documents.ids[docId]!, { score: score * (terms.length || 1), match });
+      hits.set(this.documents.ids[docId]!, { score: score * (terms.length || 1), match, doc: docId });
     return hits;
   }
 

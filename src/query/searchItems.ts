@@ -9,7 +9,7 @@ import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
 import { makeSnippet, type Snippet } from './makeSnippet.js';
 import { compareItems } from '../load/compareItems.js';
-import { CachedItemMap } from '../load/cachedItems.js';
+import { CachedItemMap, type CachedItems } from '../load/cachedItems.js';
 import { namedTags, type NamedTags } from './namedTags.js';
 import { allowAll } from './filterItems.js';
 import type { Enrichers } from '../enrich/enrichItems.js';
@@ -104,6 +104,8 @@ export function isCommonTerm(index: SearchIndex, term: string, lookup: TermLooku
 /** A matching item before its snippet is made: enough to rank, count and filter. */
 export interface Ranked {
   id: string;
+  /** the item's number in a cached corpus (its place in compareItems's order), when ranking knows it */
+  n?: number;
   /** the item (from a cache, parsed when first asked for: ranking itself reads only the items it must) */
   readonly item: Item;
   score: number;
@@ -125,7 +127,7 @@ export interface Ranked {
 }
 
 /** One probe's hits: item id → score (before the probe's weight) and the index terms met, with their fields. */
-export type ProbeHits = Map<string, { score: number; match: Record<string, string[]> }>;
+export type ProbeHits = Map<string, { score: number; match: Record<string, string[]>; doc?: number }>;
 
 type Sub = Parameters<SearchIndex['search']>[0];
 
@@ -224,6 +226,8 @@ interface Scored {
 /** What a ranked item's item, terms and score parts are worked out from. */
 interface RankedAt {
   byId: Map<string, Item>;
+  /** the items of a cached corpus, read by number */
+  cached?: CachedItems;
   plan: Plan;
   run: (p: Probe) => ProbeHits;
   scored: Scored;
@@ -234,6 +238,7 @@ class RankedHit implements Ranked {
   tags: MatchInfo[] = [];
   constructor(
     readonly id: string,
+    readonly n: number | undefined,
     private read: Item | undefined,
     private readonly at: RankedAt,
     public score: number,
@@ -243,7 +248,7 @@ class RankedHit implements Ranked {
     private readonly held: Held,
   ) {}
   get item(): Item {
-    return (this.read ??= this.at.byId.get(this.id)!);
+    return (this.read ??= itemOf(this.at, this.id, this.n));
   }
   terms(): [string[], string[]] {
     return matchedTerms(this.at.plan, this.id, this.at.run, this.at.scored, this.held);
@@ -251,6 +256,26 @@ class RankedHit implements Ranked {
   parts(): ScorePart[] {
     return scoreParts(this.at.plan, this.id, this.at.run, this.at.scored, this.held);
   }
+}
+
+/** An item by its number in a cached corpus when known (no map of ids to build), else by its id. */
+const itemOf = (at: Pick<RankedAt, 'byId' | 'cached'>, id: string, n: number | undefined): Item =>
+  at.cached && n !== undefined ? at.cached.at(n) : at.byId.get(id)!;
+
+/**
+ * The number of a ranked item in a cached corpus, from the index's document number in a probe's hits: the index
+ * is counted from the cache's items in their order, which ids[doc] === id confirms. Undefined when unknown.
+ */
+function numberIn(cached: CachedItems | undefined, id: string, plan: Plan, run: (p: Probe) => ProbeHits) {
+  if (!cached) return undefined;
+  for (const units of [plan.literals, ...plan.expansions, plan.feedback])
+    for (const unit of units)
+      for (const word of unit.words)
+        for (const p of word) {
+          const doc = run(p).get(id)?.doc;
+          if (doc !== undefined) return cached.ids[doc] === id ? doc : undefined;
+        }
+  return undefined;
 }
 
 /**
@@ -311,11 +336,13 @@ export function rankItems(
   const ranked: Ranked[] = [];
   const seen = new Set<string>();
   const n = plan.literals.length;
-  const at: RankedAt = { byId, plan, run, scored };
+  const cached = byId instanceof CachedItemMap ? byId.cached : undefined;
+  const at: RankedAt = { byId, cached, plan, run, scored };
   for (const id of candidates) {
     let item: Item | undefined;
     if (everyItem) {
-      if (!byId.has(id)) continue;
+      // a cached corpus's index was counted from its items: every id it holds is an item's
+      if (!(byId instanceof CachedItemMap) && !byId.has(id)) continue;
     } else {
       item = byId.get(id);
       if (!item || !allow(item)) continue;
@@ -364,10 +391,20 @@ export function rankItems(
     if (covered.length === 0 && feedback === 0) continue;
     if (excluded(itemWords)) continue;
     ranked.push(
-      new RankedHit(id, item, at, score + feedback, covered.length, content.size, levelOf(covered, bodyOnly), {
-        literal,
-        fed,
-      }),
+      new RankedHit(
+        id,
+        numberIn(cached, id, plan, run),
+        item,
+        at,
+        score + feedback,
+        covered.length,
+        content.size,
+        levelOf(covered, bodyOnly),
+        {
+          literal,
+          fed,
+        },
+      ),
     );
     seen.add(id);
   }
@@ -389,7 +426,7 @@ export function rankItems(
 function corpusOrder(byId: Map<string, Item>): (a: Ranked, b: Ranked) => number {
   if (!(byId instanceof CachedItemMap)) return (a, b) => compareItems(a.item, b.item);
   const cached = byId.cached;
-  return (a, b) => cached.numberOf(a.id)! - cached.numberOf(b.id)!;
+  return (a, b) => (a.n ?? cached.numberOf(a.id)!) - (b.n ?? cached.numberOf(b.id)!);
 }
 
 /**
@@ -401,18 +438,21 @@ function taggedItems(
   byId: Map<string, Item>,
   topics: readonly string[],
   countries: readonly string[],
-): { ids: Iterable<string>; has: (id: string, key: string) => boolean } {
+): { entries: Array<[id: string, n: number]>; has: (n: number, key: string) => boolean; numbered: boolean } {
   if (byId instanceof CachedItemMap) {
     const cached = byId.cached;
     return {
-      ids: cached.taggedNumbers(topics, countries).map((n) => cached.ids[n]!),
-      has: (id, key) => cached.withTag(key).has(cached.numberOf(id)!),
+      entries: cached.taggedNumbers(topics, countries).map((n) => [cached.ids[n]!, n]),
+      has: (n, key) => cached.withTag(key).has(n),
+      numbered: true,
     };
   }
+  const items = [...byId.values()];
   return {
-    ids: byId.keys(),
-    has: (id, key) => {
-      const item = byId.get(id)!;
+    entries: items.map((item, n) => [item.id, n]),
+    numbered: false,
+    has: (n, key) => {
+      const item = items[n]!;
       const value = key.slice(2);
       if (key.startsWith('t:')) return item.topics.includes(value);
       if (key.startsWith('c:')) return item.countries.includes(value);
@@ -468,6 +508,7 @@ function addTagged(
   at: { allow?: (item: Item) => boolean; level: number },
 ) {
   const { level } = at;
+  const items = { byId, cached: byId instanceof CachedItemMap ? byId.cached : undefined };
   const of = plan.content.length;
   // a +word must be in the item: no tag stands for it (namedTags already ignores quoted, prefix and title: queries)
   if (!named || (plan.required.length && !plan.all)) return;
@@ -481,15 +522,16 @@ function addTagged(
   const partial = new Map(ranked.filter((r) => r.words < of).map((r) => [r.id, r]));
   // the items that have one of these tags (from the cache, without parsing them), else every item
   const pool = taggedItems(byId, tagged.topics, tagged.countries);
-  for (const id of pool.ids) {
+  for (const [id, n] of pool.entries) {
     if (seen.has(id) && !partial.has(id)) continue;
-    const topics = tagged.topics.filter((t) => pool.has(id, `t:${t}`));
-    const countries = tagged.countries.filter((c) => pool.has(id, `c:${c}`));
+    const topics = tagged.topics.filter((t) => pool.has(n, `t:${t}`));
+    const countries = tagged.countries.filter((c) => pool.has(n, `c:${c}`));
     if (!topics.length && !countries.length) continue;
-    if (at.allow && !at.allow(byId.get(id)!)) continue;
+    const known = pool.numbered ? n : undefined;
+    if (at.allow && !at.allow(itemOf(items, id, known))) continue;
     // salience: a primary country or a first-listed topic ranks higher among tag-only hits
     const salience =
-      countries.some((c) => pool.has(id, `p:${c}`)) || topics.some((t) => pool.has(id, `f:${t}`)) ? 1 : 0.6;
+      countries.some((c) => pool.has(n, `p:${c}`)) || topics.some((t) => pool.has(n, `f:${t}`)) ? 1 : 0.6;
     const tags: MatchInfo[] = [
       ...topics.map((t) => ({ term: t, field: 'topics' as const, how: 'topic' as const })),
       ...countries.map((c) => ({ term: c, field: 'countries' as const, how: 'country' as const })),
@@ -501,8 +543,9 @@ function addTagged(
     const hit = partial.get(id);
     const tagOnly = (words: number, level: number): Ranked => ({
       id,
+      n: known,
       get item() {
-        return byId.get(id)!;
+        return itemOf(items, id, known);
       },
       score,
       words,
