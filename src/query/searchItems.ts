@@ -138,7 +138,9 @@ type Sub = Parameters<SearchIndex['search']>[0];
 export function probeRunner(index: SearchIndex, shared = new Map<string, ProbeHits>()) {
   const byProbe = new WeakMap<Probe, ProbeHits>();
   const own = new Map<string, ProbeHits>();
-  return (p: Probe): ProbeHits => {
+  /** the hits of the probes run so far, in the order first run */
+  const ran: ProbeHits[] = [];
+  const run = (p: Probe): ProbeHits => {
     let hits = byProbe.get(p);
     if (hits) return hits;
     const key = `${p.term}\u0000${p.stem ? 's' : ''}${p.prefix ? 'p' : ''}${p.fuzzy ?? 0}\u0000${p.fields.join()}`;
@@ -163,8 +165,10 @@ export function probeRunner(index: SearchIndex, shared = new Map<string, ProbeHi
       cache.set(key, hits);
     }
     byProbe.set(p, hits);
+    ran.push(hits);
     return hits;
   };
+  return Object.assign(run, { ran });
 }
 
 /** Whether an item meets every word of a unit in its title or summary, not only in an article's body. */
@@ -266,15 +270,12 @@ const itemOf = (at: Pick<RankedAt, 'byId' | 'cached'>, id: string, n: number | u
  * The number of a ranked item in a cached corpus, from the index's document number in a probe's hits: the index
  * is counted from the cache's items in their order, which ids[doc] === id confirms. Undefined when unknown.
  */
-function numberIn(cached: CachedItems | undefined, id: string, plan: Plan, run: (p: Probe) => ProbeHits) {
+function numberIn(cached: CachedItems | undefined, id: string, hits: readonly ProbeHits[]): number | undefined {
   if (!cached) return undefined;
-  for (const units of [plan.literals, ...plan.expansions, plan.feedback])
-    for (const unit of units)
-      for (const word of unit.words)
-        for (const p of word) {
-          const doc = run(p).get(id)?.doc;
-          if (doc !== undefined) return cached.ids[doc] === id ? doc : undefined;
-        }
+  for (const m of hits) {
+    const doc = m.get(id)?.doc;
+    if (doc !== undefined) return cached.ids[doc] === id ? doc : undefined;
+  }
   return undefined;
 }
 
@@ -338,6 +339,7 @@ export function rankItems(
   const n = plan.literals.length;
   const cached = byId instanceof CachedItemMap ? byId.cached : undefined;
   const at: RankedAt = { byId, cached, plan, run, scored };
+
   for (const id of candidates) {
     let item: Item | undefined;
     if (everyItem) {
@@ -393,7 +395,7 @@ export function rankItems(
     ranked.push(
       new RankedHit(
         id,
-        numberIn(cached, id, plan, run),
+        numberIn(cached, id, run.ran),
         item,
         at,
         score + feedback,
