@@ -124,6 +124,9 @@ const search = (/** @type {string} */ q, /** @type {string[]} */ flags, /** @typ
 for (const q of QUERIES) dump(`10k-${label()}.txt`, search(q, [], corpusDir));
 for (const [q, ...flags] of VARIANTS) dump(`10k-${label()}.txt`, search(q ?? '', flags, corpusDir));
 dump(`10k-${label()}.txt`, ['similar', '--json', '--limit', '50', '--data', corpusDir, firstId(corpusDir)]);
+// every item as parsed and enriched, and timelines (which read them all)
+dump(`10k-${label()}.txt`, ['list', '--json', '--limit', 'all', '--data', corpusDir]);
+dump(`10k-${label()}.txt`, ['timeline', '--by', 'year', '--json', '--data', corpusDir]);
 
 /** @param {string} dir */
 function firstId(dir) {
@@ -142,7 +145,7 @@ const sets = [
 for (const [file, pages] of sets) {
   const judged = path.join(fixtures, file ?? '');
   if (!fs.existsSync(judged)) continue;
-  meso(['list', '--json', '--data', pages ?? '', '--cache-dir', cacheDir]);
+  dump(`pages-${label()}.txt`, ['list', '--json', '--limit', 'all', '--data', pages ?? '']);
   /** @type {{ queries: { query: string }[] }} */
   const { queries } = JSON.parse(fs.readFileSync(judged, 'utf8'));
   for (const q of queries) dump(`judged-${label()}.txt`, search(q.query, [], pages ?? ''));
