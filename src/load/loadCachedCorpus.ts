@@ -182,7 +182,7 @@ function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer] {
   const { items, diagnostics, pages, merged } = corpus;
   const lines = items.map((i) => Buffer.from(asciiJson(JSON.stringify(i)), 'latin1'));
   const parts: Buffer[] = [Buffer.from('[\n')];
-  lines.forEach((line, n) => parts.push(line, Buffer.from(n < lines.length - 1 ? ',\n' : '\n')));
+  for (let n = 0; n < lines.length; n++) parts.push(lines[n]!, Buffer.from(n < lines.length - 1 ? ',\n' : '\n'));
   if (!lines.length) parts.push(Buffer.from('\n'));
   parts.push(Buffer.from(']\n'));
   const array = Buffer.concat(parts);

@@ -238,7 +238,9 @@ describe('a saved index looks its terms up in their sorted order', () => {
     const fromCache = saved(counted).vocab();
     const terms = counted.vocab().terms;
     expect(terms.length).toBeGreaterThan(1000);
-    terms.forEach((t, i) => expect(fromCache.indexOf(t)).toBe(i));
+    terms.forEach((t, i) => {
+      expect(fromCache.indexOf(t)).toBe(i);
+    });
     for (const t of ['', 'zzzz', 'traffickin', 'a'.repeat(30)]) expect(fromCache.has(t)).toBe(counted.has(t));
   });
 });
