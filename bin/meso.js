@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// meso's command: a plain Node entry, so npm's shims run it the same on Linux, macOS and Windows.
-import module from 'node:module';
+// meso's command: a plain Node entry, so npm's shims run it the same on Linux, macOS and Windows. CommonJS (see
+// bin/package.json), as is dist/: Node then needs no ES module loader to start meso.
 
-// Node 22.1+ keeps compiled code between runs; older Nodes simply start without it.
-module.enableCompileCache?.();
-await import('../dist/meso.js');
+// Node 22.1+ keeps compiled code between runs; older Nodes simply start without it (dist/meso.cjs keeps its own).
+require('node:module').enableCompileCache?.();
+require('../dist/meso.cjs');

@@ -1,13 +1,19 @@
 // Builds meso:
-//   dist/meso.js     the entry bundle of src/main.ts, which bin/meso.js imports; it loads the chunks beside it
-//                    (dist/*-HASH.js) only when a command needs them
+//   dist/meso.cjs    the entry, from src/main.ts, which bin/meso.js requires: it answers --version and help into a
+//                    pipe itself, and loads one of the two bundles below for everything else
+//   dist/run.cjs     the rest of meso (commander, the commands, loading, search), from src/runProcess.ts: one
+//                    CommonJS file, which the entry compiles with a V8 code cache kept in the user's cache folder
+//                    (src/io/codeCache.ts); its SHA-1 is built into the entry to name and check that cache
+//   dist/help.cjs    the same without what the commands do: commander and the commands' definitions, for help
+//                    on a terminal (which commander wraps to its width); a code cache of its own
 //   dist/tables.v8   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
 //   dist/expansions.v8  the thesaurus, acronyms and country names filed for query expansion, read by
 //                    loadExpansions while data/ is unchanged
 //   dist/meso.1      the man page (package.json "man"), from the same commander program as --help
-//   dist/help.json   that program's help texts as it prints them into a pipe, which dist/meso.js prints itself
+//   dist/help.json   that program's help texts as it prints them into a pipe, which dist/meso.cjs prints itself
 import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -34,51 +40,40 @@ const lazyChildProcess = {
   },
 };
 
-/**
- * Imports of Node's built-in modules (`import { readFileSync } from 'node:fs'`, meso's and chalk's) become require calls
- * through the bundle's require (the banner below). Node 20 builds an ES module facade for a built-in the first
- * time one is imported, and reads every export to do it: for node:fs that loads its streams, for node:crypto its
- * webcrypto, some milliseconds of every run each; require hands over the module as it is.
- */
-const requireBuiltins = {
-  name: 'require-builtins',
-  setup(b) {
-    b.onResolve({ filter: /^node:/ }, (args) =>
-      // (not in the entry, src/main.ts: --version loads no module but it, and help imports node:fs when it needs it)
-      args.namespace === 'require-builtins' || /[\\/]src[\\/]main\.ts$/.test(args.importer)
-        ? undefined
-        : { path: args.path, namespace: 'require-builtins' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'require-builtins' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
-  },
+const define = {
+  __MESO_VERSION__: JSON.stringify(pkg.version),
+  __MINISEARCH_VERSION__: JSON.stringify(mini.version),
 };
 
+/**
+ * meso runs as CommonJS: Node 20 can keep V8's compiled code between runs only for a script it compiles itself
+ * (vm.Script's cachedData), never for an ES module; and a CommonJS entry spares Node its ES module loader. The
+ * sources' `import.meta.url` is the file's URL, made from __filename.
+ */
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
+  format: 'cjs',
   minify: !process.env.MESO_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
-  define: {
-    __MESO_VERSION__: JSON.stringify(pkg.version),
-    __MINISEARCH_VERSION__: JSON.stringify(mini.version),
-  },
-  format: 'esm',
-  plugins: [lazyChildProcess, requireBuiltins],
-  // commander and cli-table3 are CommonJS: give the ESM bundle a require for their built-in imports.
-  banner: {
-    js: "import { createRequire as __mesoRequire } from 'node:module'; const require = __mesoRequire(import.meta.url);",
-  },
+  define: { ...define, 'import.meta.url': '__mesoFileUrl' },
+  banner: { js: "var __mesoFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyChildProcess],
 };
 
-if (existsSync('dist'))
-  // the chunks of the last build, and a build helper a failed build left behind
-  for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && /\.m?js$/.test(f.name)))
-    rmSync(`dist/${f.name}`);
+/** JavaScript with every UTF-16 unit beyond ASCII written as a \u escape. */
+function asciiOnly(code) {
+  // (an escaped character, `\é`, would become `\\u00e9`, something else: esbuild writes none, and is held to it)
+  if (/\\[^\x00-\x7f]/.test(code)) throw new Error('dist/run.cjs: a backslash before a character beyond ASCII');
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+mkdirSync('dist', { recursive: true });
+// the bundles of the last build (of this or an earlier layout), and a build helper a failed build left behind
+for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && /\.[cm]?js$/.test(f.name)))
+  rmSync(`dist/${f.name}`);
 
 // Build-time helpers, bundled on their own (so nothing of main.ts runs) beside the bundle (so they find data/ as
 // it does), imported, then removed: the tables compiled with the same code the bundle runs, the man page from
@@ -86,8 +81,17 @@ if (existsSync('dist'))
 const helper = path.resolve('dist', `build-helpers-${process.pid}.mjs`);
 try {
   await build({
-    ...common,
-    minify: false,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    define,
+    plugins: [lazyChildProcess],
+    // commander and cli-table3 are CommonJS: give the ESM bundle a require for their built-in imports
+    banner: {
+      js: "import { createRequire as __mesoRequire } from 'node:module'; const require = __mesoRequire(import.meta.url);",
+    },
     stdin: {
       contents: `export { compileEnrichers, serializeEnrichers, compiledTablesFile } from './src/enrich/getEnrichers.ts';
 export { manPage } from './src/cli.ts';
@@ -109,11 +113,62 @@ export { serializeExpansions } from './src/query/loadExpansions.ts';`,
   rmSync(helper, { force: true });
 }
 
-// Split at dynamic imports: dist/meso.js loads the chunk of the rest only when a command needs it.
+/**
+ * For dist/help.cjs: what a command does (src/commands/runX.ts, imported by makeXCommand.ts) becomes a stand-in
+ * that throws, so the bundle holds commander and the commands' definitions, not the code that runs them.
+ */
+const withoutActions = {
+  name: 'without-actions',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/run[A-Z]\w*\.js$/ }, (args) =>
+      /[\\/]src[\\/]commands[\\/]make\w+Command\.ts$/.test(args.importer)
+        ? { path: args.path.slice(2, -3), namespace: 'without-actions' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'without-actions' }, (args) => ({
+      contents: `export function ${args.path}() { throw new Error('${args.path} is not in dist/help.cjs'); }`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Bundles `contents` (an entry's exports) into dist/NAME.cjs; returns the file's SHA-1, which names and checks
+ * its code cache (src/main.ts). The file is ASCII: esbuild leaves the characters beyond ASCII of regular
+ * expression literals as they are, written here as \u escapes (the same characters to JavaScript, in a string,
+ * a regular expression or a template), so that it is read as a one-byte string (requireWithCodeCache), cheaper
+ * to make and to parse than UTF-8. __MESO_CODE_ID__ (what cached corpora were made by) is the SHA-1 of the
+ * bundle, written in place of a stand-in.
+ */
+async function bundle(name, contents, plugins = []) {
+  const CODE_ID = `meso-code-id-${'0'.repeat(27)}`;
+  const result = await build({
+    ...common,
+    define: { ...common.define, __MESO_CODE_ID__: JSON.stringify(CODE_ID) },
+    plugins: [...common.plugins, ...plugins],
+    stdin: { contents, resolveDir: '.', sourcefile: `${name}.ts`, loader: 'ts' },
+    outfile: `dist/${name}.cjs`,
+    write: false,
+  });
+  const built = asciiOnly(result.outputFiles[0].text);
+  const code = built.replaceAll(CODE_ID, createHash('sha1').update(built).digest('hex'));
+  writeFileSync(`dist/${name}.cjs`, code);
+  return createHash('sha1').update(code).digest('hex');
+}
+
+// The rest of meso, one file: its dynamic imports (chalk, cli-table3…) run their modules' code only when reached.
+const runId = await bundle(
+  'run',
+  `export { runProcess } from './src/runProcess.ts';
+export { timingsLine } from './src/timings.ts';`,
+);
+// Help on a terminal (commander wraps it to the width): commander and the commands' definitions alone.
+const helpId = await bundle('help', `export { runProcess } from './src/runProcess.ts';`, [withoutActions]);
+
 await build({
   ...common,
-  entryPoints: { meso: 'src/main.ts' },
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: '[name]-[hash]',
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/meso.cjs',
+  define: { ...common.define, __MESO_RUN_ID__: JSON.stringify(runId), __MESO_HELP_ID__: JSON.stringify(helpId) },
 });
+if (!existsSync('dist/meso.cjs')) throw new Error('the build wrote no dist/meso.cjs');

@@ -1,19 +1,21 @@
+import { fstatSync, readFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { helpTopic } from './helpTopic.js';
+import { requireWithCodeCache, type CodeCacheFile } from './io/codeCache.js';
+import { cannotWriteOutput } from './io/writeStdout.js';
+import { defaultCacheDir } from './paths.js';
+import { timingsLine } from './timings.js';
 
 /**
  * Help as commander prints it when standard output is not a terminal (it then wraps at 80 columns, whatever the
  * colour settings), per topic (see helpTopic): printed by the build from the same program (helpTexts in cli.ts).
  * A terminal, whose width changes the wrapping, gets commander itself; so does a missing or damaged file.
  */
-async function builtHelp(topic: string): Promise<string | undefined> {
-  // node:fs is imported here, not at the top: --version needs nothing but this file
-  const fs = await import('node:fs');
-  if (stdoutIsTerminal(fs)) return undefined;
+function builtHelp(topic: string): string | undefined {
+  if (stdoutIsTerminal()) return undefined;
   try {
-    const texts = JSON.parse(fs.readFileSync(new URL('./help.json', import.meta.url), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const texts = JSON.parse(readFileSync(new URL('./help.json', import.meta.url), 'utf8')) as Record<string, unknown>;
     const text = Object.hasOwn(texts, topic) ? texts[topic] : undefined;
     return typeof text === 'string' ? text : undefined;
   } catch {
@@ -22,7 +24,7 @@ async function builtHelp(topic: string): Promise<string | undefined> {
 }
 
 /** Whether standard output is a terminal, without making the process.stdout stream unless it may be one. */
-function stdoutIsTerminal({ fstatSync }: typeof import('node:fs')): boolean {
+function stdoutIsTerminal(): boolean {
   try {
     return fstatSync(1).isCharacterDevice() && Boolean(process.stdout.isTTY);
   } catch {
@@ -31,8 +33,7 @@ function stdoutIsTerminal({ fstatSync }: typeof import('node:fs')): boolean {
 }
 
 /** Writes all of `text` to standard output; a closed reader ends the run quietly, another failure with status 2. */
-async function writeOut(text: string): Promise<void> {
-  const { writeSync } = await import('node:fs');
+function writeOut(text: string): void {
   const bytes = Buffer.from(text);
   for (let done = 0; done < bytes.length; ) {
     try {
@@ -41,7 +42,6 @@ async function writeOut(text: string): Promise<void> {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') continue;
       if (code === 'EPIPE') return;
-      const { cannotWriteOutput } = await import('./io/writeStdout.js');
       process.stderr.write(`meso: error: ${cannotWriteOutput(e)}\n`);
       process.exitCode = 2;
       return;
@@ -49,17 +49,46 @@ async function writeOut(text: string): Promise<void> {
   }
 }
 
-// The entry of dist/meso.js, which bin/meso.js imports. It loads the rest of meso only when a command needs
-// it: `meso --version` prints a constant, and help into a pipe or a file is printed as the build wrote it,
-// both before commander and the commands are loaded.
-const args = process.argv.slice(2);
-const topic = helpTopic(args);
-const help = topic !== undefined ? await builtHelp(topic) : undefined;
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) process.stdout.write(`${__MESO_VERSION__}\n`);
-else if (help !== undefined) await writeOut(help);
-else {
-  const { runProcess } = await import('./runProcess.js');
-  await runProcess(process.argv);
+/**
+ * Where the compiled code of a bundle (dist/run.cjs, dist/help.cjs) is kept between runs: in meso's cache folder
+ * (MESO_CACHE_DIR, else the user's), one file per bundle, build of meso and Node; none with MESO_NO_CACHE.
+ */
+function codeCacheFile(name: string, id: string, env: NodeJS.ProcessEnv): CodeCacheFile | undefined {
+  if (env.MESO_NO_CACHE !== undefined) return undefined;
+  const dir = env.MESO_CACHE_DIR?.trim() ? env.MESO_CACHE_DIR : defaultCacheDir(env);
+  const tag = `${process.version}-${process.arch}`;
+  return {
+    file: path.join(path.resolve(dir), `${name}-${id.slice(0, 16)}-${tag}.v8c`),
+    key: `${id} ${tag} ${process.versions.v8}`,
+  };
 }
-// the phase timings (MESO_TIMINGS=1), loaded only then: --version and help need nothing else
-if (process.env.MESO_TIMINGS) process.stderr.write((await import('./timings.js')).timingsLine());
+
+/**
+ * The entry of dist/meso.cjs, which bin/meso.js requires. It loads the rest of meso only when a command needs
+ * it: `meso --version` prints a constant, and help into a pipe or a file is printed as the build wrote it, both
+ * without it. Help on a terminal loads dist/help.cjs (commander and the commands' definitions); anything else
+ * dist/run.cjs. Each is compiled with V8's code cache (see requireWithCodeCache), which the run writes at its end
+ * when there was none, so that the next run reads its compiled code instead of compiling.
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const topic = helpTopic(args);
+  const help = topic !== undefined ? builtHelp(topic) : undefined;
+  let timings = timingsLine; // the phases of a run without dist/run.cjs: none but the total
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) process.stdout.write(`${__MESO_VERSION__}\n`);
+  else if (help !== undefined) writeOut(help);
+  else {
+    const [name, id] = topic !== undefined ? ['help', __MESO_HELP_ID__] : ['run', __MESO_RUN_ID__];
+    const run = requireWithCodeCache<typeof import('./runProcess.js') & Partial<typeof import('./timings.js')>>(
+      fileURLToPath(new URL(`./${name}.cjs`, import.meta.url)),
+      codeCacheFile(name, id, process.env),
+    );
+    timings = run.exports.timingsLine ?? timings;
+    await run.exports.runProcess(process.argv);
+    run.save();
+  }
+  // the phase timings (MESO_TIMINGS=1)
+  if (process.env.MESO_TIMINGS) process.stderr.write(timings());
+}
+
+void main();

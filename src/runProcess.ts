@@ -1,7 +1,6 @@
-import { isatty } from 'node:tty';
 import { runCli } from './cli.js';
 import { signalsHeld } from './io/writeFileAtomic.js';
-import { cannotWriteOutput, makeStdoutWriter } from './io/writeStdout.js';
+import { cannotWriteOutput, isTerminal, makeStdoutWriter } from './io/writeStdout.js';
 
 /**
  * The process edge: real stdout/stderr, a quiet end on a closed pipe, and exit 2 with a message when output
@@ -29,8 +28,8 @@ export async function runProcess(argv: string[]): Promise<void> {
     err: (text) => void process.stderr.write(text),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
-    // isatty rather than process.stderr.isTTY: the stderr stream is only made when something is written
-    errIsTTY: isatty(2),
+    // not process.stderr.isTTY: the stderr stream is only made when something is written
+    errIsTTY: isTerminal(2),
     columns: process.stdout.columns,
     stdinIsTTY: () => Boolean(process.stdin.isTTY),
   });

@@ -1,6 +1,5 @@
 import { Command, Argument } from 'commander';
 import type { Runtime } from '../runtime.js';
-import { runCompletion } from './runCompletion.js';
 import { SHELLS, type Shell } from '../render/shells.js';
 
 /** `meso completion bash|zsh|fish`: a script that completes meso's commands, flags and their values. */
@@ -12,5 +11,7 @@ export function makeCompletionCommand(rt: Runtime): Command {
       'after',
       '\nExamples:\n  source <(meso completion bash)                         in ~/.bashrc\n  meso completion zsh > ~/.zfunc/_meso                   with fpath+=(~/.zfunc)\n  meso completion fish > ~/.config/fish/completions/meso.fish',
     )
-    .action((shell: Shell, _opts: unknown, self: Command) => runCompletion(shell, self, rt));
+    .action(async (shell: Shell, _opts: unknown, self: Command) =>
+      (await import('./runCompletion.js')).runCompletion(shell, self, rt),
+    );
 }

@@ -1,7 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { addOptions, FILTER_OPTIONS } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { runExport } from './runExport.js';
 import { indexNameProblem } from '../render/renderBulk.js';
 
 /** `meso export`: the whole (or filtered) corpus as JSON Lines, CSV or an OpenSearch/Elasticsearch _bulk body. */
@@ -36,5 +35,5 @@ export function makeExportCommand(rt: Runtime): Command {
     'after',
     '\nExamples:\n  meso export --format csv --bom --out items.csv\n  meso export --format bulk > bulk.ndjson\n  meso export --format mapping > mapping.json',
   );
-  return cmd.action((_opts: unknown, self: Command) => runExport(self, rt));
+  return cmd.action(async (_opts: unknown, self: Command) => (await import('./runExport.js')).runExport(self, rt));
 }

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { runFacet } from './runFacet.js';
 
 /** `meso countries` and `meso topics`: how many items (passing the filters) carry each value. */
 export function makeFacetCommand(rt: Runtime, facet: 'countries' | 'topics'): Command {
@@ -17,5 +16,5 @@ export function makeFacetCommand(rt: Runtime, facet: 'countries' | 'topics'): Co
       : '\nIn a pipe: one tab-separated line per topic (value, label, count, total), no header, no total row.\n\nExamples:\n  meso topics\n  meso topics --country Honduras\n  meso topics --json | jq -r \'.[] | "\\(.count) \\(.label)"\'',
   );
   addOptions(cmd, [...FILTER_OPTIONS, ...FORMAT_OPTIONS]);
-  return cmd.action((_opts: unknown, self: Command) => runFacet(facet, self, rt));
+  return cmd.action(async (_opts: unknown, self: Command) => (await import('./runFacet.js')).runFacet(facet, self, rt));
 }

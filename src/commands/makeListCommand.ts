@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { runList } from './runList.js';
 
 /** `meso list`: every item (or those that pass the filters), newest first, undated last. */
 export function makeListCommand(rt: Runtime): Command {
@@ -11,5 +10,5 @@ export function makeListCommand(rt: Runtime): Command {
     'after',
     '\nExamples:\n  meso list --country "Costa Rica"\n  meso list --topic smuggling --since 2018 --json | jq -r \'.[].title\'\n  meso list --fields date,title --format tsv | sort',
   );
-  return cmd.action((_opts: unknown, self: Command) => runList(self, rt));
+  return cmd.action(async (_opts: unknown, self: Command) => (await import('./runList.js')).runList(self, rt));
 }

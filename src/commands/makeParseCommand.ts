@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { addOptions, FORMAT_OPTIONS } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { runParse } from './runParse.js';
 
 /** `meso parse FILE...`: how each page parses (items with line numbers, layout, diagnostics), for page authors and pipelines. */
 export function makeParseCommand(rt: Runtime): Command {
@@ -16,5 +15,7 @@ export function makeParseCommand(rt: Runtime): Command {
     'after',
     '\nEach page gets the layout meso chose for it and why; then its items (line, date, title); then every line left\nout or placed with a doubt, as file:line. Notes (furniture, language markers, headings) are left out on\npurpose; warnings and doubts are worth a look, and --strict fails on them.\n\nWith --jsonl, --csv or --format tsv: one row per item found (fields: file, line, id, date, title, summary, lines),\nand the diagnostics on stderr. --json: {"pages": [{"file", "layout", "kind", "order", "why", "items", "diagnostics"}], "diagnostics"}.\n\nExamples:\n  meso parse data/pages/001_bcfdfb02d0d3a25a.txt\n  meso parse ~/scraped/new-section/ | less\n  curl -s … | meso parse - --json --strict\n  meso parse data/pages --format tsv --fields file,line,title',
   );
-  return cmd.action((files: string[], _opts: unknown, self: Command) => runParse(files, self, rt));
+  return cmd.action(async (files: string[], _opts: unknown, self: Command) =>
+    (await import('./runParse.js')).runParse(files, self, rt),
+  );
 }

@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { runSearch } from './runSearch.js';
 
 export const QUERY_HELP = `
 Query language:
@@ -34,5 +33,7 @@ export function makeSearchCommand(rt: Runtime): Command {
     'after',
     `${QUERY_HELP}\n\nExamples:\n  meso search trafficking\n  meso search what did IOM do about hurricanes in Honduras\n  meso search jobs for migrants --explain\n  meso search '"voluntary return"' --country Guatemala\n  meso search smuggling -n 5 --json | jq -r '.[] | "\\(.score) \\(.title)"'`,
   );
-  return cmd.action((words: string[], _opts: unknown, self: Command) => runSearch(words, self, rt));
+  return cmd.action(async (words: string[], _opts: unknown, self: Command) =>
+    (await import('./runSearch.js')).runSearch(words, self, rt),
+  );
 }

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { addOptions, FORMAT_OPTIONS } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { runShow } from './runShow.js';
 
 /** `meso show <id>`: one item in full, with its sources and the evidence for its countries, topics and date. */
 export function makeShowCommand(rt: Runtime): Command {
@@ -13,5 +12,7 @@ export function makeShowCommand(rt: Runtime): Command {
     "\nExamples:\n  meso show 46b7b7f\n  meso show 46b7b7f --json | jq '.places'\n  meso list --country Belize --json | jq -r '.[0].id' | xargs meso show",
   );
   addOptions(cmd, FORMAT_OPTIONS);
-  return cmd.action((id: string, _opts: unknown, self: Command) => runShow(id, self, rt));
+  return cmd.action(async (id: string, _opts: unknown, self: Command) =>
+    (await import('./runShow.js')).runShow(id, self, rt),
+  );
 }

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { runSimilar } from './runSimilar.js';
 
 /** How many items similar prints without --limit. */
 const DEFAULT_LIMIT = 10;
@@ -16,5 +15,7 @@ export function makeSimilarCommand(rt: Runtime): Command {
     'after',
     `\nThe item's strongest words (by tf-idf) are searched for; an item that shares more of them, and more of\nits countries and topics, ranks higher (score 0 to 1). The item itself is left out. Default --limit ${DEFAULT_LIMIT}.\n\nExamples:\n  meso similar 46b7b7f\n  meso similar 46b7b7f --country Mexico -n 5 --json | jq -r '.[].title'`,
   );
-  return cmd.action((id: string, _opts: unknown, self: Command) => runSimilar(id, self, rt, DEFAULT_LIMIT));
+  return cmd.action(async (id: string, _opts: unknown, self: Command) =>
+    (await import('./runSimilar.js')).runSimilar(id, self, rt, DEFAULT_LIMIT),
+  );
 }

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { addOptions } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { runStats } from './runStats.js';
 
 /** `meso stats`: pages read, items, dated and undated, duplicates merged, diagnostics; per page too. */
 export function makeStatsCommand(rt: Runtime): Command {
@@ -13,5 +12,5 @@ export function makeStatsCommand(rt: Runtime): Command {
     '\nEvery file given is in the per-page list: read, or skipped and why (binary, empty, too large, unreadable…).\n\nExamples:\n  meso stats\n  meso stats --data ./my-pages --json | jq \'.perPage[] | select(.diagnostics > 0)\'\n  meso stats --data ./my-pages --json | jq -r \'.perPage[] | select(.status == "skipped") | "\\(.file): \\(.reason)"\'',
   );
   addOptions(cmd, ['json']);
-  return cmd.action((_opts: unknown, self: Command) => runStats(self, rt));
+  return cmd.action(async (_opts: unknown, self: Command) => (await import('./runStats.js')).runStats(self, rt));
 }

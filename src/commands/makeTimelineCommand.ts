@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { runTimeline } from './runTimeline.js';
 import { QUERY_HELP } from './makeSearchCommand.js';
 
 /** `meso timeline [query...]`: how many matching items per period, as a chart, JSON, CSV or SVG. */
@@ -35,5 +34,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
     'after',
     `${QUERY_HELP}\n\nExamples:\n  meso timeline --country "Costa Rica"\n  meso timeline trafficking --by quarter --normalize\n  meso timeline --split topic --by month --svg topics.svg\n  meso timeline --by year --json | jq '.buckets[] | [.period, .count]'`,
   );
-  return cmd.action((words: string[], _opts: unknown, self: Command) => runTimeline(words, self, rt));
+  return cmd.action(async (words: string[], _opts: unknown, self: Command) =>
+    (await import('./runTimeline.js')).runTimeline(words, self, rt),
+  );
 }

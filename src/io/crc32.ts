@@ -1,4 +1,4 @@
-import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 
 let table: Int32Array | undefined;
 
@@ -17,13 +17,21 @@ function crc32js(bytes: Uint8Array, value = 0): number {
   return (crc ^ -1) >>> 0;
 }
 
+let zlibCrc32: ((bytes: Uint8Array, value?: number) => number) | null | undefined;
+
 /**
  * CRC-32 of some bytes, as an unsigned number, going on from `value` (the CRC-32 of the bytes before them): to
  * tell a damaged cache file. zlib's where Node has it (a few milliseconds for 14 MB, where SHA-1 takes about
- * 26), else the same sum in JavaScript.
+ * 26), else the same sum in JavaScript. node:zlib is loaded on the first call, not with this module: a run that
+ * checks nothing (--version, help) does not load it.
  */
-export const crc32: (bytes: Uint8Array, value?: number) => number =
-  typeof zlib.crc32 === 'function' ? (bytes, value = 0) => zlib.crc32(bytes, value) : crc32js;
+export function crc32(bytes: Uint8Array, value = 0): number {
+  if (zlibCrc32 === undefined) {
+    const zlib = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
+    zlibCrc32 = typeof zlib.crc32 === 'function' ? zlib.crc32 : null;
+  }
+  return zlibCrc32 ? zlibCrc32(bytes, value) : crc32js(bytes, value);
+}
 
 /** The JavaScript fallback, for tests to hold equal to zlib's. */
 export const crc32InJs = crc32js;

@@ -1,16 +1,29 @@
 import { fstatSync, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
 import { whyWriteFailed } from './writeFileAtomic.js';
 
 /** The message of a failed write to standard output: `cannot write output: the disk is full (ENOSPC)`. */
 export const cannotWriteOutput = (e: unknown) => `cannot write output: ${whyWriteFailed(e, true)}`;
 
+/**
+ * Whether a descriptor is a terminal. node:tty (and the net streams it brings) is loaded only for a character
+ * device, which a terminal is: a pipe or a file never needs it.
+ */
+export function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
 /** Whether standard output is a file or a device (not a pipe, socket or terminal): Node writes those blindly. */
 function isFileLike(fd: number): boolean {
   try {
     const st = fstatSync(fd);
-    return st.isFile() || (st.isCharacterDevice() && !isatty(fd)) || st.isBlockDevice();
+    return st.isFile() || (st.isCharacterDevice() && !isTerminal(fd)) || st.isBlockDevice();
   } catch {
     return false;
   }

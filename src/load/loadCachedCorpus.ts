@@ -4,7 +4,6 @@ import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { crc32 } from '../io/crc32.js';
 import { fileURLToPath } from 'node:url';
-import os from 'node:os';
 import path from 'node:path';
 import { buildCorpus, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
 import type { Item } from '../types.js';
@@ -13,6 +12,7 @@ import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type
 import { tablesChecksum } from '../enrich/getEnrichers.js';
 import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
 import { SavedIndex, countTerms, packed, unpacked } from '../indexing/termIndex.js';
+import { defaultCacheDir } from '../paths.js';
 
 /** Bumped when the cache file layout changes. */
 const CACHE_FORMAT = 8;
@@ -23,18 +23,7 @@ export interface CacheOptions {
   log: (message: string) => void;
 }
 
-/**
- * The user's cache folder for meso: XDG_CACHE_HOME, else the platform's. A relative XDG_CACHE_HOME is ignored,
- * as the XDG Base Directory specification says (it would put the cache wherever meso happens to run).
- */
-export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
-  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'meso');
-  const home = os.homedir();
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'meso');
-  if (process.platform === 'win32')
-    return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'meso', 'Cache');
-  return path.join(home, '.cache', 'meso');
-}
+export { defaultCacheDir };
 
 let codeHash: string | undefined;
 /**
@@ -44,6 +33,8 @@ let codeHash: string | undefined;
  * millisecond, once per process.
  */
 function codeVersion(): string {
+  // the build writes the bundle's SHA-1 into it (scripts/build.mjs): nothing to read and hash at run time
+  if (typeof __MESO_CODE_ID__ === 'string') return __MESO_CODE_ID__;
   if (codeHash !== undefined) return codeHash;
   try {
     const self = fileURLToPath(import.meta.url);

@@ -16,6 +16,8 @@ interface Fit {
   strength: number;
   /** list lines between a date and its title, which fit nowhere */
   skipped: Unit[];
+  /** a summary (a paragraph or a list line) follows the item's head */
+  summary?: boolean;
 }
 
 /** How the dates of a page are paired with titles. */
@@ -72,7 +74,13 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
     const q = content[p - 1];
     if (isNames(u) && !skipped.length && q?.kind === 'text' && q.shape.titleLike && !isNames(q) && isSummary(after))
       return { title: u, tags: null, strength: 0.5, skipped };
-    return { title: u, tags: null, strength: (u.shape.titleLike ? 1 : 0.25) + bonus, skipped };
+    return {
+      title: u,
+      tags: null,
+      strength: (u.shape.titleLike ? 1 : 0.25) + bonus,
+      skipped,
+      summary: isSummary(after),
+    };
   };
   const titleFirst = (p: number): Fit | null => {
     const q = content[p - 1];
@@ -80,15 +88,15 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
     const bonus = isSummary(content[p + 1]) ? 0.5 : 0;
     const r = content[p - 2];
     if (isNames(q) && r?.kind === 'text' && r.shape.titleLike && r.block !== q.block)
-      return { title: r, tags: q, strength: 1.25 + bonus, skipped: [] };
+      return { title: r, tags: q, strength: 1.25 + bonus, skipped: [], summary: bonus > 0 };
     if (isNames(q) && r?.kind === 'text' && r.shape.titleLike && r.lines.at(-1)! + 1 === q.lines[0])
-      return { title: r, tags: q, strength: 1.25 + bonus, skipped: [] };
+      return { title: r, tags: q, strength: 1.25 + bonus, skipped: [], summary: bonus > 0 };
     if (!q.shape.titleLike) return null;
     // title, date, then the tag line, then the text
     const t = content[p + 1];
     if (t?.kind === 'text' && isNames(t) && !isNames(q) && isSummary(content[p + 2]))
-      return { title: q, tags: t, strength: 1.75, skipped: [] };
-    return { title: q, tags: null, strength: 1 + bonus, skipped: [] };
+      return { title: q, tags: t, strength: 1.75, skipped: [], summary: true };
+    return { title: q, tags: null, strength: 1 + bonus, skipped: [], summary: bonus > 0 };
   };
 
   /** a date that closes its item: title, summary, then the date (the next title, a date or the end after it) */
@@ -136,7 +144,10 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
     const a = mine(p);
     const b = other(p);
     let pick: Fit | null = null;
-    if (free(a) && fits(a)) pick = a;
+    // a page that mixes both orders (a template that changed): the chosen order's reading of this date has no
+    // summary after it, while the other order's reading is a title with its summary under it
+    const mixed = free(a) && fits(a) && a.strength < 1.5 && free(b) && b.summary === true && b.strength >= 1.5;
+    if (free(a) && fits(a) && !mixed) pick = a;
     else if (free(b) && fits(b)) {
       pick = b;
       doubts.push({

@@ -90,6 +90,20 @@ class TableExpression implements Expression {
   }
 }
 
+/** A shipped group, whose expressions are made on first use: a query meets few of the table's groups. */
+class TableGroup implements ExpansionGroup {
+  readonly kind: ExpansionKind;
+  readonly heads?: number;
+  private made?: readonly Expression[];
+  constructor(private readonly data: ExpansionData['groups'][number]) {
+    this.kind = data.kind;
+    if (data.heads !== undefined) this.heads = data.heads;
+  }
+  get expressions(): readonly Expression[] {
+    return (this.made ??= this.data.texts.map((t, k) => new TableExpression(t, k < this.data.shorts)));
+  }
+}
+
 /**
  * The shipped expansions as plain data, as the build stores them (dist/expansions.v8): each group's expressions
  * as written, and the groups filed by the first letters of their words.
@@ -160,11 +174,7 @@ export function compileExpansions(
 function withLearned(shipped: ExpansionData, learned: readonly Acronym[]): Expansions {
   const data: ExpansionData = { groups: shipped.groups, filed: new Map(shipped.filed), longest: shipped.longest };
   const own = new Set<string>();
-  const groups: ExpansionGroup[] = shipped.groups.map((g) => ({
-    kind: g.kind,
-    expressions: g.texts.map((t, k) => new TableExpression(t, k < g.shorts)),
-    ...(g.heads === undefined ? {} : { heads: g.heads }),
-  }));
+  const groups: ExpansionGroup[] = shipped.groups.map((g) => new TableGroup(g));
   for (const [short, long] of learned) {
     const terms = long.filter((t) => !isStopWord(t));
     if (!terms.length) continue;

@@ -3,20 +3,24 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { createRunner, makeTempDir, ROOT } from '../helpers/runMeso.js';
+import { BIN, createRunner, makeTempDir, mesoEnv, ROOT } from '../helpers/runMeso.js';
 import { hasScript } from '../helpers/runInTerminal.js';
 
-const { run } = createRunner();
+const { run, cacheHome } = createRunner();
 
-/** What commander prints for these arguments when standard output is not a terminal: runCli, in this process. */
-async function commanderHelp(args: string[]): Promise<{ status: number; out: string; err: string }> {
+/**
+ * What commander prints for these arguments when standard output is not a terminal (or is one of `columns`):
+ * runCli, in this process.
+ */
+async function commanderHelp(args: string[], columns?: number): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const status = await runCli(['node', 'meso', ...args], {
     out: (s) => void (out += s),
     err: (s) => void (err += s),
     env: {},
-    isTTY: false,
+    isTTY: columns !== undefined,
+    columns,
   });
   return { status, out, err };
 }
@@ -47,6 +51,7 @@ function runAtWidth(bin: string, args: string[], columns: number) {
   const line = `stty cols ${columns} rows 40; '${process.execPath}' '${bin}' ${args.join(' ')}`;
   const r = spawnSync('script', ['-qec', line, '/dev/null'], {
     cwd: ROOT,
+    env: mesoEnv(cacheHome),
     encoding: 'utf8',
     input: '',
     timeout: 60_000,
@@ -115,5 +120,17 @@ describe('help', () => {
     expect(widest).toBeGreaterThan(80);
     expect(widest).toBeLessThanOrEqual(100);
     expect(r.stdout).not.toBe((await commanderHelp(['--help'])).out); // which wraps at 80
+  });
+
+  // dist/help.cjs: commander and the commands' definitions, without what the commands do
+  it
+    .skipIf(!hasScript)
+    .each([
+      ...HELP_LINES.map((args): [string, number, string[]] => [args.join(' ') || '(no arguments)', 100, args]),
+      ['--help', 60, ['--help']],
+      ['search --help', 132, ['search', '--help']],
+    ])('on a terminal is what commander prints at its width: meso %s (%i columns)', async (_name, columns, args) => {
+    const expected = await commanderHelp(args, columns);
+    expect(runAtWidth(BIN, args, columns)).toEqual({ status: 0, stdout: expected.out });
   });
 });

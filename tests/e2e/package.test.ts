@@ -20,7 +20,10 @@ describe('the published package', () => {
   it('holds the entry, the bundle, the bundled pages and tables, and the docs a user reads', () => {
     for (const f of [
       'bin/meso.js',
-      'dist/meso.js',
+      'bin/package.json',
+      'dist/meso.cjs',
+      'dist/run.cjs',
+      'dist/help.cjs',
       'dist/help.json',
       'dist/tables.v8',
       'dist/expansions.v8',
@@ -35,8 +38,10 @@ describe('the published package', () => {
     expect(files.filter((f) => /^data\/pages\/.+\.txt$/.test(f)).length).toBeGreaterThanOrEqual(5);
   });
 
-  it('holds no start-up snapshot, no sources, no tests and no scripts', () => {
-    expect(files.filter((f) => /\.blob|snapshot|launch\.sh|^src\/|^tests\/|^scripts\/|\.map$/.test(f))).toEqual([]);
+  it('holds no start-up snapshot, no code cache, no sources, no tests and no scripts', () => {
+    expect(files.filter((f) => /\.blob|snapshot|launch\.sh|\.v8c$|^src\/|^tests\/|^scripts\/|\.map$/.test(f))).toEqual(
+      [],
+    );
   });
 
   it('names no path of the machine that built it', () => {
@@ -48,5 +53,10 @@ describe('the published package', () => {
 
   it('starts bin/meso.js with a node shebang, so npm writes working shims on Windows too', () => {
     expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+
+  it('runs bin/ and dist/ as CommonJS, whatever the package type (bin/package.json; dist/*.cjs)', () => {
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'bin', 'package.json'), 'utf8')).type).toBe('commonjs');
+    expect(files.filter((f) => /^dist\/.*\.m?js$/.test(f))).toEqual([]);
   });
 });

@@ -193,6 +193,51 @@ describe('parsePage on the other layouts of the site', () => {
     ]);
   });
 
+  // Regression (site3, a press-room page): a page that mixes both orders read the first date with the heading
+  // above it ('Comunicados' became an item) and lost the title under it.
+  it('a page mixing both orders: a date with no summary under the heading above it goes with the title below', () => {
+    const page = [
+      'Comunicados',
+      '',
+      '2 de marzo de 2019',
+      'Talleres sobre migración segura en Somotillo',
+      'Somotillo. Jóvenes de la frontera aprendieron a reconocer ofertas de empleo engañosas.',
+      '',
+      'Albergue de Tenosique amplía su comedor',
+      '20 febrero, 2019',
+      '',
+      'Tenosique. El albergue sirve ahora doscientas comidas al día.',
+      '',
+      'Brigadas de salud en la frontera sur',
+      '11 febrero, 2019',
+      '',
+      'Tapachula. Las brigadas atendieron a más de mil personas en tránsito.',
+    ];
+    expect(titles(page)).toEqual([
+      ['Talleres sobre migración segura en Somotillo', '2019-03-02'],
+      ['Albergue de Tenosique amplía su comedor', '2019-02-20'],
+      ['Brigadas de salud en la frontera sur', '2019-02-11'],
+    ]);
+  });
+
+  it('on a page of titles with their dates under them, an item without a summary keeps its own date', () => {
+    const page = [
+      'Title A',
+      '4 May, 2020',
+      'Title B',
+      '3 May, 2020',
+      'Summary B, the first paragraph.',
+      'Title C',
+      '2 May, 2020',
+      'Summary C, the first paragraph.',
+    ];
+    expect(titles(page)).toEqual([
+      ['Title A', '2020-05-04'],
+      ['Title B', '2020-05-03'],
+      ['Title C', '2020-05-02'],
+    ]);
+  });
+
   it('undated items with blank, space-only and NBSP-only lines between title and a summary of several paragraphs', () => {
     const page = [
       'Migrant Shelters in Northern Mexico Receive Hygiene Kits',

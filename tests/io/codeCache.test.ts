@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { requireWithCodeCache } from '../../src/io/codeCache.js';
+import { makeTempDir } from '../helpers/runMeso.js';
+
+/** A CommonJS module with some functions to compile, and its exports. */
+const SOURCE = `const path = require('node:path');
+function add(a, b) { return a + b; }
+function label(n) { return 'n=' + add(n, 1); }
+exports.label = label;
+exports.file = path.basename(__filename);
+exports.self = module.exports === exports;`;
+
+function setUp(source = SOURCE) {
+  const dir = makeTempDir('meso-code-cache-');
+  const file = path.join(dir, 'mod.cjs');
+  writeFileSync(file, source);
+  return { dir, file, cache: { file: path.join(dir, 'cache', 'run-abc-test.v8c'), key: 'abc test' } };
+}
+
+type Mod = { label: (n: number) => string; file: string; self: boolean };
+
+describe('requireWithCodeCache', () => {
+  it('runs a CommonJS file as require does, writes its compiled code once, then starts from it', () => {
+    const { file, cache } = setUp();
+    const first = requireWithCodeCache<Mod>(file, cache);
+    expect([first.exports.label(1), first.exports.file, first.exports.self]).toEqual(['n=2', 'mod.cjs', true]);
+    expect(first.cached).toBe(false);
+    first.save();
+    const written = readFileSync(cache.file);
+    expect(written.length).toBeGreaterThan(100);
+
+    const second = requireWithCodeCache<Mod>(file, cache);
+    expect(second.cached).toBe(true);
+    expect(second.exports.label(41)).toBe('n=42');
+    second.save(); // a cache that was used is not written again
+    expect(readFileSync(cache.file).equals(written)).toBe(true);
+    expect(readdirSync(path.dirname(cache.file))).toEqual([path.basename(cache.file)]); // no temporary file left
+  });
+
+  it.each([
+    ['a flipped byte in the code', (b: Buffer) => Buffer.from(b.map((x, i) => (i === b.length - 50 ? x ^ 0x55 : x)))],
+    ['a cut file', (b: Buffer) => b.subarray(0, b.length - 10)],
+    ['no header', (b: Buffer) => b.subarray(b.indexOf(10) + 1)],
+    ['garbage', () => Buffer.from('not a cache\n')],
+  ])('ignores a damaged cache (%s), runs the file all the same and writes a good one', (_name, damage) => {
+    const { file, cache } = setUp();
+    requireWithCodeCache<Mod>(file, cache).save();
+    const good = readFileSync(cache.file);
+    writeFileSync(cache.file, damage(good));
+    const run = requireWithCodeCache<Mod>(file, cache);
+    expect(run.cached).toBe(false);
+    expect(run.exports.label(2)).toBe('n=3');
+    run.save();
+    expect(requireWithCodeCache<Mod>(file, cache).cached).toBe(true);
+  });
+
+  it('ignores the cache of another build (another key), even for a file of the same length', () => {
+    const { file, cache } = setUp();
+    requireWithCodeCache<Mod>(file, cache).save();
+    writeFileSync(file, SOURCE.replace("'n='", "'m='")); // same length: V8 alone would take the old code
+    const other = { ...cache, key: 'def test' };
+    const run = requireWithCodeCache<Mod>(file, other);
+    expect(run.cached).toBe(false);
+    expect(run.exports.label(1)).toBe('m=2');
+  });
+
+  it('removes the cache files of other builds untouched for a week when it writes, and keeps recent ones', () => {
+    const { file, cache } = setUp();
+    const folder = path.dirname(cache.file);
+    requireWithCodeCache<Mod>(file, { file: path.join(folder, 'run-old-test.v8c'), key: 'old' }).save();
+    requireWithCodeCache<Mod>(file, { file: path.join(folder, 'run-recent-test.v8c'), key: 'recent' }).save();
+    writeFileSync(path.join(folder, 'corpus-1234.cache'), 'not ours');
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(path.join(folder, 'run-old-test.v8c'), weekAgo, weekAgo);
+    utimesSync(path.join(folder, 'corpus-1234.cache'), weekAgo, weekAgo);
+    requireWithCodeCache<Mod>(file, cache).save();
+    expect(readdirSync(folder).sort()).toEqual(['corpus-1234.cache', 'run-abc-test.v8c', 'run-recent-test.v8c']);
+  });
+
+  it('goes on without a cache it cannot write', () => {
+    const { dir, file } = setUp();
+    writeFileSync(path.join(dir, 'blocker'), 'a file where the cache folder would be');
+    const run = requireWithCodeCache<Mod>(file, { file: path.join(dir, 'blocker', 'run.v8c'), key: 'k' });
+    expect(() => run.save()).not.toThrow();
+    expect(run.exports.label(0)).toBe('n=1');
+    expect(readdirSync(dir).sort()).toEqual(['blocker', 'mod.cjs']);
+  });
+});
