@@ -20,9 +20,18 @@ export interface Gazetteer {
 
 /** A folded key for looking names up: case, accents and punctuation ignored. */
 export const nameKey = (s: string) =>
-  foldText(s)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  // ASCII folds to its lower case (a backtick to an apostrophe, punctuation either way): the same key, without
+  // the Unicode regular expression, which the parser's test for lines of country names runs on most lines
+  ASCII.test(s)
+    ? s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()
+    : foldText(s)
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Compiles gazetteer data into a phrase table: every name, alias, Spanish name, demonym and place name,

@@ -60,6 +60,47 @@ const startsUpper = (raw: string) => {
 };
 const capitalOk = (p: { capital: boolean }, w: Word) => !p.capital || startsUpper(w.raw);
 
+/** A one-word prefix phrase, by its place in the table's list and its text without the "*". */
+type PrefixEntry<T> = { at: number; stem: string; phrase: Phrase<T> };
+/** A table's one-word prefixes by their first two letters (shorter ones apart), each list in the table's order. */
+type PrefixIndex<T> = { byStart: Map<string, PrefixEntry<T>[]>; short: PrefixEntry<T>[] };
+const prefixIndexes = new WeakMap<PhraseTable<unknown>, PrefixIndex<unknown>>();
+
+function prefixIndex<T>(table: PhraseTable<T>): PrefixIndex<T> {
+  let index = prefixIndexes.get(table) as PrefixIndex<T> | undefined;
+  if (!index) {
+    index = { byStart: new Map(), short: [] };
+    table.prefixes.forEach((phrase, at) => {
+      const stem = phrase.tokens[0]!.slice(0, -1);
+      const entry = { at, stem, phrase };
+      if (stem.length < 2) index!.short.push(entry);
+      else {
+        const list = index!.byStart.get(stem.slice(0, 2));
+        if (list) list.push(entry);
+        else index!.byStart.set(stem.slice(0, 2), [entry]);
+      }
+    });
+    prefixIndexes.set(table, index as PrefixIndex<unknown>);
+  }
+  return index;
+}
+
+/** The first of a table's one-word prefixes (in its order) that a word matches, as `prefixes.find` would find it. */
+function firstPrefix<T>(table: PhraseTable<T>, w: Word): Phrase<T> | undefined {
+  const index = prefixIndex(table);
+  let best: PrefixEntry<T> | undefined;
+  for (const list of [index.byStart.get(w.term.slice(0, 2)), index.short])
+    if (list)
+      for (const e of list) {
+        if (best && e.at >= best.at) break;
+        if (w.term.startsWith(e.stem) && capitalOk(e.phrase, w)) {
+          best = e;
+          break;
+        }
+      }
+  return best?.phrase;
+}
+
 /**
  * Finds phrases in a list of words, longest match first, without overlaps: "Guatemala City" is one match,
  * "Dominican Republic" never yields "Dominica", "Port of Spain" never yields "Spain".
@@ -84,8 +125,7 @@ export function findPhrases<T>(table: PhraseTable<T>, words: Word[]): PhraseMatc
       }
     }
     // a multi-word pattern starting with a prefix token ("traffick* in persons") is rare: prefixes are one word
-    if (best === undefined && table.prefixes.length > 0)
-      best = table.prefixes.find((p) => tokenMatches(p.tokens[0]!, w.term) && capitalOk(p, w));
+    if (best === undefined && table.prefixes.length > 0) best = firstPrefix(table, w);
     if (best) {
       const end = i + best.tokens.length;
       out.push({

@@ -15,7 +15,7 @@ export function countriesOfList(gazetteer: Gazetteer, text: string): string[] | 
     const key = nameKey(part);
     return key.length >= 4 ? gazetteer.lookup.get(key) : undefined;
   };
-  for (const part of text.split(/\s*[,;|·]\s*/u)) {
+  for (const part of text.split(/\s*[,;|·]\s*/)) {
     if (!part) continue;
     const whole = country(part);
     if (whole) {
@@ -23,9 +23,15 @@ export function countriesOfList(gazetteer: Gazetteer, text: string): string[] | 
       continue;
     }
     // "Guatemala and Honduras", "Costa Rica y Panamá": a part may join two names
-    const names = part.split(/\s+(?:and|y|e)\s+/u).map(country);
-    if (names.length < 2 || names.some((n) => n === undefined)) return null;
-    for (const n of names) if (!out.includes(n!)) out.push(n!);
+    const joined = part.split(/\s+(?:and|y|e)\s+/);
+    if (joined.length < 2) return null;
+    const names: string[] = [];
+    for (const p of joined) {
+      const name = country(p);
+      if (name === undefined) return null;
+      names.push(name);
+    }
+    for (const n of names) if (!out.includes(n)) out.push(n);
   }
   return out.length ? out : null;
 }

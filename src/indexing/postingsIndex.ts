@@ -74,19 +74,22 @@ const DEFAULTS = {
 type Raw = { score: number; terms: string[]; match: MatchInfo };
 type RawResults = Map<number, Raw>;
 
-/** MiniSearch's BM25+, written as it writes it, so the floating-point results are the same. */
+/**
+ * MiniSearch's BM25+, written as it writes it, so the floating-point results are the same; its inverse document
+ * frequency, the same for every document of a term's field, worked out once per field ({@link invDocFreq}).
+ */
 const bm25 = (
   termFreq: number,
-  matchingCount: number,
-  totalCount: number,
+  invDocFreq: number,
   fieldLength: number,
   avgFieldLength: number,
-  params: BM25Params,
-) => {
-  const { k, b, d } = params;
-  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
-  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-};
+  k: number,
+  b: number,
+  d: number,
+) => invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+
+const invDocFreq = (matchingCount: number, totalCount: number) =>
+  Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
 
 const unsupported = (what: string) => new Error(`PostingsIndex: ${what} is not supported`);
 
@@ -144,14 +147,14 @@ export class PostingsIndex implements SearchIndex {
   }
 
   /**
-   * The results of `search` as a map of document id to score and match, in no particular order: what ranking
-   * keeps of them, without sorting them or making result objects it would throw away.
+   * The results of `search` as a map of document id to score, match and document number, in no particular
+   * order: what ranking keeps of them, without sorting them or making result objects it would throw away.
    */
-  hits(query: SearchQuery, options: SearchOptions = {}): Map<string, { score: number; match: MatchInfo }> {
+  hits(query: SearchQuery, options: SearchOptions = {}): Map<string, { score: number; match: MatchInfo; doc: number }> {
     if (options.filter || options.boostDocument) throw unsupported('filter or boostDocument');
-    const hits = new Map<string, { score: number; match: MatchInfo }>();
+    const hits = new Map<string, { score: number; match: MatchInfo; doc: number }>();
     for (const [docId, { score, terms, match }] of this.execute(query, options))
-      hits.set(this.documents.ids[docId]!, { score: score * (terms.length || 1), match });
+      hits.set(this.documents.ids[docId]!, { score: score * (terms.length || 1), match, doc: docId });
     return hits;
   }
 
@@ -240,16 +243,11 @@ export class PostingsIndex implements SearchIndex {
       const { docs, counts } = list;
       const matchingFields = docs.length;
       const avgFieldLength = averageFieldLength[fieldId]!;
+      const idf = invDocFreq(matchingFields, count);
+      const { k: k1, b, d } = bm25params;
       for (let k = 0; k < docs.length; k++) {
         const docId = docs[k]!;
-        const rawScore = bm25(
-          counts[k]!,
-          matchingFields,
-          count,
-          fieldLength[docId]![fieldId]!,
-          avgFieldLength,
-          bm25params,
-        );
+        const rawScore = bm25(counts[k]!, idf, fieldLength[docId]![fieldId]!, avgFieldLength, k1, b, d);
         const weightedScore = termWeight * termBoost * fieldBoost * docBoost * rawScore;
         const result = results.get(docId);
         if (result) {

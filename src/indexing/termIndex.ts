@@ -39,25 +39,46 @@ type Stats = Omit<AsPlainObject, 'index'>;
  * milliseconds; building MiniSearch's tree of every term would cost more than the search.
  */
 export class Vocabulary {
-  private readonly byTerm: Map<string, number>;
+  private byTerm?: Map<string, number>;
   /**
    * @param terms the index's terms, in its order
    * @param acronyms the acronyms the items define ("International Labour Organization (ILO)"), found when
    *   the index was counted (see learnAcronyms)
+   * @param sorted the terms' numbers in the order of the terms as strings (see {@link sortedOrder}), when the
+   *   index saved them: a term is then looked up by binary search, without a map of every term (at 100,000
+   *   items, over 100,000 of them)
    */
   constructor(
     readonly terms: readonly string[],
     readonly acronyms: readonly Acronym[] = [],
+    private readonly sorted?: ArrayLike<number>,
   ) {
-    this.byTerm = new Map();
-    for (let i = 0; i < terms.length; i++) this.byTerm.set(terms[i]!, i);
+    if (sorted && sorted.length !== terms.length) throw new Error('the saved index does not match its terms');
   }
   has(term: string): boolean {
-    return this.byTerm.has(term);
+    return this.indexOf(term) !== undefined;
   }
   /** The number of a term, in the index's order. */
   indexOf(term: string): number | undefined {
-    return this.byTerm.get(term);
+    const { sorted, terms } = this;
+    if (!sorted) {
+      if (!this.byTerm) {
+        this.byTerm = new Map();
+        for (let i = 0; i < terms.length; i++) this.byTerm.set(terms[i]!, i);
+      }
+      return this.byTerm.get(term);
+    }
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const i = sorted[mid]!;
+      const t = terms[i]!;
+      if (t === term) return i;
+      if (t < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
   /** Terms at most `edits` edits from `term`. */
   *near(term: string, edits: number): Iterable<string> {
@@ -99,10 +120,14 @@ export abstract class TermIndex implements TermLookup {
   protected abstract stats(): Stats;
   protected abstract postings(term: number): Lists;
   protected abstract acronymList(): readonly Acronym[];
+  /** the terms' numbers sorted by term, when the index has them (see Vocabulary) */
+  protected sortedTerms(): ArrayLike<number> | undefined {
+    return undefined;
+  }
 
   /** The terms and the acronyms of the index. */
   vocab(): Vocabulary {
-    return (this.vocabulary ??= new Vocabulary(this.terms(), this.acronymList()));
+    return (this.vocabulary ??= new Vocabulary(this.terms(), this.acronymList(), this.sortedTerms()));
   }
 
   private postingsOf(term: number): Lists {
@@ -283,24 +308,30 @@ export class CountedIndex extends TermIndex {
       terms: this.termList,
       ends: packed(ends),
       crcs: packed(crcs),
+      sorted: packed(sortedOrder(this.termList)),
       acronyms: this.acronyms,
     };
     return `${JSON.stringify(head)}\n${parts.join('')}`;
   }
 }
 
+/** The numbers of `terms` in the order of the terms as strings (JavaScript's <, by UTF-16 code units). */
+export function sortedOrder(terms: readonly string[]): number[] {
+  return terms.map((_, i) => i).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+}
+
 /**
  * Numbers below 2^32 as base64 of 32-bit little-endian words: for the head's per-term offsets and checksums,
  * read back with {@link unpacked} several times faster than JSON.parse reads an array of the numbers.
  */
-function packed(values: readonly number[]): string {
+export function packed(values: ArrayLike<number>): string {
   const bytes = Buffer.alloc(values.length * 4);
   for (let i = 0; i < values.length; i++) bytes.writeUInt32LE(values[i]!, i * 4);
   return bytes.toString('base64');
 }
 
 /** The numbers {@link packed} wrote. */
-function unpacked(text: unknown): Uint32Array {
+export function unpacked(text: unknown): Uint32Array {
   if (typeof text !== 'string') throw new Error('the saved index does not match its postings');
   const bytes = Buffer.from(text, 'base64');
   const out = new Uint32Array(bytes.length >> 2);
@@ -310,9 +341,13 @@ function unpacked(text: unknown): Uint32Array {
 }
 
 /** The first line of a saved index, as written (`ends` and `crcs` {@link packed}). */
-type SavedHead = Stats & { terms: string[]; ends: string; crcs: string; acronyms?: Acronym[] };
+type SavedHead = Stats & { terms: string[]; ends: string; crcs: string; sorted?: string; acronyms?: Acronym[] };
 /** The first line of a saved index, as read. */
-type Head = Omit<SavedHead, 'ends' | 'crcs'> & { ends: Uint32Array; crcs: Uint32Array };
+type Head = Omit<SavedHead, 'ends' | 'crcs' | 'sorted'> & {
+  ends: Uint32Array;
+  crcs: Uint32Array;
+  sorted?: Uint32Array;
+};
 
 /**
  * Where a saved index's postings are when they are not in its buffer (the cache file: only the terms a search
@@ -344,8 +379,11 @@ export class SavedIndex extends TermIndex {
     return this.readHead().terms;
   }
   protected stats(): Stats {
-    const { terms: _terms, ends: _ends, crcs: _crcs, acronyms: _acronyms, ...stats } = this.readHead();
+    const { terms: _terms, ends: _ends, crcs: _crcs, sorted: _sorted, acronyms: _acronyms, ...stats } = this.readHead();
     return stats;
+  }
+  protected override sortedTerms() {
+    return this.readHead().sorted;
   }
   protected acronymList() {
     return this.readHead().acronyms ?? [];
@@ -378,7 +416,12 @@ export class SavedIndex extends TermIndex {
     const split = this.bytes.indexOf(10, this.start);
     if (split < 0 || split >= this.end) throw new Error('the saved index has no postings line');
     const saved = JSON.parse(this.bytes.toString('utf8', this.start, split)) as SavedHead;
-    const head: Head = { ...saved, ends: unpacked(saved.ends), crcs: unpacked(saved.crcs) };
+    const head: Head = {
+      ...saved,
+      ends: unpacked(saved.ends),
+      crcs: unpacked(saved.crcs),
+      sorted: saved.sorted === undefined ? undefined : unpacked(saved.sorted),
+    };
     const postings = this.source ? this.source.length : this.end - split - 1;
     if (
       !Array.isArray(head.terms) ||

@@ -1,39 +1,65 @@
+import { crc32 } from '../io/crc32.js';
 import type { Item } from '../types.js';
 
+/** Where the items' JSON array is: a reader of its bytes, from its `[` (offset 0) to its end. */
+export interface ItemsSource {
+  /** bytes [start, end) of the array */
+  read(start: number, end: number): Buffer;
+  /** the array's length in bytes */
+  length: number;
+  /** called once every item is parsed: nothing more will be read */
+  done?: () => void;
+  /** the items made again (from the pages), in the same order, for when one read from the cache is damaged */
+  recover?: () => Item[];
+}
+
+/** What the cache keeps beside the items' array to read and check one item alone. */
+export interface ItemsLayout {
+  /** the items' ids, in the corpus's order (compareItems's: an item's number is its rank) */
+  ids: readonly string[];
+  /**
+   * per tag (`t:` a topic id, `c:` a country, `f:` a first-listed topic, `p:` a primary country), the numbers of
+   * the items that have it, ascending
+   */
+  tags: ReadonlyMap<string, readonly number[]>;
+  /** per item, the length of its JSON (the array is `[`, then the items one per line, then `]`) */
+  lengths: ArrayLike<number>;
+  /** per item, the CRC-32 of its JSON */
+  crcs: ArrayLike<number>;
+  /** the CRC-32 of the whole array */
+  crc: number;
+}
+
 /**
- * The items of a cache file, parsed as they are asked for.
+ * The items of a cache file, read and parsed as they are asked for.
  *
  * Parsing every item is most of what reading the cache costs (at 100,000 items, a second and most of the
- * memory), while a search looks at the items its words meet, those tagged with a topic or country it names, and
- * prints a few. The cache keeps the items as a JSON array with one item per line, so that one item can be
- * parsed alone; {@link CachedItems.all} parses the whole array at once when a command wants every item (list,
- * timeline, stats), or once a quarter of the items were asked for one by one, keeping the objects already
- * handed out, so an item is one object however it was reached.
+ * memory), while a search prints a few items: ranking reads none unless a filter, exclusion or phrase asks
+ * (see rankItems). The cache keeps the items as a JSON array with one item per line, and beside it each item's
+ * length and CRC-32, so that one item is read from the file, checked and parsed alone; {@link CachedItems.all}
+ * reads, checks and parses the whole array at once when a command wants every item (list, timeline, stats), or
+ * once a quarter of the items were asked for one by one, keeping the objects already handed out, so an item is
+ * one object however it was reached.
  */
 export class CachedItems {
   private readonly parsed: Array<Item | undefined>;
   private every?: Item[];
-  /** where each item's line starts, and (last) where the array's closing line starts */
-  private starts?: number[];
+  /** where each item's JSON starts in the array */
+  private starts?: Float64Array;
   private numbers?: Map<string, number>;
   /** items parsed one by one so far */
   private singles = 0;
+  private readonly tagSets = new Map<string, Set<number>>();
+  readonly ids: readonly string[];
 
-  /**
-   * @param bytes the cache's bytes
-   * @param start where the items' JSON array starts in them (its `[` line)
-   * @param end where it ends
-   * @param ids the items' ids, in order
-   * @param tags per tag (`t:` a topic id, `c:` a country), the numbers of the items that have it, ascending
-   */
   constructor(
-    private readonly bytes: Buffer,
-    private readonly start: number,
-    private readonly end: number,
-    readonly ids: readonly string[],
-    private readonly tags: ReadonlyMap<string, readonly number[]>,
+    private readonly source: ItemsSource,
+    private readonly layout: ItemsLayout,
   ) {
-    this.parsed = new Array(ids.length);
+    this.ids = layout.ids;
+    if (layout.lengths.length !== this.ids.length || layout.crcs.length !== this.ids.length)
+      throw new Error('the cached items do not match their ids');
+    this.parsed = new Array(this.ids.length);
   }
 
   get length(): number {
@@ -49,7 +75,7 @@ export class CachedItems {
     return this.numbers.get(id);
   }
 
-  /** The item numbered `n` (in the corpus's order), parsed now if it was not yet. */
+  /** The item numbered `n` (in the corpus's order), read and parsed now if it was not yet. */
   at(n: number): Item {
     const seen = this.parsed[n];
     if (seen) return seen;
@@ -57,19 +83,22 @@ export class CachedItems {
     // a query that meets most items ("migrants" in a migration corpus) parses them all at once: one by one,
     // each costs more than its share of the whole array
     if (++this.singles > this.ids.length / 4) return (this.parsed[n] = this.all()[n]!);
-    const starts = this.lineStarts();
-    let to = starts[n + 1]! - 1; // the newline ending the item's line
-    if (this.bytes[to - 1] === 44) to--; // its comma
-    const item = JSON.parse(this.bytes.toString('latin1', starts[n]!, to)) as Item;
+    const start = this.itemStarts()[n]!;
+    const bytes = this.source.read(start, start + this.layout.lengths[n]!);
+    if (crc32(bytes) !== this.layout.crcs[n])
+      return (this.parsed[n] = this.recovered(`the cached item ${n} is damaged`)[n]!);
+    const item = JSON.parse(bytes.toString('latin1')) as Item;
     if (item.id !== this.ids[n]) throw new Error(`the cached item ${n} is not ${this.ids[n]}`);
     return (this.parsed[n] = item);
   }
 
-  /** Every item, in order. */
-  all(): Item[] {
-    if (this.every) return this.every;
-    const items = JSON.parse(this.bytes.toString('latin1', this.start, this.end)) as Item[];
-    if (items.length !== this.ids.length) throw new Error('the cached items do not match their ids');
+  /** The items made again when one read from the cache is damaged (see ItemsSource.recover), else the error. */
+  private recovered(why: string): Item[] {
+    if (!this.source.recover) throw new Error(why);
+    const items = this.source.recover();
+    if (items.length !== this.ids.length || items.some((item, n) => item.id !== this.ids[n]))
+      throw new Error(`${why}, and the pages no longer hold the same items`);
+    this.source.done?.();
     for (let i = 0; i < items.length; i++) {
       const seen = this.parsed[i];
       if (seen) items[i] = seen;
@@ -77,24 +106,54 @@ export class CachedItems {
     return (this.every = items);
   }
 
-  /** Items that have any of these topics or countries, in order. */
-  *tagged(topics: readonly string[], countries: readonly string[]): Iterable<Item> {
-    const numbers = new Set<number>();
-    for (const key of [...topics.map((t) => `t:${t}`), ...countries.map((c) => `c:${c}`)])
-      for (const n of this.tags.get(key) ?? []) numbers.add(n);
-    for (const n of [...numbers].sort((a, b) => a - b)) yield this.at(n);
+  /** Every item, in order. */
+  all(): Item[] {
+    if (this.every) return this.every;
+    const bytes = this.source.read(0, this.source.length);
+    if (crc32(bytes) !== this.layout.crc) return this.recovered('the cached items are damaged');
+    const items = JSON.parse(bytes.toString('latin1')) as Item[];
+    if (items.length !== this.ids.length) throw new Error('the cached items do not match their ids');
+    for (let i = 0; i < items.length; i++) {
+      const seen = this.parsed[i];
+      if (seen) items[i] = seen;
+    }
+    this.source.done?.();
+    return (this.every = items);
   }
 
-  /** Where each item's line starts: after the `[` line, one line per item. */
-  private lineStarts(): number[] {
+  /** Items that have any of these topics or countries, in order. */
+  *tagged(topics: readonly string[], countries: readonly string[]): Iterable<Item> {
+    for (const n of this.taggedNumbers(topics, countries)) yield this.at(n);
+  }
+
+  /** The numbers of the items that have any of these topics or countries, ascending. */
+  taggedNumbers(topics: readonly string[], countries: readonly string[]): number[] {
+    const numbers = new Set<number>();
+    for (const key of [...topics.map((t) => `t:${t}`), ...countries.map((c) => `c:${c}`)])
+      for (const n of this.layout.tags.get(key) ?? []) numbers.add(n);
+    return [...numbers].sort((a, b) => a - b);
+  }
+
+  /**
+   * The numbers of the items that have a tag: `t:` a topic, `c:` a country, `f:` a topic listed first, `p:` a
+   * primary country; made into a set on first use.
+   */
+  withTag(key: string): ReadonlySet<number> {
+    let set = this.tagSets.get(key);
+    if (!set) this.tagSets.set(key, (set = new Set(this.layout.tags.get(key))));
+    return set;
+  }
+
+  /** Where each item's JSON starts in the array: `[` and a newline, then each item and a comma and a newline. */
+  private itemStarts(): Float64Array {
     if (this.starts) return this.starts;
-    const starts: number[] = [];
-    let at = this.bytes.indexOf(10, this.start) + 1;
-    for (let i = 0; i <= this.ids.length; i++) {
-      if (at <= 0 || at > this.end) throw new Error('the cached items do not match their ids');
-      starts.push(at);
-      if (i < this.ids.length) at = this.bytes.indexOf(10, at) + 1;
+    const starts = new Float64Array(this.ids.length);
+    let at = 2;
+    for (let i = 0; i < starts.length; i++) {
+      starts[i] = at;
+      at += this.layout.lengths[i]! + 2;
     }
+    if (starts.length && at !== this.source.length - 1) throw new Error('the cached items do not match their ids');
     return (this.starts = starts);
   }
 }

@@ -6,15 +6,16 @@ import { crc32 } from '../io/crc32.js';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildCorpus, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
-import { CachedItemMap, CachedItems } from './cachedItems.js';
+import type { Item } from '../types.js';
+import { CachedItemMap, CachedItems, type ItemsSource } from './cachedItems.js';
 import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageEntry } from './readPages.js';
 import { tablesChecksum } from '../enrich/getEnrichers.js';
 import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
-import { SavedIndex, countTerms } from '../indexing/termIndex.js';
+import { SavedIndex, countTerms, packed, unpacked } from '../indexing/termIndex.js';
 import { defaultCacheDir } from '../paths.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 
 export interface CacheOptions {
   cacheDir?: string;
@@ -88,9 +89,23 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
     `corpus-${sha1(JSON.stringify(options.paths.map((p) => path.resolve(p)))).slice(0, 16)}.cache`,
   );
 
-  const hit = timed('read cache', () => readCache(file, key, cache.log));
+  const build = () => buildAndWrite(options, cache, listed, key, dir, file);
+  // an item that fails its checksum when it is read (the cache was checked whole but for the items) makes the
+  // corpus be built again from the pages, and the cache written again
+  const hit = timed('read cache', () => readCache(file, key, cache.log, () => build().items));
   if (hit) return hit;
+  return build();
+}
 
+/** Reads, parses, enriches and counts the pages, and writes the cache (unless a page could not be read). */
+function buildAndWrite(
+  options: LoadOptions,
+  cache: CacheOptions,
+  listed: ReturnType<typeof listPages>,
+  key: string,
+  dir: string,
+  file: string,
+): Corpus {
   const t0 = nowMs();
   const diagnostics = [...listed.diagnostics];
   const failed: PageEntry[] = [];
@@ -109,19 +124,20 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   try {
     options.progress?.(0, 1, 'cache');
     mkdirSync(dir, { recursive: true });
-    const itemsLine = Buffer.from(asciiJson(itemsPart(corpus)), 'latin1');
+    const [metaLine, array] = itemsPart(corpus);
     const index = Buffer.from(counted.serialize());
     timed('write cache', () => {
       const head = index.indexOf(10) + 1;
       const header: Header = {
         format: CACHE_FORMAT,
         key,
-        items: itemsLine.length,
+        meta: metaLine.length,
+        items: metaLine.length + array.length,
         head,
         postings: index.length - head,
-        crc32: crc32(index.subarray(0, head), crc32(itemsLine)),
+        crc32: crc32(index.subarray(0, head), crc32(metaLine)),
       };
-      writeFileAtomic(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), itemsLine, index]));
+      writeFileAtomic(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), metaLine, array, index]));
     });
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
@@ -137,23 +153,48 @@ interface ItemsHead {
   merged: number;
   /** the items' ids, in order */
   ids: string[];
-  /** per tag (`t:` and a topic id, `c:` and a country), the numbers of the items that have it */
+  /** per item, the length of its JSON in the array, and its CRC-32 (packed: see termIndex's packed) */
+  lengths: string;
+  crcs: string;
+  /** the CRC-32 of the whole array */
+  crc: number;
+  /**
+   * per tag (`t:` and a topic id, `c:` and a country; `f:` and the topic an item lists first, `p:` and its primary
+   * country), the numbers of the items that have it
+   */
   tags: Record<string, number[]>;
 }
 
 /**
  * The items part of the cache: a line of {@link ItemsHead}, then the items as a JSON array, one item per line
- * (so that one can be parsed alone: see CachedItems).
+ * (so that one can be read and parsed alone: see CachedItems), both as ASCII (see asciiJson).
  */
-function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): string {
+function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer] {
   const { items, diagnostics, pages, merged } = corpus;
+  const lines = items.map((i) => Buffer.from(asciiJson(JSON.stringify(i)), 'latin1'));
+  const parts: Buffer[] = [Buffer.from('[\n')];
+  for (let n = 0; n < lines.length; n++) parts.push(lines[n]!, Buffer.from(n < lines.length - 1 ? ',\n' : '\n'));
+  if (!lines.length) parts.push(Buffer.from('\n'));
+  parts.push(Buffer.from(']\n'));
+  const array = Buffer.concat(parts);
   const tags: Record<string, number[]> = {};
   items.forEach((item, n) => {
     for (const t of new Set(item.topics)) (tags[`t:${t}`] ??= []).push(n);
     for (const c of new Set(item.countries)) (tags[`c:${c}`] ??= []).push(n);
+    if (item.topics.length) (tags[`f:${item.topics[0]}`] ??= []).push(n);
+    if (item.primaryCountry !== null) (tags[`p:${item.primaryCountry}`] ??= []).push(n);
   });
-  const head: ItemsHead = { diagnostics, pages, merged, ids: items.map((i) => i.id), tags };
-  return `${JSON.stringify(head)}\n[\n${items.map((i) => JSON.stringify(i)).join(',\n')}\n]\n`;
+  const head: ItemsHead = {
+    diagnostics,
+    pages,
+    merged,
+    ids: items.map((i) => i.id),
+    tags,
+    lengths: packed(lines.map((l) => l.length)),
+    crcs: packed(lines.map((l) => crc32(l))),
+    crc: crc32(array),
+  };
+  return [Buffer.from(`${asciiJson(JSON.stringify(head))}\n`, 'latin1'), array];
 }
 
 /**
@@ -169,11 +210,12 @@ function asciiJson(json: string): string {
 interface Header {
   format?: number;
   key?: string;
-  /** bytes of the items line, of the index's head line, and of the postings after them */
+  /** bytes of the items part (its first line, `meta` bytes, then the items' array), of the index's head line, and of the postings after them */
+  meta?: number;
   items?: number;
   head?: number;
   postings?: number;
-  /** CRC-32 of the items line and the head line (each term's postings have theirs in the head) */
+  /** CRC-32 of the items part's first line and the index's head line (each item and each term's postings have theirs) */
   crc32?: number;
 }
 
@@ -198,13 +240,42 @@ function readRange(file: string, start: number, end: number): Buffer {
   }
 }
 
+/** Closes the descriptor of an items source nobody holds any more. */
+const unheld = new FinalizationRegistry<{ fd?: number }>((held) => {
+  if (held.fd !== undefined) closeSync(held.fd);
+});
+
+/**
+ * The items' array of a cache file, read from the descriptor the cache was read with, kept open until every item
+ * is read (or the items are no longer held): a file replaced meanwhile by another run's cache is still read as
+ * it was when this run checked it.
+ */
+function itemsSource(fd: number, start: number, length: number, recover: () => Item[]): ItemsSource {
+  const held: { fd?: number } = { fd };
+  const source: ItemsSource = {
+    length,
+    recover,
+    read(from, to) {
+      if (held.fd === undefined) throw new Error('the cached items were all read');
+      return readFully(held.fd, Buffer.allocUnsafe(to - from), start + from);
+    },
+    done() {
+      if (held.fd !== undefined) closeSync(held.fd);
+      held.fd = undefined;
+    },
+  };
+  unheld.register(source, held);
+  return source;
+}
+
 /**
  * Reads a cache file; returns null (and logs why) when it is missing, stale or damaged. The file is read as
  * bytes and checked whole; only the header and the items are decoded now, the index when a search asks.
  */
-function readCache(file: string, key: string, log: (m: string) => void): Corpus | null {
+function readCache(file: string, key: string, log: (m: string) => void, rebuild: () => Item[]): Corpus | null {
   const t0 = nowMs();
   let fd: number;
+  let kept = false;
   try {
     fd = openSync(file, 'r');
   } catch {
@@ -221,22 +292,34 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
       log('cache is stale (pages, meso version or index options changed): rebuilding');
       return null;
     }
-    const { items = -1, head = -1, postings = -1 } = header;
-    if (items < 1 || head < 1 || postings < 0 || size !== nl + 1 + items + head + postings) {
+    const { meta: metaBytes = -1, items = -1, head = -1, postings = -1 } = header;
+    if (metaBytes < 1 || items <= metaBytes || head < 1 || postings < 0 || size !== nl + 1 + items + head + postings) {
       log('cache fails its checksum (damaged or truncated): rebuilding');
       return null;
     }
-    // the items and the index's head, checked whole; the postings are read term by term as a search needs them
-    const bytes = readFully(fd, Buffer.allocUnsafe(items + head), nl + 1);
-    if (crc32(bytes) !== header.crc32) {
+    // the items part's first line and the index's head, checked whole; each item is read and checked when it is
+    // asked for, and each term's postings when a search needs them
+    const metaLine = readFully(fd, Buffer.allocUnsafe(metaBytes), nl + 1);
+    const bytes = readFully(fd, Buffer.allocUnsafe(head), nl + 1 + items);
+    if (crc32(bytes, crc32(metaLine)) !== header.crc32) {
       log('cache fails its checksum (damaged or truncated): rebuilding');
       return null;
     }
     // written as ASCII (see asciiJson): read byte for byte, without UTF-8 decoding
-    const split = bytes.indexOf(10);
-    const meta = JSON.parse(bytes.toString('latin1', 0, split)) as ItemsHead;
-    const cached = new CachedItems(bytes, split + 1, items - 1, meta.ids, new Map(Object.entries(meta.tags)));
-    // the items are parsed as they are asked for: a search parses those it meets, a list all of them
+    const meta = JSON.parse(metaLine.toString('latin1')) as ItemsHead;
+    const recover = () => {
+      log('cache fails its checksum (a damaged item): rebuilding');
+      return rebuild();
+    };
+    const cached = new CachedItems(itemsSource(fd, nl + 1 + metaBytes, items - metaBytes, recover), {
+      ids: meta.ids,
+      tags: new Map(Object.entries(meta.tags)),
+      lengths: unpacked(meta.lengths),
+      crcs: unpacked(meta.crcs),
+      crc: meta.crc,
+    });
+    kept = true; // the items' reader keeps the descriptor
+    // the items are parsed as they are asked for: a search parses those it prints, a list all of them
     const corpus: Omit<Corpus, 'index' | 'lookup'> = {
       get items() {
         return cached.all();
@@ -250,7 +333,7 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
     const at = nl + 1 + items + head;
     return withIndex(
       corpus,
-      new SavedIndex(bytes, items, items + head, {
+      new SavedIndex(bytes, 0, head, {
         length: postings,
         read: (start, end) => readRange(file, at + start, at + end),
       }),
@@ -260,6 +343,6 @@ function readCache(file: string, key: string, log: (m: string) => void): Corpus 
     log(`cache does not parse (${(e as Error).message}): rebuilding`);
     return null;
   } finally {
-    closeSync(fd);
+    if (!kept) closeSync(fd);
   }
 }

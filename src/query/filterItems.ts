@@ -149,11 +149,16 @@ export function resolveFilters(input: FilterInput, gazetteer: Gazetteer | null, 
 export const hasFilters = (f: Filters) =>
   f.countries.length > 0 || f.topics.length > 0 || f.since !== null || f.until !== null;
 
+/** The predicate of no filters: every item. Ranking knows it, and need not read items to ask it. */
+export const allowAll = (_item: Item): boolean => true;
+
 /**
- * The predicate for a set of filters. With date bounds, undated items are left out, unless `inferred` is set,
- * in which case an item's inferred date stands in (its first day for a month or year).
+ * The predicate for a set of filters ({@link allowAll} when none is set). With date bounds, undated items are
+ * left out, unless `inferred` is set, in which case an item's inferred date stands in (its first day for a month
+ * or year).
  */
 export function matchFilters(f: Filters, inferred = false): (item: Item) => boolean {
+  if (!hasFilters(f)) return allowAll;
   return (item) => {
     if (f.countries.length && !f.countries.some((c) => item.countries.includes(c))) return false;
     if (f.topics.length && !f.topics.some((t) => item.topics.includes(t))) return false;

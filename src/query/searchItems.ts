@@ -9,8 +9,9 @@ import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
 import { makeSnippet, type Snippet } from './makeSnippet.js';
 import { compareItems } from '../load/compareItems.js';
-import { CachedItemMap } from '../load/cachedItems.js';
+import { CachedItemMap, type CachedItems } from '../load/cachedItems.js';
 import { namedTags, type NamedTags } from './namedTags.js';
+import { allowAll } from './filterItems.js';
 import type { Enrichers } from '../enrich/enrichItems.js';
 import { loadExpansions, type Expansions } from './loadExpansions.js';
 import { fuzzyDistance, planQuery, WEIGHT, type Plan, type Probe, type ProbeHow, type Unit } from './planQuery.js';
@@ -102,7 +103,11 @@ export function isCommonTerm(index: SearchIndex, term: string, lookup: TermLooku
 
 /** A matching item before its snippet is made: enough to rank, count and filter. */
 export interface Ranked {
-  item: Item;
+  id: string;
+  /** the item's number in a cached corpus (its place in compareItems's order), when ranking knows it */
+  n?: number;
+  /** the item (from a cache, parsed when first asked for: ranking itself reads only the items it must) */
+  readonly item: Item;
   score: number;
   /** content query words it matched (stop words aside), literally or through an expansion or a tag */
   words: number;
@@ -122,7 +127,7 @@ export interface Ranked {
 }
 
 /** One probe's hits: item id → score (before the probe's weight) and the index terms met, with their fields. */
-export type ProbeHits = Map<string, { score: number; match: Record<string, string[]> }>;
+export type ProbeHits = Map<string, { score: number; match: Record<string, string[]>; doc?: number }>;
 
 type Sub = Parameters<SearchIndex['search']>[0];
 
@@ -133,7 +138,9 @@ type Sub = Parameters<SearchIndex['search']>[0];
 export function probeRunner(index: SearchIndex, shared = new Map<string, ProbeHits>()) {
   const byProbe = new WeakMap<Probe, ProbeHits>();
   const own = new Map<string, ProbeHits>();
-  return (p: Probe): ProbeHits => {
+  /** the hits of the probes run so far, in the order first run */
+  const ran: ProbeHits[] = [];
+  const run = (p: Probe): ProbeHits => {
     let hits = byProbe.get(p);
     if (hits) return hits;
     const key = `${p.term}\u0000${p.stem ? 's' : ''}${p.prefix ? 'p' : ''}${p.fuzzy ?? 0}\u0000${p.fields.join()}`;
@@ -158,8 +165,10 @@ export function probeRunner(index: SearchIndex, shared = new Map<string, ProbeHi
       cache.set(key, hits);
     }
     byProbe.set(p, hits);
+    ran.push(hits);
     return hits;
   };
+  return Object.assign(run, { ran });
 }
 
 /** Whether an item meets every word of a unit in its title or summary, not only in an article's body. */
@@ -167,7 +176,9 @@ function inTitleOrSummary(unit: Unit, id: string, run: (p: Probe) => ProbeHits):
   return unit.words.every((word) =>
     word.some((p) => {
       const match = run(p).get(id)?.match;
-      return match !== undefined && Object.values(match).some((fields) => fields.some((f) => f !== 'body'));
+      if (match === undefined) return false;
+      for (const term in match) if (match[term]!.some((f) => f !== 'body')) return true;
+      return false;
     }),
   );
 }
@@ -216,6 +227,58 @@ interface Scored {
   feedback: Array<Map<string, number>>;
 }
 
+/** What a ranked item's item, terms and score parts are worked out from. */
+interface RankedAt {
+  byId: Map<string, Item>;
+  /** the items of a cached corpus, read by number */
+  cached?: CachedItems;
+  plan: Plan;
+  run: (p: Probe) => ProbeHits;
+  scored: Scored;
+}
+
+/** A literal match as rankItems makes it: one object, its item read and its terms and parts worked out when asked. */
+class RankedHit implements Ranked {
+  tags: MatchInfo[] = [];
+  constructor(
+    readonly id: string,
+    readonly n: number | undefined,
+    private read: Item | undefined,
+    private readonly at: RankedAt,
+    public score: number,
+    public words: number,
+    readonly of: number,
+    public level: number,
+    private readonly held: Held,
+  ) {}
+  get item(): Item {
+    return (this.read ??= itemOf(this.at, this.id, this.n));
+  }
+  terms(): [string[], string[]] {
+    return matchedTerms(this.at.plan, this.id, this.at.run, this.at.scored, this.held);
+  }
+  parts(): ScorePart[] {
+    return scoreParts(this.at.plan, this.id, this.at.run, this.at.scored, this.held);
+  }
+}
+
+/** An item by its number in a cached corpus when known (no map of ids to build), else by its id. */
+const itemOf = (at: Pick<RankedAt, 'byId' | 'cached'>, id: string, n: number | undefined): Item =>
+  at.cached && n !== undefined ? at.cached.at(n) : at.byId.get(id)!;
+
+/**
+ * The number of a ranked item in a cached corpus, from the index's document number in a probe's hits: the index
+ * is counted from the cache's items in their order, which ids[doc] === id confirms. Undefined when unknown.
+ */
+function numberIn(cached: CachedItems | undefined, id: string, hits: readonly ProbeHits[]): number | undefined {
+  if (!cached) return undefined;
+  for (const m of hits) {
+    const doc = m.get(id)?.doc;
+    if (doc !== undefined) return cached.ids[doc] === id ? doc : undefined;
+  }
+  return undefined;
+}
+
 /**
  * Runs a parsed query against the index and the items, best match first: items that match more of the query's
  * words rank first, then by score (BM25, as MiniSearch computes it, over the field boosts). A word matches as
@@ -231,7 +294,10 @@ export function rankItems(
   query: Query,
   options: SearchOptions = {},
 ): Ranked[] {
-  const allow = options.allow ?? (() => true);
+  const allow = options.allow ?? allowAll;
+  // without filters, exclusions or phrases, ranking reads no item: only the hits it prints are parsed (a cache
+  // parses items as they are asked for), and ties are broken by the items' order in the corpus
+  const everyItem = allow === allowAll;
   const lookup = options.lookup ?? searchLookup(index);
   const plan =
     options.plan ??
@@ -254,9 +320,9 @@ export function rankItems(
   const worth = coverageWeights(plan, scored, index.documentCount);
   // a word met only in an article's body (far down a long text) counts half in the level: a long body meets
   // many words of any query, and should not outrank items whose title or summary is about them
-  const levelOf = (covered: Set<number>, bodyOnly?: Set<number>) => {
+  const levelOf = (covered: readonly number[], bodyOnly?: readonly boolean[]) => {
     let level = 0;
-    for (const i of covered) level += worth.get(i)! * (bodyOnly?.has(i) ? 0.5 : 1);
+    for (let k = 0; k < covered.length; k++) level += worth.get(covered[k]!)! * (bodyOnly?.[k] ? 0.5 : 1);
     // the same words added up in another order must tie, so that the score decides between them
     return Math.round(level * 1e9) / 1e9;
   };
@@ -271,11 +337,20 @@ export function rankItems(
   const ranked: Ranked[] = [];
   const seen = new Set<string>();
   const n = plan.literals.length;
+  const cached = byId instanceof CachedItemMap ? byId.cached : undefined;
+  const at: RankedAt = { byId, cached, plan, run, scored };
+
   for (const id of candidates) {
-    const item = byId.get(id);
-    if (!item || !allow(item)) continue;
+    let item: Item | undefined;
+    if (everyItem) {
+      // a cached corpus's index was counted from its items: every id it holds is an item's
+      if (!(byId instanceof CachedItemMap) && !byId.has(id)) continue;
+    } else {
+      item = byId.get(id);
+      if (!item || !allow(item)) continue;
+    }
     let words: Words | undefined;
-    const itemWords = () => (words ??= wordsOf(item));
+    const itemWords = () => (words ??= wordsOf((item ??= byId.get(id)!)));
     const literal: number[] = new Array(n);
     let score = 0;
     let missing = false;
@@ -288,12 +363,13 @@ export function rankItems(
     }
     for (const i of plan.required) if (literal[i] === 0) missing = true;
     if (missing) continue;
-    const covered = new Set<number>();
-    const bodyOnly = new Set<number>();
+    // the content clauses it matches, in the order met, and whether each is met only in an article's body
+    const covered: number[] = [];
+    const bodyOnly: boolean[] = [];
     for (const i of plan.content)
       if (literal[i]! > 0) {
-        covered.add(i);
-        if (!inTitleOrSummary(plan.literals[i]!, id, run)) bodyOnly.add(i);
+        covered.push(i);
+        bodyOnly.push(!inTitleOrSummary(plan.literals[i]!, id, run));
       }
     for (const i of plan.years)
       if (!covered.has(i) && (item.date ?? item.inferredDate?.value)?.slice(0, 4) === include[i]!.terms[0])
@@ -303,40 +379,50 @@ export function rankItems(
       if (!best) continue;
       score += best[1];
       for (const i of best[0].covers)
-        if (content.has(i) && !covered.has(i)) {
-          covered.add(i);
-          if (!inTitleOrSummary(best[0], id, run)) bodyOnly.add(i);
+        if (content.has(i) && !covered.includes(i)) {
+          covered.push(i);
+          bodyOnly.push(!inTitleOrSummary(best[0], id, run));
         }
     }
     // feedback orders the items below the strong hits (those with every query word), never those
     let feedback = 0;
     let fed = false;
-    if (covered.size < content.size)
+    if (covered.length < content.size)
       for (const m of scored.feedback) {
         const s = m.get(id) ?? 0;
         if (s > 0) fed = true;
         feedback += s;
       }
-    if (covered.size === 0 && feedback === 0) continue;
+    if (covered.length === 0 && feedback === 0) continue;
     if (excluded(itemWords)) continue;
-    const held = { literal, fed };
-    ranked.push({
-      item,
-      score: score + feedback,
-      words: covered.size,
-      of: content.size,
-      level: levelOf(covered, bodyOnly),
-      terms: () => matchedTerms(plan, id, run, scored, held),
-      tags: [],
-      parts: () => scoreParts(plan, id, run, scored, held),
-    });
+    ranked.push(
+      new RankedHit(
+        id,
+        numberIn(cached, id, run.ran),
+        item,
+        at,
+        score + feedback,
+        covered.length,
+        content.size,
+        levelOf(covered, bodyOnly),
+        {
+          literal,
+          fed,
+        },
+      ),
+    );
     seen.add(id);
   }
 
-  const full = levelOf(content);
-  addTagged(ranked, seen, byId, plan, options.tagged, allow, (item) => excluded(() => wordsOf(item)), full);
-  if (options.sort === 'date') return ranked.sort((a, b) => compareItems(a.item, b.item));
-  return sortByMatch(ranked, full);
+  const exclusions = query.exclude.length > 0;
+  const full = levelOf([...content]);
+  addTagged(ranked, seen, byId, plan, options.tagged, {
+    allow: everyItem && !exclusions ? undefined : (item) => allow(item) && !excluded(() => wordsOf(item)),
+    level: full,
+  });
+  const order = corpusOrder(byId);
+  if (options.sort === 'date') return ranked.sort(order);
+  return sortByMatch(ranked, full, order);
 }
 
 /** How much a hit's score can add to its share of the query's words, when ranking (see sortByMatch). */
@@ -344,18 +430,61 @@ export const SCORE_SHARE = 0.3;
 
 /**
  * Orders hits best first: by the share of the query's words they match (each weighed by its rarity: see
- * coverageWeights), plus up to SCORE_SHARE for their score, as a square root of its share of the best score.
- * So items with every word come first, but a strong match that lacks only a common word ("migrants", "IOM")
- * can pass a weak one that has it: a soft coordination rather than a strict one, which suits natural
- * questions, whose many words are rarely all in one item.
+ * coverageWeights), plus up to SCORE_SHARE for their score, as a square root of its share of the best score;
+ * then by score, then by `order` (the corpus's order). So items with every word come first, but a strong match
+ * that lacks only a common word ("migrants", "IOM") can pass a weak one that has it: a soft coordination rather
+ * than a strict one, which suits natural questions, whose many words are rarely all in one item.
  */
-function sortByMatch(ranked: Ranked[], full: number): Ranked[] {
+function sortByMatch(ranked: Ranked[], full: number, order: (a: Ranked, b: Ranked) => number): Ranked[] {
   const best = ranked.reduce((m, r) => Math.max(m, r.score), 0) || 1;
   const whole = full || 1;
   const keyed = ranked.map((r) => ({ r, key: r.level / whole + SCORE_SHARE * Math.sqrt(r.score / best) }));
-  keyed.sort((a, b) => b.key - a.key || b.r.score - a.r.score || compareItems(a.r.item, b.r.item));
+  keyed.sort((a, b) => b.key - a.key || b.r.score - a.r.score || order(a.r, b.r));
   for (let i = 0; i < keyed.length; i++) ranked[i] = keyed[i]!.r;
   return ranked;
+}
+
+/**
+ * compareItems for ranked items: in a cached corpus, by the items' numbers (the cache keeps them in
+ * compareItems's order, newest first), without parsing them.
+ */
+function corpusOrder(byId: Map<string, Item>): (a: Ranked, b: Ranked) => number {
+  if (!(byId instanceof CachedItemMap)) return (a, b) => compareItems(a.item, b.item);
+  const cached = byId.cached;
+  return (a, b) => (a.n ?? cached.numberOf(a.id)!) - (b.n ?? cached.numberOf(b.id)!);
+}
+
+/**
+ * The items of a corpus that have a topic or country, read without parsing the others: from a cache's tag lists
+ * when the corpus is cached. `has` answers for an item of `ids` and a tag: `t:` a topic, `c:` a country, `f:` the
+ * topic it lists first, `p:` its primary country.
+ */
+function taggedItems(
+  byId: Map<string, Item>,
+  topics: readonly string[],
+  countries: readonly string[],
+): { entries: Array<[id: string, n: number]>; has: (n: number, key: string) => boolean; numbered: boolean } {
+  if (byId instanceof CachedItemMap) {
+    const cached = byId.cached;
+    return {
+      entries: cached.taggedNumbers(topics, countries).map((n) => [cached.ids[n]!, n]),
+      has: (n, key) => cached.withTag(key).has(n),
+      numbered: true,
+    };
+  }
+  const items = [...byId.values()];
+  return {
+    entries: items.map((item, n) => [item.id, n]),
+    numbered: false,
+    has: (n, key) => {
+      const item = items[n]!;
+      const value = key.slice(2);
+      if (key.startsWith('t:')) return item.topics.includes(value);
+      if (key.startsWith('c:')) return item.countries.includes(value);
+      if (key.startsWith('f:')) return item.topics[0] === value;
+      return item.primaryCountry === value;
+    },
+  };
 }
 
 /**
@@ -402,10 +531,11 @@ function addTagged(
   byId: Map<string, Item>,
   plan: Plan,
   named: NamedTags | undefined,
-  allow: (item: Item) => boolean,
-  excluded: (item: Item) => boolean,
-  level: number,
+  /** `allow`: whether an item may be added (filters and exclusions; none when every item may) */
+  at: { allow?: (item: Item) => boolean; level: number },
 ) {
+  const { level } = at;
+  const items = { byId, cached: byId instanceof CachedItemMap ? byId.cached : undefined };
   const of = plan.content.length;
   // a +word must be in the item: no tag stands for it (namedTags already ignores quoted, prefix and title: queries)
   if (!named || (plan.required.length && !plan.all)) return;
@@ -416,17 +546,19 @@ function addTagged(
   };
   if (!tagged.topics.length && !tagged.countries.length) return;
   const floor = full.length ? full.reduce((m, h) => Math.min(m, h.score), Infinity) : 1;
-  const partial = new Map(ranked.filter((r) => r.words < of).map((r) => [r.item.id, r]));
-  // the items that have one of these tags (from the cache, without parsing the others), else every item
-  const pool = byId instanceof CachedItemMap ? byId.cached.tagged(tagged.topics, tagged.countries) : byId.values();
-  for (const item of pool) {
-    if (seen.has(item.id) && !partial.has(item.id)) continue;
-    const topics = tagged.topics.filter((t) => item.topics.includes(t));
-    const countries = tagged.countries.filter((c) => item.countries.includes(c));
-    if ((!topics.length && !countries.length) || !allow(item) || excluded(item)) continue;
+  const partial = new Map(ranked.filter((r) => r.words < of).map((r) => [r.id, r]));
+  // the items that have one of these tags (from the cache, without parsing them), else every item
+  const pool = taggedItems(byId, tagged.topics, tagged.countries);
+  for (const [id, n] of pool.entries) {
+    if (seen.has(id) && !partial.has(id)) continue;
+    const topics = tagged.topics.filter((t) => pool.has(n, `t:${t}`));
+    const countries = tagged.countries.filter((c) => pool.has(n, `c:${c}`));
+    if (!topics.length && !countries.length) continue;
+    const known = pool.numbered ? n : undefined;
+    if (at.allow && !at.allow(itemOf(items, id, known))) continue;
     // salience: a primary country or a first-listed topic ranks higher among tag-only hits
     const salience =
-      countries.some((c) => item.primaryCountry === c) || topics.some((t) => item.topics[0] === t) ? 1 : 0.6;
+      countries.some((c) => pool.has(n, `p:${c}`)) || topics.some((t) => pool.has(n, `f:${t}`)) ? 1 : 0.6;
     const tags: MatchInfo[] = [
       ...topics.map((t) => ({ term: t, field: 'topics' as const, how: 'topic' as const })),
       ...countries.map((c) => ({ term: c, field: 'countries' as const, how: 'country' as const })),
@@ -435,15 +567,28 @@ function addTagged(
     // query, below items with them all
     const share = (topics.length + countries.length) / (tagged.topics.length + tagged.countries.length);
     const score = floor * TAG_SCORE_SHARE * salience * share;
-    const hit = partial.get(item.id);
+    const hit = partial.get(id);
+    const tagOnly = (words: number, level: number): Ranked => ({
+      id,
+      n: known,
+      get item() {
+        return itemOf(items, id, known);
+      },
+      score,
+      words,
+      of,
+      level,
+      terms: () => [[], []],
+      tags,
+      parts: () => [],
+    });
     if (share < 1) {
       // --all: every word must match, so an item with only some of the named tags does not
       if (plan.all) continue;
-      if (!hit)
-        ranked.push({ item, score, words: 0, of, level: level * share, terms: () => [[], []], tags, parts: () => [] });
+      if (!hit) ranked.push(tagOnly(0, level * share));
       else if (hit.level < level * share) Object.assign(hit, { level: level * share, tags });
     } else if (hit) Object.assign(hit, { words: of, level, score: Math.min(hit.score, score), tags });
-    else ranked.push({ item, score, words: of, of, level, terms: () => [[], []], tags, parts: () => [] });
+    else ranked.push(tagOnly(of, level));
   }
 }
 

@@ -94,6 +94,7 @@ export function similarItems(
         ];
       });
     ranked.push({
+      id: other.id,
       item: other,
       score,
       words: shared.length,

@@ -14,7 +14,13 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 /** The same for text that is all ASCII, where a plain character class is several times faster. */
 const ASCII_WORD = /[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*/g;
-const ASCII = /^[\u0000-\u007f]*$/;
+/**
+ * Text whose only characters beyond ASCII are neither letters nor digits (no-break space, « » ¿ ¡ ° ©, the
+ * General Punctuation block: curly quotes, dashes, ellipsis; currency signs): the ASCII class finds exactly the
+ * words the Unicode one finds there, and news text is mostly that. (ª º µ ² ³ ¹ ¼ ½ ¾ are letters or numbers.)
+ */
+const ASCII =
+  /^[\u0000-\u007f\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf]*$/;
 
 /** Calls `visit` with the bounds of each word; it runs over every word of every page, twice. */
 export function scanWords(s: string, visit: (start: number, end: number) => void): void {

@@ -473,12 +473,16 @@ describe('a damaged cached index', () => {
     const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.cache'))!);
     const bytes = readFileSync(file);
     const nl = bytes.indexOf(10);
-    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as Record<string, unknown> & { items: number };
-    // the items as they were, then an index head that is not JSON, with lengths and checksum to match
+    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as Record<string, unknown> & {
+      items: number;
+      meta: number;
+    };
+    // the items as they were, then an index head that is not JSON, with lengths and checksum (of the items'
+    // first line and the head) to match
     const items = bytes.subarray(nl + 1, nl + 1 + header.items);
     const head = Buffer.from('{not an index\n');
     Object.assign(header, { items: items.length, head: head.length, postings: 0 });
-    header.crc32 = crc32(Buffer.concat([items, head]));
+    header.crc32 = crc32(Buffer.concat([items.subarray(0, header.meta), head]));
     writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), items, head]));
     const r = runC(['search', 'belize', '--json', '--verbose', '--data', dir]);
     expect(r.status).toBe(0);

@@ -23,7 +23,7 @@ const f3 = (x: number) => x.toFixed(3);
 
 /** Parsing: title precision and recall, listed dates, primary country, furniture taken as items. */
 export function parsingTable(): string {
-  const tuned = ['layouts', 'site2', 'site3']
+  const tuned = ['layouts', 'site2', 'site3', 'site4']
     .map((name) => path.join(ROOT, 'tests/fixtures', name))
     .filter((dir) => existsSync(dir))
     .map((dir): [string, Figures] => [

@@ -5,7 +5,14 @@ import { loadCorpus } from '../../src/load/loadCorpus.js';
 import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 import { bundledPagesDir } from '../../src/paths.js';
 import { INDEX_OPTIONS, fieldText, type IndexDoc } from '../../src/indexing/buildIndex.js';
-import { SavedIndex, Vocabulary, countTerms, searchLookup, type TermIndex } from '../../src/indexing/termIndex.js';
+import {
+  SavedIndex,
+  Vocabulary,
+  countTerms,
+  searchLookup,
+  sortedOrder,
+  type TermIndex,
+} from '../../src/indexing/termIndex.js';
 import type { Item } from '../../src/types.js';
 import { termsFor } from '../../src/query/queryTerms.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
@@ -209,5 +216,31 @@ describe('Vocabulary', () => {
   it('finds the terms a prefix begins', () => {
     expect([...v.startingWith('mig')]).toEqual(['migrant', 'migrants', 'mig']);
     expect([...v.startingWith('returne')]).toEqual(['returned']);
+  });
+});
+
+describe('a saved index looks its terms up in their sorted order', () => {
+  test.prop([fc.array(fc.string({ maxLength: 6 }), { maxLength: 40 }), fc.array(fc.string({ maxLength: 6 }))])(
+    'as a map of every term finds them',
+    (words, others) => {
+      const terms = [...new Set(words)];
+      const sorted = new Vocabulary(terms, [], sortedOrder(terms));
+      const mapped = new Vocabulary(terms);
+      for (const t of [...terms, ...others]) {
+        expect(sorted.indexOf(t), t).toBe(mapped.indexOf(t));
+        expect(sorted.has(t), t).toBe(mapped.has(t));
+      }
+    },
+  );
+
+  it('in the bundled index: every term, and none that is not a term', () => {
+    const counted = countTerms(corpus.items);
+    const fromCache = saved(counted).vocab();
+    const terms = counted.vocab().terms;
+    expect(terms.length).toBeGreaterThan(1000);
+    terms.forEach((t, i) => {
+      expect(fromCache.indexOf(t)).toBe(i);
+    });
+    for (const t of ['', 'zzzz', 'traffickin', 'a'.repeat(30)]) expect(fromCache.has(t)).toBe(counted.has(t));
   });
 });

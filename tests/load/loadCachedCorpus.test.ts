@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { cpSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { loadCorpus } from '../../src/load/loadCorpus.js';
 import { loadCachedCorpus } from '../../src/load/loadCachedCorpus.js';
 import { CachedItemMap } from '../../src/load/cachedItems.js';
@@ -8,6 +9,7 @@ import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { rankQuery } from '../../src/query/queryTerms.js';
 import { makeTempDir } from '../helpers/runMeso.js';
+import { matchFilters } from '../../src/query/filterItems.js';
 
 // A corpus read back from the cache parses its items as they are asked for (see src/load/cachedItems.ts). It
 // must be the corpus read from the pages, however its items are reached, and rank the same.
@@ -90,5 +92,110 @@ describe('a corpus read from the cache', () => {
         rankQuery(c, parseQuery(q), getEnrichers()).map((r) => [r.item.id, r.score.toPrecision(12), r.tags]);
       expect(rank(warm), q).toEqual(rank(fresh));
     }
+  });
+
+  it('keeps the items listing a topic first and those of a primary country as walking every item finds them', () => {
+    const { warm, fresh } = cachedTwice();
+    const map = warm.byId as CachedItemMap;
+    let some = 0;
+    for (const topic of ['trafficking', 'health', 'return', 'governance'])
+      for (const [key, has] of [
+        [`t:${topic}`, (i: (typeof fresh.items)[number]) => i.topics.includes(topic)],
+        [`f:${topic}`, (i: (typeof fresh.items)[number]) => i.topics[0] === topic],
+      ] as const) {
+        const walked = fresh.items.flatMap((i, n) => (has(i) ? [n] : []));
+        expect(
+          [...map.cached.withTag(key)].sort((a, b) => a - b),
+          key,
+        ).toEqual(walked);
+        some += walked.length;
+      }
+    for (const country of ['Mexico', 'Costa Rica', 'Honduras']) {
+      const walked = fresh.items.flatMap((i, n) => (i.primaryCountry === country ? [n] : []));
+      expect(
+        [...map.cached.withTag(`p:${country}`)].sort((a, b) => a - b),
+        country,
+      ).toEqual(walked);
+      some += walked.length;
+    }
+    expect(some).toBeGreaterThan(0);
+  });
+
+  it('ranks without parsing items when nothing but the ranking needs them, and the same as the pages', () => {
+    const cases: Array<[string, Parameters<typeof rankQuery>[3]]> = [
+      ['trafficking', {}],
+      ['Mexico', {}],
+      ['Honduras migrants', {}],
+      ['trata de personas', {}],
+      ['trafficking', { sort: 'date' }],
+      ['migrants', {}],
+    ];
+    for (const [q, options] of cases) {
+      const { warm, fresh } = cachedTwice();
+      const at = vi.spyOn((warm.byId as CachedItemMap).cached, 'at');
+      // nor a map of every id (at 100,000 items, tens of milliseconds): items are known by their numbers
+      const numberOf = vi.spyOn((warm.byId as CachedItemMap).cached, 'numberOf');
+      const rank = (c: typeof warm) =>
+        rankQuery(c, parseQuery(q), getEnrichers(), { ...options, feedback: false }).map((r) => [
+          r.id,
+          r.score.toPrecision(12),
+          r.level,
+          r.tags,
+        ]);
+      const ranked = rank(warm);
+      expect(at, q).not.toHaveBeenCalled();
+      expect(ranked, q).toEqual(rank(fresh));
+      expect(ranked.length, q).toBeGreaterThan(3);
+      // the hits printed are parsed, those only
+      const top = rankQuery(warm, parseQuery(q), getEnrichers(), { ...options, feedback: false }).slice(0, 3);
+      expect(top.map((r) => r.item.id)).toEqual(ranked.slice(0, 3).map((r) => r[0]));
+      expect(at.mock.calls.length, q).toBe(3);
+      expect(numberOf, q).not.toHaveBeenCalled();
+    }
+  });
+
+  it('ranks with filters and exclusions as the corpus read from the pages does', () => {
+    const { warm, fresh } = cachedTwice();
+    const allow = matchFilters({ countries: ['Mexico'], topics: [], since: null, until: null });
+    for (const [q, options] of [
+      ['trafficking', { allow }],
+      ['Mexico -trafficking', {}],
+      ['"trafficking in persons"', {}],
+      ['migrants', { allow, sort: 'date' as const }],
+    ] as const) {
+      const rank = (c: typeof warm) =>
+        rankQuery(c, parseQuery(q), getEnrichers(), options).map((r) => [r.item.id, r.score.toPrecision(12), r.tags]);
+      const ranked = rank(warm);
+      expect(ranked, q).toEqual(rank(fresh));
+      expect(ranked.length, q).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads an item from the file when it is asked for, and makes the corpus again from the pages when it is damaged', () => {
+    const pages = makeTempDir('meso-cached-pages-');
+    cpSync(bundledPagesDir(), pages, { recursive: true });
+    const cacheDir = makeTempDir('meso-cached-dir-');
+    const log: string[] = [];
+    const options = { paths: [pages] };
+    const fresh = loadCachedCorpus(options, { cacheDir, env: {}, log: (m) => log.push(m) });
+    const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.cache'))!);
+    const good = readFileSync(file);
+    // one letter of the 30th item's title changed: the cache's own checksums (header, items' line, index head)
+    // still hold
+    const title = fresh.items[30]!.title;
+    const at = good.indexOf(`"title":${JSON.stringify(title)}`) + 9;
+    const bad = Buffer.from(good);
+    bad[at] = bad[at] === 65 ? 66 : 65;
+    writeFileSync(file, bad);
+
+    const warm = loadCachedCorpus(options, { cacheDir, env: {}, log: (m) => log.push(m) });
+    expect(log.join('\n')).toMatch(/read the cache/);
+    expect(warm.byId.get(fresh.items[3]!.id)!.title).toBe(fresh.items[3]!.title);
+    expect(log.join('\n')).not.toMatch(/damaged item/);
+    expect(warm.byId.get(fresh.items[30]!.id)!.title).toBe(title);
+    expect(log.join('\n')).toMatch(/cache fails its checksum \(a damaged item\): rebuilding/);
+    expect(records(warm.items)).toEqual(records(fresh.items));
+    // and the cache was written again
+    expect(readFileSync(file).equals(good)).toBe(true);
   });
 });
