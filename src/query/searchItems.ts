@@ -371,9 +371,16 @@ export function rankItems(
         covered.push(i);
         bodyOnly.push(!inTitleOrSummary(plan.literals[i]!, id, run));
       }
-    for (const i of plan.years)
-      if (!covered.has(i) && (item.date ?? item.inferredDate?.value)?.slice(0, 4) === include[i]!.terms[0])
-        covered.add(i);
+    if (plan.years.length) {
+      // an item dated a year the query names matches it (read only for such queries)
+      const dated = (item ??= byId.get(id)!);
+      const year = (dated.date ?? dated.inferredDate?.value)?.slice(0, 4);
+      for (const i of plan.years)
+        if (!covered.includes(i) && year === include[i]!.terms[0]) {
+          covered.push(i);
+          bodyOnly.push(false);
+        }
+    }
     for (let e = 0; e < plan.expansions.length; e++) {
       const best = scored.expansions[e]!.get(id);
       if (!best) continue;
