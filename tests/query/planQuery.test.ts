@@ -135,6 +135,9 @@ describe('loadExpansions', () => {
     expect(p('tráfico ilícito de migrantes')).toContain('smuggling');
     expect(p('jobs')).toEqual(expect.arrayContaining(['employment', 'labour']));
     expect(p('deportees')).toContain('returnees');
+    // deportes (sports) shares the stem of deported: no match of a sports word stands for a deportee
+    expect(p('deportees')).not.toContain('football');
+    expect(p('deported')).not.toContain('football');
     expect(p('RCM')).toContain('Regional Conference on Migration');
     expect(p('Conferencia Regional sobre Migración')).toContain('RCM');
   });
@@ -200,6 +203,7 @@ describe('loadExpansions', () => {
     // a people's name is what an item about indigenous migrants often says
     expect(p('native peoples')).toEqual(expect.arrayContaining(['indigenous', 'pueblos indigenas', 'maya', 'lenca']));
     expect(p('maya')).not.toContain('indigenous');
+    expect(p('hurricanes')).toEqual(expect.arrayContaining(['eta', 'iota', 'mitch']));
   });
   it('leaves out country names made of single letters', () => {
     const us = { name: 'United States', aliases: ['U.S.', 'USA'], es: ['EE. UU.', 'Estados Unidos'], demonyms: [] };
