@@ -4,21 +4,10 @@ import { buildIndex } from '../../src/indexing/termIndex.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { searchItems } from '../../src/query/searchItems.js';
 
-let n = 0;
-const item = (title: string, summary: string, extra: Partial<Item> = {}): Item => ({
-  id: `id${++n}`,
-  title,
-  date: null,
-  dateSource: null,
-  inferredDate: null,
-  summary,
-  countries: [],
-  primaryCountry: null,
-  places: [],
-  topics: [],
-  sources: [{ file: 'p.txt', line: n }],
-  ...extra,
-});
+import { makeItem } from '../helpers/makeItem.js';
+
+const item = (title: string, summary: string, extra: Partial<Item> = {}): Item =>
+  makeItem(null, { title, summary, ...extra });
 
 const items = [
   item('Traffic jams on the border highway', 'Traffic jams and traffic lights slowed trucks at the border crossing.'),

@@ -4,20 +4,9 @@ import { buildIndex } from '../../src/indexing/termIndex.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
 import { searchItems } from '../../src/query/searchItems.js';
 
-let n = 0;
-const item = (title: string, summary: string): Item => ({
-  id: `s${++n}`,
-  title,
-  date: null,
-  dateSource: null,
-  inferredDate: null,
-  summary,
-  countries: [],
-  primaryCountry: null,
-  places: [],
-  topics: [],
-  sources: [{ file: 'p.txt', line: n }],
-});
+import { makeItem } from '../helpers/makeItem.js';
+
+const item = (title: string, summary: string): Item => makeItem(null, { title, summary });
 
 // "migrants" is in most items, as in an IOM corpus; "hurricane" and "shelters" in few
 const corpus = [
