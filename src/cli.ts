@@ -19,18 +19,21 @@ import { renderManPage } from './render/renderManPage.js';
 
 const EXAMPLES = `
 Examples:
-  meso search trafficking                      best matches, as a table on a terminal
-  meso search '"voluntary return"' -c Mexico   a phrase, in items about Mexico
+  meso search trafficking                     best matches first, as a table
+  meso search '"voluntary return"' -c Mexico  a phrase, in items about Mexico
   meso list --topic smuggling --since 2018 --json | jq -r '.[].title'
-  meso timeline --country "Costa Rica"         coverage over time, as a bar chart
-  meso show 3f2a1bc                            one item in full (id or id prefix)
-  meso export --format csv --out items.csv     the whole corpus for a spreadsheet
-  meso --data ~/pages list                     your own folder of .txt pages
-  source <(meso completion bash)               completion of commands, flags, countries, topics, fields
+  meso timeline --country "Costa Rica"        coverage over time, a bar chart
+  meso show 3f2a1bc                           one item in full (id or prefix)
+  meso export --format csv --out items.csv    every item, for a spreadsheet
+  meso --data ~/pages list                    your own folder of .txt pages
+  source <(meso completion bash)              completion for bash
 
 Exit status: 0 found something, 1 found nothing, 2 usage or other error.
-Data: the bundled pages, or --data PATH / MESO_DATA. Colour: only on a terminal; NO_COLOR, --no-color, FORCE_COLOR.
-Pager: long output on a terminal goes through MESO_PAGER, else PAGER, else less -FRX; --no-pager. Manual: man meso.`;
+Data:     the bundled pages, or --data PATH / MESO_DATA.
+Colour:   only on a terminal; NO_COLOR, --no-color, FORCE_COLOR.
+Pager:    long output on a terminal goes through MESO_PAGER, else PAGER,
+          else less -FRX; --no-pager.
+Manual:   man meso.`;
 
 /** Commands whose output is never paged: a script to source, and help (short, and a pager would hide the prompt). */
 const UNPAGED = new Set(['completion', 'help']);

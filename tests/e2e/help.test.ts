@@ -73,6 +73,15 @@ describe('help', () => {
     },
   );
 
+  // Regression: the epilogue's Data/Colour/Pager lines and the examples ran past 80 columns, so an 80-column
+  // terminal broke them inside words (FORCE_C / OLOR).
+  it('meso --help fits an 80-column terminal', () => {
+    const wide = run(['--help'])
+      .stdout.split('\n')
+      .filter((line) => line.length > 80);
+    expect(wide).toEqual([]);
+  });
+
   it('is the same text whatever the colour settings and COLUMNS say, in a pipe', async () => {
     const expected = (await commanderHelp(['search', '--help'])).out;
     for (const env of [{ FORCE_COLOR: '3' }, { NO_COLOR: '1' }, { NO_COLOR: undefined, COLUMNS: '40' }])
