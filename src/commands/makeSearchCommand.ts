@@ -4,19 +4,21 @@ import type { Runtime } from '../runtime.js';
 
 export const QUERY_HELP = `
 Query language:
-  word word          best match: items with every word first, then those missing one, …
-                     (--all: every word must match); case and accents are folded
+  word word          best match: items with every word first, then those
+                     missing one, … (--all: every word must match);
+                     case and accents are folded
   +word              this word must match
   "exact phrase"     must match: the words adjacent and in this order
   -word  -"phrase"   leave out items that contain it
   title:word         must be in the title (title:"a phrase" too)
   word*              any word that starts with it
-  Stop words (the, what, did, how, about, de, la, los, …) are not required and weigh little,
-  so a question works: what did IOM do about hurricanes in Honduras. Words also match by
-  stem (returnees → return), a word not in the corpus matches similar words (traficking →
-  trafficking), and synonyms (jobs → employment, trata de personas → trafficking) and
-  acronyms (ILO ↔ International Labour Organization) match below the word itself. A query
-  that names a topic or country (guatemalteco) also finds the items tagged with it.`;
+  Stop words (the, what, did, how, about, de, la, los, …) are not required
+  and weigh little, so a question works: what did IOM do about hurricanes in
+  Honduras. Words also match by stem (returnees → return), a word not in the
+  corpus matches similar words (traficking → trafficking), and synonyms (jobs →
+  employment, trata de personas → trafficking) and acronyms (ILO ↔
+  International Labour Organization) match below the word itself. A query that
+  names a topic or country (guatemalteco) also finds the items tagged with it.`;
 
 /** `meso search <query...>`: full-text search, best first. */
 export function makeSearchCommand(rt: Runtime): Command {

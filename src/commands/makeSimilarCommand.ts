@@ -13,7 +13,7 @@ export function makeSimilarCommand(rt: Runtime): Command {
   addOptions(cmd, [...FILTER_OPTIONS, 'limit', ...FORMAT_OPTIONS]);
   cmd.addHelpText(
     'after',
-    `\nThe item's strongest words (by tf-idf) are searched for; an item that shares more of them, and more of\nits countries and topics, ranks higher (score 0 to 1). The item itself is left out. Default --limit ${DEFAULT_LIMIT}.\n\nExamples:\n  meso similar 46b7b7f\n  meso similar 46b7b7f --country Mexico -n 5 --json | jq -r '.[].title'`,
+    `\nThe item's strongest words (by tf-idf) are searched for; an item that shares\nmore of them, and more of its countries and topics, ranks higher (score 0 to\n1). The item itself is left out. Default --limit ${DEFAULT_LIMIT}.\n\nExamples:\n  meso similar 46b7b7f\n  meso similar 46b7b7f --country Mexico -n 5 --json | jq -r '.[].title'`,
   );
   return cmd.action(async (id: string, _opts: unknown, self: Command) =>
     (await import('./runSimilar.js')).runSimilar(id, self, rt, DEFAULT_LIMIT),

@@ -9,7 +9,7 @@ export function makeStatsCommand(rt: Runtime): Command {
   );
   cmd.addHelpText(
     'after',
-    '\nEvery file given is in the per-page list: read, or skipped and why (binary, empty, too large, unreadable…).\n\nExamples:\n  meso stats\n  meso stats --data ./my-pages --json | jq \'.perPage[] | select(.diagnostics > 0)\'\n  meso stats --data ./my-pages --json | jq -r \'.perPage[] | select(.status == "skipped") | "\\(.file): \\(.reason)"\'',
+    '\nEvery file given is in the per-page list: read, or skipped and why (binary,\nempty, too large, unreadable…).\n\nExamples:\n  meso stats\n  meso stats --data ./pages --json | jq \'.perPage[] | select(.diagnostics > 0)\'\n  meso stats --data ./pages --json |\n    jq -r \'.perPage[] | select(.status == "skipped") | "\\(.file): \\(.reason)"\'',
   );
   addOptions(cmd, ['json']);
   return cmd.action(async (_opts: unknown, self: Command) => (await import('./runStats.js')).runStats(self, rt));

@@ -73,13 +73,21 @@ describe('help', () => {
     },
   );
 
-  // Regression: the epilogue's Data/Colour/Pager lines and the examples ran past 80 columns, so an 80-column
-  // terminal broke them inside words (FORCE_C / OLOR).
+  // Regression: the epilogue's Data/Colour/Pager lines, the examples and several commands' notes ran past 80
+  // columns, so an 80-column terminal broke them inside words (FORCE_C / OLOR).
   it('meso --help fits an 80-column terminal', () => {
     const wide = run(['--help'])
       .stdout.split('\n')
       .filter((line) => line.length > 80);
     expect(wide).toEqual([]);
+  });
+
+  it('every help text fits 80 columns', async () => {
+    for (const args of HELP_LINES) {
+      const { out } = await commanderHelp(args);
+      const wide = out.split('\n').filter((line) => line.length > 80);
+      expect(wide, `meso ${args.join(' ')}`).toEqual([]);
+    }
   });
 
   it('is the same text whatever the colour settings and COLUMNS say, in a pipe', async () => {
