@@ -58,6 +58,25 @@ export interface SearchIndex {
   search(query: SearchQuery, options?: SearchOptions): SearchResult[];
 }
 
+/**
+ * One search's hits by document number (see PostingsIndex.scores): what ranking keeps of them, without an object
+ * per document.
+ */
+export interface DocScores {
+  /** the documents met, in the order MiniSearch's search meets them */
+  readonly docs: readonly number[];
+  /** by document number: its score, as MiniSearch's (times the number of query terms met), 0 when not met */
+  readonly score: Float64Array;
+  /** by document number: 1 when met */
+  readonly met: Uint8Array;
+  /** by document number: 1 when met in a field other than the body */
+  readonly beyondBody: Uint8Array;
+  /** the ids of the documents, by number */
+  readonly ids: readonly string[];
+  /** MiniSearch's `match` for a document (which index term met which fields), undefined when not met */
+  match(docId: number): MatchInfo | undefined;
+}
+
 /** MiniSearch's defaults for search options, with meso's (INDEX_OPTIONS.searchOptions) over them. */
 const DEFAULTS = {
   combineWith: 'or',
@@ -117,6 +136,11 @@ export class PostingsIndex implements SearchIndex {
 
   get termCount(): number {
     return this.terms.length;
+  }
+
+  /** The documents' ids, by number. */
+  get ids(): readonly string[] {
+    return this.documents.ids;
   }
 
   /** MiniSearch's radix tree of the terms held, for prefix and typo searches: built as loadJS builds it. */
@@ -186,13 +210,20 @@ export class PostingsIndex implements SearchIndex {
 
   /** MiniSearch's executeQuerySpec: the term, then what a prefix reaches, then what a typo reaches. */
   private executeTerm(term: string, options: typeof DEFAULTS & SearchOptions): RawResults {
-    const fields = options.fields ?? FIELDS;
-    const boosts: Record<string, number> = {};
-    for (const field of fields) boosts[field] = Object.hasOwn(options.boost, field) ? options.boost[field] || 1 : 1;
-    const bm25params = options.bm25;
-    const { fuzzy: fuzzyWeight, prefix: prefixWeight } = { ...DEFAULTS.weights, ...options.weights };
+    const boosts = fieldBoosts(options);
     const results: RawResults = new Map();
-    this.termResults(term, term, 1, this.byTerm.get(term), boosts, bm25params, results);
+    for (const [found, weight, data] of this.derived(term, options))
+      this.termResults(term, found, weight, data, boosts, options.bm25, results);
+    return results;
+  }
+
+  /**
+   * The index terms a query term reaches, each with its weight, in the order MiniSearch scores them: the term
+   * itself, then the terms a prefix reaches, then those a typo reaches.
+   */
+  private derived(term: string, options: typeof DEFAULTS & SearchOptions): Array<[string, number, Lists | undefined]> {
+    const { fuzzy: fuzzyWeight, prefix: prefixWeight } = { ...DEFAULTS.weights, ...options.weights };
+    const out: Array<[string, number, Lists | undefined]> = [[term, 1, this.byTerm.get(term)]];
     const fuzzy = (options.fuzzy as number | boolean) || false;
     const prefix = options.prefix === true;
     let prefixMatches: SearchableMap<Lists> | undefined;
@@ -208,17 +239,116 @@ export class PostingsIndex implements SearchIndex {
         const distance = found.length - term.length;
         if (!distance) continue;
         fuzzyMatches?.delete(found);
-        const weight = (prefixWeight * found.length) / (found.length + 0.3 * distance);
-        this.termResults(term, found, weight, data, boosts, bm25params, results);
+        out.push([found, (prefixWeight * found.length) / (found.length + 0.3 * distance), data]);
       }
     if (fuzzyMatches)
       for (const found of fuzzyMatches.keys()) {
         const [data, distance] = fuzzyMatches.get(found)!;
         if (!distance) continue;
-        const weight = (fuzzyWeight * found.length) / (found.length + distance);
-        this.termResults(term, found, weight, data, boosts, bm25params, results);
+        out.push([found, (fuzzyWeight * found.length) / (found.length + distance), data]);
       }
-    return results;
+    return out;
+  }
+
+  /**
+   * What `hits` gives for `{ queries, combineWith: 'OR' }`, as arrays by document number rather than an object
+   * per document: the same scores (the same additions in the same order), the documents in the order `hits`
+   * meets them, whether each was met in a field other than the body, and its `match` worked out again when asked
+   * (ranking needs it only for the hits it prints).
+   */
+  scores(queries: readonly string[], searchOptions: SearchOptions = {}): DocScores {
+    if (searchOptions.filter || searchOptions.boostDocument) throw unsupported('filter or boostDocument');
+    const options = { ...DEFAULTS, ...searchOptions };
+    if (
+      typeof options.fuzzy === 'function' ||
+      typeof options.prefix === 'function' ||
+      options.boostTerm ||
+      options.tokenize !== DEFAULTS.tokenize ||
+      options.processTerm !== DEFAULTS.processTerm ||
+      options.combineWith.toLowerCase() !== 'or'
+    )
+      throw unsupported('a function for fuzzy, prefix, boostTerm, tokenize or processTerm, or AND');
+    const { count, fieldLength, averageFieldLength, fieldIds } = this.documents;
+    const boosts = fieldBoosts(options);
+    const fields = Object.keys(boosts);
+    const { k: k1, b, d } = options.bm25;
+    const score = new Float64Array(count);
+    const met = new Uint8Array(count);
+    const beyondBody = new Uint8Array(count);
+    const docs: number[] = [];
+    // MiniSearch adds up each query term's score alone, then the terms' sums: a second term is added up apart
+    const several = queries.length > 1;
+    const part = several ? new Float64Array(count) : score;
+    const inPart = several ? new Uint8Array(count) : met;
+    /** per document, the distinct query terms that met it (MiniSearch's `terms.length`) */
+    const quality = several ? new Uint8Array(count) : undefined;
+    const reached: Array<Array<[string, number, Lists | undefined]>> = [];
+    queries.forEach((term, q) => {
+      const derived = term ? this.derived(term, options) : [];
+      reached.push(derived);
+      const touched: number[] = [];
+      for (const [, termWeight, lists] of derived) {
+        if (lists === undefined) continue;
+        for (const field of fields) {
+          const fieldBoost = boosts[field]!;
+          const fieldId = fieldIds[field]!;
+          const list = lists[fieldId];
+          if (list === undefined) continue;
+          const { docs: postings, counts } = list;
+          const avgFieldLength = averageFieldLength[fieldId]!;
+          const idf = invDocFreq(postings.length, count);
+          const body = field === 'body' ? 1 : 0;
+          for (let k = 0; k < postings.length; k++) {
+            const docId = postings[k]!;
+            const rawScore = bm25(counts[k]!, idf, fieldLength[docId]![fieldId]!, avgFieldLength, k1, b, d);
+            const weightedScore = termWeight * 1 * fieldBoost * 1 * rawScore;
+            if (inPart[docId]) part[docId]! += weightedScore;
+            else {
+              inPart[docId] = 1;
+              part[docId] = weightedScore;
+              touched.push(docId);
+              if (!several) docs.push(docId);
+            }
+            if (!body) beyondBody[docId] = 1;
+          }
+        }
+      }
+      if (!several) return;
+      const first = queries.indexOf(term) === q;
+      for (const docId of touched) {
+        if (met[docId]) score[docId] = score[docId]! + part[docId]!;
+        else {
+          met[docId] = 1;
+          score[docId] = part[docId]!;
+          docs.push(docId);
+        }
+        if (first) quality![docId]! += 1;
+        part[docId] = 0;
+        inPart[docId] = 0;
+      }
+    });
+    if (quality) for (const docId of docs) score[docId] = score[docId]! * (quality[docId]! || 1);
+    const match = (docId: number): MatchInfo | undefined => {
+      if (!met[docId]) return undefined;
+      let all: MatchInfo | undefined;
+      for (const derived of reached) {
+        let one: MatchInfo | undefined;
+        for (const [found, , lists] of derived) {
+          if (lists === undefined) continue;
+          for (const field of fields) {
+            const list = lists[fieldIds[field]!];
+            if (list === undefined || !holds(list.docs, docId)) continue;
+            one ??= {};
+            const seen = Object.hasOwn(one, found) ? one[found] : undefined;
+            if (seen) seen.push(field);
+            else one[found] = [field];
+          }
+        }
+        if (one) all = all ? Object.assign(all, one) : one;
+      }
+      return all;
+    };
+    return { docs, score, met, beyondBody, match, ids: this.documents.ids };
   }
 
   /** MiniSearch's termResults: each document holding `derivedTerm` in a searched field scores BM25 × weight × boost. */
@@ -260,6 +390,28 @@ export class PostingsIndex implements SearchIndex {
       }
     }
   }
+}
+
+/** The field boosts of a search, as MiniSearch's executeQuerySpec makes them (1 for a field given none). */
+function fieldBoosts(options: typeof DEFAULTS & SearchOptions): Record<string, number> {
+  const boosts: Record<string, number> = {};
+  for (const field of options.fields ?? FIELDS)
+    boosts[field] = Object.hasOwn(options.boost, field) ? options.boost[field] || 1 : 1;
+  return boosts;
+}
+
+/** Whether an ascending list of document numbers holds one. */
+function holds(docs: readonly number[], docId: number): boolean {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = docs[mid]!;
+    if (at === docId) return true;
+    if (at < docId) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** MiniSearch's combineResults for OR, the one combination meso searches with. */

@@ -3,7 +3,7 @@ import type { Clause, Query } from './parseQuery.js';
 import type { Field } from '../indexing/buildIndex.js';
 import { FIELD_BOOST, FIELDS, fieldText, stemQueries } from '../indexing/buildIndex.js';
 import { searchLookup, type SearchIndex, type TermLookup } from '../indexing/termIndex.js';
-import { PostingsIndex } from '../indexing/postingsIndex.js';
+import { PostingsIndex, type DocScores } from '../indexing/postingsIndex.js';
 import { AcronymCollector, type Acronym } from '../indexing/learnAcronyms.js';
 import { stem } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
@@ -84,7 +84,7 @@ export interface SearchOptions {
   plan?: Plan;
   /** synonyms and acronyms; null for none; by default the shipped tables and the items' acronyms */
   expansions?: Expansions | null;
-  /** probe hits already found for this query on another index of the same corpus (see probeRunner) */
+  /** probe hits already found for this query on another index of the same corpus (see scoreRunner) */
   probes?: Map<string, ProbeHits>;
 }
 
@@ -127,38 +127,98 @@ export interface Ranked {
 }
 
 /** One probe's hits: item id → score (before the probe's weight) and the index terms met, with their fields. */
-export type ProbeHits = Map<string, { score: number; match: Record<string, string[]>; doc?: number }>;
+export type ProbeResults = Map<string, { score: number; match: Record<string, string[]>; doc?: number }>;
+
+/** One probe's hits by document number: scores (before the probe's weight), and the index terms met when asked. */
+export type ProbeHits = DocScores;
 
 type Sub = Parameters<SearchIndex['search']>[0];
+
+/** The search a probe makes, and its options, as MiniSearch takes them. */
+function probeSearch(p: Probe): [queries: string[], options: Parameters<SearchIndex['search']>[1] & object] {
+  const boost = Object.fromEntries(p.fields.map((f) => [f, FIELD_BOOST[f]]));
+  const queries = p.stem ? stemQueries(p.term) : [p.term];
+  const options = {
+    fields: p.fields,
+    boost,
+    prefix: p.prefix ?? false,
+    fuzzy: p.fuzzy ?? false,
+    ...(p.fuzzy ? { maxFuzzy: p.fuzzy } : {}),
+    ...(p.prefix ? { weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix } } : {}),
+  };
+  return [queries, options];
+}
+
+const probeKey = (p: Probe) =>
+  `${p.term}\u0000${p.stem ? 's' : ''}${p.prefix ? 'p' : ''}${p.fuzzy ?? 0}\u0000${p.fields.join()}`;
+
+/**
+ * Runs each probe once against the index, its hits by document number (a PostingsIndex's own; for another
+ * index, numbers given to ids as met). `shared` keeps the hits of exact and stem probes across PostingsIndexes
+ * loaded for the same query (more terms change no such probe's hits; a prefix or a typo may meet the new ones).
+ */
+export function scoreRunner(index: SearchIndex, shared = new Map<string, ProbeHits>()) {
+  const byProbe = new WeakMap<Probe, ProbeHits>();
+  const own = new Map<string, ProbeHits>();
+  const numbered = index instanceof PostingsIndex;
+  // for another index: ids numbered as met, and their hits' match kept
+  const ids: string[] = [];
+  const numbers = new Map<string, number>();
+  const run = (p: Probe): ProbeHits => {
+    let hits = byProbe.get(p);
+    if (hits) return hits;
+    const key = probeKey(p);
+    const cache = p.prefix || p.fuzzy || !numbered ? own : shared;
+    hits = cache.get(key);
+    if (!hits) {
+      const [queries, options] = probeSearch(p);
+      if (index instanceof PostingsIndex) hits = index.scores(queries, options);
+      else {
+        const count = Math.max(index.documentCount, 1);
+        const [score, met, beyondBody] = [new Float64Array(count), new Uint8Array(count), new Uint8Array(count)];
+        const docs: number[] = [];
+        const matches = new Map<number, Record<string, string[]>>();
+        for (const r of index.search({ queries, combineWith: 'OR' } as Sub, options)) {
+          let doc = numbers.get(r.id as string);
+          if (doc === undefined) {
+            numbers.set(r.id as string, (doc = ids.length));
+            ids.push(r.id as string);
+          }
+          docs.push(doc);
+          score[doc] = r.score;
+          met[doc] = 1;
+          matches.set(doc, r.match);
+          for (const term in r.match) if (r.match[term]!.some((f) => f !== 'body')) beyondBody[doc] = 1;
+        }
+        hits = { docs, score, met, beyondBody, ids, match: (doc) => matches.get(doc) };
+      }
+      cache.set(key, hits);
+    }
+    byProbe.set(p, hits);
+    return hits;
+  };
+  return Object.assign(run, { numbered, ids: numbered ? (index as PostingsIndex).ids : ids });
+}
 
 /**
  * Runs each probe once against the index. `shared` keeps the hits of exact and stem probes across indexes
  * loaded for the same query (more terms change no such probe's hits; a prefix or a typo may meet the new ones).
  */
-export function probeRunner(index: SearchIndex, shared = new Map<string, ProbeHits>()) {
-  const byProbe = new WeakMap<Probe, ProbeHits>();
-  const own = new Map<string, ProbeHits>();
+export function probeRunner(index: SearchIndex, shared = new Map<string, ProbeResults>()) {
+  const byProbe = new WeakMap<Probe, ProbeResults>();
+  const own = new Map<string, ProbeResults>();
   /** the hits of the probes run so far, in the order first run */
-  const ran: ProbeHits[] = [];
-  const run = (p: Probe): ProbeHits => {
+  const ran: ProbeResults[] = [];
+  const run = (p: Probe): ProbeResults => {
     let hits = byProbe.get(p);
     if (hits) return hits;
-    const key = `${p.term}\u0000${p.stem ? 's' : ''}${p.prefix ? 'p' : ''}${p.fuzzy ?? 0}\u0000${p.fields.join()}`;
+    const key = probeKey(p);
     const cache = p.prefix || p.fuzzy ? own : shared;
     hits = cache.get(key);
     if (!hits) {
       hits = new Map();
-      const boost = Object.fromEntries(p.fields.map((f) => [f, FIELD_BOOST[f]]));
-      const queries = p.stem ? stemQueries(p.term) : [p.term];
+      const [queries, options] = probeSearch(p);
       const search: Sub = { queries, combineWith: 'OR' } as Sub;
-      const options = {
-        fields: p.fields,
-        boost,
-        prefix: p.prefix ?? false,
-        fuzzy: p.fuzzy ?? false,
-        ...(p.fuzzy ? { maxFuzzy: p.fuzzy } : {}),
-        ...(p.prefix ? { weights: { fuzzy: WEIGHT.fuzzy, prefix: WEIGHT.prefix } } : {}),
-      };
       // a PostingsIndex hands over its hits without sorting them: ranking orders items itself
       if (index instanceof PostingsIndex) hits = index.hits(search, options);
       else for (const r of index.search(search, options)) hits.set(r.id as string, { score: r.score, match: r.match });
@@ -171,50 +231,70 @@ export function probeRunner(index: SearchIndex, shared = new Map<string, ProbeHi
   return Object.assign(run, { ran });
 }
 
+/** Runs probes: {@link scoreRunner}. */
+type Run = (p: Probe) => ProbeHits;
+
 /** Whether an item meets every word of a unit in its title or summary, not only in an article's body. */
-function inTitleOrSummary(unit: Unit, id: string, run: (p: Probe) => ProbeHits): boolean {
-  return unit.words.every((word) =>
-    word.some((p) => {
-      const match = run(p).get(id)?.match;
-      if (match === undefined) return false;
-      for (const term in match) if (match[term]!.some((f) => f !== 'body')) return true;
-      return false;
-    }),
-  );
+function inTitleOrSummary(unit: Unit, doc: number, run: Run): boolean {
+  return unit.words.every((word) => word.some((p) => run(p).beyondBody[doc] === 1));
+}
+
+/** Scores by document number (0 where not met), which documents are met, and in what order they were met. */
+interface DocMap {
+  score: Float64Array;
+  met: Uint8Array;
+  docs: number[];
 }
 
 /**
  * The scores of a unit, item by item: every word must match, each by its probes added up. Worked out once per
  * unit from its probes' hits, so ranking looks an item up once per unit rather than once per probe.
  */
-function unitScores(unit: Unit, run: (p: Probe) => ProbeHits): Map<string, number> {
-  let acc: Map<string, number> | undefined;
+function unitScores(unit: Unit, run: Run, count: number): DocMap {
+  let acc: DocMap | undefined;
   for (const word of unit.words) {
-    const scores = new Map<string, number>();
-    for (const p of word)
-      for (const [id, h] of run(p)) if (!acc || acc.has(id)) scores.set(id, (scores.get(id) ?? 0) + h.score * p.weight);
-    if (acc) for (const [id, s] of scores) scores.set(id, s + acc.get(id)!);
+    const scores: DocMap = { score: new Float64Array(count), met: new Uint8Array(count), docs: [] };
+    const { score, met, docs } = scores;
+    for (const p of word) {
+      const h = run(p);
+      const weight = p.weight;
+      for (const doc of h.docs) {
+        if (acc && !acc.met[doc]) continue;
+        if (!met[doc]) {
+          met[doc] = 1;
+          docs.push(doc);
+        }
+        score[doc]! += h.score[doc]! * weight;
+      }
+    }
+    if (acc) for (const doc of docs) score[doc] = score[doc]! + acc.score[doc]!;
     acc = scores;
-    if (acc.size === 0) break;
+    if (docs.length === 0) break;
   }
-  return acc ?? new Map();
+  return acc ?? { score: new Float64Array(count), met: new Uint8Array(count), docs: [] };
+}
+
+/** The best alternative of an expansion, item by item: its score, and the alternative by document number. */
+interface BestMap extends DocMap {
+  unit: Array<Unit | undefined>;
 }
 
 /** The best alternative of an expansion, item by item, and its score. */
-function bestScores(
-  alternatives: Unit[],
-  run: (p: Probe) => ProbeHits,
-  cache: Map<string, Map<string, number>>,
-): Map<string, [Unit, number]> {
-  const best = new Map<string, [Unit, number]>();
+function bestScores(alternatives: Unit[], run: Run, cache: Map<string, DocMap>, count: number): BestMap {
+  const best: BestMap = { score: new Float64Array(count), met: new Uint8Array(count), docs: [], unit: [] };
   for (const u of alternatives) {
     // the same expression often stands for several runs of query words ("trata", "trata de personas")
     const key = u.words.map((w) => w.map((p) => `${p.term}/${p.stem ? 's' : ''}/${p.weight}`).join('|')).join('&');
     let scores = cache.get(key);
-    if (!scores) cache.set(key, (scores = unitScores(u, run)));
-    for (const [id, s] of scores) {
-      const seen = best.get(id);
-      if (!seen || s > seen[1]) best.set(id, [u, s]);
+    if (!scores) cache.set(key, (scores = unitScores(u, run, count)));
+    for (const doc of scores.docs) {
+      const s = scores.score[doc]!;
+      if (!best.met[doc]) {
+        best.met[doc] = 1;
+        best.docs.push(doc);
+      } else if (!(s > best.score[doc]!)) continue;
+      best.score[doc] = s;
+      best.unit[doc] = u;
     }
   }
   return best;
@@ -222,9 +302,9 @@ function bestScores(
 
 /** A plan's units scored item by item (see unitScores). */
 interface Scored {
-  literals: Array<Map<string, number>>;
-  expansions: Array<Map<string, [Unit, number]>>;
-  feedback: Array<Map<string, number>>;
+  literals: DocMap[];
+  expansions: BestMap[];
+  feedback: DocMap[];
 }
 
 /** What a ranked item's item, terms and score parts are worked out from. */
@@ -233,7 +313,7 @@ interface RankedAt {
   /** the items of a cached corpus, read by number */
   cached?: CachedItems;
   plan: Plan;
-  run: (p: Probe) => ProbeHits;
+  run: Run;
   scored: Scored;
 }
 
@@ -243,6 +323,8 @@ class RankedHit implements Ranked {
   constructor(
     readonly id: string,
     readonly n: number | undefined,
+    /** its number in the probes' hits */
+    private readonly doc: number,
     private read: Item | undefined,
     private readonly at: RankedAt,
     public score: number,
@@ -255,29 +337,16 @@ class RankedHit implements Ranked {
     return (this.read ??= itemOf(this.at, this.id, this.n));
   }
   terms(): [string[], string[]] {
-    return matchedTerms(this.at.plan, this.id, this.at.run, this.at.scored, this.held);
+    return matchedTerms(this.at.plan, this.doc, this.at.run, this.at.scored, this.held);
   }
   parts(): ScorePart[] {
-    return scoreParts(this.at.plan, this.id, this.at.run, this.at.scored, this.held);
+    return scoreParts(this.at.plan, this.doc, this.at.run, this.at.scored, this.held);
   }
 }
 
 /** An item by its number in a cached corpus when known (no map of ids to build), else by its id. */
 const itemOf = (at: Pick<RankedAt, 'byId' | 'cached'>, id: string, n: number | undefined): Item =>
   at.cached && n !== undefined ? at.cached.at(n) : at.byId.get(id)!;
-
-/**
- * The number of a ranked item in a cached corpus, from the index's document number in a probe's hits: the index
- * is counted from the cache's items in their order, which ids[doc] === id confirms. Undefined when unknown.
- */
-function numberIn(cached: CachedItems | undefined, id: string, hits: readonly ProbeHits[]): number | undefined {
-  if (!cached) return undefined;
-  for (const m of hits) {
-    const doc = m.get(id)?.doc;
-    if (doc !== undefined) return cached.ids[doc] === id ? doc : undefined;
-  }
-  return undefined;
-}
 
 /**
  * Runs a parsed query against the index and the items, best match first: items that match more of the query's
@@ -307,15 +376,16 @@ export function rankItems(
       options.expansions === undefined ? loadExpansions(learnFrom(byId)) : options.expansions,
       options.all,
     );
-  const run = probeRunner(index, options.probes);
+  const run = scoreRunner(index, options.probes);
   const include = query.include;
   const content = new Set(plan.content);
+  const count = Math.max(index.documentCount, 1);
 
-  const alternativeScores = new Map<string, Map<string, number>>();
+  const alternativeScores = new Map<string, DocMap>();
   const scored: Scored = {
-    literals: plan.literals.map((u) => unitScores(u, run)),
-    expansions: plan.expansions.map((alternatives) => bestScores(alternatives, run, alternativeScores)),
-    feedback: plan.feedback.map((u) => unitScores(u, run)),
+    literals: plan.literals.map((u) => unitScores(u, run, count)),
+    expansions: plan.expansions.map((alternatives) => bestScores(alternatives, run, alternativeScores, count)),
+    feedback: plan.feedback.map((u) => unitScores(u, run, count)),
   };
   const worth = coverageWeights(plan, scored, index.documentCount);
   // a word met only in an article's body (far down a long text) counts half in the level: a long body meets
@@ -327,9 +397,14 @@ export function rankItems(
     return Math.round(level * 1e9) / 1e9;
   };
   // candidates: items any content clause, expansion or feedback term meets
-  const candidates = new Set<string>();
-  for (const i of plan.content) for (const id of scored.literals[i]!.keys()) candidates.add(id);
-  for (const m of [...scored.expansions, ...scored.feedback]) for (const id of m.keys()) candidates.add(id);
+  const candidates: number[] = [];
+  const isCandidate = new Uint8Array(count);
+  for (const m of [...plan.content.map((i) => scored.literals[i]!), ...scored.expansions, ...scored.feedback])
+    for (const doc of m.docs)
+      if (!isCandidate[doc]) {
+        isCandidate[doc] = 1;
+        candidates.push(doc);
+      }
 
   const excluded = (words: () => Words) =>
     query.exclude.length > 0 && query.exclude.some((c) => clauseMatches(c, words()));
@@ -340,7 +415,9 @@ export function rankItems(
   const cached = byId instanceof CachedItemMap ? byId.cached : undefined;
   const at: RankedAt = { byId, cached, plan, run, scored };
 
-  for (const id of candidates) {
+  const ids = run.ids;
+  for (const doc of candidates) {
+    const id = ids[doc]!;
     let item: Item | undefined;
     if (everyItem) {
       // a cached corpus's index was counted from its items: every id it holds is an item's
@@ -356,7 +433,7 @@ export function rankItems(
     let missing = false;
     for (let i = 0; i < n; i++) {
       const u = plan.literals[i]!;
-      let s = scored.literals[i]!.get(id) ?? 0;
+      let s = scored.literals[i]!.score[doc]!;
       if (s > 0 && u.phrase && !clauseMatches(include[u.covers[0]!]!, itemWords())) s = 0;
       literal[i] = s;
       score += s;
@@ -369,7 +446,7 @@ export function rankItems(
     for (const i of plan.content)
       if (literal[i]! > 0) {
         covered.push(i);
-        bodyOnly.push(!inTitleOrSummary(plan.literals[i]!, id, run));
+        bodyOnly.push(!inTitleOrSummary(plan.literals[i]!, doc, run));
       }
     if (plan.years.length) {
       // an item dated a year the query names matches it (read only for such queries)
@@ -382,13 +459,14 @@ export function rankItems(
         }
     }
     for (let e = 0; e < plan.expansions.length; e++) {
-      const best = scored.expansions[e]!.get(id);
-      if (!best) continue;
-      score += best[1];
-      for (const i of best[0].covers)
+      const m = scored.expansions[e]!;
+      if (!m.met[doc]) continue;
+      const best = m.unit[doc]!;
+      score += m.score[doc]!;
+      for (const i of best.covers)
         if (content.has(i) && !covered.includes(i)) {
           covered.push(i);
-          bodyOnly.push(!inTitleOrSummary(best[0], id, run));
+          bodyOnly.push(!inTitleOrSummary(best, doc, run));
         }
     }
     // feedback orders the items below the strong hits (those with every query word), never those
@@ -396,7 +474,7 @@ export function rankItems(
     let fed = false;
     if (covered.length < content.size)
       for (const m of scored.feedback) {
-        const s = m.get(id) ?? 0;
+        const s = m.score[doc]!;
         if (s > 0) fed = true;
         feedback += s;
       }
@@ -405,7 +483,8 @@ export function rankItems(
     ranked.push(
       new RankedHit(
         id,
-        numberIn(cached, id, run.ran),
+        run.numbered && cached?.ids[doc] === id ? doc : undefined,
+        doc,
         item,
         at,
         score + feedback,
@@ -503,13 +582,25 @@ function taggedItems(
  */
 function coverageWeights(plan: Plan, scored: Scored, documentCount: number): Map<number, number> {
   const idf = new Map<number, number>();
+  // the items met, marked with the clause's turn (one array for every clause)
+  const mark = new Uint32Array(Math.max(1, documentCount));
+  let turn = 0;
   for (const i of plan.content) {
-    const met = new Set(scored.literals[i]!.keys());
+    turn++;
+    let size = 0;
+    const add = (docs: readonly number[]) => {
+      for (const doc of docs)
+        if (mark[doc] !== turn) {
+          mark[doc] = turn;
+          size++;
+        }
+    };
+    add(scored.literals[i]!.docs);
     plan.expansions.forEach((alternatives, e) => {
-      if (alternatives[0]!.covers.includes(i)) for (const id of scored.expansions[e]!.keys()) met.add(id);
+      if (alternatives[0]!.covers.includes(i)) add(scored.expansions[e]!.docs);
     });
     const generic = plan.weak.includes(i) ? WEIGHT.weak : 1;
-    idf.set(i, generic * Math.log(1 + Math.max(1, documentCount) / Math.max(1, met.size)));
+    idf.set(i, generic * Math.log(1 + Math.max(1, documentCount) / Math.max(1, size)));
   }
   const rarest = Math.max(...idf.values());
   return new Map([...idf].map(([i, w]) => [i, w / rarest]));
@@ -606,39 +697,37 @@ type Held = { literal: number[]; fed: boolean };
  * The probes of a plan that met an item, unit by unit: the literal units that held, of each expansion its best
  * alternative, and the feedback units when feedback counted.
  */
-function* metProbes(plan: Plan, id: string, run: (p: Probe) => ProbeHits, scored: Scored, held: Held) {
+function* metProbes(plan: Plan, doc: number, run: Run, scored: Scored, held: Held) {
   const content = new Set(plan.content);
   const units: Array<[Unit, string]> = [];
   plan.literals.forEach((u, i) => {
     if (held.literal[i]! > 0) units.push([u, u.label]);
   });
   for (const m of scored.expansions) {
-    const best = m.get(id)?.[0];
+    const best = m.met[doc] ? m.unit[doc] : undefined;
     if (best) units.push([best, best.covers.map((i) => plan.query.include[i]!.raw).join(' ')]);
   }
   if (held.fed)
     plan.feedback.forEach((u, i) => {
-      if (scored.feedback[i]!.has(id)) units.push([u, u.label]);
+      if (scored.feedback[i]!.met[doc]) units.push([u, u.label]);
     });
   for (const [unit, query] of units)
     for (const word of unit.words)
       for (const p of word) {
-        const h = run(p).get(id);
-        if (h) yield { unit, query, probe: p, hit: h, stop: unit.how === 'literal' && !content.has(unit.covers[0]!) };
+        const h = run(p);
+        const match = h.match(doc);
+        if (match) {
+          const hit = { score: h.score[doc]!, match };
+          yield { unit, query, probe: p, hit, stop: unit.how === 'literal' && !content.has(unit.covers[0]!) };
+        }
       }
 }
 
 /** The corpus terms an item matched through the query's words and their expansions: [as written, stems]. */
-function matchedTerms(
-  plan: Plan,
-  id: string,
-  run: (p: Probe) => ProbeHits,
-  scored: Scored,
-  held: Held,
-): [string[], string[]] {
+function matchedTerms(plan: Plan, doc: number, run: Run, scored: Scored, held: Held): [string[], string[]] {
   const terms = new Set<string>();
   const stems = new Set<string>();
-  for (const { unit, probe, hit, stop } of metProbes(plan, id, run, scored, held)) {
+  for (const { unit, probe, hit, stop } of metProbes(plan, doc, run, scored, held)) {
     if (unit.how === 'feedback' || stop) continue;
     for (const t of Object.keys(hit.match)) (probe.stem ? stems : terms).add(t.replace(/^~/, ''));
   }
@@ -646,9 +735,9 @@ function matchedTerms(
 }
 
 /** What gave an item its score, part by part. */
-function scoreParts(plan: Plan, id: string, run: (p: Probe) => ProbeHits, scored: Scored, held: Held): ScorePart[] {
+function scoreParts(plan: Plan, doc: number, run: Run, scored: Scored, held: Held): ScorePart[] {
   const parts: ScorePart[] = [];
-  for (const { unit, query, probe, hit, stop } of metProbes(plan, id, run, scored, held))
+  for (const { unit, query, probe, hit, stop } of metProbes(plan, doc, run, scored, held))
     parts.push({
       query,
       how: probe.how,
