@@ -410,42 +410,51 @@ export function rankItems(
     query.exclude.length > 0 && query.exclude.some((c) => clauseMatches(c, words()));
 
   const ranked: Ranked[] = [];
-  const seen = new Set<string>();
   const n = plan.literals.length;
   const cached = byId instanceof CachedItemMap ? byId.cached : undefined;
   const at: RankedAt = { byId, cached, plan, run, scored };
-
+  // an item's literal scores are kept only when a phrase may have set one to 0; else they are read from `scored`
+  const phrases = plan.literals.some((u) => u.phrase);
+  // what each candidate matched, in scratch arrays used again for the next: the content clauses in the order
+  // met, whether each was met only in an article's body, and by clause whether it is covered already
+  const covered: number[] = [];
+  const bodyOnly: boolean[] = [];
+  const isCovered = new Uint8Array(n);
+  const worthOf = plan.literals.map((_, i) => worth.get(i) ?? 0);
+  const required = plan.required;
+  const expansions = scored.expansions;
+  const feedbackMaps = scored.feedback;
   const ids = run.ids;
   for (const doc of candidates) {
     const id = ids[doc]!;
     let item: Item | undefined;
     if (everyItem) {
       // a cached corpus's index was counted from its items: every id it holds is an item's
-      if (!(byId instanceof CachedItemMap) && !byId.has(id)) continue;
+      if (!cached && !byId.has(id)) continue;
     } else {
       item = byId.get(id);
       if (!item || !allow(item)) continue;
     }
     let words: Words | undefined;
-    const itemWords = () => (words ??= wordsOf((item ??= byId.get(id)!)));
-    const literal: number[] = new Array(n);
+    const literal: number[] | undefined = phrases ? new Array(n) : undefined;
     let score = 0;
     let missing = false;
     for (let i = 0; i < n; i++) {
       const u = plan.literals[i]!;
       let s = scored.literals[i]!.score[doc]!;
-      if (s > 0 && u.phrase && !clauseMatches(include[u.covers[0]!]!, itemWords())) s = 0;
-      literal[i] = s;
+      if (s > 0 && u.phrase && !clauseMatches(include[u.covers[0]!]!, (words ??= wordsOf((item ??= byId.get(id)!)))))
+        s = 0;
+      if (literal) literal[i] = s;
       score += s;
+      if (s === 0 && required.includes(i)) missing = true;
     }
-    for (const i of plan.required) if (literal[i] === 0) missing = true;
     if (missing) continue;
-    // the content clauses it matches, in the order met, and whether each is met only in an article's body
-    const covered: number[] = [];
-    const bodyOnly: boolean[] = [];
+    covered.length = 0;
+    bodyOnly.length = 0;
     for (const i of plan.content)
-      if (literal[i]! > 0) {
+      if ((literal ? literal[i]! : scored.literals[i]!.score[doc]!) > 0) {
         covered.push(i);
+        isCovered[i] = 1;
         bodyOnly.push(!inTitleOrSummary(plan.literals[i]!, doc, run));
       }
     if (plan.years.length) {
@@ -453,33 +462,39 @@ export function rankItems(
       const dated = (item ??= byId.get(id)!);
       const year = (dated.date ?? dated.inferredDate?.value)?.slice(0, 4);
       for (const i of plan.years)
-        if (!covered.includes(i) && year === include[i]!.terms[0]) {
+        if (!isCovered[i] && year === include[i]!.terms[0]) {
           covered.push(i);
+          isCovered[i] = 1;
           bodyOnly.push(false);
         }
     }
-    for (let e = 0; e < plan.expansions.length; e++) {
-      const m = scored.expansions[e]!;
+    for (let e = 0; e < expansions.length; e++) {
+      const m = expansions[e]!;
       if (!m.met[doc]) continue;
       const best = m.unit[doc]!;
       score += m.score[doc]!;
       for (const i of best.covers)
-        if (content.has(i) && !covered.includes(i)) {
+        if (content.has(i) && !isCovered[i]) {
           covered.push(i);
+          isCovered[i] = 1;
           bodyOnly.push(!inTitleOrSummary(best, doc, run));
         }
     }
+    for (const i of covered) isCovered[i] = 0;
     // feedback orders the items below the strong hits (those with every query word), never those
     let feedback = 0;
     let fed = false;
     if (covered.length < content.size)
-      for (const m of scored.feedback) {
+      for (const m of feedbackMaps) {
         const s = m.score[doc]!;
         if (s > 0) fed = true;
         feedback += s;
       }
     if (covered.length === 0 && feedback === 0) continue;
-    if (excluded(itemWords)) continue;
+    if (query.exclude.length > 0 && excluded(() => (words ??= wordsOf((item ??= byId.get(id)!))))) continue;
+    // the same words added up in another order must tie, so that the score decides between them
+    let level = 0;
+    for (let k = 0; k < covered.length; k++) level += worthOf[covered[k]!]! * (bodyOnly[k] ? 0.5 : 1);
     ranked.push(
       new RankedHit(
         id,
@@ -490,19 +505,15 @@ export function rankItems(
         score + feedback,
         covered.length,
         content.size,
-        levelOf(covered, bodyOnly),
-        {
-          literal,
-          fed,
-        },
+        Math.round(level * 1e9) / 1e9,
+        literal ? { literal, fed } : { fed },
       ),
     );
-    seen.add(id);
   }
 
   const exclusions = query.exclude.length > 0;
   const full = levelOf([...content]);
-  addTagged(ranked, seen, byId, plan, options.tagged, {
+  addTagged(ranked, byId, plan, options.tagged, {
     allow: everyItem && !exclusions ? undefined : (item) => allow(item) && !excluded(() => wordsOf(item)),
     level: full,
   });
@@ -524,10 +535,18 @@ export const SCORE_SHARE = 0.3;
 function sortByMatch(ranked: Ranked[], full: number, order: (a: Ranked, b: Ranked) => number): Ranked[] {
   const best = ranked.reduce((m, r) => Math.max(m, r.score), 0) || 1;
   const whole = full || 1;
-  const keyed = ranked.map((r) => ({ r, key: r.level / whole + SCORE_SHARE * Math.sqrt(r.score / best) }));
-  keyed.sort((a, b) => b.key - a.key || b.r.score - a.r.score || order(a.r, b.r));
-  for (let i = 0; i < keyed.length; i++) ranked[i] = keyed[i]!.r;
-  return ranked;
+  // the keys in arrays, and the hits' places sorted: no object per hit
+  const key = new Float64Array(ranked.length);
+  const score = new Float64Array(ranked.length);
+  const places = new Uint32Array(ranked.length);
+  for (let i = 0; i < ranked.length; i++) {
+    const r = ranked[i]!;
+    key[i] = r.level / whole + SCORE_SHARE * Math.sqrt(r.score / best);
+    score[i] = r.score;
+    places[i] = i;
+  }
+  places.sort((a, b) => key[b]! - key[a]! || score[b]! - score[a]! || order(ranked[a]!, ranked[b]!));
+  return Array.from(places, (i) => ranked[i]!);
 }
 
 /**
@@ -625,7 +644,6 @@ function learnFrom(byId: Map<string, Item>): Acronym[] {
  */
 function addTagged(
   ranked: Ranked[],
-  seen: Set<string>,
   byId: Map<string, Item>,
   plan: Plan,
   named: NamedTags | undefined,
@@ -644,7 +662,12 @@ function addTagged(
   };
   if (!tagged.topics.length && !tagged.countries.length) return;
   const floor = full.length ? full.reduce((m, h) => Math.min(m, h.score), Infinity) : 1;
-  const partial = new Map(ranked.filter((r) => r.words < of).map((r) => [r.id, r]));
+  const seen = new Set<string>();
+  const partial = new Map<string, Ranked>();
+  for (const r of ranked) {
+    seen.add(r.id);
+    if (r.words < of) partial.set(r.id, r);
+  }
   // the items that have one of these tags (from the cache, without parsing them), else every item
   const pool = taggedItems(byId, tagged.topics, tagged.countries);
   for (const [id, n] of pool.entries) {
@@ -690,8 +713,11 @@ function addTagged(
   }
 }
 
-/** Which literal units held for an item (phrases checked), and whether feedback counted. */
-type Held = { literal: number[]; fed: boolean };
+/**
+ * Which literal units held for an item (phrases checked; without phrases, those its probes met), and whether
+ * feedback counted.
+ */
+type Held = { literal?: number[]; fed: boolean };
 
 /**
  * The probes of a plan that met an item, unit by unit: the literal units that held, of each expansion its best
@@ -701,7 +727,7 @@ function* metProbes(plan: Plan, doc: number, run: Run, scored: Scored, held: Hel
   const content = new Set(plan.content);
   const units: Array<[Unit, string]> = [];
   plan.literals.forEach((u, i) => {
-    if (held.literal[i]! > 0) units.push([u, u.label]);
+    if ((held.literal ? held.literal[i]! : scored.literals[i]!.score[doc]!) > 0) units.push([u, u.label]);
   });
   for (const m of scored.expansions) {
     const best = m.met[doc] ? m.unit[doc] : undefined;

@@ -49,6 +49,35 @@ function sameAsMiniSearch(source: TermIndex, words: string[], pick?: PickTerms) 
     for (const args of searches(w)) expect(ours.search(...args), w).toEqual(theirs.search(...args));
 }
 
+/**
+ * `scores` (what ranking uses: arrays by document number) against `hits` (MiniSearch's results as a map): the same
+ * documents in the same order, the same scores to the last bit, the same `match` (keys in the same order), and
+ * "met beyond the body" exactly when `match` names a field other than the body.
+ */
+function scoresAsHits(source: TermIndex, words: string[], pick?: PickTerms) {
+  const index = source.open(pick);
+  for (const w of words)
+    for (const [query, options] of searches(w)) {
+      const queries = typeof query === 'string' ? [query] : (query as { queries: string[] }).queries;
+      const hits = index.hits({ queries, combineWith: 'OR' } as never, options);
+      const scores = index.scores(queries, options);
+      expect(
+        scores.docs.map((d) => scores.ids[d]),
+        w,
+      ).toEqual([...hits.keys()]);
+      for (const [id, h] of hits) {
+        expect(Object.is(scores.score[h.doc], h.score), `${w} ${id}`).toBe(true);
+        expect(scores.match(h.doc)).toEqual(h.match);
+        expect(Object.keys(scores.match(h.doc)!)).toEqual(Object.keys(h.match));
+        const beyond = Object.values(h.match).some((fields) => fields.some((f) => f !== 'body'));
+        expect(scores.beyondBody[h.doc]).toBe(beyond ? 1 : 0);
+      }
+      const met = scores.docs.length;
+      expect(scores.met.reduce((n, m) => n + m, 0)).toBe(met);
+      for (let d = 0; d < index.documentCount; d++) if (!scores.met[d]) expect(scores.match(d)).toBeUndefined();
+    }
+}
+
 describe('a PostingsIndex', () => {
   const words = ['trafficking', 'traffick', 'return', 'migra', 'peten', 'honduras', 'caravan', 'xqzv', 'the', 'niños'];
 
@@ -60,6 +89,11 @@ describe('a PostingsIndex', () => {
     sameAsMiniSearch(source, ['return', 'migrants'], undefined);
   });
 
+  it('scores documents by number as it searches them: same order, same bits, same match', () => {
+    scoresAsHits(counted, words, around(words));
+    scoresAsHits(saved, ['return', 'migrants', 'trafficking'], undefined);
+  });
+
   const word = fc.constantFrom('return', 'returnees', 'Returned', 'retorno', 'trafficking', 'trafficked', 'the', 'a');
   const text = fc.array(word, { maxLength: 10 }).map((ws) => ws.join(' '));
   test.prop([
@@ -68,6 +102,7 @@ describe('a PostingsIndex', () => {
   ])('searches as MiniSearch does over any titles and summaries', (pairs, query) => {
     const index = countTerms(pairs.map(([title, summary]) => makeItem(null, { title, summary })));
     sameAsMiniSearch(index, [query], around([query]));
+    scoresAsHits(index, [query], around([query]));
   });
 
   it('refuses what meso never asks and it does not do (an AND, a filter), rather than answering otherwise', () => {
