@@ -23,7 +23,10 @@ import { FIELDS, INDEX_OPTIONS } from './buildIndex.js';
  */
 
 /** One term's postings, field by field (by field id): document numbers, ascending, and times in that field. */
-export type Lists = Array<{ docs: number[]; counts: number[] } | undefined>;
+export type Lists = Array<{ docs: NumberList; counts: NumberList } | undefined>;
+
+/** Numbers as an index holds them: arrays when counted, typed arrays when read from a cache. */
+export type NumberList = readonly number[] | Uint32Array;
 
 /** What the index knows of its documents: their ids and field lengths, by document number. */
 export interface Documents {
@@ -64,7 +67,7 @@ export interface SearchIndex {
  */
 export interface DocScores {
   /** the documents met, in the order MiniSearch's search meets them */
-  readonly docs: readonly number[];
+  readonly docs: Int32Array;
   /** by document number: its score, as MiniSearch's (times the number of query terms met), 0 when not met */
   readonly score: Float64Array;
   /** by document number: 1 when met */
@@ -268,25 +271,39 @@ export class PostingsIndex implements SearchIndex {
       options.combineWith.toLowerCase() !== 'or'
     )
       throw unsupported('a function for fuzzy, prefix, boostTerm, tokenize or processTerm, or AND');
-    const { count, fieldLength, averageFieldLength, fieldIds } = this.documents;
+    const { count, fieldIds } = this.documents;
     const boosts = fieldBoosts(options);
     const fields = Object.keys(boosts);
     const { k: k1, b, d } = options.bm25;
+    const reached = queries.map((term) => (term ? this.derived(term, options) : []));
+    // most probes of a query with expansions meet nothing (a synonym the corpus lacks): they share one answer
+    if (!reached.some((derived) => derived.some(([, , lists]) => fields.some((f) => lists?.[fieldIds[f]!]))))
+      return (this.none ??= {
+        docs: new Int32Array(0),
+        score: new Float64Array(count),
+        met: new Uint8Array(count),
+        beyondBody: new Uint8Array(count),
+        ids: this.documents.ids,
+        match: () => undefined,
+      });
     const score = new Float64Array(count);
     const met = new Uint8Array(count);
     const beyondBody = new Uint8Array(count);
-    const docs: number[] = [];
+    // the documents met, in order (typed arrays and plain loops throughout: a search runs once per process, mostly
+    // before V8 optimises it, and unoptimised `for…of` and `push` make garbage per document)
+    const docs = new Int32Array(count);
+    let metCount = 0;
     // MiniSearch adds up each query term's score alone, then the terms' sums: a second term is added up apart
     const several = queries.length > 1;
     const part = several ? new Float64Array(count) : score;
     const inPart = several ? new Uint8Array(count) : met;
     /** per document, the distinct query terms that met it (MiniSearch's `terms.length`) */
     const quality = several ? new Uint8Array(count) : undefined;
-    const reached: Array<Array<[string, number, Lists | undefined]>> = [];
+    const touched = new Int32Array(count);
+    const k1plus1 = k1 + 1;
     queries.forEach((term, q) => {
-      const derived = term ? this.derived(term, options) : [];
-      reached.push(derived);
-      const touched: number[] = [];
+      const derived = reached[q]!;
+      let touchedCount = 0;
       for (const [, termWeight, lists] of derived) {
         if (lists === undefined) continue;
         for (const field of fields) {
@@ -295,19 +312,21 @@ export class PostingsIndex implements SearchIndex {
           const list = lists[fieldId];
           if (list === undefined) continue;
           const { docs: postings, counts } = list;
-          const avgFieldLength = averageFieldLength[fieldId]!;
           const idf = invDocFreq(postings.length, count);
           const body = field === 'body' ? 1 : 0;
+          const norm = this.lengthNorm(fieldId, k1, b);
           for (let k = 0; k < postings.length; k++) {
             const docId = postings[k]!;
-            const rawScore = bm25(counts[k]!, idf, fieldLength[docId]![fieldId]!, avgFieldLength, k1, b, d);
+            const termFreq = counts[k]!;
+            // bm25(), with its length part per document worked out once (the same operations in the same order)
+            const rawScore = idf * (d + (termFreq * k1plus1) / (termFreq + norm[docId]!));
             const weightedScore = termWeight * 1 * fieldBoost * 1 * rawScore;
             if (inPart[docId]) part[docId]! += weightedScore;
             else {
               inPart[docId] = 1;
               part[docId] = weightedScore;
-              touched.push(docId);
-              if (!several) docs.push(docId);
+              touched[touchedCount++] = docId;
+              if (!several) docs[metCount++] = docId;
             }
             if (!body) beyondBody[docId] = 1;
           }
@@ -315,19 +334,24 @@ export class PostingsIndex implements SearchIndex {
       }
       if (!several) return;
       const first = queries.indexOf(term) === q;
-      for (const docId of touched) {
+      for (let t = 0; t < touchedCount; t++) {
+        const docId = touched[t]!;
         if (met[docId]) score[docId] = score[docId]! + part[docId]!;
         else {
           met[docId] = 1;
           score[docId] = part[docId]!;
-          docs.push(docId);
+          docs[metCount++] = docId;
         }
         if (first) quality![docId]! += 1;
         part[docId] = 0;
         inPart[docId] = 0;
       }
     });
-    if (quality) for (const docId of docs) score[docId] = score[docId]! * (quality[docId]! || 1);
+    if (quality)
+      for (let k = 0; k < metCount; k++) {
+        const docId = docs[k]!;
+        score[docId] = score[docId]! * (quality[docId]! || 1);
+      }
     const match = (docId: number): MatchInfo | undefined => {
       if (!met[docId]) return undefined;
       let all: MatchInfo | undefined;
@@ -348,7 +372,30 @@ export class PostingsIndex implements SearchIndex {
       }
       return all;
     };
-    return { docs, score, met, beyondBody, match, ids: this.documents.ids };
+    return { docs: docs.subarray(0, metCount), score, met, beyondBody, match, ids: this.documents.ids };
+  }
+
+  /** The probes' answer when they meet nothing (see scores); never written to. */
+  private none?: DocScores;
+  private readonly norms = new Map<string, Float64Array>();
+
+  /**
+   * Per document, the part of BM25's denominator that depends on its length in a field,
+   * `k * (1 - b + (b * fieldLength) / avgFieldLength)` as {@link bm25} works it out: once per field and run,
+   * rather than once per posting of every term.
+   */
+  private lengthNorm(fieldId: number, k: number, b: number): Float64Array {
+    const key = `${fieldId},${k},${b}`;
+    let norm = this.norms.get(key);
+    if (!norm) {
+      const { count, fieldLength, averageFieldLength } = this.documents;
+      const avgFieldLength = averageFieldLength[fieldId]!;
+      norm = new Float64Array(count);
+      for (let doc = 0; doc < count; doc++)
+        norm[doc] = k * (1 - b + (b * fieldLength[doc]![fieldId]!) / avgFieldLength);
+      this.norms.set(key, norm);
+    }
+    return norm;
   }
 
   /** MiniSearch's termResults: each document holding `derivedTerm` in a searched field scores BM25 × weight × boost. */
@@ -401,7 +448,7 @@ function fieldBoosts(options: typeof DEFAULTS & SearchOptions): Record<string, n
 }
 
 /** Whether an ascending list of document numbers holds one. */
-function holds(docs: readonly number[], docId: number): boolean {
+function holds(docs: NumberList, docId: number): boolean {
   let lo = 0;
   let hi = docs.length - 1;
   while (lo <= hi) {

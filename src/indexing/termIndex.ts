@@ -144,10 +144,21 @@ export abstract class TermIndex implements TermLookup {
   itemsNear(term: string, edits: number): number {
     const vocabulary = this.vocab();
     const near = edits > 0 ? vocabulary.near(term, edits) : vocabulary.has(term) ? [term] : [];
-    const items = new Set<number>();
+    // the items met, marked in an array by number (a set of numbers makes garbage per item)
+    const { count, ids } = (this.documents ??= documentsOf(this.stats()));
+    const seen = new Uint8Array(Math.max(count, ids.length));
+    let items = 0;
     for (const t of near)
-      for (const list of this.postingsOf(vocabulary.indexOf(t)!)) if (list) for (const d of list.docs) items.add(d);
-    return items.size;
+      for (const list of this.postingsOf(vocabulary.indexOf(t)!)) {
+        if (!list) continue;
+        const docs = list.docs;
+        for (let k = 0; k < docs.length; k++)
+          if (!seen[docs[k]!]) {
+            seen[docs[k]!] = 1;
+            items++;
+          }
+      }
+    return items;
   }
 
   /** The numbers of the terms `pick` names (all terms without it), in the index's order. */
@@ -184,7 +195,7 @@ export abstract class TermIndex implements TermLookup {
       chosen.map((i) => this.postingsOf(i)),
     );
   }
-  private documents?: Documents;
+  protected documents?: Documents;
 }
 
 /** A term's postings as MiniSearch's JSON has them. */
@@ -394,21 +405,7 @@ export class SavedIndex extends TermIndex {
     const bytes = this.source ? this.source.read(from, to) : this.bytes.subarray(this.base + from, this.base + to);
     if (bytes.length !== to - from || crc32(bytes) !== crcs[term])
       throw new Error('the saved index has a damaged posting list');
-    const flat = JSON.parse(bytes.toString('latin1')) as unknown;
-    if (!Array.isArray(flat) || flat.length % 3 !== 0) throw new Error('the saved index has a damaged posting list');
-    const lists: Lists = [];
-    for (let k = 0; k < flat.length; k += 3) {
-      const [fieldId, docs, counts] = [flat[k], flat[k + 1], flat[k + 2]];
-      if (
-        typeof fieldId !== 'number' ||
-        !Array.isArray(docs) ||
-        !Array.isArray(counts) ||
-        docs.length !== counts.length
-      )
-        throw new Error('the saved index has a damaged posting list');
-      lists[fieldId] = { docs: docs as number[], counts: counts as number[] };
-    }
-    return lists;
+    return parsePostings(bytes);
   }
 
   private readHead() {
@@ -434,6 +431,58 @@ export class SavedIndex extends TermIndex {
     this.base = split + 1;
     return (this.head = head);
   }
+}
+
+/**
+ * A term's postings as {@link CountedIndex.serialize} writes them (`[0,[3,9],[1,2],2,[9],[1]]`: field id,
+ * document numbers, counts, per field), read from the bytes without JSON.parse: each list a typed array, which
+ * is not made from a JavaScript array first and which the garbage collector never copies (at 10,000 items a
+ * common word's lists hold tens of thousands of numbers). Anything else in the bytes is an error.
+ */
+export function parsePostings(bytes: Uint8Array): Lists {
+  const damaged = () => new Error('the saved index has a damaged posting list');
+  const end = bytes.length;
+  let at = 0;
+  const take = (c: number) => {
+    if (bytes[at] !== c) throw damaged();
+    at++;
+  };
+  const number = (): number => {
+    const from = at;
+    let value = 0;
+    for (let c = bytes[at]; c !== undefined && c >= 48 && c <= 57; c = bytes[++at]) value = value * 10 + (c - 48);
+    if (at === from || at - from > 10 || value > 0xffffffff) throw damaged();
+    return value;
+  };
+  const list = (): Uint32Array => {
+    take(91); // [
+    let size = 1;
+    let close = at;
+    while (close < end && bytes[close] !== 93) if (bytes[close++] === 44) size++;
+    if (close === at) size = 0;
+    const out = new Uint32Array(size);
+    for (let k = 0; k < size; k++) {
+      if (k > 0) take(44); // ,
+      out[k] = number();
+    }
+    take(93); // ]
+    return out;
+  };
+  const lists: Lists = [];
+  take(91);
+  while (at < end && bytes[at] !== 93) {
+    if (at > 1) take(44); // a comma after the previous field's counts
+    const fieldId = number();
+    take(44);
+    const docs = list();
+    take(44);
+    const counts = list();
+    if (docs.length !== counts.length) throw damaged();
+    lists[fieldId] = { docs, counts };
+  }
+  take(93);
+  if (at !== end) throw damaged();
+  return lists;
 }
 
 /** The whole index of the items, as a MiniSearch. */

@@ -176,7 +176,7 @@ export function scoreRunner(index: SearchIndex, shared = new Map<string, ProbeHi
       else {
         const count = Math.max(index.documentCount, 1);
         const [score, met, beyondBody] = [new Float64Array(count), new Uint8Array(count), new Uint8Array(count)];
-        const docs: number[] = [];
+        const found: number[] = [];
         const matches = new Map<number, Record<string, string[]>>();
         for (const r of index.search({ queries, combineWith: 'OR' } as Sub, options)) {
           let doc = numbers.get(r.id as string);
@@ -184,13 +184,13 @@ export function scoreRunner(index: SearchIndex, shared = new Map<string, ProbeHi
             numbers.set(r.id as string, (doc = ids.length));
             ids.push(r.id as string);
           }
-          docs.push(doc);
+          found.push(doc);
           score[doc] = r.score;
           met[doc] = 1;
           matches.set(doc, r.match);
           for (const term in r.match) if (r.match[term]!.some((f) => f !== 'body')) beyondBody[doc] = 1;
         }
-        hits = { docs, score, met, beyondBody, ids, match: (doc) => matches.get(doc) };
+        hits = { docs: Int32Array.from(found), score, met, beyondBody, ids, match: (doc) => matches.get(doc) };
       }
       cache.set(key, hits);
     }
@@ -236,15 +236,33 @@ type Run = (p: Probe) => ProbeHits;
 
 /** Whether an item meets every word of a unit in its title or summary, not only in an article's body. */
 function inTitleOrSummary(unit: Unit, doc: number, run: Run): boolean {
-  return unit.words.every((word) => word.some((p) => run(p).beyondBody[doc] === 1));
+  const words = unit.words;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    let met = false;
+    for (let k = 0; k < word.length && !met; k++) met = run(word[k]!).beyondBody[doc] === 1;
+    if (!met) return false;
+  }
+  return true;
 }
 
-/** Scores by document number (0 where not met), which documents are met, and in what order they were met. */
+/**
+ * Scores by document number (0 where not met), which documents are met, and in what order they were met. (Typed
+ * arrays and indexed loops: ranking runs once per process, mostly before V8 optimises it, and unoptimised
+ * `for…of` and `push` make garbage per document.)
+ */
 interface DocMap {
   score: Float64Array;
   met: Uint8Array;
-  docs: number[];
+  docs: Int32Array;
 }
+
+/** An empty {@link DocMap} over `count` documents, with room for every document in `docs` (see `done`). */
+const docMap = (count: number): DocMap => ({
+  score: new Float64Array(count),
+  met: new Uint8Array(count),
+  docs: new Int32Array(count),
+});
 
 /**
  * The scores of a unit, item by item: every word must match, each by its probes added up. Worked out once per
@@ -253,25 +271,44 @@ interface DocMap {
 function unitScores(unit: Unit, run: Run, count: number): DocMap {
   let acc: DocMap | undefined;
   for (const word of unit.words) {
-    const scores: DocMap = { score: new Float64Array(count), met: new Uint8Array(count), docs: [] };
-    const { score, met, docs } = scores;
+    // a word no probe meets (a synonym the corpus lacks): the unit meets nothing
+    if (word.every((p) => run(p).docs.length === 0)) return emptyMap(count);
+    const { score, met, docs } = docMap(count);
+    let size = 0;
+    const accMet = acc?.met;
     for (const p of word) {
       const h = run(p);
       const weight = p.weight;
-      for (const doc of h.docs) {
-        if (acc && !acc.met[doc]) continue;
+      const [hits, hitScore] = [h.docs, h.score];
+      for (let k = 0; k < hits.length; k++) {
+        const doc = hits[k]!;
+        if (accMet && !accMet[doc]) continue;
         if (!met[doc]) {
           met[doc] = 1;
-          docs.push(doc);
+          docs[size++] = doc;
         }
-        score[doc]! += h.score[doc]! * weight;
+        score[doc]! += hitScore[doc]! * weight;
       }
     }
-    if (acc) for (const doc of docs) score[doc] = score[doc]! + acc.score[doc]!;
-    acc = scores;
-    if (docs.length === 0) break;
+    if (acc) {
+      const accScore = acc.score;
+      for (let k = 0; k < size; k++) {
+        const doc = docs[k]!;
+        score[doc] = score[doc]! + accScore[doc]!;
+      }
+    }
+    acc = { score, met, docs: docs.subarray(0, size) };
+    if (size === 0) break;
   }
-  return acc ?? { score: new Float64Array(count), met: new Uint8Array(count), docs: [] };
+  return acc ?? emptyMap(count);
+}
+
+/** A {@link DocMap} that meets nothing, one per document count; never written to. */
+const emptyMaps = new Map<number, DocMap>();
+function emptyMap(count: number): DocMap {
+  let empty = emptyMaps.get(count);
+  if (!empty) emptyMaps.set(count, (empty = { ...docMap(count), docs: new Int32Array(0) }));
+  return empty;
 }
 
 /** The best alternative of an expansion, item by item: its score, and the alternative by document number. */
@@ -281,23 +318,27 @@ interface BestMap extends DocMap {
 
 /** The best alternative of an expansion, item by item, and its score. */
 function bestScores(alternatives: Unit[], run: Run, cache: Map<string, DocMap>, count: number): BestMap {
-  const best: BestMap = { score: new Float64Array(count), met: new Uint8Array(count), docs: [], unit: [] };
+  const { score, met, docs } = docMap(count);
+  const unit: Array<Unit | undefined> = new Array(count);
+  let size = 0;
   for (const u of alternatives) {
     // the same expression often stands for several runs of query words ("trata", "trata de personas")
     const key = u.words.map((w) => w.map((p) => `${p.term}/${p.stem ? 's' : ''}/${p.weight}`).join('|')).join('&');
     let scores = cache.get(key);
     if (!scores) cache.set(key, (scores = unitScores(u, run, count)));
-    for (const doc of scores.docs) {
-      const s = scores.score[doc]!;
-      if (!best.met[doc]) {
-        best.met[doc] = 1;
-        best.docs.push(doc);
-      } else if (!(s > best.score[doc]!)) continue;
-      best.score[doc] = s;
-      best.unit[doc] = u;
+    const [hits, hitScore] = [scores.docs, scores.score];
+    for (let k = 0; k < hits.length; k++) {
+      const doc = hits[k]!;
+      const s = hitScore[doc]!;
+      if (!met[doc]) {
+        met[doc] = 1;
+        docs[size++] = doc;
+      } else if (!(s > score[doc]!)) continue;
+      score[doc] = s;
+      unit[doc] = u;
     }
   }
-  return best;
+  return { score, met, docs: docs.subarray(0, size), unit };
 }
 
 /** A plan's units scored item by item (see unitScores). */
@@ -397,14 +438,19 @@ export function rankItems(
     return Math.round(level * 1e9) / 1e9;
   };
   // candidates: items any content clause, expansion or feedback term meets
-  const candidates: number[] = [];
+  const candidates = new Int32Array(count);
+  let candidateCount = 0;
   const isCandidate = new Uint8Array(count);
-  for (const m of [...plan.content.map((i) => scored.literals[i]!), ...scored.expansions, ...scored.feedback])
-    for (const doc of m.docs)
+  for (const m of [...plan.content.map((i) => scored.literals[i]!), ...scored.expansions, ...scored.feedback]) {
+    const docs = m.docs;
+    for (let k = 0; k < docs.length; k++) {
+      const doc = docs[k]!;
       if (!isCandidate[doc]) {
         isCandidate[doc] = 1;
-        candidates.push(doc);
+        candidates[candidateCount++] = doc;
       }
+    }
+  }
 
   const excluded = (words: () => Words) =>
     query.exclude.length > 0 && query.exclude.some((c) => clauseMatches(c, words()));
@@ -417,15 +463,22 @@ export function rankItems(
   const phrases = plan.literals.some((u) => u.phrase);
   // what each candidate matched, in scratch arrays used again for the next: the content clauses in the order
   // met, whether each was met only in an article's body, and by clause whether it is covered already
-  const covered: number[] = [];
-  const bodyOnly: boolean[] = [];
+  const covered = new Int32Array(n);
+  const bodyOnly = new Uint8Array(n);
+  let coveredCount = 0;
   const isCovered = new Uint8Array(n);
+  const isContent = new Uint8Array(n);
+  for (const i of plan.content) isContent[i] = 1;
+  const isRequired = new Uint8Array(n);
+  for (const i of plan.required) isRequired[i] = 1;
   const worthOf = plan.literals.map((_, i) => worth.get(i) ?? 0);
-  const required = plan.required;
+  const contentClauses = plan.content;
+  const literalScores = scored.literals.map((m) => m.score);
   const expansions = scored.expansions;
-  const feedbackMaps = scored.feedback;
+  const feedbackScores = scored.feedback.map((m) => m.score);
   const ids = run.ids;
-  for (const doc of candidates) {
+  for (let c = 0; c < candidateCount; c++) {
+    const doc = candidates[c]!;
     const id = ids[doc]!;
     let item: Item | undefined;
     if (everyItem) {
@@ -440,32 +493,33 @@ export function rankItems(
     let score = 0;
     let missing = false;
     for (let i = 0; i < n; i++) {
+      let s = literalScores[i]![doc]!;
       const u = plan.literals[i]!;
-      let s = scored.literals[i]!.score[doc]!;
       if (s > 0 && u.phrase && !clauseMatches(include[u.covers[0]!]!, (words ??= wordsOf((item ??= byId.get(id)!)))))
         s = 0;
       if (literal) literal[i] = s;
       score += s;
-      if (s === 0 && required.includes(i)) missing = true;
+      if (s === 0 && isRequired[i]) missing = true;
     }
     if (missing) continue;
-    covered.length = 0;
-    bodyOnly.length = 0;
-    for (const i of plan.content)
-      if ((literal ? literal[i]! : scored.literals[i]!.score[doc]!) > 0) {
-        covered.push(i);
+    coveredCount = 0;
+    for (let k = 0; k < contentClauses.length; k++) {
+      const i = contentClauses[k]!;
+      if ((literal ? literal[i]! : literalScores[i]![doc]!) > 0) {
+        covered[coveredCount] = i;
+        bodyOnly[coveredCount++] = inTitleOrSummary(plan.literals[i]!, doc, run) ? 0 : 1;
         isCovered[i] = 1;
-        bodyOnly.push(!inTitleOrSummary(plan.literals[i]!, doc, run));
       }
+    }
     if (plan.years.length) {
       // an item dated a year the query names matches it (read only for such queries)
       const dated = (item ??= byId.get(id)!);
       const year = (dated.date ?? dated.inferredDate?.value)?.slice(0, 4);
       for (const i of plan.years)
         if (!isCovered[i] && year === include[i]!.terms[0]) {
-          covered.push(i);
+          covered[coveredCount] = i;
+          bodyOnly[coveredCount++] = 0;
           isCovered[i] = 1;
-          bodyOnly.push(false);
         }
     }
     for (let e = 0; e < expansions.length; e++) {
@@ -473,28 +527,31 @@ export function rankItems(
       if (!m.met[doc]) continue;
       const best = m.unit[doc]!;
       score += m.score[doc]!;
-      for (const i of best.covers)
-        if (content.has(i) && !isCovered[i]) {
-          covered.push(i);
+      const covers = best.covers;
+      for (let k = 0; k < covers.length; k++) {
+        const i = covers[k]!;
+        if (isContent[i] && !isCovered[i]) {
+          covered[coveredCount] = i;
+          bodyOnly[coveredCount++] = inTitleOrSummary(best, doc, run) ? 0 : 1;
           isCovered[i] = 1;
-          bodyOnly.push(!inTitleOrSummary(best, doc, run));
         }
+      }
     }
-    for (const i of covered) isCovered[i] = 0;
+    for (let k = 0; k < coveredCount; k++) isCovered[covered[k]!] = 0;
     // feedback orders the items below the strong hits (those with every query word), never those
     let feedback = 0;
     let fed = false;
-    if (covered.length < content.size)
-      for (const m of feedbackMaps) {
-        const s = m.score[doc]!;
+    if (coveredCount < content.size)
+      for (let f = 0; f < feedbackScores.length; f++) {
+        const s = feedbackScores[f]![doc]!;
         if (s > 0) fed = true;
         feedback += s;
       }
-    if (covered.length === 0 && feedback === 0) continue;
+    if (coveredCount === 0 && feedback === 0) continue;
     if (query.exclude.length > 0 && excluded(() => (words ??= wordsOf((item ??= byId.get(id)!))))) continue;
     // the same words added up in another order must tie, so that the score decides between them
     let level = 0;
-    for (let k = 0; k < covered.length; k++) level += worthOf[covered[k]!]! * (bodyOnly[k] ? 0.5 : 1);
+    for (let k = 0; k < coveredCount; k++) level += worthOf[covered[k]!]! * (bodyOnly[k] ? 0.5 : 1);
     ranked.push(
       new RankedHit(
         id,
@@ -503,7 +560,7 @@ export function rankItems(
         item,
         at,
         score + feedback,
-        covered.length,
+        coveredCount,
         content.size,
         Math.round(level * 1e9) / 1e9,
         literal ? { literal, fed } : { fed },
@@ -607,10 +664,10 @@ function coverageWeights(plan: Plan, scored: Scored, documentCount: number): Map
   for (const i of plan.content) {
     turn++;
     let size = 0;
-    const add = (docs: readonly number[]) => {
-      for (const doc of docs)
-        if (mark[doc] !== turn) {
-          mark[doc] = turn;
+    const add = (docs: Int32Array) => {
+      for (let k = 0; k < docs.length; k++)
+        if (mark[docs[k]!] !== turn) {
+          mark[docs[k]!] = turn;
           size++;
         }
     };

@@ -62,7 +62,7 @@ function scoresAsHits(source: TermIndex, words: string[], pick?: PickTerms) {
       const hits = index.hits({ queries, combineWith: 'OR' } as never, options);
       const scores = index.scores(queries, options);
       expect(
-        scores.docs.map((d) => scores.ids[d]),
+        Array.from(scores.docs, (d) => scores.ids[d]),
         w,
       ).toEqual([...hits.keys()]);
       for (const [id, h] of hits) {

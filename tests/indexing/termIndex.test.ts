@@ -9,6 +9,7 @@ import {
   SavedIndex,
   Vocabulary,
   countTerms,
+  parsePostings,
   searchLookup,
   sortedOrder,
   type TermIndex,
@@ -122,6 +123,46 @@ describe('a saved index', () => {
     const split = text.indexOf('\n');
     const mangled = Buffer.from(`${text.slice(0, split + 1)}x${text.slice(split + 2)}`);
     expect(() => new SavedIndex(mangled, 0, mangled.length).load()).toThrow();
+  });
+});
+
+describe('parsePostings', () => {
+  const asArrays = (lists: ReturnType<typeof parsePostings>) =>
+    lists.map((l) => (l ? { docs: [...l.docs], counts: [...l.counts] } : l));
+  const field = fc
+    .array(fc.tuple(fc.nat({ max: 2 ** 31 }), fc.integer({ min: 1, max: 2 ** 32 - 1 })), { maxLength: 20 })
+    .map((pairs) => ({ docs: pairs.map(([d]) => d), counts: pairs.map(([, n]) => n) }));
+
+  test.prop([fc.array(fc.option(field, { nil: undefined }), { maxLength: 4 })])(
+    'reads what serialize writes, as JSON.parse reads it',
+    (lists) => {
+      const flat: Array<number | number[]> = [];
+      lists.forEach((l, fieldId) => {
+        if (l) flat.push(fieldId, l.docs, l.counts);
+      });
+      const expected: Array<{ docs: number[]; counts: number[] } | undefined> = [];
+      lists.forEach((l, fieldId) => {
+        if (l) expected[fieldId] = l;
+      });
+      expect(asArrays(parsePostings(Buffer.from(JSON.stringify(flat), 'latin1')))).toEqual(expected);
+    },
+  );
+
+  it.each([
+    '',
+    '[',
+    '[0,[1,2],[3]]',
+    '[0,[1],[3]',
+    '[0,[1],[3]]x',
+    '[0,[1],[3]],',
+    '[0,[1],[3]2,[1],[1]]',
+    '[0,[1,],[3,4]]',
+    '[0,[-1],[3]]',
+    '[0,[1.5],[3]]',
+    '[0,[99999999999],[1]]',
+    '{"a":1}',
+  ])('refuses %j rather than reading something else', (text) => {
+    expect(() => parsePostings(Buffer.from(text, 'latin1'))).toThrow(/damaged posting list/);
   });
 });
 
