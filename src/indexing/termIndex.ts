@@ -80,10 +80,23 @@ export class Vocabulary {
     }
     return undefined;
   }
-  /** Terms at most `edits` edits from `term`. */
-  *near(term: string, edits: number): Iterable<string> {
-    for (const t of this.terms) if (Math.abs(t.length - term.length) <= edits && distance(t, term) <= edits) yield t;
+  /**
+   * Terms at most `edits` edits from `term`. Kept once found: planning a query and ranking it ask for the same
+   * word's neighbours (a word the corpus lacks, "trata", is looked up for its typo probes and again for how common
+   * it is), and each time is a scan of every term.
+   */
+  near(term: string, edits: number): readonly string[] {
+    const key = `${edits}\u0000${term}`;
+    let found = this.nearby.get(key);
+    if (!found) {
+      found = [];
+      for (const t of this.terms)
+        if (Math.abs(t.length - term.length) <= edits && distance(t, term) <= edits) found.push(t);
+      this.nearby.set(key, found);
+    }
+    return found;
   }
+  private readonly nearby = new Map<string, string[]>();
   /** Terms that start with `prefix`. */
   *startingWith(prefix: string): Iterable<string> {
     for (const t of this.terms) if (t.startsWith(prefix)) yield t;

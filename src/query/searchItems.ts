@@ -625,28 +625,35 @@ function taggedItems(
   byId: Map<string, Item>,
   topics: readonly string[],
   countries: readonly string[],
-): { entries: Array<[id: string, n: number]>; has: (n: number, key: string) => boolean; numbered: boolean } {
+): {
+  entries: Array<[id: string, n: number]>;
+  has: (n: number, key: string) => boolean;
+  /** `has` for one tag */
+  set: (key: string) => (n: number) => boolean;
+  numbered: boolean;
+} {
   if (byId instanceof CachedItemMap) {
     const cached = byId.cached;
     return {
       entries: cached.taggedNumbers(topics, countries).map((n) => [cached.ids[n]!, n]),
       has: (n, key) => cached.withTag(key).has(n),
+      set: (key) => {
+        const numbers = cached.withTag(key);
+        return (n) => numbers.has(n);
+      },
       numbered: true,
     };
   }
   const items = [...byId.values()];
-  return {
-    entries: items.map((item, n) => [item.id, n]),
-    numbered: false,
-    has: (n, key) => {
-      const item = items[n]!;
-      const value = key.slice(2);
-      if (key.startsWith('t:')) return item.topics.includes(value);
-      if (key.startsWith('c:')) return item.countries.includes(value);
-      if (key.startsWith('f:')) return item.topics[0] === value;
-      return item.primaryCountry === value;
-    },
+  const has = (n: number, key: string) => {
+    const item = items[n]!;
+    const value = key.slice(2);
+    if (key.startsWith('t:')) return item.topics.includes(value);
+    if (key.startsWith('c:')) return item.countries.includes(value);
+    if (key.startsWith('f:')) return item.topics[0] === value;
+    return item.primaryCountry === value;
   };
+  return { entries: items.map((item, n) => [item.id, n]), numbered: false, has, set: (key) => (n) => has(n, key) };
 }
 
 /**
@@ -694,6 +701,10 @@ function learnFrom(byId: Map<string, Item>): Acronym[] {
   return list;
 }
 
+/** The `matched` line of a topic or a country the query names. */
+const topicTag = (t: string): MatchInfo => ({ term: t, field: 'topics', how: 'topic' });
+const countryTag = (c: string): MatchInfo => ({ term: c, field: 'countries', how: 'country' });
+
 /**
  * Items tagged with a topic or country the query names (when its words all belong to such names) count as
  * matching every query word, or with some of the named tags that share of it; those with no literal match of
@@ -727,23 +738,36 @@ function addTagged(
   }
   // the items that have one of these tags (from the cache, without parsing them), else every item
   const pool = taggedItems(byId, tagged.topics, tagged.countries);
-  for (const [id, n] of pool.entries) {
+  // each named tag's items, and those listing it first (a topic) or as primary (a country), looked up once
+  const lookups = [
+    ...tagged.topics.map((t) => ({ has: pool.set(`t:${t}`), salient: pool.set(`f:${t}`), tag: topicTag(t) })),
+    ...tagged.countries.map((c) => ({ has: pool.set(`c:${c}`), salient: pool.set(`p:${c}`), tag: countryTag(c) })),
+  ];
+  // the `tags` of the items with the same named tags are one array (by which of them, as bits; never changed)
+  const tagLists = new Map<number, MatchInfo[]>();
+  const entries = pool.entries;
+  for (let k = 0; k < entries.length; k++) {
+    const [id, n] = entries[k]!;
     if (seen.has(id) && !partial.has(id)) continue;
-    const topics = tagged.topics.filter((t) => pool.has(n, `t:${t}`));
-    const countries = tagged.countries.filter((c) => pool.has(n, `c:${c}`));
-    if (!topics.length && !countries.length) continue;
+    let bits = 0;
+    let matched = 0;
+    let salient = false;
+    for (let t = 0; t < lookups.length; t++)
+      if (lookups[t]!.has(n)) {
+        bits |= 1 << t;
+        matched++;
+        // salience: a primary country or a first-listed topic ranks higher among tag-only hits
+        salient ||= lookups[t]!.salient(n);
+      }
+    if (matched === 0) continue;
     const known = pool.numbered ? n : undefined;
     if (at.allow && !at.allow(itemOf(items, id, known))) continue;
-    // salience: a primary country or a first-listed topic ranks higher among tag-only hits
-    const salience =
-      countries.some((c) => pool.has(n, `p:${c}`)) || topics.some((t) => pool.has(n, `f:${t}`)) ? 1 : 0.6;
-    const tags: MatchInfo[] = [
-      ...topics.map((t) => ({ term: t, field: 'topics' as const, how: 'topic' as const })),
-      ...countries.map((c) => ({ term: c, field: 'countries' as const, how: 'country' as const })),
-    ];
+    const salience = salient ? 1 : 0.6;
+    let tags = lookups.length <= 30 ? tagLists.get(bits) : undefined;
+    if (!tags) tagLists.set(bits, (tags = lookups.flatMap((t, i) => (bits & (1 << i) ? [t.tag] : []))));
     // an item with some of the named tags ("Haitian migrants in Mexico": Mexico only) matches that share of the
     // query, below items with them all
-    const share = (topics.length + countries.length) / (tagged.topics.length + tagged.countries.length);
+    const share = matched / (tagged.topics.length + tagged.countries.length);
     const score = floor * TAG_SCORE_SHARE * salience * share;
     const hit = partial.get(id);
     const tagOnly = (words: number, level: number): Ranked => ({
