@@ -30,3 +30,17 @@ export function timingsLine(): string {
   const rounded = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v * 100) / 100]));
   return `${JSON.stringify({ timings: { ...rounded, total: Math.round(performance.now() * 100) / 100 } })}\n`;
 }
+
+let wroteCorpusCache = false;
+
+/** Says that this run built its corpus from the pages and wrote the cache: the next run will read it instead. */
+export function noteCorpusCacheWritten(): void {
+  wroteCorpusCache = true;
+}
+
+/**
+ * Whether the code this run compiled is worth keeping in V8's code cache (src/main.ts): not after a run that wrote
+ * the corpus cache, whose compiled code is mostly the parser's and enricher's (which the next run, reading that
+ * cache, never calls) and lacks the cache reader's (which it will call). The next run keeps its own.
+ */
+export const compiledCodeWorthKeeping = (): boolean => !wroteCorpusCache;
