@@ -5,7 +5,7 @@ import { FIELD_BOOST, FIELDS, fieldText, stemQueries } from '../indexing/buildIn
 import { searchLookup, type SearchIndex, type TermLookup } from '../indexing/termIndex.js';
 import { PostingsIndex } from '../indexing/postingsIndex.js';
 import { AcronymCollector, type Acronym } from '../indexing/learnAcronyms.js';
-import { stem } from '../text/stem.js';
+import { stem, stemsTo } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
 import { makeSnippet, type Snippet } from './makeSnippet.js';
 import { compareItems } from '../load/compareItems.js';
@@ -678,7 +678,8 @@ export function describeHits(ranked: Ranked[], explain = false): Hit[] {
     const parts = r.parts();
     const matchedTerms = r.terms();
     const [terms, stems] = [new Set(matchedTerms[0]), new Set(matchedTerms[1])];
-    const isMatch = (w: Word) => terms.has(w.term) || (stems.size > 0 && stems.has(stem(w.term)));
+    const stemMatch = stems.size > 0 ? stemsTo(stems) : () => false;
+    const isMatch = (w: Word) => terms.has(w.term) || stemMatch(w.term);
     const best = new Map<string, MatchInfo>();
     for (const p of parts) {
       if (p.stop) continue;
