@@ -31,16 +31,12 @@ export function timingsLine(): string {
   return `${JSON.stringify({ timings: { ...rounded, total: Math.round(performance.now() * 100) / 100 } })}\n`;
 }
 
-let wroteCorpusCache = false;
+let builtCorpus = false;
 
-/** Says that this run built its corpus from the pages and wrote the cache: the next run will read it instead. */
-export function noteCorpusCacheWritten(): void {
-  wroteCorpusCache = true;
+/** Says that this run built a corpus from its pages (no cache, or a stale one), rather than reading a cache. */
+export function noteCorpusBuilt(): void {
+  builtCorpus = true;
 }
 
-/**
- * Whether the code this run compiled is worth keeping in V8's code cache (src/main.ts): not after a run that wrote
- * the corpus cache, whose compiled code is mostly the parser's and enricher's (which the next run, reading that
- * cache, never calls) and lacks the cache reader's (which it will call). The next run keeps its own.
- */
-export const compiledCodeWorthKeeping = (): boolean => !wroteCorpusCache;
+/** Whether this run built a corpus from its pages: what its compiled code is mostly for (see src/main.ts). */
+export const corpusBuilt = (): boolean => builtCorpus;

@@ -1,5 +1,5 @@
 import { sha1 } from '../sha1.js';
-import { noteCorpusCacheWritten, nowMs, timed } from '../timings.js';
+import { nowMs, timed } from '../timings.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { crc32, fingerprint } from '../io/crc32.js';
@@ -137,7 +137,6 @@ function buildAndWrite(
       };
       writeFileAtomic(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), metaLine, array, index]));
     });
-    noteCorpusCacheWritten();
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
     cache.log(`could not write the cache ${file} (${(e as Error).message}); going on without it`);
