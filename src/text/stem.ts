@@ -11,6 +11,38 @@ const IRREGULAR: Record<string, string> = {
 };
 
 /**
+ * Words the Porter stemmer folds onto unrelated ones, given stems of their own: "training" is not the migrants'
+ * "train" (La Bestia), "mobile" (phones, clinics) not "mobility", "informal" (work) not "information",
+ * "internal" (displacement) not "international", an "organization" not an "organ" (organ trafficking),
+ * "general" not "generation", "communication" not "community", "personal" not "person", "news" not "new", the
+ * Spanish "país" not "paying". Each family keeps its own inflections together.
+ */
+const OWN = Object.fromEntries(
+  Object.entries({
+    training: 'training trainings trained',
+    mobile: 'mobile mobiles',
+    informal: 'informal informally informality',
+    internal: 'internal internally',
+    organiz: 'organization organizations organize organized organizes organizing organizer organizers',
+    general: 'general generally',
+    communic: 'communication communications',
+    personal: 'personal personally',
+    news: 'news',
+    pais: 'pais',
+  }).flatMap(([s, words]) => words.split(' ').map((w) => [w, s])),
+) as Record<string, string>;
+
+/**
+ * The stem a word's family was given apart from (see OWN) that a query for it still meets, one way: a query for
+ * "training" meets "trains" and "train", the verb of news titles ("IOM Trains Medical Staff"), but a query for
+ * a train does not meet the workshops.
+ */
+const WIDER: Record<string, string> = { training: 'train' };
+
+/** The stem a query word also searches, one way, beside its own (see WIDER); undefined for most words. */
+export const widerStem = (term: string): string | undefined => WIDER[stem(term)];
+
+/**
  * A light English stem of a folded term (Porter, from the `stemmer` package), with two fixes for news about
  * migration: irregular plurals, and "-ee" nouns that name the person an action is done to ("returnees" →
  * "return", "deportees" → "deport"). Numbers and short words are kept as they are.
@@ -35,7 +67,7 @@ const memo = new Map<string, string>();
 
 function stemOnce(term: string): string {
   if (term.length < 4 || /\d/.test(term)) return term;
-  const irregular = IRREGULAR[term];
+  const irregular = IRREGULAR[term] ?? OWN[term];
   if (irregular) return irregular;
   const ee = /^(.{4,}[nty])ees?$/.exec(term);
   return stemmer(ee ? ee[1]! : term);

@@ -43,6 +43,23 @@ describe('searchItems', () => {
       'Workshop in Petén',
     ]);
   });
+  it('does not meet workshops for a migrant train, yet a training query meets "trains" (regression: Porter folded training onto train)', () => {
+    const corpus = [
+      item('Migrants ride the freight train north', 'Hundreds of migrants rode on top of trains through Mexico.'),
+      item('Training for border officials', 'A training workshop on migrant rights; officials trained.'),
+      item('IOM Trains Medical Staff', 'Nurses learned about migrant protection.'),
+      item('Budget report', 'A report.'),
+    ];
+    const ranked = (q: string) =>
+      searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery(q), {
+        expansions: null,
+      }).map((h) => h.item.title);
+    expect(ranked('trains')).not.toContain('Training for border officials');
+    expect(ranked('migrants on trains')[0]).toBe('Migrants ride the freight train north');
+    expect(ranked('training')).toEqual(
+      expect.arrayContaining(['Training for border officials', 'IOM Trains Medical Staff']),
+    );
+  });
   it('counts a rare query word for more than a common one: an item with the rarer words ranks first', () => {
     const corpus = [
       item('Help for survivors', 'Help desks help and help again.'),
