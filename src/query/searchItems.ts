@@ -338,6 +338,15 @@ export function rankItems(
   const seen = new Set<string>();
   const n = plan.literals.length;
   const cached = byId instanceof CachedItemMap ? byId.cached : undefined;
+  const countryClauses = [...(options.tagged?.clauseCountries ?? [])].filter(
+    ([i]) => content.has(i) && !include[i]!.required && !plan.all,
+  );
+  // read from a cache's tag lists when the item's number is known, without parsing the item
+  const hasCountry = (id: string, country: string) => {
+    const k = cached ? numberIn(cached, id, run.ran) : undefined;
+    if (k !== undefined) return cached!.withTag(`c:${country}`).has(k);
+    return byId.get(id)!.countries.includes(country);
+  };
   const at: RankedAt = { byId, cached, plan, run, scored };
 
   for (const id of candidates) {
@@ -371,6 +380,16 @@ export function rankItems(
         covered.push(i);
         bodyOnly.push(!inTitleOrSummary(plan.literals[i]!, id, run));
       }
+    // an item tagged with a country a query word names (its text names a city or region of it, "Tapachula")
+    // matches that word, as an item dated a year the query names matches it
+    let countries: Set<string> | undefined;
+    if (countryClauses.length)
+      for (const [i, country] of countryClauses)
+        if (!covered.includes(i) && hasCountry(id, country)) {
+          covered.push(i);
+          bodyOnly.push(false);
+          (countries ??= new Set()).add(country);
+        }
     if (plan.years.length) {
       // an item dated a year the query names matches it (read only for such queries)
       const dated = (item ??= byId.get(id)!);
@@ -402,22 +421,22 @@ export function rankItems(
       }
     if (covered.length === 0 && feedback === 0) continue;
     if (excluded(itemWords)) continue;
-    ranked.push(
-      new RankedHit(
-        id,
-        numberIn(cached, id, run.ran),
-        item,
-        at,
-        score + feedback,
-        covered.length,
-        content.size,
-        levelOf(covered, bodyOnly),
-        {
-          literal,
-          fed,
-        },
-      ),
+    const hit = new RankedHit(
+      id,
+      numberIn(cached, id, run.ran),
+      item,
+      at,
+      score + feedback,
+      covered.length,
+      content.size,
+      levelOf(covered, bodyOnly),
+      {
+        literal,
+        fed,
+      },
     );
+    if (countries) for (const c of countries) hit.tags.push({ term: c, field: 'countries', how: 'country' });
+    ranked.push(hit);
     seen.add(id);
   }
 

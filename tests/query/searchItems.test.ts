@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Item } from '../../src/types.js';
 import { buildIndex } from '../../src/indexing/termIndex.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
-import { searchItems } from '../../src/query/searchItems.js';
+import { rankCorpus, searchItems } from '../../src/query/searchItems.js';
+import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 
 import { makeItem } from '../helpers/makeItem.js';
 
@@ -59,6 +60,26 @@ describe('searchItems', () => {
     expect(ranked('training')).toEqual(
       expect.arrayContaining(['Training for border officials', 'IOM Trains Medical Staff']),
     );
+  });
+  it('counts a country word as matched by an item tagged with that country (it names a city of it), among other words', () => {
+    const mexico = { countries: ['Mexico'], primaryCountry: 'Mexico' };
+    const corpus = [
+      item('Haitian families wait for asylum in Tapachula', 'Haitian families wait months in Tapachula.', mexico),
+      item('Migrants in Mexico receive kits', 'Migrants in Mexico got hygiene kits.', mexico),
+      item('Kits', 'Mexico sent kits.', mexico),
+      item('Migrants', 'Migrants walked.'),
+      item('More migrants', 'Migrants rested.'),
+      ...['Budget', 'Report', 'Course', 'Visit', 'Plan'].map((t) => item(t, `A ${t.toLowerCase()}.`)),
+    ];
+    const byId = new Map(corpus.map((i) => [i.id, i]));
+    const ranked = (q: string) =>
+      rankCorpus(buildIndex(corpus), byId, parseQuery(q), getEnrichers(), { expansions: null }).map(
+        (h) => h.item.title,
+      );
+    // the Tapachula item matches "Haitian" and, through its country, "Mexico": two of the rarer words
+    expect(ranked('Haitian migrants in Mexico')[0]).toBe('Haitian families wait for asylum in Tapachula');
+    // a quoted or required word still needs the word itself
+    expect(ranked('Haitian migrants +Mexico')).not.toContain('Haitian families wait for asylum in Tapachula');
   });
   it('counts a rare query word for more than a common one: an item with the rarer words ranks first', () => {
     const corpus = [
