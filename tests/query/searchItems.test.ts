@@ -110,6 +110,19 @@ describe('searchItems', () => {
     // each matches IOM and one other word, both in one item only: the subject (apps) ranks above the verb
     expect(ranked('which apps has IOM developed').slice(0, 2)).toEqual(['Apps for the road', 'IOM developed a course']);
   });
+  it('counts "people" and "personas" as generic words of a question, below its subject', () => {
+    const corpus = [
+      item('People on the move', 'People crossed, people waited, people rested.'),
+      item('Migrants on the road', 'Indigenous families migrated.'),
+      ...['Budget', 'Report', 'Visit', 'Plan'].map((t) => item(`IOM ${t}`, `A ${t.toLowerCase()}.`)),
+    ];
+    const ranked = (q: string) =>
+      searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery(q), {
+        expansions: null,
+      }).map((h) => h.item.title);
+    // each matches one word, in one item only: the subject (indigenous) ranks above "people"
+    expect(ranked('indigenous people').slice(0, 2)).toEqual(['Migrants on the road', 'People on the move']);
+  });
   it('counts a year in the query as matched by an item dated that year, or dated from its text', () => {
     const corpus = [
       item('Flood response in Honduras', 'Shelters opened.', { date: '2020-11-10' }),
