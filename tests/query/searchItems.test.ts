@@ -81,6 +81,22 @@ describe('searchItems', () => {
     // a quoted or required word still needs the word itself
     expect(ranked('Haitian migrants +Mexico')).not.toContain('Haitian families wait for asylum in Tapachula');
   });
+  it("counts a query word met in an item's title for more than one met in its summary, for a query of several words", () => {
+    const corpus = [
+      item(
+        'A long report from the western highlands of the country on the drought of this year and on what comes next for them',
+        'Farmers lost crops, and many of the families of the region lost their savings and their homes this year.',
+      ),
+      item('Report', 'Drought drought drought drought: farmers farmers farmers farmers.'),
+      ...['Budget', 'Course', 'Visit', 'Plan'].map((t) => item(t, `A ${t.toLowerCase()}.`)),
+    ];
+    const ranked = (q: string) =>
+      searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery(q), {
+        expansions: null,
+      }).map((h) => h.item.title.split(' ')[0]);
+    // both items match both words; the one whose title says "drought" ranks first, however often the other says it
+    expect(ranked('drought farmers').slice(0, 2)).toEqual(['A', 'Report']);
+  });
   it('counts a rare query word for more than a common one: an item with the rarer words ranks first', () => {
     const corpus = [
       item('Help for survivors', 'Help desks help and help again.'),
@@ -112,7 +128,7 @@ describe('searchItems', () => {
   });
   it('counts "people" and "personas" as generic words of a question, below its subject', () => {
     const corpus = [
-      item('People on the move', 'People crossed, people waited, people rested.'),
+      item('On the move', 'People crossed, people waited, people rested.'),
       item('Migrants on the road', 'Indigenous families migrated.'),
       ...['Budget', 'Report', 'Visit', 'Plan'].map((t) => item(`IOM ${t}`, `A ${t.toLowerCase()}.`)),
     ];
@@ -121,7 +137,7 @@ describe('searchItems', () => {
         expansions: null,
       }).map((h) => h.item.title);
     // each matches one word, in one item only: the subject (indigenous) ranks above "people"
-    expect(ranked('indigenous people').slice(0, 2)).toEqual(['Migrants on the road', 'People on the move']);
+    expect(ranked('indigenous people').slice(0, 2)).toEqual(['Migrants on the road', 'On the move']);
   });
   it('counts a year in the query as matched by an item dated that year, or dated from its text', () => {
     const corpus = [
