@@ -41,7 +41,8 @@ export const isStopWord = (term: string): boolean => STOP_WORDS.has(term);
  * question is about, so they count less than its other words in how much of a query an item matches (see
  * planQuery's `weak`). A rare one ("developed") would otherwise count as much as the subject of the question.
  * "people" and "personas" are the head of what the question is about ("indigenous people", "personas
- * retornadas"), not its subject.
+ * retornadas"), not its subject; "number", "information", "need" and "looking" the filler of a request ("has the
+ * number of deportations fallen?", "I need information on …").
  */
 const WEAK = `
 help helps helped helping support supports supported supporting assist assists assisted assistance protect
@@ -53,6 +54,7 @@ ayuda ayudar ayudan apoya apoyan apoyar apoyo protege protegen proteger recibe r
 ofrecer brinda brindan brindar atiende atienden atender maneja manejan gestiona gestionan mejora mejorar afecta
 afectan esfuerzos medidas acciones programas iniciativas situacion problema problemas servicios
 people person persons personas persona
+number numbers information info need needs looking seeking
 `;
 
 export const WEAK_WORDS: ReadonlySet<string> = new Set(WEAK.split(/\s+/).filter(Boolean));
