@@ -15,7 +15,7 @@ import { SavedIndex, countTerms, packed, unpacked } from '../indexing/termIndex.
 import { defaultCacheDir } from '../paths.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 
 export interface CacheOptions {
   cacheDir?: string;

@@ -171,16 +171,37 @@ export function probeRunner(index: SearchIndex, shared = new Map<string, ProbeHi
   return Object.assign(run, { ran });
 }
 
-/** Whether an item meets every word of a unit in its title or summary, not only in an article's body. */
-function inTitleOrSummary(unit: Unit, id: string, run: (p: Probe) => ProbeHits): boolean {
-  return unit.words.every((word) =>
-    word.some((p) => {
+/** How much a query word counts in the level (see rankItems), by where an item meets it. */
+export const WHERE_WEIGHT = {
+  /** every word of it in the title: a news title says what the item is about */
+  title: 1.3,
+  /** in the title or summary */
+  summary: 1,
+  /** only in an article's body, far down a long text that meets many words of any query */
+  body: 0.5,
+};
+
+/**
+ * Where an item meets every word of a unit: in its title, else in its title or summary, else only in an
+ * article's body (see WHERE_WEIGHT).
+ */
+function whereMet(unit: Unit, id: string, run: (p: Probe) => ProbeHits): number {
+  let title = true;
+  for (const word of unit.words) {
+    let best = 0;
+    for (const p of word) {
       const match = run(p).get(id)?.match;
-      if (match === undefined) return false;
-      for (const term in match) if (match[term]!.some((f) => f !== 'body')) return true;
-      return false;
-    }),
-  );
+      if (match === undefined) continue;
+      for (const term in match)
+        for (const f of match[term]!)
+          if (f === 'title') best = 2;
+          else if (f !== 'body' && best === 0) best = 1;
+      if (best === 2) break;
+    }
+    if (best === 0) return WHERE_WEIGHT.body;
+    if (best === 1) title = false;
+  }
+  return title ? WHERE_WEIGHT.title : WHERE_WEIGHT.summary;
 }
 
 /**
@@ -318,11 +339,11 @@ export function rankItems(
     feedback: plan.feedback.map((u) => unitScores(u, run)),
   };
   const worth = coverageWeights(plan, scored, index.documentCount);
-  // a word met only in an article's body (far down a long text) counts half in the level: a long body meets
-  // many words of any query, and should not outrank items whose title or summary is about them
-  const levelOf = (covered: readonly number[], bodyOnly?: readonly boolean[]) => {
+  // a word counts by where the item meets it (WHERE_WEIGHT): more in its title, half only in an article's body
+  const levelOf = (covered: readonly number[], where?: readonly number[]) => {
     let level = 0;
-    for (let k = 0; k < covered.length; k++) level += worth.get(covered[k]!)! * (bodyOnly?.[k] ? 0.5 : 1);
+    for (let k = 0; k < covered.length; k++)
+      level += worth.get(covered[k]!)! * Math.min(where?.[k] ?? 1, content.size > 1 ? Infinity : 1);
     // the same words added up in another order must tie, so that the score decides between them
     return Math.round(level * 1e9) / 1e9;
   };
@@ -338,6 +359,15 @@ export function rankItems(
   const seen = new Set<string>();
   const n = plan.literals.length;
   const cached = byId instanceof CachedItemMap ? byId.cached : undefined;
+  const countryClauses = [...(options.tagged?.clauseCountries ?? [])].filter(
+    ([i]) => content.has(i) && !include[i]!.required && !plan.all,
+  );
+  // read from a cache's tag lists when the item's number is known, without parsing the item
+  const hasCountry = (id: string, country: string) => {
+    const k = cached ? numberIn(cached, id, run.ran) : undefined;
+    if (k !== undefined) return cached!.withTag(`c:${country}`).has(k);
+    return byId.get(id)!.countries.includes(country);
+  };
   const at: RankedAt = { byId, cached, plan, run, scored };
 
   for (const id of candidates) {
@@ -363,14 +393,24 @@ export function rankItems(
     }
     for (const i of plan.required) if (literal[i] === 0) missing = true;
     if (missing) continue;
-    // the content clauses it matches, in the order met, and whether each is met only in an article's body
+    // the content clauses it matches, in the order met, and where it meets each (WHERE_WEIGHT)
     const covered: number[] = [];
-    const bodyOnly: boolean[] = [];
+    const where: number[] = [];
     for (const i of plan.content)
       if (literal[i]! > 0) {
         covered.push(i);
-        bodyOnly.push(!inTitleOrSummary(plan.literals[i]!, id, run));
+        where.push(whereMet(plan.literals[i]!, id, run));
       }
+    // an item tagged with a country a query word names (its text names a city or region of it, "Tapachula")
+    // matches that word, as an item dated a year the query names matches it
+    let countries: Set<string> | undefined;
+    if (countryClauses.length)
+      for (const [i, country] of countryClauses)
+        if (!covered.includes(i) && hasCountry(id, country)) {
+          covered.push(i);
+          where.push(WHERE_WEIGHT.summary);
+          (countries ??= new Set()).add(country);
+        }
     if (plan.years.length) {
       // an item dated a year the query names matches it (read only for such queries)
       const dated = (item ??= byId.get(id)!);
@@ -378,18 +418,22 @@ export function rankItems(
       for (const i of plan.years)
         if (!covered.includes(i) && year === include[i]!.terms[0]) {
           covered.push(i);
-          bodyOnly.push(false);
+          where.push(WHERE_WEIGHT.summary);
         }
     }
     for (let e = 0; e < plan.expansions.length; e++) {
       const best = scored.expansions[e]!.get(id);
       if (!best) continue;
       score += best[1];
-      for (const i of best[0].covers)
-        if (content.has(i) && !covered.includes(i)) {
+      for (const i of best[0].covers) {
+        if (!content.has(i)) continue;
+        const k = covered.indexOf(i);
+        if (k < 0) {
           covered.push(i);
-          bodyOnly.push(!inTitleOrSummary(best[0], id, run));
-        }
+          where.push(whereMet(best[0], id, run));
+        } else if (where[k]! < WHERE_WEIGHT.title && whereMet(best[0], id, run) === WHERE_WEIGHT.title)
+          where[k] = WHERE_WEIGHT.title; // the word in the body, a synonym of it in the title
+      }
     }
     // feedback orders the items below the strong hits (those with every query word), never those
     let feedback = 0;
@@ -402,22 +446,22 @@ export function rankItems(
       }
     if (covered.length === 0 && feedback === 0) continue;
     if (excluded(itemWords)) continue;
-    ranked.push(
-      new RankedHit(
-        id,
-        numberIn(cached, id, run.ran),
-        item,
-        at,
-        score + feedback,
-        covered.length,
-        content.size,
-        levelOf(covered, bodyOnly),
-        {
-          literal,
-          fed,
-        },
-      ),
+    const hit = new RankedHit(
+      id,
+      numberIn(cached, id, run.ran),
+      item,
+      at,
+      score + feedback,
+      covered.length,
+      content.size,
+      levelOf(covered, where),
+      {
+        literal,
+        fed,
+      },
     );
+    if (countries) for (const c of countries) hit.tags.push({ term: c, field: 'countries', how: 'country' });
+    ranked.push(hit);
     seen.add(id);
   }
 

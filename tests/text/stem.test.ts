@@ -2,14 +2,55 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { stem, stemsTo } from '../../src/text/stem.js';
+import { stem, stemsTo, widerStem } from '../../src/text/stem.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import { bundledPagesDir } from '../../src/paths.js';
-
 describe('stem', () => {
+  it('folds inflections and the person an action is done to', () => {
+    expect(stem('returnees')).toBe(stem('return'));
+    expect(stem('deportees')).toBe(stem('deported'));
+    expect(stem('migrations')).toBe(stem('migration'));
+    expect(stem('children')).toBe('child');
+  });
+
+  it('keeps apart words Porter folds onto unrelated ones (regression: "trains" met "training", "mobile" met "mobility")', () => {
+    const apart: Array<[string, string]> = [
+      ['training', 'train'],
+      ['trainings', 'trains'],
+      ['mobile', 'mobility'],
+      ['informal', 'information'],
+      ['internal', 'international'],
+      ['organization', 'organs'],
+      ['general', 'generation'],
+      ['communication', 'community'],
+      ['personal', 'person'],
+      ['news', 'new'],
+      ['pais', 'paying'],
+    ];
+    for (const [a, b] of apart) expect(stem(a), `${a} / ${b}`).not.toBe(stem(b));
+  });
+
+  it('still folds the inflections of those words together', () => {
+    expect(stem('trainings')).toBe(stem('training'));
+    expect(stem('trained')).toBe(stem('training'));
+    expect(stem('organizations')).toBe(stem('organized'));
+    expect(stem('informally')).toBe(stem('informal'));
+    expect(stem('trains')).toBe(stem('train'));
+  });
+
+  it('lets a training query meet "trains", one way', () => {
+    expect(widerStem('training')).toBe(stem('trains'));
+    expect(widerStem('trains')).toBeUndefined();
+    expect(widerStem('migrants')).toBeUndefined();
+  });
+});
+
+describe('stem: words that name object properties', () => {
   it('stems the words that name properties of a plain object as words (regression: constructor was a function)', () => {
-    for (const w of ['constructor', 'constructors', 'hasownproperty', 'tostring', 'valueof'])
+    for (const w of ['constructor', 'constructors', 'hasownproperty', 'tostring', 'valueof']) {
       expect(typeof stem(w), w).toBe('string');
+      expect(widerStem(w), w).toBeUndefined();
+    }
     expect(stem('constructors')).toBe(stem('constructor'));
   });
 });
