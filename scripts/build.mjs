@@ -7,8 +7,8 @@
 //   dist/help.cjs    the same without what the commands do: commander and the commands' definitions, for help
 //                    on a terminal (which commander wraps to its width); a code cache of its own
 //   dist/tables.v8   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
-//   dist/expansions.v8  the thesaurus, acronyms and country names filed for query expansion, read by
-//                    loadExpansions while data/ is unchanged
+//   dist/expansions.txt  the thesaurus, acronyms and country names keyed for query expansion (stemmed by this
+//                    build), read line by line by loadExpansions while data/ is unchanged
 //   dist/meso.1      the man page (package.json "man"), from the same commander program as --help
 //   dist/help.json   that program's help texts as it prints them into a pipe, which dist/meso.cjs prints itself
 import { build } from 'esbuild';
@@ -74,6 +74,7 @@ mkdirSync('dist', { recursive: true });
 // the bundles of the last build (of this or an earlier layout), and a build helper a failed build left behind
 for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && /\.[cm]?js$/.test(f.name)))
   rmSync(`dist/${f.name}`);
+rmSync('dist/expansions.v8', { force: true }); // the expansions' file before dist/expansions.txt
 
 // Build-time helpers, bundled on their own (so nothing of main.ts runs) beside the bundle (so they find data/ as
 // it does), imported, then removed: the tables compiled with the same code the bundle runs, the man page from
@@ -106,7 +107,7 @@ export { serializeExpansions } from './src/query/loadExpansions.ts';`,
     pathToFileURL(helper).href
   );
   writeFileSync(new URL('../dist/tables.v8', import.meta.url), serializeEnrichers(compileEnrichers()));
-  writeFileSync(new URL('../dist/expansions.v8', import.meta.url), serializeExpansions());
+  writeFileSync(new URL('../dist/expansions.txt', import.meta.url), serializeExpansions());
   writeFileSync(new URL('../dist/meso.1', import.meta.url), manPage());
   writeFileSync(new URL('../dist/help.json', import.meta.url), JSON.stringify(await helpTexts()));
 } finally {
@@ -160,7 +161,7 @@ async function bundle(name, contents, plugins = []) {
 const runId = await bundle(
   'run',
   `export { runProcess } from './src/runProcess.ts';
-export { timingsLine } from './src/timings.ts';`,
+export { timingsLine, corpusBuilt } from './src/timings.ts';`,
 );
 // Help on a terminal (commander wraps it to the width): commander and the commands' definitions alone.
 const helpId = await bundle('help', `export { runProcess } from './src/runProcess.ts';`, [withoutActions]);

@@ -68,7 +68,8 @@ function codeCacheFile(name: string, id: string, env: NodeJS.ProcessEnv): CodeCa
  * it: `meso --version` prints a constant, and help into a pipe or a file is printed as the build wrote it, both
  * without it. Help on a terminal loads dist/help.cjs (commander and the commands' definitions); anything else
  * dist/run.cjs. Each is compiled with V8's code cache (see requireWithCodeCache), which the run writes at its end
- * when there was none, so that the next run reads its compiled code instead of compiling.
+ * when there was none (or only one compiled by a run that built a corpus, mostly the parser's code, which the
+ * first run that reads a corpus cache replaces), so that the next run reads its compiled code instead of compiling.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
     );
     timings = run.exports.timingsLine ?? timings;
     await run.exports.runProcess(process.argv);
-    run.save();
+    run.save(run.exports.corpusBuilt?.() ? 'built' : 'other');
   }
   // the phase timings (MESO_TIMINGS=1)
   if (process.env.MESO_TIMINGS) process.stderr.write(timings());

@@ -1,10 +1,19 @@
-import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
+
+let hash: ((data: string | Uint8Array) => string) | undefined;
 
 /**
- * SHA-1 in hex, for item ids and cache checksums: the one-shot crypto.hash where Node has it (20.12 and later),
- * several times cheaper per call than a Hash object, which older Node 20 releases fall back to.
+ * SHA-1 in hex, for item ids: the one-shot crypto.hash where Node has it (20.12 and later), several times cheaper
+ * per call than a Hash object, which older Node 20 releases fall back to. node:crypto (about 3 ms to load) is
+ * loaded on the first call: a search from a warm cache makes no ids and never loads it.
  */
-export const sha1: (data: string | Uint8Array) => string =
-  typeof crypto.hash === 'function'
-    ? (data) => crypto.hash('sha1', data, 'hex')
-    : (data) => crypto.createHash('sha1').update(data).digest('hex');
+export function sha1(data: string | Uint8Array): string {
+  if (!hash) {
+    const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+    hash =
+      typeof crypto.hash === 'function'
+        ? (d) => crypto.hash('sha1', d, 'hex')
+        : (d) => crypto.createHash('sha1').update(d).digest('hex');
+  }
+  return hash(data);
+}

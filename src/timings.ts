@@ -30,3 +30,13 @@ export function timingsLine(): string {
   const rounded = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v * 100) / 100]));
   return `${JSON.stringify({ timings: { ...rounded, total: Math.round(performance.now() * 100) / 100 } })}\n`;
 }
+
+let builtCorpus = false;
+
+/** Says that this run built a corpus from its pages (no cache, or a stale one), rather than reading a cache. */
+export function noteCorpusBuilt(): void {
+  builtCorpus = true;
+}
+
+/** Whether this run built a corpus from its pages: what its compiled code is mostly for (see src/main.ts). */
+export const corpusBuilt = (): boolean => builtCorpus;

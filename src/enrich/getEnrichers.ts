@@ -7,7 +7,7 @@ import type { PhraseTable } from './compilePhrases.js';
 import type { Enrichers } from './enrichItems.js';
 import { loadCountries, loadTopics } from './tables.js';
 import { bundledDataDir, packageRoot } from '../paths.js';
-import { sha1 } from '../sha1.js';
+import { fingerprint } from '../io/crc32.js';
 import { foldText } from '../text/foldText.js';
 import { tokenize } from '../text/tokenize.js';
 import { timed } from '../timings.js';
@@ -21,12 +21,12 @@ export const compiledTablesFile = () => path.join(packageRoot(), 'dist', 'tables
 let checksum: string | undefined;
 
 /**
- * The content of the data tables, as one checksum: compiled tables are used only for this very content, and the
- * cache key holds it too. Read and hashed once per process, whichever asks first.
+ * The content of the data tables, as a fingerprint (see io/crc32's): compiled tables are used only for this very
+ * content, and the cache key holds it too. Read and summed once per process, whichever asks first.
  */
 export function tablesChecksum(): string {
   const read = (f: string) => readFileSync(path.join(bundledDataDir(), f));
-  checksum ??= sha1(Buffer.concat([read('countries.json'), Buffer.from('\0'), read('topics.json')]));
+  checksum ??= fingerprint([read('countries.json'), read('topics.json')]);
   return checksum;
 }
 

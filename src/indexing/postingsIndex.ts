@@ -74,6 +74,8 @@ export interface DocScores {
   readonly met: Uint8Array;
   /** by document number: 1 when met in a field other than the body */
   readonly beyondBody: Uint8Array;
+  /** by document number: 1 when met in the title */
+  readonly inTitle: Uint8Array;
   /** the ids of the documents, by number */
   readonly ids: readonly string[];
   /** MiniSearch's `match` for a document (which index term met which fields), undefined when not met */
@@ -283,12 +285,14 @@ export class PostingsIndex implements SearchIndex {
         score: new Float64Array(count),
         met: new Uint8Array(count),
         beyondBody: new Uint8Array(count),
+        inTitle: new Uint8Array(count),
         ids: this.documents.ids,
         match: () => undefined,
       });
     const score = new Float64Array(count);
     const met = new Uint8Array(count);
     const beyondBody = new Uint8Array(count);
+    const inTitle = new Uint8Array(count);
     // the documents met, in order (typed arrays and plain loops throughout: a search runs once per process, mostly
     // before V8 optimises it, and unoptimised `for…of` and `push` make garbage per document)
     const docs = new Int32Array(count);
@@ -314,6 +318,7 @@ export class PostingsIndex implements SearchIndex {
           const { docs: postings, counts } = list;
           const idf = invDocFreq(postings.length, count);
           const body = field === 'body' ? 1 : 0;
+          const title = field === 'title' ? 1 : 0;
           const norm = this.lengthNorm(fieldId, k1, b);
           for (let k = 0; k < postings.length; k++) {
             const docId = postings[k]!;
@@ -329,6 +334,7 @@ export class PostingsIndex implements SearchIndex {
               if (!several) docs[metCount++] = docId;
             }
             if (!body) beyondBody[docId] = 1;
+            if (title) inTitle[docId] = 1;
           }
         }
       }
@@ -372,7 +378,7 @@ export class PostingsIndex implements SearchIndex {
       }
       return all;
     };
-    return { docs: docs.subarray(0, metCount), score, met, beyondBody, match, ids: this.documents.ids };
+    return { docs: docs.subarray(0, metCount), score, met, beyondBody, inTitle, match, ids: this.documents.ids };
   }
 
   /** The probes' answer when they meet nothing (see scores); never written to. */

@@ -20,10 +20,18 @@ export interface CodeCacheFile {
 const STALE_MS = 7 * 24 * 3600 * 1000;
 
 /**
- * The cached code in `cache`, when it was made for `key` and is whole (its length and CRC-32 as written); else
- * undefined. V8 checks none of the bytes: handing it damaged code would run damaged code.
+ * What kind of run compiled the code of a cache: one that `built` a corpus from its pages (its code is mostly the
+ * parser's and the enricher's, which a run reading a corpus cache never calls, and lacks the cache reader's), or
+ * any other.
  */
-function readCodeCache({ file, key }: CodeCacheFile): Buffer | undefined {
+export type CodeCacheKind = 'built' | 'other';
+
+/**
+ * The cached code in `cache`, and the kind of run that made it, when it was made for `key` and is whole (its
+ * length and CRC-32 as written); else undefined. V8 checks none of the bytes: handing it damaged code would run
+ * damaged code.
+ */
+function readCodeCache({ file, key }: CodeCacheFile): { data: Buffer; kind: CodeCacheKind } | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -33,9 +41,15 @@ function readCodeCache({ file, key }: CodeCacheFile): Buffer | undefined {
   const nl = bytes.indexOf(10);
   if (nl < 0) return undefined;
   try {
-    const head = JSON.parse(bytes.toString('latin1', 0, nl)) as { key?: unknown; length?: unknown; crc32?: unknown };
+    const head = JSON.parse(bytes.toString('latin1', 0, nl)) as {
+      key?: unknown;
+      length?: unknown;
+      crc32?: unknown;
+      kind?: unknown;
+    };
     const data = bytes.subarray(nl + 1);
-    return head.key === key && head.length === data.length && head.crc32 === crc32(data) ? data : undefined;
+    if (head.key !== key || head.length !== data.length || head.crc32 !== crc32(data)) return undefined;
+    return { data, kind: head.kind === 'built' ? 'built' : 'other' };
   } catch {
     return undefined;
   }
@@ -46,12 +60,12 @@ function readCodeCache({ file, key }: CodeCacheFile): Buffer | undefined {
  * sees half a file. Removes the cache files of other builds that have not been written for a week. Never throws:
  * a cache that cannot be written is only slower.
  */
-function writeCodeCache({ file, key }: CodeCacheFile, data: Buffer): void {
+function writeCodeCache({ file, key }: CodeCacheFile, data: Buffer, kind: CodeCacheKind): void {
   const dir = path.dirname(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    const head = `${JSON.stringify({ key, length: data.length, crc32: crc32(data) })}\n`;
+    const head = `${JSON.stringify({ key, length: data.length, crc32: crc32(data), kind })}\n`;
     writeFileSync(tmp, Buffer.concat([Buffer.from(head, 'latin1'), data]));
     renameSync(tmp, file);
   } catch {
@@ -80,9 +94,10 @@ export interface CachedModule<T> {
   exports: T;
   /**
    * Writes the code V8 has compiled so far (the module and every function the run has called) to the cache, when
-   * the cache had none for it; else does nothing. Called at the end of a run, so the next one starts compiled.
+   * the cache had none for it, or had one that a run which built a corpus made and this run (of `kind`) did not;
+   * else does nothing. Called at the end of a run, so the next one starts compiled.
    */
-  save(): void;
+  save(kind?: CodeCacheKind): void;
   /** whether the module was compiled from the cache */
   cached: boolean;
 }
@@ -94,7 +109,8 @@ export interface CachedModule<T> {
  * the same for files it loads itself; Node 20 has only this way.
  */
 export function requireWithCodeCache<T>(file: string, cache?: CodeCacheFile): CachedModule<T> {
-  const cachedData = cache && readCodeCache(cache);
+  const read = cache && readCodeCache(cache);
+  const cachedData = read?.data;
   const bytes = readFileSync(file);
   // an ASCII file (the build writes dist/run.cjs so) is decoded as Latin-1: the same text, made faster
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
@@ -106,8 +122,9 @@ export function requireWithCodeCache<T>(file: string, cache?: CodeCacheFile): Ca
   return {
     exports: module.exports,
     cached,
-    save: () => {
-      if (cache && !cached) writeCodeCache(cache, script.createCachedData());
+    save: (kind = 'other') => {
+      if (cache && (!cached || (read?.kind === 'built' && kind !== 'built')))
+        writeCodeCache(cache, script.createCachedData(), kind);
     },
   };
 }

@@ -35,3 +35,11 @@ export function crc32(bytes: Uint8Array, value = 0): number {
 
 /** The JavaScript fallback, for tests to hold equal to zlib's. */
 export const crc32InJs = crc32js;
+
+/**
+ * What some files hold, as a short string that changes when any byte does: each one's length and CRC-32. It
+ * tells data edited since a build (an accident, not an adversary), without loading node:crypto for a SHA-1.
+ */
+export function fingerprint(contents: readonly Uint8Array[]): string {
+  return contents.map((c) => `${c.length.toString(36)}.${crc32(c).toString(36)}`).join('-');
+}

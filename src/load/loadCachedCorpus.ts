@@ -2,7 +2,7 @@ import { sha1 } from '../sha1.js';
 import { nowMs, timed } from '../timings.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
-import { crc32 } from '../io/crc32.js';
+import { crc32, fingerprint } from '../io/crc32.js';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildCorpus, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
@@ -15,7 +15,7 @@ import { SavedIndex, countTerms, packed, unpacked } from '../indexing/termIndex.
 import { defaultCacheDir } from '../paths.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 
 export interface CacheOptions {
   cacheDir?: string;
@@ -52,27 +52,26 @@ function codeVersion(): string {
 }
 
 /**
- * What a cached corpus depends on, as one checksum: the cache layout, meso and MiniSearch versions and the
- * code itself, the index options, the page size limit, the content of the data tables (a hash of their
- * bytes), and every page's path, size, modification and change time (a chmod changes the latter), and what
- * walking the folders found. Costs one stat per page.
+ * What a cached corpus depends on, as a JSON text the cache's header holds whole and compares as it is (no hash
+ * to collide, and no node:crypto to load): the cache layout, meso and MiniSearch versions and the code itself,
+ * the index options, the page size limit, the content of the data tables (their fingerprint), and every page's
+ * path, size, modification and change time (a chmod changes the latter), and what walking the folders found.
+ * Costs one stat per page.
  */
 function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeof listPages> } {
   const maxBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
   const listed = listPages(options.paths, { maxBytes });
-  const key = sha1(
-    JSON.stringify({
-      format: CACHE_FORMAT,
-      meso: __MESO_VERSION__,
-      code: codeVersion(),
-      minisearch: __MINISEARCH_VERSION__,
-      index: INDEX_OPTIONS_KEY,
-      maxBytes,
-      tables: tablesChecksum(),
-      files: listed.files.map((f) => [f.file, f.absolute, f.size, f.mtimeMs, f.ctimeMs]),
-      walk: listed.diagnostics,
-    }),
-  );
+  const key = JSON.stringify({
+    format: CACHE_FORMAT,
+    meso: __MESO_VERSION__,
+    code: codeVersion(),
+    minisearch: __MINISEARCH_VERSION__,
+    index: INDEX_OPTIONS_KEY,
+    maxBytes,
+    tables: tablesChecksum(),
+    files: listed.files.map((f) => [f.file, f.absolute, f.size, f.mtimeMs, f.ctimeMs]),
+    walk: listed.diagnostics,
+  });
   return { key, listed };
 }
 
@@ -84,10 +83,9 @@ function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeo
 export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Corpus {
   const { key, listed } = timed('list pages', () => cacheKey(options));
   const dir = cache.cacheDir ?? defaultCacheDir(cache.env);
-  const file = path.join(
-    dir,
-    `corpus-${sha1(JSON.stringify(options.paths.map((p) => path.resolve(p)))).slice(0, 16)}.cache`,
-  );
+  // named after the data paths; two sets of paths of one name would only take turns (each key tells its own)
+  const named = Buffer.from(JSON.stringify(options.paths.map((p) => path.resolve(p))));
+  const file = path.join(dir, `corpus-${fingerprint([named])}.cache`);
 
   const build = () => buildAndWrite(options, cache, listed, key, dir, file);
   // an item that fails its checksum when it is read (the cache was checked whole but for the items) makes the
@@ -230,6 +228,19 @@ function readFully(fd: number, buffer: Buffer, position: number): Buffer {
   return buffer;
 }
 
+/**
+ * The first bytes of a file, up to and with its first line (the header, which holds the cache key: a few hundred
+ * bytes, more with many pages), and where that line ends.
+ */
+function readHeaderLine(fd: number, size: number): [Buffer, number] {
+  for (let length = Math.min(size, 4096); ; length = Math.min(size, length * 4)) {
+    const first = readFully(fd, Buffer.allocUnsafe(length), 0);
+    const nl = first.indexOf(10);
+    if (nl >= 0) return [first, nl];
+    if (length === size) throw new Error('it has no header line');
+  }
+}
+
 /** Reads bytes [start, end) of a file. */
 function readRange(file: string, start: number, end: number): Buffer {
   const fd = openSync(file, 'r');
@@ -284,9 +295,7 @@ function readCache(file: string, key: string, log: (m: string) => void, rebuild:
   }
   try {
     const size = fstatSync(fd).size;
-    const first = readFully(fd, Buffer.allocUnsafe(Math.min(size, 4096)), 0);
-    const nl = first.indexOf(10);
-    if (nl < 0) throw new Error('it has no header line');
+    const [first, nl] = readHeaderLine(fd, size);
     const header = JSON.parse(first.toString('utf8', 0, nl)) as Header;
     if (header.format !== CACHE_FORMAT || header.key !== key) {
       log('cache is stale (pages, meso version or index options changed): rebuilding');

@@ -1,7 +1,7 @@
 import type { Diagnostic, Item, Layout, RawItem } from '../types.js';
 import { readPages, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './readPages.js';
 import { parsePage } from '../parse/parsePage.js';
-import { nowMs, timed } from '../timings.js';
+import { noteCorpusBuilt, nowMs, timed } from '../timings.js';
 import { mergeItems } from '../parse/mergeItems.js';
 import { enrichItems } from '../enrich/enrichItems.js';
 import {
@@ -67,6 +67,7 @@ export function buildCorpus(
   readDiagnostics: Diagnostic[],
   progress?: LoadOptions['progress'],
 ): Omit<Corpus, 'index' | 'lookup'> {
+  noteCorpusBuilt();
   const diagnostics = [...readDiagnostics];
   const raw: RawItem[] = [];
   const pages: PageStats[] = [];

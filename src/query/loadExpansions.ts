@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { bundledDataDir, packageRoot } from '../paths.js';
-import { sha1 } from '../sha1.js';
+import { fingerprint } from '../io/crc32.js';
 import { DataError, type GazetteerCountry } from '../enrich/tables.js';
 import { getEnrichers, tablesChecksum } from '../enrich/getEnrichers.js';
 import type { Acronym } from '../indexing/learnAcronyms.js';
@@ -71,7 +70,7 @@ export const keyOf = (terms: readonly string[]) =>
 /** The first three letters of a folded word: the bucket an expression is filed under, for each of its words. */
 const bucket = (term: string) => term.slice(0, 3);
 
-/** An expression whose words and key are worked out on first use: a query meets few of the table's. */
+/** An expression whose words (and key, unless given) are worked out on first use: a query meets few of the table's. */
 class TableExpression implements Expression {
   private folded?: string[];
   private keyed?: string;
@@ -79,8 +78,10 @@ class TableExpression implements Expression {
     readonly text: string,
     readonly short = false,
     terms?: string[],
+    key?: string,
   ) {
     this.folded = terms;
+    this.keyed = key;
   }
   get terms(): string[] {
     return (this.folded ??= expressionTerms(this.text));
@@ -90,76 +91,102 @@ class TableExpression implements Expression {
   }
 }
 
-/** A shipped group, whose expressions are made on first use: a query meets few of the table's groups. */
+/** A shipped group as plain data: its kind, its expressions as written and their keys. */
+export interface GroupData {
+  kind: ExpansionKind;
+  texts: string[];
+  keys: string[];
+  /** how many of `texts` (the first) are an acronym's short forms */
+  shorts: number;
+  heads?: number;
+}
+
+/** A shipped group, read and made on first use: a query meets few of the table's groups. */
 class TableGroup implements ExpansionGroup {
-  readonly kind: ExpansionKind;
-  readonly heads?: number;
+  private read?: GroupData;
   private made?: readonly Expression[];
-  constructor(private readonly data: ExpansionData['groups'][number]) {
-    this.kind = data.kind;
-    if (data.heads !== undefined) this.heads = data.heads;
+  constructor(private readonly data: () => GroupData) {}
+  private get group(): GroupData {
+    return (this.read ??= this.data());
+  }
+  get kind(): ExpansionKind {
+    return this.group.kind;
+  }
+  get heads(): number | undefined {
+    return this.group.heads;
   }
   get expressions(): readonly Expression[] {
-    return (this.made ??= this.data.texts.map((t, k) => new TableExpression(t, k < this.data.shorts)));
+    const { texts, shorts, keys } = this.group;
+    return (this.made ??= texts.map((t, k) => new TableExpression(t, k < shorts, undefined, keys[k])));
   }
 }
 
 /**
- * The shipped expansions as plain data, as the build stores them (dist/expansions.v8): each group's expressions
- * as written, and the groups filed by the first letters of their words.
+ * The shipped expansions as plain data, as the build makes them: each group's expressions as written with their
+ * keys, and the groups filed by those keys. The keys are worked out once, by the build, with the stemmer of the
+ * same build (a query would otherwise stem every expression under its words' first letters: about 6 ms of a
+ * search).
  */
 export interface ExpansionData {
-  groups: Array<{ kind: ExpansionKind; texts: string[]; shorts: number; heads?: number }>;
-  /** first three letters of a folded word → the numbers of the groups with a word so beginning */
-  filed: Map<string, number[]>;
+  groups: GroupData[];
+  /** an expression's key → the numbers of the groups with an expression of that key, in order */
+  keyed: Map<string, number[]>;
   longest: number;
 }
 
-/**
- * Files group `i` under the first letters of each word of its expressions. Lists of buckets not in `own` are
- * shared with another table: they are copied before they grow (and then owned).
- */
-function fileGroup(data: ExpansionData, i: number, texts: readonly string[], own?: Set<string>) {
-  for (const text of texts) {
-    const words = foldText(text)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-    data.longest = Math.max(data.longest, words.length);
-    for (const w of words) {
-      const b = bucket(w);
-      let list = data.filed.get(b);
-      if (list?.at(-1) === i) continue;
-      if (!list || (own && !own.has(b))) {
-        list = [...(list ?? [])];
-        data.filed.set(b, list);
-        own?.add(b);
-      }
-      list.push(i);
-    }
-  }
+/** Keyed groups, however kept: made now ({@link ExpansionData}) or read from the build's file, line by line. */
+interface KeyedGroups {
+  longest: number;
+  count: number;
+  group(i: number): GroupData;
+  /** the numbers of the groups with an expression of this key */
+  withKey(key: string): readonly number[];
 }
 
-/** Synonym groups, broader terms and acronyms as plain data, filed (the work the build does once). */
+const NO_GROUPS: readonly number[] = [];
+
+const keyedData = (data: ExpansionData): KeyedGroups => ({
+  longest: data.longest,
+  count: data.groups.length,
+  group: (i) => data.groups[i]!,
+  withKey: (key) => data.keyed.get(key) ?? NO_GROUPS,
+});
+
+/** The words of an expression as written, folded, for its length in words and its buckets. */
+const foldedWords = (text: string) =>
+  foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** Synonym groups, broader terms and acronyms as plain data, keyed (the work the build does once). */
 export function expansionData(
   synonyms: readonly string[][],
   acronyms: ReadonlyArray<{ short: string[]; long: string[] }>,
   narrower: ReadonlyArray<{ names: string[]; members: string[] }> = [],
 ): ExpansionData {
-  const data: ExpansionData = { groups: [], filed: new Map(), longest: 0 };
-  for (const g of synonyms) data.groups.push({ kind: 'synonym', texts: g, shorts: 0 });
-  for (const r of narrower)
-    data.groups.push({ kind: 'synonym', texts: [...r.names, ...r.members], shorts: 0, heads: r.names.length });
-  for (const a of acronyms)
-    data.groups.push({ kind: 'acronym', texts: [...a.short, ...a.long], shorts: a.short.length });
-  for (const [i, g] of data.groups.entries()) fileGroup(data, i, g.texts);
+  const data: ExpansionData = { groups: [], keyed: new Map(), longest: 0 };
+  const add = (kind: ExpansionKind, texts: string[], shorts: number, heads?: number) => {
+    const i = data.groups.length;
+    const keys = texts.map((t) => keyOf(expressionTerms(t)));
+    data.groups.push(heads === undefined ? { kind, texts, keys, shorts } : { kind, texts, keys, shorts, heads });
+    for (const key of keys) {
+      const list = data.keyed.get(key);
+      if (!list) data.keyed.set(key, [i]);
+      else if (list.at(-1) !== i) list.push(i);
+    }
+    for (const t of texts) data.longest = Math.max(data.longest, foldedWords(t).length);
+  };
+  for (const g of synonyms) add('synonym', g, 0);
+  for (const r of narrower) add('synonym', [...r.names, ...r.members], 0, r.names.length);
+  for (const a of acronyms) add('acronym', [...a.short, ...a.long], a.short.length);
   return data;
 }
 
 /**
  * Compiles synonym groups and acronyms into one table of expansions. Acronyms come from data/acronyms.json
  * (several short forms and long forms per body) and from the items (learned when the index was counted).
- * Expressions are only filed by the first letters of their words here; their stems are worked out when a
- * query's word could meet them, so a search pays for the few it meets, not for the whole table.
+ * The shipped groups' expressions are keyed here (the build does it once, see {@link ExpansionData}); learned
+ * acronyms are keyed when a query's word could meet them.
  */
 export function compileExpansions(
   synonyms: readonly string[][],
@@ -167,14 +194,19 @@ export function compileExpansions(
   learned: readonly Acronym[] = [],
   narrower: ReadonlyArray<{ names: string[]; members: string[] }> = [],
 ): Expansions {
-  return withLearned(expansionData(synonyms, acronyms, narrower), learned);
+  return withLearned(keyedData(expansionData(synonyms, acronyms, narrower)), learned);
 }
 
-/** The expansions of some filed groups (shipped, maybe read as the build filed them) and of learned acronyms. */
-function withLearned(shipped: ExpansionData, learned: readonly Acronym[]): Expansions {
-  const data: ExpansionData = { groups: shipped.groups, filed: new Map(shipped.filed), longest: shipped.longest };
-  const own = new Set<string>();
-  const groups: ExpansionGroup[] = shipped.groups.map((g) => new TableGroup(g));
+/**
+ * The expansions of some keyed groups (shipped, maybe read as the build keyed them) and of learned acronyms. A
+ * corpus may define many acronyms and a query meets few: their keys are worked out on first use, for the learned
+ * groups filed under the first letters of a query word.
+ */
+function withLearned(shipped: KeyedGroups, learned: readonly Acronym[]): Expansions {
+  const groups: ExpansionGroup[] = [];
+  for (let i = 0; i < shipped.count; i++) groups.push(new TableGroup(() => shipped.group(i)));
+  const filed = new Map<string, number[]>();
+  let longest = shipped.longest;
   for (const [short, long] of learned) {
     const terms = long.filter((t) => !isStopWord(t));
     if (!terms.length) continue;
@@ -182,18 +214,22 @@ function withLearned(shipped: ExpansionData, learned: readonly Acronym[]): Expan
       new TableExpression(short.toUpperCase(), true, [short]),
       new TableExpression(long.join(' '), false, terms),
     ];
-    groups.push({ kind: 'acronym', expressions });
-    fileGroup(
-      data,
-      groups.length - 1,
-      expressions.map((e) => e.text),
-      own,
-    );
+    const i = groups.push({ kind: 'acronym', expressions }) - 1;
+    for (const e of expressions) {
+      const words = foldedWords(e.text);
+      longest = Math.max(longest, words.length);
+      for (const b of words.map(bucket)) {
+        const list = filed.get(b);
+        if (!list) filed.set(b, [i]);
+        else if (list.at(-1) !== i) list.push(i);
+      }
+    }
   }
-  const { filed, longest } = data;
   const groupsWithKey = (key: string, first: string): number[] => {
+    const known = shipped.withKey(key);
+    if (!filed.size) return [...known];
     const candidates = new Set([...(filed.get(bucket(first)) ?? []), ...(filed.get(bucket(stem(first))) ?? [])]);
-    return [...candidates].filter((g) => groups[g]!.expressions.some((e) => e.key === key));
+    return [...known, ...[...candidates].filter((g) => groups[g]!.expressions.some((e) => e.key === key))];
   };
   return { groups, groupsWithKey, longest };
 }
@@ -303,19 +339,22 @@ export function regionGroups(
 const compiled = new WeakMap<readonly Acronym[], Expansions>();
 const NONE: readonly Acronym[] = [];
 
-/** Where the build keeps the shipped expansions filed: a JSON header line, then v8.serialize bytes. */
-export const compiledExpansionsFile = () => path.join(packageRoot(), 'dist', 'expansions.v8');
+/**
+ * Where the build keeps the shipped expansions keyed, as text read line by line: a JSON header line, then a JSON
+ * line per group ({@link GroupData}), then a line per key, the key and its groups' numbers (`trata person\t3,17`).
+ * A search reads the file whole (about 190 KB) but parses only the groups its words meet, and finds a key with
+ * one string search: no deserialising of the whole table (a few milliseconds as v8.deserialize did).
+ */
+export const compiledExpansionsFile = () => path.join(packageRoot(), 'dist', 'expansions.txt');
 
-/** Bumped when {@link ExpansionData}'s shape or the way groups are made changes. */
-const FORMAT = 1;
+/** Bumped when {@link ExpansionData}'s shape, the file's layout, the way groups are made or keys worked out changes. */
+const FORMAT = 3;
 
 let dataChecksum: string | undefined;
 /** The content the shipped expansions are made of: thesaurus.json, acronyms.json and the gazetteer's data. */
 function expansionsChecksum(dir = bundledDataDir()): string {
   const read = (f: string) => readFileSync(path.join(dir, f));
-  dataChecksum ??= sha1(
-    Buffer.concat([read('thesaurus.json'), Buffer.from('\0'), read('acronyms.json'), Buffer.from(tablesChecksum())]),
-  );
+  dataChecksum ??= `${fingerprint([read('thesaurus.json'), read('acronyms.json')])}-${tablesChecksum()}`;
   return dataChecksum;
 }
 
@@ -329,41 +368,95 @@ export function makeShippedData(): ExpansionData {
   ]);
 }
 
-const requireV8 = () => createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
-
-/** The shipped expansions and their header, as the build writes them to {@link compiledExpansionsFile}. */
-export function serializeExpansions(data: ExpansionData = makeShippedData()): Buffer {
-  const header = { format: FORMAT, meso: __MESO_VERSION__, data: expansionsChecksum() };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), requireV8().serialize(data)]);
+/** The header line of {@link compiledExpansionsFile}. */
+interface ExpansionsHeader {
+  format: number;
+  meso: string;
+  data: string;
+  longest: number;
+  groups: number;
+  /** characters after the header line: a file cut short or grown is not read */
+  length: number;
 }
 
-/** The shipped expansions as the build filed them, when made from data/ as it is now by this meso; else null. */
-function readCompiledExpansions(): ExpansionData | null {
+/** The shipped expansions as the build writes them to {@link compiledExpansionsFile}. */
+export function serializeExpansions(data: ExpansionData = makeShippedData()): string {
+  const header: Omit<ExpansionsHeader, 'length'> = {
+    format: FORMAT,
+    meso: __MESO_VERSION__,
+    data: expansionsChecksum(),
+    longest: data.longest,
+    groups: data.groups.length,
+  };
+  for (const key of data.keyed.keys())
+    if (/[\t\n]/.test(key)) throw new Error(`an expansion key holds a tab or a line break: ${JSON.stringify(key)}`);
+  const body = [
+    ...data.groups.map((g) => JSON.stringify(g)),
+    ...[...data.keyed].map(([key, groups]) => `${key}\t${groups.join(',')}`),
+    '',
+  ].join('\n');
+  return `${JSON.stringify({ ...header, length: body.length })}\n${body}`;
+}
+
+/**
+ * The shipped expansions as the build keyed them, when made from data/ as it is now by this meso and the file is
+ * whole (its length as written); else null.
+ */
+function readCompiledExpansions(): KeyedGroups | null {
+  let text: string;
   try {
-    const bytes = readFileSync(compiledExpansionsFile());
-    const nl = bytes.indexOf(10);
-    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as { format: number; meso: string; data: string };
-    if (header.format !== FORMAT || header.meso !== __MESO_VERSION__ || header.data !== expansionsChecksum())
-      return null;
-    const data = requireV8().deserialize(bytes.subarray(nl + 1)) as ExpansionData;
-    return data.filed instanceof Map && Array.isArray(data.groups) ? data : null;
+    text = readFileSync(compiledExpansionsFile(), 'utf8');
   } catch {
-    return null; // not built, damaged, another Node's serialisation: make them now
+    return null; // not built: make them now
   }
+  // the length in the header is checked before any line past it is looked for: every line then ends
+  const lineEnd = (from: number) => text.indexOf('\n', from);
+  let header: ExpansionsHeader;
+  try {
+    header = JSON.parse(text.slice(0, Math.max(0, lineEnd(0)))) as ExpansionsHeader;
+  } catch {
+    return null; // damaged: make them now
+  }
+  const body = lineEnd(0) + 1;
+  if (
+    header.format !== FORMAT ||
+    header.meso !== __MESO_VERSION__ ||
+    header.data !== expansionsChecksum() ||
+    header.length !== text.length - body
+  )
+    return null;
+  const starts: number[] = [];
+  let at = body;
+  for (let i = 0; i < header.groups; i++) {
+    starts.push(at);
+    at = lineEnd(at) + 1;
+  }
+  const keys = at - 1; // the line break before the first key line
+  return {
+    longest: header.longest,
+    count: header.groups,
+    group: (i) => JSON.parse(text.slice(starts[i], lineEnd(starts[i]!))) as GroupData,
+    withKey(key) {
+      const found = text.indexOf(`\n${key}\t`, keys);
+      if (found < 0) return NO_GROUPS;
+      const from = found + key.length + 2;
+      return text.slice(from, lineEnd(from)).split(',').map(Number);
+    },
+  };
 }
 
-let shippedData: ExpansionData | undefined;
+let shippedGroups: KeyedGroups | undefined;
 
 /**
  * The expansions for a corpus: data/thesaurus.json and data/acronyms.json with the gazetteer's country names
- * (read as the build filed them while data/ is unchanged, else made now; once per process) and the acronyms its
+ * (read as the build keyed them while data/ is unchanged, else made now; once per process) and the acronyms its
  * items define (compiled once per list).
  */
 export function loadExpansions(learned: readonly Acronym[] = NONE): Expansions {
   let e = compiled.get(learned);
   if (!e) {
-    shippedData ??= readCompiledExpansions() ?? makeShippedData();
-    compiled.set(learned, (e = withLearned(shippedData, learned)));
+    shippedGroups ??= readCompiledExpansions() ?? keyedData(makeShippedData());
+    compiled.set(learned, (e = withLearned(shippedGroups, learned)));
   }
   return e;
 }

@@ -10,6 +10,11 @@ export interface NamedTags {
   topics: string[];
   weakTopics: string[];
   countries: string[];
+  /**
+   * the include clauses (by number) that name a country, whatever the query's other words: "Mexico" in "Haitian
+   * migrants in Mexico", both words of "Costa Rica"
+   */
+  clauseCountries?: Map<number, string>;
 }
 
 /**
@@ -26,9 +31,14 @@ export function namedTags(
 ): NamedTags {
   const none = { topics: [], weakTopics: [], countries: [] };
   if (query.include.some((c) => c.quoted || c.prefix || c.titleOnly)) return none; // the user asked for exact words
-  const text = query.include.map((c) => c.terms.join(' ')).join(' ');
   // queries are typed in lower case: capitalise so proper names match; words most items contain don't count
-  const words = toWords(text).map((w) => ({ ...w, raw: w.raw.charAt(0).toUpperCase() + w.raw.slice(1) }));
+  const clauseOf: number[] = [];
+  const words = query.include.flatMap((c, i) =>
+    toWords(c.terms.join(' ')).map((w) => {
+      clauseOf.push(i);
+      return { ...w, raw: w.raw.charAt(0).toUpperCase() + w.raw.slice(1) };
+    }),
+  );
   const needed = words.filter((w) => !isCommon(w.term)).length;
   const topics = new Set<string>();
   const weakTopics = new Set<string>();
@@ -49,13 +59,20 @@ export function namedTags(
     weakTopics.clear();
   }
   let placed = 0;
+  const clauseCountries = new Map<number, string>();
   for (const m of findPhrases(gazetteer.table, words)) {
     // a country's name, demonym or code names it; a place ("Petén") does not stand for its whole country
     const names = m.payload.countries;
     if (names.length !== 1) continue;
     countries.add(names[0]!);
     placed += m.end - m.start;
+    for (let w = m.start; w < m.end; w++) clauseCountries.set(clauseOf[w]!, names[0]!);
   }
   if (placed < needed) countries.clear();
-  return { topics: [...topics], weakTopics: [...weakTopics].filter((t) => !topics.has(t)), countries: [...countries] };
+  return {
+    topics: [...topics],
+    weakTopics: [...weakTopics].filter((t) => !topics.has(t)),
+    countries: [...countries],
+    clauseCountries,
+  };
 }

@@ -3,7 +3,7 @@ import type { Field } from '../indexing/buildIndex.js';
 import { FIELDS, stemQueries } from '../indexing/buildIndex.js';
 import type { Vocabulary } from '../indexing/termIndex.js';
 import { keyOf, type Expansions, type ExpansionKind } from './loadExpansions.js';
-import { stem } from '../text/stem.js';
+import { stem, widerStem } from '../text/stem.js';
 import { isWeakWord } from '../text/stopWords.js';
 
 /** How a query term matched: literally (exact, stem, prefix, fuzzy), or through an expansion. */
@@ -165,6 +165,8 @@ function formProbes(how: ProbeHow, term: string, fields: Field[], weight: number
 /** The probes of a literal word: as written and by stem, its Spanish forms; a word the corpus lacks, by near spelling too. */
 function wordProbes(term: string, fields: Field[], weight: number, lookup: Known, fuzzy: boolean): Probe[] {
   const probes = formProbes('exact', term, fields, weight, 'stem');
+  const wider = widerStem(term);
+  if (wider) probes.push({ how: 'stem', term: wider, weight: weight * WEIGHT.stem, stem: true, fields });
   for (const f of spanishForms(term, lookup))
     probes.push({ how: 'stem', term: f, weight: weight * WEIGHT.stem, fields });
   // the same word in the other spelling: as written, and by its stem

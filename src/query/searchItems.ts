@@ -5,7 +5,7 @@ import { FIELD_BOOST, FIELDS, fieldText, stemQueries } from '../indexing/buildIn
 import { searchLookup, type SearchIndex, type TermLookup } from '../indexing/termIndex.js';
 import { PostingsIndex, type DocScores } from '../indexing/postingsIndex.js';
 import { AcronymCollector, type Acronym } from '../indexing/learnAcronyms.js';
-import { stem } from '../text/stem.js';
+import { stem, stemsTo } from '../text/stem.js';
 import { toWords, type Word } from '../text/tokenize.js';
 import { makeSnippet, type Snippet } from './makeSnippet.js';
 import { compareItems } from '../load/compareItems.js';
@@ -175,7 +175,8 @@ export function scoreRunner(index: SearchIndex, shared = new Map<string, ProbeHi
       if (index instanceof PostingsIndex) hits = index.scores(queries, options);
       else {
         const count = Math.max(index.documentCount, 1);
-        const [score, met, beyondBody] = [new Float64Array(count), new Uint8Array(count), new Uint8Array(count)];
+        const [score, met] = [new Float64Array(count), new Uint8Array(count)];
+        const [beyondBody, inTitle] = [new Uint8Array(count), new Uint8Array(count)];
         const found: number[] = [];
         const matches = new Map<number, Record<string, string[]>>();
         for (const r of index.search({ queries, combineWith: 'OR' } as Sub, options)) {
@@ -188,9 +189,12 @@ export function scoreRunner(index: SearchIndex, shared = new Map<string, ProbeHi
           score[doc] = r.score;
           met[doc] = 1;
           matches.set(doc, r.match);
-          for (const term in r.match) if (r.match[term]!.some((f) => f !== 'body')) beyondBody[doc] = 1;
+          for (const term in r.match) {
+            if (r.match[term]!.some((f) => f !== 'body')) beyondBody[doc] = 1;
+            if (r.match[term]!.includes('title')) inTitle[doc] = 1;
+          }
         }
-        hits = { docs: Int32Array.from(found), score, met, beyondBody, ids, match: (doc) => matches.get(doc) };
+        hits = { docs: Int32Array.from(found), score, met, beyondBody, inTitle, ids, match: (doc) => matches.get(doc) };
       }
       cache.set(key, hits);
     }
@@ -234,16 +238,35 @@ export function probeRunner(index: SearchIndex, shared = new Map<string, ProbeRe
 /** Runs probes: {@link scoreRunner}. */
 type Run = (p: Probe) => ProbeHits;
 
-/** Whether an item meets every word of a unit in its title or summary, not only in an article's body. */
-function inTitleOrSummary(unit: Unit, doc: number, run: Run): boolean {
+/** How much a query word counts in the level (see rankItems), by where an item meets it. */
+export const WHERE_WEIGHT = {
+  /** every word of it in the title: a news title says what the item is about */
+  title: 1.3,
+  /** in the title or summary */
+  summary: 1,
+  /** only in an article's body, far down a long text that meets many words of any query */
+  body: 0.5,
+};
+
+/**
+ * Where an item meets every word of a unit: in its title, else in its title or summary, else only in an
+ * article's body (see WHERE_WEIGHT).
+ */
+function whereMet(unit: Unit, doc: number, run: Run): number {
+  let title = true;
   const words = unit.words;
   for (let w = 0; w < words.length; w++) {
     const word = words[w]!;
-    let met = false;
-    for (let k = 0; k < word.length && !met; k++) met = run(word[k]!).beyondBody[doc] === 1;
-    if (!met) return false;
+    let best = 0;
+    for (let k = 0; k < word.length && best < 2; k++) {
+      const h = run(word[k]!);
+      if (h.inTitle[doc] === 1) best = 2;
+      else if (h.beyondBody[doc] === 1) best = 1;
+    }
+    if (best === 0) return WHERE_WEIGHT.body;
+    if (best === 1) title = false;
   }
-  return true;
+  return title ? WHERE_WEIGHT.title : WHERE_WEIGHT.summary;
 }
 
 /**
@@ -429,11 +452,11 @@ export function rankItems(
     feedback: plan.feedback.map((u) => unitScores(u, run, count)),
   };
   const worth = coverageWeights(plan, scored, index.documentCount);
-  // a word met only in an article's body (far down a long text) counts half in the level: a long body meets
-  // many words of any query, and should not outrank items whose title or summary is about them
-  const levelOf = (covered: readonly number[], bodyOnly?: readonly boolean[]) => {
+  // a word counts by where the item meets it (WHERE_WEIGHT): more in its title, half only in an article's body
+  const levelOf = (covered: readonly number[], where?: readonly number[]) => {
     let level = 0;
-    for (let k = 0; k < covered.length; k++) level += worth.get(covered[k]!)! * (bodyOnly?.[k] ? 0.5 : 1);
+    for (let k = 0; k < covered.length; k++)
+      level += worth.get(covered[k]!)! * Math.min(where?.[k] ?? 1, content.size > 1 ? Infinity : 1);
     // the same words added up in another order must tie, so that the score decides between them
     return Math.round(level * 1e9) / 1e9;
   };
@@ -458,13 +481,21 @@ export function rankItems(
   const ranked: Ranked[] = [];
   const n = plan.literals.length;
   const cached = byId instanceof CachedItemMap ? byId.cached : undefined;
+  const countryClauses = [...(options.tagged?.clauseCountries ?? [])].filter(
+    ([i]) => content.has(i) && !include[i]!.required && !plan.all,
+  );
+  // read from a cache's tag lists when the item's number is known, without parsing the item
+  const hasCountry = (doc: number, id: string, country: string) => {
+    if (cached && run.numbered && cached.ids[doc] === id) return cached.withTag(`c:${country}`).has(doc);
+    return byId.get(id)!.countries.includes(country);
+  };
   const at: RankedAt = { byId, cached, plan, run, scored };
   // an item's literal scores are kept only when a phrase may have set one to 0; else they are read from `scored`
   const phrases = plan.literals.some((u) => u.phrase);
   // what each candidate matched, in scratch arrays used again for the next: the content clauses in the order
-  // met, whether each was met only in an article's body, and by clause whether it is covered already
+  // met, where it meets each (WHERE_WEIGHT), and by clause whether it is covered already
   const covered = new Int32Array(n);
-  const bodyOnly = new Uint8Array(n);
+  const where = new Float64Array(n);
   let coveredCount = 0;
   const isCovered = new Uint8Array(n);
   const isContent = new Uint8Array(n);
@@ -472,6 +503,7 @@ export function rankItems(
   const isRequired = new Uint8Array(n);
   for (const i of plan.required) isRequired[i] = 1;
   const worthOf = plan.literals.map((_, i) => worth.get(i) ?? 0);
+  const whereCap = content.size > 1 ? Infinity : 1;
   const contentClauses = plan.content;
   const literalScores = scored.literals.map((m) => m.score);
   const expansions = scored.expansions;
@@ -507,10 +539,21 @@ export function rankItems(
       const i = contentClauses[k]!;
       if ((literal ? literal[i]! : literalScores[i]![doc]!) > 0) {
         covered[coveredCount] = i;
-        bodyOnly[coveredCount++] = inTitleOrSummary(plan.literals[i]!, doc, run) ? 0 : 1;
+        where[coveredCount++] = whereMet(plan.literals[i]!, doc, run);
         isCovered[i] = 1;
       }
     }
+    // an item tagged with a country a query word names (its text names a city or region of it, "Tapachula")
+    // matches that word, as an item dated a year the query names matches it
+    let countries: Set<string> | undefined;
+    if (countryClauses.length)
+      for (const [i, country] of countryClauses)
+        if (!isCovered[i] && hasCountry(doc, id, country)) {
+          covered[coveredCount] = i;
+          where[coveredCount++] = WHERE_WEIGHT.summary;
+          isCovered[i] = 1;
+          (countries ??= new Set()).add(country);
+        }
     if (plan.years.length) {
       // an item dated a year the query names matches it (read only for such queries)
       const dated = (item ??= byId.get(id)!);
@@ -518,7 +561,7 @@ export function rankItems(
       for (const i of plan.years)
         if (!isCovered[i] && year === include[i]!.terms[0]) {
           covered[coveredCount] = i;
-          bodyOnly[coveredCount++] = 0;
+          where[coveredCount++] = WHERE_WEIGHT.summary;
           isCovered[i] = 1;
         }
     }
@@ -530,11 +573,17 @@ export function rankItems(
       const covers = best.covers;
       for (let k = 0; k < covers.length; k++) {
         const i = covers[k]!;
-        if (isContent[i] && !isCovered[i]) {
+        if (!isContent[i]) continue;
+        if (!isCovered[i]) {
           covered[coveredCount] = i;
-          bodyOnly[coveredCount++] = inTitleOrSummary(best, doc, run) ? 0 : 1;
+          where[coveredCount++] = whereMet(best, doc, run);
           isCovered[i] = 1;
+          continue;
         }
+        let place = 0;
+        while (covered[place] !== i) place++;
+        if (where[place]! < WHERE_WEIGHT.title && whereMet(best, doc, run) === WHERE_WEIGHT.title)
+          where[place] = WHERE_WEIGHT.title; // the word in the body, a synonym of it in the title
       }
     }
     for (let k = 0; k < coveredCount; k++) isCovered[covered[k]!] = 0;
@@ -549,23 +598,24 @@ export function rankItems(
       }
     if (coveredCount === 0 && feedback === 0) continue;
     if (query.exclude.length > 0 && excluded(() => (words ??= wordsOf((item ??= byId.get(id)!))))) continue;
-    // the same words added up in another order must tie, so that the score decides between them
+    // levelOf, on the scratch arrays: the same words added up in another order must tie, so that the score
+    // decides between them
     let level = 0;
-    for (let k = 0; k < coveredCount; k++) level += worthOf[covered[k]!]! * (bodyOnly[k] ? 0.5 : 1);
-    ranked.push(
-      new RankedHit(
-        id,
-        run.numbered && cached?.ids[doc] === id ? doc : undefined,
-        doc,
-        item,
-        at,
-        score + feedback,
-        coveredCount,
-        content.size,
-        Math.round(level * 1e9) / 1e9,
-        literal ? { literal, fed } : { fed },
-      ),
+    for (let k = 0; k < coveredCount; k++) level += worthOf[covered[k]!]! * Math.min(where[k]!, whereCap);
+    const hit = new RankedHit(
+      id,
+      run.numbered && cached?.ids[doc] === id ? doc : undefined,
+      doc,
+      item,
+      at,
+      score + feedback,
+      coveredCount,
+      content.size,
+      Math.round(level * 1e9) / 1e9,
+      literal ? { literal, fed } : { fed },
     );
+    if (countries) for (const c of countries) hit.tags.push({ term: c, field: 'countries', how: 'country' });
+    ranked.push(hit);
   }
 
   const exclusions = query.exclude.length > 0;
@@ -874,7 +924,8 @@ export function describeHits(ranked: Ranked[], explain = false): Hit[] {
     const parts = r.parts();
     const matchedTerms = r.terms();
     const [terms, stems] = [new Set(matchedTerms[0]), new Set(matchedTerms[1])];
-    const isMatch = (w: Word) => terms.has(w.term) || (stems.size > 0 && stems.has(stem(w.term)));
+    const stemMatch = stems.size > 0 ? stemsTo(stems) : () => false;
+    const isMatch = (w: Word) => terms.has(w.term) || stemMatch(w.term);
     const best = new Map<string, MatchInfo>();
     for (const p of parts) {
       if (p.stop) continue;

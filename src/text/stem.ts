@@ -1,14 +1,48 @@
 import { stemmer } from 'stemmer';
 
 /** Plurals the Porter stemmer leaves alone. */
-const IRREGULAR: Record<string, string> = {
-  children: 'child',
-  women: 'woman',
-  men: 'man',
-  people: 'person',
-  persons: 'person',
-  minors: 'minor',
-};
+const IRREGULAR = new Map(
+  Object.entries({
+    children: 'child',
+    women: 'woman',
+    men: 'man',
+    people: 'person',
+    persons: 'person',
+    minors: 'minor',
+  }),
+);
+
+/**
+ * Words the Porter stemmer folds onto unrelated ones, given stems of their own: "training" is not the migrants'
+ * "train" (La Bestia), "mobile" (phones, clinics) not "mobility", "informal" (work) not "information",
+ * "internal" (displacement) not "international", an "organization" not an "organ" (organ trafficking),
+ * "general" not "generation", "communication" not "community", "personal" not "person", "news" not "new", the
+ * Spanish "país" not "paying". Each family keeps its own inflections together.
+ */
+const OWN = new Map(
+  Object.entries({
+    training: 'training trainings trained',
+    mobile: 'mobile mobiles',
+    informal: 'informal informally informality',
+    internal: 'internal internally',
+    organiz: 'organization organizations organize organized organizes organizing organizer organizers',
+    general: 'general generally',
+    communic: 'communication communications',
+    personal: 'personal personally',
+    news: 'news',
+    pais: 'pais',
+  }).flatMap(([s, words]) => words.split(' ').map((w): [string, string] => [w, s])),
+);
+
+/**
+ * The stem a word's family was given apart from (see OWN) that a query for it still meets, one way: a query for
+ * "training" meets "trains" and "train", the verb of news titles ("IOM Trains Medical Staff"), but a query for
+ * a train does not meet the workshops.
+ */
+const WIDER = new Map([['training', 'train']]);
+
+/** The stem a query word also searches, one way, beside its own (see WIDER); undefined for most words. */
+export const widerStem = (term: string): string | undefined => WIDER.get(stem(term));
 
 /**
  * A light English stem of a folded term (Porter, from the `stemmer` package), with two fixes for news about
@@ -35,8 +69,23 @@ const memo = new Map<string, string>();
 
 function stemOnce(term: string): string {
   if (term.length < 4 || /\d/.test(term)) return term;
-  const irregular = IRREGULAR[term];
+  // Maps, not plain objects: `constructor` is a word of the news, not Object.prototype's
+  const irregular = IRREGULAR.get(term) ?? OWN.get(term);
   if (irregular) return irregular;
   const ee = /^(.{4,}[nty])ees?$/.exec(term);
   return stemmer(ee ? ee[1]! : term);
+}
+
+/**
+ * A test of whether a folded term stems to one of `stems`, which stems only terms that can: the Porter stemmer
+ * changes only the end of a word (a final y made i, an e added, a suffix made shorter), so a stem but for its last
+ * letter starts its word, and a term that starts otherwise (first three letters) is never stemmed; the irregular
+ * plurals are looked up. Describing a search's hits asks this of every word of their text.
+ */
+export function stemsTo(stems: ReadonlySet<string>): (term: string) => boolean {
+  const starts = new Set<string>();
+  for (const s of stems) starts.add(s.slice(0, Math.min(3, s.length - 1)));
+  const irregular = new Set([...IRREGULAR].flatMap(([w, s]) => (stems.has(s) ? [w] : [])));
+  const lengths = [...new Set([...starts].map((s) => s.length))];
+  return (term) => irregular.has(term) || (lengths.some((n) => starts.has(term.slice(0, n))) && stems.has(stem(term)));
 }

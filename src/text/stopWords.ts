@@ -40,6 +40,9 @@ export const isStopWord = (term: string): boolean => STOP_WORDS.has(term);
  * reciben …"), English and Spanish, folded: they are searched and may match, but tell little of what the
  * question is about, so they count less than its other words in how much of a query an item matches (see
  * planQuery's `weak`). A rare one ("developed") would otherwise count as much as the subject of the question.
+ * "people" and "personas" are the head of what the question is about ("indigenous people", "personas
+ * retornadas"), not its subject; "number", "information", "need" and "looking" the filler of a request ("has the
+ * number of deportations fallen?", "I need information on …").
  */
 const WEAK = `
 help helps helped helping support supports supported supporting assist assists assisted assistance protect
@@ -50,6 +53,8 @@ efforts measures actions programmes programs initiatives situation issue issues 
 ayuda ayudar ayudan apoya apoyan apoyar apoyo protege protegen proteger recibe reciben recibir ofrece ofrecen
 ofrecer brinda brindan brindar atiende atienden atender maneja manejan gestiona gestionan mejora mejorar afecta
 afectan esfuerzos medidas acciones programas iniciativas situacion problema problemas servicios
+people person persons personas persona
+number numbers information info need needs looking seeking
 `;
 
 export const WEAK_WORDS: ReadonlySet<string> = new Set(WEAK.split(/\s+/).filter(Boolean));

@@ -26,7 +26,7 @@ describe('the published package', () => {
       'dist/help.cjs',
       'dist/help.json',
       'dist/tables.v8',
-      'dist/expansions.v8',
+      'dist/expansions.txt',
       'data/countries.json',
       'data/topics.json',
       'data/thesaurus.json',

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { createRunner, json } from '../helpers/runMeso.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRunner, json, makeTempDir } from '../helpers/runMeso.js';
 
 const { run } = createRunner();
 
@@ -23,6 +25,19 @@ const hits = (args: string[]) => {
 };
 
 describe('meso search', () => {
+  it('finds a word that names a property of a plain object (regression: `constructor` was an internal error)', () => {
+    const pages = makeTempDir('meso-constructor-');
+    writeFileSync(
+      path.join(pages, 'p.txt'),
+      'Local constructors hire returned migrants\n\nA constructor in Tegucigalpa hired 40 returned migrants.\n',
+    );
+    const r = run(['search', 'constructor', '--json', '--data', pages]);
+    expect(r.status, r.stderr).toBe(0);
+    const [hit] = json<Hit[]>(r);
+    expect(hit!.title).toBe('Local constructors hire returned migrants');
+    expect(hit!.snippet.highlights.length).toBeGreaterThan(0);
+  });
+
   it('exits 0 for trafficking and every hit mentions "traffick" or is tagged trafficking', () => {
     const list = hits(['trafficking']);
     expect(list.length).toBeGreaterThan(0);

@@ -52,7 +52,7 @@ function sameAsMiniSearch(source: TermIndex, words: string[], pick?: PickTerms) 
 /**
  * `scores` (what ranking uses: arrays by document number) against `hits` (MiniSearch's results as a map): the same
  * documents in the same order, the same scores to the last bit, the same `match` (keys in the same order), and
- * "met beyond the body" exactly when `match` names a field other than the body.
+ * "met beyond the body" and "met in the title" exactly when `match` names a field other than the body, the title.
  */
 function scoresAsHits(source: TermIndex, words: string[], pick?: PickTerms) {
   const index = source.open(pick);
@@ -71,6 +71,8 @@ function scoresAsHits(source: TermIndex, words: string[], pick?: PickTerms) {
         expect(Object.keys(scores.match(h.doc)!)).toEqual(Object.keys(h.match));
         const beyond = Object.values(h.match).some((fields) => fields.some((f) => f !== 'body'));
         expect(scores.beyondBody[h.doc]).toBe(beyond ? 1 : 0);
+        const title = Object.values(h.match).some((fields) => fields.includes('title'));
+        expect(scores.inTitle[h.doc]).toBe(title ? 1 : 0);
       }
       const met = scores.docs.length;
       expect(scores.met.reduce((n, m) => n + m, 0)).toBe(met);

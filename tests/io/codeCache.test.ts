@@ -39,6 +39,27 @@ describe('requireWithCodeCache', () => {
     expect(readdirSync(path.dirname(cache.file))).toEqual([path.basename(cache.file)]); // no temporary file left
   });
 
+  it('replaces a cache a corpus-building run made by the first run of another kind, and only then', () => {
+    const { file, cache } = setUp();
+    requireWithCodeCache<Mod>(file, cache).save('built');
+    const built = readFileSync(cache.file);
+    const again = requireWithCodeCache<Mod>(file, cache);
+    expect(again.cached).toBe(true);
+    again.save('built'); // another building run keeps it
+    expect(readFileSync(cache.file).equals(built)).toBe(true);
+    const other = requireWithCodeCache<Mod>(file, cache);
+    expect(other.cached).toBe(true);
+    expect(other.exports.label(1)).toBe('n=2');
+    other.save('other');
+    const replaced = readFileSync(cache.file);
+    expect(replaced.equals(built)).toBe(false);
+    const next = requireWithCodeCache<Mod>(file, cache);
+    expect(next.cached).toBe(true);
+    next.save('built'); // a building run never replaces another kind's
+    next.save('other');
+    expect(readFileSync(cache.file).equals(replaced)).toBe(true);
+  });
+
   it.each([
     ['a flipped byte in the code', (b: Buffer) => Buffer.from(b.map((x, i) => (i === b.length - 50 ? x ^ 0x55 : x)))],
     ['a cut file', (b: Buffer) => b.subarray(0, b.length - 10)],

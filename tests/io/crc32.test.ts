@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { crc32, crc32InJs } from '../../src/io/crc32.js';
+import { crc32, crc32InJs, fingerprint } from '../../src/io/crc32.js';
 
 describe('crc32', () => {
   it('is the standard CRC-32 (check value of "123456789")', () => {
@@ -18,4 +18,23 @@ describe('crc32', () => {
       expect(crc32(b, crc32(a))).toBe(crc32(whole));
     },
   );
+});
+
+describe('fingerprint', () => {
+  test.prop([fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.nat(), fc.integer({ min: 1, max: 255 })])(
+    'changes when any byte of a file changes, or a byte is cut off, and is the same for the same bytes',
+    (bytes, at, flip) => {
+      const changed = Buffer.from(bytes);
+      changed[at % changed.length]! ^= flip;
+      const other = Buffer.from('{"groups": []}');
+      expect(fingerprint([bytes, other])).toBe(fingerprint([Buffer.from(bytes), Buffer.from(other)]));
+      expect(fingerprint([changed, other])).not.toBe(fingerprint([bytes, other]));
+      expect(fingerprint([bytes.subarray(1), other])).not.toBe(fingerprint([bytes, other]));
+    },
+  );
+
+  it('tells which file holds which bytes', () => {
+    const [a, b] = [Buffer.from('countries'), Buffer.from('topics')];
+    expect(fingerprint([a, b])).not.toBe(fingerprint([b, a]));
+  });
 });

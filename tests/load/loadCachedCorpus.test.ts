@@ -198,4 +198,24 @@ describe('a corpus read from the cache', () => {
     // and the cache was written again
     expect(readFileSync(file).equals(good)).toBe(true);
   });
+
+  it('holds its key whole, however many pages it has (a header line past the first 4 KB), and reads them', () => {
+    const pages = makeTempDir('meso-cached-many-pages-');
+    const page = readFileSync(path.join(bundledPagesDir(), readdirSync(bundledPagesDir())[0]!), 'utf8');
+    for (let n = 0; n < 60; n++) writeFileSync(path.join(pages, `a-page-with-a-rather-long-name-${n}.txt`), page);
+    const cacheDir = makeTempDir('meso-cached-dir-');
+    const log: string[] = [];
+    const options = { paths: [pages] };
+    const fresh = loadCachedCorpus(options, { cacheDir, env: {}, log: (m) => log.push(m) });
+    const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.cache'))!);
+    expect(readFileSync(file).indexOf(10)).toBeGreaterThan(4096);
+    const warm = loadCachedCorpus(options, { cacheDir, env: {}, log: (m) => log.push(m) });
+    expect(log.join('\n')).toMatch(/read the cache/);
+    expect(records(warm.items)).toEqual(records(fresh.items));
+    // one more page changes the key: built again
+    writeFileSync(path.join(pages, 'one-more.txt'), page);
+    const before = log.length;
+    loadCachedCorpus(options, { cacheDir, env: {}, log: (m) => log.push(m) });
+    expect(log.slice(before).join('\n')).toMatch(/cache is stale/);
+  });
 });

@@ -20,7 +20,7 @@ const FIXTURES = path.join(packageRoot(), 'tests', 'fixtures');
 
 /**
  * The judged query sets, each over its own pages: the bundled pages (queries.json, queries-more.json), the
- * layout fixture pages (layouts/queries.json), the site2, site3 and site4 pages (site2/, site3/, site4/queries.json,
+ * layout fixture pages (layouts/queries.json), the site2 to site5 pages (site2/ … site5/queries.json,
  * each written from the issue text by someone who had not seen the ranking), when present.
  */
 export const JUDGED_SETS: JudgedSet[] = [
@@ -45,6 +45,11 @@ export const JUDGED_SETS: JudgedSet[] = [
     name: 'site4/queries.json',
     file: path.join(FIXTURES, 'site4/queries.json'),
     pages: path.join(FIXTURES, 'site4/pages'),
+  },
+  {
+    name: 'site5/queries.json',
+    file: path.join(FIXTURES, 'site5/queries.json'),
+    pages: path.join(FIXTURES, 'site5/pages'),
   },
 ].filter((s) => existsSync(s.file));
 

@@ -23,6 +23,16 @@ describe('namedTags: the countries and topics a query names', () => {
   });
 
   it('names nothing when a word of the query is not part of a name', () => {
-    expect(tags('trafficking Honduras')).toEqual({ topics: [], weakTopics: [], countries: [] });
+    const named = tags('trafficking Honduras');
+    expect({ ...named, clauseCountries: undefined }).toEqual({ topics: [], weakTopics: [], countries: [] });
+  });
+  it('still says which words name a country, for ranking: both words of a two-word name, a demonym', () => {
+    expect([...tags('trafficking Honduras').clauseCountries!]).toEqual([[1, 'Honduras']]);
+    expect([...tags('Haitian migrants in Costa Rica').clauseCountries!]).toEqual([
+      [0, 'Haiti'],
+      [3, 'Costa Rica'],
+      [4, 'Costa Rica'],
+    ]);
+    expect(tags('shelters in Tapachula').clauseCountries!.size).toBe(0);
   });
 });

@@ -163,6 +163,15 @@ describe('loadExpansions', () => {
     expect(p('acompañamiento')).not.toContain('travelling alone');
     expect(p('trabajo')).not.toContain('unemployment');
   });
+  it('keeps the dead apart from the missing (regression: "death of migrants" searched missing migrants)', () => {
+    const shipped = loadExpansions();
+    const p = (q: string) =>
+      planQuery(parseQuery(q), vocabulary, shipped).expansions.flatMap((alts) => alts.map((u) => u.label));
+    expect(p('death of migrants')).toContain('muertes de migrantes');
+    expect(p('death of migrants')).not.toContain('missing migrants');
+    expect(p('migrantes desaparecidos')).toContain('missing migrants');
+    expect(p('migrantes desaparecidos')).not.toContain('migrant deaths');
+  });
   it("expands a country's name, Spanish name and demonyms into one another, from the gazetteer", () => {
     const shipped = loadExpansions();
     const p = (q: string) =>

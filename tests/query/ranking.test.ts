@@ -44,15 +44,17 @@ describe('ranking on the judged query sets', () => {
     // measured 0.928 and 0.955 over the 163 queries of queries.json and queries-more.json when these floors
     // were set; before best match, the thesaurus, acronyms and feedback: 0.463 and 0.467. With site3: 0.919 and
     // 0.951 over the 370 queries of the five tuned sets (site3 alone 0.896 / 0.930). With site4: 0.903 / 0.931 over
-    // the 465 queries of the six
+    // the 465 queries of the six. With site5: 0.898 / 0.933 over the 559 of the seven on the code before its round,
+    // 0.907 / 0.934 after
     expect(result.parsed.meso.ndcg).toBeGreaterThanOrEqual(0.9);
     expect(result.parsed.meso.recall).toBeGreaterThanOrEqual(0.9);
   });
 
   // site4 (95 queries, 49 of them questions) was written for the round that tuned on it: 0.787 / 0.797 on the
-  // code before that round, 0.835 / 0.839 after; its floor sits below the others' until ranking reaches theirs
-  const FILE_FLOOR: Record<string, number> = { 'site4/queries.json': 0.82 };
-  it('reaches nDCG@10 of at least 0.85 on each of those judged files (site4: 0.82)', () => {
+  // code before that round, 0.835 / 0.839 after, 0.848 / 0.837 after the site5 round; its floor sits below the
+  // others' until ranking reaches theirs. site5 (0.868 before its round, 0.895 after) holds the common floor.
+  const FILE_FLOOR: Record<string, number> = { 'site4/queries.json': 0.84 };
+  it('reaches nDCG@10 of at least 0.85 on each of those judged files (site4: 0.84)', () => {
     for (const [set, r] of Object.entries(result.bySet))
       if (!result.incomplete.includes(set)) expect(r.meso.ndcg, set).toBeGreaterThanOrEqual(FILE_FLOOR[set] ?? 0.85);
   });

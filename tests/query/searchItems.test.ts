@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Item } from '../../src/types.js';
 import { buildIndex } from '../../src/indexing/termIndex.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
-import { searchItems } from '../../src/query/searchItems.js';
+import { rankCorpus, searchItems } from '../../src/query/searchItems.js';
+import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 
 import { makeItem } from '../helpers/makeItem.js';
 
@@ -43,6 +44,59 @@ describe('searchItems', () => {
       'Workshop in Petén',
     ]);
   });
+  it('does not meet workshops for a migrant train, yet a training query meets "trains" (regression: Porter folded training onto train)', () => {
+    const corpus = [
+      item('Migrants ride the freight train north', 'Hundreds of migrants rode on top of trains through Mexico.'),
+      item('Training for border officials', 'A training workshop on migrant rights; officials trained.'),
+      item('IOM Trains Medical Staff', 'Nurses learned about migrant protection.'),
+      item('Budget report', 'A report.'),
+    ];
+    const ranked = (q: string) =>
+      searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery(q), {
+        expansions: null,
+      }).map((h) => h.item.title);
+    expect(ranked('trains')).not.toContain('Training for border officials');
+    expect(ranked('migrants on trains')[0]).toBe('Migrants ride the freight train north');
+    expect(ranked('training')).toEqual(
+      expect.arrayContaining(['Training for border officials', 'IOM Trains Medical Staff']),
+    );
+  });
+  it('counts a country word as matched by an item tagged with that country (it names a city of it), among other words', () => {
+    const mexico = { countries: ['Mexico'], primaryCountry: 'Mexico' };
+    const corpus = [
+      item('Haitian families wait for asylum in Tapachula', 'Haitian families wait months in Tapachula.', mexico),
+      item('Migrants in Mexico receive kits', 'Migrants in Mexico got hygiene kits.', mexico),
+      item('Kits', 'Mexico sent kits.', mexico),
+      item('Migrants', 'Migrants walked.'),
+      item('More migrants', 'Migrants rested.'),
+      ...['Budget', 'Report', 'Course', 'Visit', 'Plan'].map((t) => item(t, `A ${t.toLowerCase()}.`)),
+    ];
+    const byId = new Map(corpus.map((i) => [i.id, i]));
+    const ranked = (q: string) =>
+      rankCorpus(buildIndex(corpus), byId, parseQuery(q), getEnrichers(), { expansions: null }).map(
+        (h) => h.item.title,
+      );
+    // the Tapachula item matches "Haitian" and, through its country, "Mexico": two of the rarer words
+    expect(ranked('Haitian migrants in Mexico')[0]).toBe('Haitian families wait for asylum in Tapachula');
+    // a quoted or required word still needs the word itself
+    expect(ranked('Haitian migrants +Mexico')).not.toContain('Haitian families wait for asylum in Tapachula');
+  });
+  it("counts a query word met in an item's title for more than one met in its summary, for a query of several words", () => {
+    const corpus = [
+      item(
+        'A long report from the western highlands of the country on the drought of this year and on what comes next for them',
+        'Farmers lost crops, and many of the families of the region lost their savings and their homes this year.',
+      ),
+      item('Report', 'Drought drought drought drought: farmers farmers farmers farmers.'),
+      ...['Budget', 'Course', 'Visit', 'Plan'].map((t) => item(t, `A ${t.toLowerCase()}.`)),
+    ];
+    const ranked = (q: string) =>
+      searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery(q), {
+        expansions: null,
+      }).map((h) => h.item.title.split(' ')[0]);
+    // both items match both words; the one whose title says "drought" ranks first, however often the other says it
+    expect(ranked('drought farmers').slice(0, 2)).toEqual(['A', 'Report']);
+  });
   it('counts a rare query word for more than a common one: an item with the rarer words ranks first', () => {
     const corpus = [
       item('Help for survivors', 'Help desks help and help again.'),
@@ -71,6 +125,19 @@ describe('searchItems', () => {
       }).map((h) => h.item.title);
     // each matches IOM and one other word, both in one item only: the subject (apps) ranks above the verb
     expect(ranked('which apps has IOM developed').slice(0, 2)).toEqual(['Apps for the road', 'IOM developed a course']);
+  });
+  it('counts "people" and "personas" as generic words of a question, below its subject', () => {
+    const corpus = [
+      item('On the move', 'People crossed, people waited, people rested.'),
+      item('Migrants on the road', 'Indigenous families migrated.'),
+      ...['Budget', 'Report', 'Visit', 'Plan'].map((t) => item(`IOM ${t}`, `A ${t.toLowerCase()}.`)),
+    ];
+    const ranked = (q: string) =>
+      searchItems(buildIndex(corpus), new Map(corpus.map((i) => [i.id, i])), parseQuery(q), {
+        expansions: null,
+      }).map((h) => h.item.title);
+    // each matches one word, in one item only: the subject (indigenous) ranks above "people"
+    expect(ranked('indigenous people').slice(0, 2)).toEqual(['Migrants on the road', 'On the move']);
   });
   it('counts a year in the query as matched by an item dated that year, or dated from its text', () => {
     const corpus = [

@@ -1,4 +1,4 @@
-import { isStopWord } from '../../src/text/stopWords.js';
+import { isStopWord, isWeakWord } from '../../src/text/stopWords.js';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { normalizeText } from '../../src/text/normalizeText.js';
@@ -311,5 +311,14 @@ describe('isStopWord', () => {
   // sea" and "Estado de México" lost a content word in English or Spanish.
   it('keeps words that are content words in the other language, or in place names', () => {
     for (const w of ['sea', 'estado', 'trafficking', 'trata']) expect(isStopWord(w), w).toBe(false);
+  });
+});
+
+describe('isWeakWord', () => {
+  it('takes the generic words of a question and of a request, not its subjects', () => {
+    for (const w of ['help', 'apoyo', 'people', 'personas', 'number', 'information', 'need', 'looking'])
+      expect(isWeakWord(w), w).toBe(true);
+    for (const w of ['deportations', 'census', 'farmworkers', 'indigenous', 'trata'])
+      expect(isWeakWord(w), w).toBe(false);
   });
 });
