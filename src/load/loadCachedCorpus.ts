@@ -171,12 +171,20 @@ interface ItemsHead {
  */
 function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer] {
   const { items, diagnostics, pages, merged } = corpus;
-  const lines = items.map((i) => Buffer.from(asciiJson(JSON.stringify(i)), 'latin1'));
-  const parts: Buffer[] = [Buffer.from('[\n')];
-  for (let n = 0; n < lines.length; n++) parts.push(lines[n]!, Buffer.from(n < lines.length - 1 ? ',\n' : '\n'));
-  if (!lines.length) parts.push(Buffer.from('\n'));
-  parts.push(Buffer.from(']\n'));
-  const array = Buffer.concat(parts);
+  // made into bytes a few thousand lines at a time rather than one by one (ASCII: a byte per character; a
+  // string of every line could pass V8's longest string), each item's line then a slice of them
+  const lines = items.map((i) => asciiJson(JSON.stringify(i)));
+  const chunks: Buffer[] = [];
+  for (let n = 0; n < lines.length || n === 0; n += ITEMS_PER_CHUNK) {
+    const end = Math.min(n + ITEMS_PER_CHUNK, lines.length);
+    const body = lines.slice(n, end).join(',\n');
+    chunks.push(Buffer.from(`${n === 0 ? '[\n' : ',\n'}${body}${end === lines.length ? '\n]\n' : ''}`, 'latin1'));
+  }
+  const array = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  const lengths = lines.map((l) => l.length);
+  const crcs: number[] = [];
+  for (let n = 0, at = 2; n < lines.length; at += lengths[n++]! + 2)
+    crcs.push(crc32(array.subarray(at, at + lengths[n]!)));
   const tags: Record<string, number[]> = {};
   items.forEach((item, n) => {
     for (const t of new Set(item.topics)) (tags[`t:${t}`] ??= []).push(n);
@@ -190,12 +198,15 @@ function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer] {
     merged,
     ids: items.map((i) => i.id),
     tags,
-    lengths: packed(lines.map((l) => l.length)),
-    crcs: packed(lines.map((l) => crc32(l))),
+    lengths: packed(lengths),
+    crcs: packed(crcs),
     crc: crc32(array),
   };
   return [Buffer.from(`${asciiJson(JSON.stringify(head))}\n`, 'latin1'), array];
 }
+
+/** Items made into bytes together when the cache is written. */
+const ITEMS_PER_CHUNK = 4096;
 
 /**
  * JSON with every character beyond ASCII written as a \u escape: the same value, but a file that decodes byte

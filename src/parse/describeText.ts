@@ -16,6 +16,8 @@ export interface TextShape {
 const STOP = /[.:;…]["”’»)\]]*$/u;
 /** A sentence break inside the text: an end mark, then a capital (or an opening quote and a capital). */
 const SENTENCE_BREAK = /(\S*)[.!?…]["”’»)]*\s+["“‘«(¿¡]?\p{Lu}/gu;
+/** What every {@link SENTENCE_BREAK} holds: an end mark, then a capital. */
+const BREAK_MARK = /[.!?…]["”’»)]*\s+["“‘«(¿¡]?\p{Lu}/u;
 /** Words written with a full stop that ends no sentence ("St. Kitts", "Gen. Rodríguez", "U.S. Army"). */
 const ABBREVIATION =
   /^(st|sto|sta|mr|mrs|ms|dr|dra|sr|sra|srta|gen|gov|col|capt|lt|sgt|prof|lic|ing|no|nos|núm|art|inc|ltd|co|jr|vs|etc|approx|dept|av|avda|p|pp|vol|fig|[\p{L}](\.[\p{L}])*)$/iu;
@@ -26,6 +28,9 @@ const ABBREVIATION =
  * Discussed" is a title).
  */
 function hasSentenceBreak(text: string, questions = true): boolean {
+  // most texts hold no end mark followed by a capital at all: a quick scan for one before the costlier match,
+  // whose leading word makes it try every position of every word
+  if (!BREAK_MARK.test(text)) return false;
   for (const m of text.matchAll(SENTENCE_BREAK)) {
     const word = m[1]!.replace(/^["“‘«(¿¡]+/u, '');
     if (word === '' || !/[\p{Ll})\]”’"»0-9]$/u.test(word)) continue; // "U.S. Army", "IOM. A" is a label
