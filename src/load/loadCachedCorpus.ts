@@ -125,6 +125,7 @@ function buildAndWrite(
     options.progress?.(0, 1, 'cache');
     mkdirSync(dir, { recursive: true });
     const [metaLine, array] = itemsPart(corpus);
+    const arrayBytes = array.reduce((n, b) => n + b.length, 0);
     const index = Buffer.from(counted.serialize());
     timed('write cache', () => {
       const head = index.indexOf(10) + 1;
@@ -132,12 +133,12 @@ function buildAndWrite(
         format: CACHE_FORMAT,
         key,
         meta: metaLine.length,
-        items: metaLine.length + array.length,
+        items: metaLine.length + arrayBytes,
         head,
         postings: index.length - head,
         crc32: crc32(index.subarray(0, head), crc32(metaLine)),
       };
-      writeFileAtomic(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), metaLine, array, index]));
+      writeFileAtomic(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), metaLine, ...array, index]));
     });
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
@@ -169,22 +170,28 @@ interface ItemsHead {
  * The items part of the cache: a line of {@link ItemsHead}, then the items as a JSON array, one item per line
  * (so that one can be read and parsed alone: see CachedItems), both as ASCII (see asciiJson).
  */
-function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer] {
+function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer[]] {
   const { items, diagnostics, pages, merged } = corpus;
-  // made into bytes a few thousand lines at a time rather than one by one (ASCII: a byte per character; a
-  // string of every line could pass V8's longest string), each item's line then a slice of them
-  const lines = items.map((i) => asciiJson(JSON.stringify(i)));
-  const chunks: Buffer[] = [];
-  for (let n = 0; n < lines.length || n === 0; n += ITEMS_PER_CHUNK) {
-    const end = Math.min(n + ITEMS_PER_CHUNK, lines.length);
-    const body = lines.slice(n, end).join(',\n');
-    chunks.push(Buffer.from(`${n === 0 ? '[\n' : ',\n'}${body}${end === lines.length ? '\n]\n' : ''}`, 'latin1'));
-  }
-  const array = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-  const lengths = lines.map((l) => l.length);
+  // the items' array in chunks of a few thousand lines (ASCII: a byte per character), each made into bytes at
+  // once rather than line by line, and each line's checksum taken over its slice of them
+  const array: Buffer[] = [];
+  const lengths: number[] = [];
   const crcs: number[] = [];
-  for (let n = 0, at = 2; n < lines.length; at += lengths[n++]! + 2)
-    crcs.push(crc32(array.subarray(at, at + lengths[n]!)));
+  let crc = 0;
+  for (let n = 0; n < items.length || n === 0; n += ITEMS_PER_CHUNK) {
+    const end = Math.min(n + ITEMS_PER_CHUNK, items.length);
+    const lines = items.slice(n, end).map((i) => asciiJson(JSON.stringify(i)));
+    const open = n === 0 ? '[\n' : ',\n';
+    const chunk = Buffer.from(`${open}${lines.join(',\n')}${end === items.length ? '\n]\n' : ''}`, 'latin1');
+    let at = open.length;
+    for (const line of lines) {
+      lengths.push(line.length);
+      crcs.push(crc32(chunk.subarray(at, at + line.length)));
+      at += line.length + 2;
+    }
+    crc = crc32(chunk, crc);
+    array.push(chunk);
+  }
   const tags: Record<string, number[]> = {};
   items.forEach((item, n) => {
     for (const t of new Set(item.topics)) (tags[`t:${t}`] ??= []).push(n);
@@ -200,7 +207,7 @@ function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer] {
     tags,
     lengths: packed(lengths),
     crcs: packed(crcs),
-    crc: crc32(array),
+    crc,
   };
   return [Buffer.from(`${asciiJson(JSON.stringify(head))}\n`, 'latin1'), array];
 }

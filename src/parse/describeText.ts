@@ -51,6 +51,12 @@ const CUT_OFF =
   /\s(the|of|and|or|to|in|an|for|with|from|on|by|at|into|its|their|that|which|who|de|la|el|los|las|del|al|que|con|por|para|una|sus|su)$|,$/u;
 const NAME = /^(\p{Lu}[\p{L}'’.-]*)(\s+(de|del|la|las|los|el|y|and|of|the|\p{Lu}[\p{L}'’.-]*)){0,4}$/u;
 
+/** Two or more capitalised names, separated by commas, "and" or "y". */
+function isNameList(text: string): boolean {
+  const parts = text.split(/\s*,\s*|\s+(?:and|y)\s+/u);
+  return parts.length >= 2 && parts.every((p) => p.length > 0 && p.length <= 32 && NAME.test(p));
+}
+
 /**
  * Describes a (normalised, joined) stretch of text by the features that tell titles from paragraphs.
  *
@@ -65,18 +71,16 @@ export function describeText(text: string): TextShape {
   const dateline = m && /\p{Ll}/u.test(m[1]!) && m[1]!.length <= 60 ? m[1]!.replace(/[.,]+$/, '') : null;
   const stop = STOP.test(text);
   // a short text with no final stop may ask a question and go on: a title ("Why Migrate? A Study of …")
-  const breaks = hasSentenceBreak(text, stop || text.length > 150);
+  // (asked only where it tells: a text with a final stop is a paragraph anyway, and a doubtful one only when short)
+  const breaks =
+    (!stop || (text.length < 60 && dateline === null)) && hasSentenceBreak(text, stop || text.length > 150);
   const long = text.length > 250;
   // a text cut off mid-sentence ("… more than 300 families in the"): a teaser summary, never a title
   const cut = text.length >= 40 && CUT_OFF.test(text);
   // a dash after a name opens titles too ("MigrantApp - Effective Communication…"): a dateline counts when long
   const paragraphLike = stop || breaks || long || cut || (dateline !== null && text.length > 120);
-  const parts = text.split(/\s*,\s*|\s+(?:and|y)\s+/u);
-  const nameList =
-    !paragraphLike &&
-    text.length <= 200 &&
-    parts.length >= 2 &&
-    parts.every((p) => p.length > 0 && p.length <= 32 && NAME.test(p));
+  // cut into names only when it could be a list: most texts are paragraphs
+  const nameList = !paragraphLike && text.length <= 200 && isNameList(text);
   const titleLike = !paragraphLike;
   const doubtful = titleLike ? text.length > 180 : text.length < 60 && !breaks && dateline === null;
   return { titleLike, paragraphLike, nameList, dateline, doubtful };

@@ -72,7 +72,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     const known = names.get(u);
     if (known !== undefined && known.text === u.text && known.shape === u.shape) return known.value;
     const value =
-      u.kind === 'text' && (u.shape.nameList || (options.isCountryList?.(u.text) ?? false)) && u.text.length <= 200;
+      u.kind === 'text' && u.text.length <= 200 && (u.shape.nameList || (options.isCountryList?.(u.text) ?? false));
     names.set(u, { text: u.text, shape: u.shape, value });
     return value;
   };
