@@ -86,19 +86,24 @@ function prefixIndex<T>(table: PhraseTable<T>): PrefixIndex<T> {
 }
 
 /** The first of a table's one-word prefixes (in its order) that a word matches, as `prefixes.find` would find it. */
-function firstPrefix<T>(table: PhraseTable<T>, w: Word): Phrase<T> | undefined {
-  const index = prefixIndex(table);
-  let best: PrefixEntry<T> | undefined;
-  for (const list of [index.byStart.get(w.term.slice(0, 2)), index.short])
-    if (list)
-      for (const e of list) {
-        if (best && e.at >= best.at) break;
-        if (w.term.startsWith(e.stem) && capitalOk(e.phrase, w)) {
-          best = e;
-          break;
-        }
-      }
-  return best?.phrase;
+function firstPrefix<T>(index: PrefixIndex<T>, w: Word): Phrase<T> | undefined {
+  // no list made per word: this runs for every word no phrase of the table starts with
+  const best = firstIn(index.byStart.get(w.term.slice(0, 2)), w, undefined);
+  return firstIn(index.short, w, best)?.phrase;
+}
+
+/** The first entry of `list` a word matches that comes before `best` in the table (else `best`). */
+function firstIn<T>(
+  list: PrefixEntry<T>[] | undefined,
+  w: Word,
+  best: PrefixEntry<T> | undefined,
+): PrefixEntry<T> | undefined {
+  if (list)
+    for (const e of list) {
+      if (best && e.at >= best.at) break;
+      if (w.term.startsWith(e.stem) && capitalOk(e.phrase, w)) return e;
+    }
+  return best;
 }
 
 /**
@@ -107,6 +112,7 @@ function firstPrefix<T>(table: PhraseTable<T>, w: Word): Phrase<T> | undefined {
  */
 export function findPhrases<T>(table: PhraseTable<T>, words: Word[]): PhraseMatch<T>[] {
   const out: PhraseMatch<T>[] = [];
+  const prefixes = table.prefixes.length > 0 ? prefixIndex(table) : undefined;
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
@@ -125,7 +131,7 @@ export function findPhrases<T>(table: PhraseTable<T>, words: Word[]): PhraseMatc
       }
     }
     // a multi-word pattern starting with a prefix token ("traffick* in persons") is rare: prefixes are one word
-    if (best === undefined && table.prefixes.length > 0) best = firstPrefix(table, w);
+    if (best === undefined && prefixes !== undefined) best = firstPrefix(prefixes, w);
     if (best) {
       const end = i + best.tokens.length;
       out.push({

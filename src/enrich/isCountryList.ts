@@ -1,6 +1,9 @@
 import type { Gazetteer } from './compileGazetteer.js';
 import { nameKey } from './compileGazetteer.js';
 
+/** What separates the parts of a line of names. */
+const PARTS = /\s*[,;|·]\s*/g;
+
 /**
  * The countries a line of names names ("Belize, Costa Rica y Panamá", "Antigua y Barbuda"), canonical, in
  * order; null when any part is not a country name (names of four letters or more: codes like "ES" do not count).
@@ -15,7 +18,12 @@ export function countriesOfList(gazetteer: Gazetteer, text: string): string[] | 
     const key = nameKey(part);
     return key.length >= 4 ? gazetteer.lookup.get(key) : undefined;
   };
-  for (const part of text.split(/\s*[,;|·]\s*/)) {
+  // the parts one at a time, as text.split(PARTS) cuts them: most lines tested are no list, and their first part
+  // says so without cutting the rest
+  for (let from = 0, m: RegExpExecArray | null = null; from >= 0; from = m ? m.index + m[0].length : -1) {
+    PARTS.lastIndex = from;
+    m = PARTS.exec(text);
+    const part = text.slice(from, m ? m.index : text.length);
     if (!part) continue;
     const whole = country(part);
     if (whole) {

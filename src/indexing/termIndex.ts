@@ -236,38 +236,54 @@ export function countTerms(items: readonly Item[]): CountedIndex {
   const averageFieldLength: number[] = [];
   const seen = new Set<string>();
   const acronyms = new AcronymCollector();
-  items.forEach((item, doc) => {
+  // per word met so far: the numbers of the terms it is indexed as (see indexTerms), so that each word is stemmed
+  // once, and its count in the field being counted (`at` says which: one Map of every word, not one per field)
+  const wordsMet = new Map<string, Word>();
+  const numbered = (term: string) => {
+    let t = terms.get(term);
+    if (t === undefined) {
+      terms.set(term, (t = terms.size));
+      postings.push([]);
+    }
+    return t;
+  };
+  /** the words of the field being counted, in the order first met there */
+  const words: Word[] = [];
+  let at = 0;
+  for (let doc = 0; doc < items.length; doc++) {
+    const item = items[doc]!;
     if (seen.has(item.id)) throw new Error(`MiniSearch: duplicate ID ${item.id}`);
     seen.add(item.id);
     const lengths: number[] = [];
-    FIELDS.forEach((field, fieldId) => {
-      const words = new Map<string, number>();
-      const text = fieldText(item, field);
-      for (const token of tokenize(text)) words.set(token, (words.get(token) ?? 0) + 1);
-      acronyms.add(text);
-      lengths[fieldId] = words.size;
-      averageFieldLength[fieldId] = ((averageFieldLength[fieldId] ?? 0) * doc + words.size) / (doc + 1);
-      const add = (term: string, n: number) => {
-        let t = terms.get(term);
-        if (t === undefined) {
-          terms.set(term, (t = terms.size));
-          postings.push([]);
-        }
-        const list = (postings[t]![fieldId] ??= { docs: [], counts: [] });
-        if (list.docs.at(-1) === doc) list.counts[list.counts.length - 1]! += n;
+    for (let fieldId = 0; fieldId < FIELDS.length; fieldId++) {
+      at++;
+      words.length = 0;
+      const text = fieldText(item, FIELDS[fieldId]!);
+      for (const token of tokenize(text)) {
+        let word = wordsMet.get(token);
+        if (word === undefined) wordsMet.set(token, (word = { token, terms: undefined, at: 0, count: 0 }));
+        if (word.at === at) word.count++;
         else {
-          list.docs.push(doc);
-          list.counts.push(n);
+          word.at = at;
+          word.count = 1;
+          words.push(word);
         }
-      };
-      for (const [token, n] of words) {
-        const processed = indexTerms(token);
-        if (typeof processed === 'string') add(processed, n);
-        else for (const term of processed) add(term, n);
       }
-    });
+      acronyms.add(text);
+      lengths[fieldId] = words.length;
+      averageFieldLength[fieldId] = ((averageFieldLength[fieldId] ?? 0) * doc + words.length) / (doc + 1);
+      // terms numbered as addAll numbers them: in the order their words are first met
+      for (const word of words) {
+        if (word.terms === undefined) {
+          const processed = indexTerms(word.token);
+          word.terms = typeof processed === 'string' ? numbered(processed) : processed.map(numbered);
+        }
+        if (typeof word.terms === 'number') addPosting(postings[word.terms]!, fieldId, doc, word.count);
+        else for (const t of word.terms) addPosting(postings[t]!, fieldId, doc, word.count);
+      }
+    }
     fieldLength.push(lengths);
-  });
+  }
   const stats: Stats = {
     documentCount: items.length,
     nextId: items.length,
@@ -280,6 +296,32 @@ export function countTerms(items: readonly Item[]): CountedIndex {
     serializationVersion: 2,
   };
   return new CountedIndex([...terms.keys()], postings, stats, acronyms.list());
+}
+
+/** A word met while counting: see countTerms. */
+interface Word {
+  token: string;
+  /** the numbers of the terms it is indexed as, once met in a field */
+  terms: number | number[] | undefined;
+  /** the field it was last counted in (fields numbered as met), and its count there */
+  at: number;
+  count: number;
+}
+
+/** Counts `n` more of a term in field `fieldId` of document `doc` (two words of a field may share a stem). */
+function addPosting(
+  lists: Array<{ docs: number[]; counts: number[] } | undefined>,
+  fieldId: number,
+  doc: number,
+  n: number,
+) {
+  const list = (lists[fieldId] ??= { docs: [], counts: [] });
+  const last = list.docs.length - 1;
+  if (last >= 0 && list.docs[last] === doc) list.counts[last]! += n;
+  else {
+    list.docs.push(doc);
+    list.counts.push(n);
+  }
 }
 
 /** The index of a corpus counted in this process: see {@link countTerms}. */

@@ -123,6 +123,7 @@ function buildAndWrite(
     options.progress?.(0, 1, 'cache');
     mkdirSync(dir, { recursive: true });
     const [metaLine, array] = itemsPart(corpus);
+    const arrayBytes = array.reduce((n, b) => n + b.length, 0);
     const index = Buffer.from(counted.serialize());
     timed('write cache', () => {
       const head = index.indexOf(10) + 1;
@@ -130,12 +131,12 @@ function buildAndWrite(
         format: CACHE_FORMAT,
         key,
         meta: metaLine.length,
-        items: metaLine.length + array.length,
+        items: metaLine.length + arrayBytes,
         head,
         postings: index.length - head,
         crc32: crc32(index.subarray(0, head), crc32(metaLine)),
       };
-      writeFileAtomic(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), metaLine, array, index]));
+      writeFileAtomic(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), metaLine, ...array, index]));
     });
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
@@ -167,14 +168,28 @@ interface ItemsHead {
  * The items part of the cache: a line of {@link ItemsHead}, then the items as a JSON array, one item per line
  * (so that one can be read and parsed alone: see CachedItems), both as ASCII (see asciiJson).
  */
-function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer] {
+function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer[]] {
   const { items, diagnostics, pages, merged } = corpus;
-  const lines = items.map((i) => Buffer.from(asciiJson(JSON.stringify(i)), 'latin1'));
-  const parts: Buffer[] = [Buffer.from('[\n')];
-  for (let n = 0; n < lines.length; n++) parts.push(lines[n]!, Buffer.from(n < lines.length - 1 ? ',\n' : '\n'));
-  if (!lines.length) parts.push(Buffer.from('\n'));
-  parts.push(Buffer.from(']\n'));
-  const array = Buffer.concat(parts);
+  // the items' array in chunks of a few thousand lines (ASCII: a byte per character), each made into bytes at
+  // once rather than line by line, and each line's checksum taken over its slice of them
+  const array: Buffer[] = [];
+  const lengths: number[] = [];
+  const crcs: number[] = [];
+  let crc = 0;
+  for (let n = 0; n < items.length || n === 0; n += ITEMS_PER_CHUNK) {
+    const end = Math.min(n + ITEMS_PER_CHUNK, items.length);
+    const lines = items.slice(n, end).map((i) => asciiJson(JSON.stringify(i)));
+    const open = n === 0 ? '[\n' : ',\n';
+    const chunk = Buffer.from(`${open}${lines.join(',\n')}${end === items.length ? '\n]\n' : ''}`, 'latin1');
+    let at = open.length;
+    for (const line of lines) {
+      lengths.push(line.length);
+      crcs.push(crc32(chunk.subarray(at, at + line.length)));
+      at += line.length + 2;
+    }
+    crc = crc32(chunk, crc);
+    array.push(chunk);
+  }
   const tags: Record<string, number[]> = {};
   items.forEach((item, n) => {
     for (const t of new Set(item.topics)) (tags[`t:${t}`] ??= []).push(n);
@@ -188,12 +203,15 @@ function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer] {
     merged,
     ids: items.map((i) => i.id),
     tags,
-    lengths: packed(lines.map((l) => l.length)),
-    crcs: packed(lines.map((l) => crc32(l))),
-    crc: crc32(array),
+    lengths: packed(lengths),
+    crcs: packed(crcs),
+    crc,
   };
   return [Buffer.from(`${asciiJson(JSON.stringify(head))}\n`, 'latin1'), array];
 }
+
+/** Items made into bytes together when the cache is written. */
+const ITEMS_PER_CHUNK = 4096;
 
 /**
  * JSON with every character beyond ASCII written as a \u escape: the same value, but a file that decodes byte

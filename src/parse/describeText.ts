@@ -16,6 +16,8 @@ export interface TextShape {
 const STOP = /[.:;…]["”’»)\]]*$/u;
 /** A sentence break inside the text: an end mark, then a capital (or an opening quote and a capital). */
 const SENTENCE_BREAK = /(\S*)[.!?…]["”’»)]*\s+["“‘«(¿¡]?\p{Lu}/gu;
+/** What every {@link SENTENCE_BREAK} holds: an end mark, then a capital. */
+const BREAK_MARK = /[.!?…]["”’»)]*\s+["“‘«(¿¡]?\p{Lu}/u;
 /** Words written with a full stop that ends no sentence ("St. Kitts", "Gen. Rodríguez", "U.S. Army"). */
 const ABBREVIATION =
   /^(st|sto|sta|mr|mrs|ms|dr|dra|sr|sra|srta|gen|gov|col|capt|lt|sgt|prof|lic|ing|no|nos|núm|art|inc|ltd|co|jr|vs|etc|approx|dept|av|avda|p|pp|vol|fig|[\p{L}](\.[\p{L}])*)$/iu;
@@ -26,6 +28,9 @@ const ABBREVIATION =
  * Discussed" is a title).
  */
 function hasSentenceBreak(text: string, questions = true): boolean {
+  // most texts hold no end mark followed by a capital at all: a quick scan for one before the costlier match,
+  // whose leading word makes it try every position of every word
+  if (!BREAK_MARK.test(text)) return false;
   for (const m of text.matchAll(SENTENCE_BREAK)) {
     const word = m[1]!.replace(/^["“‘«(¿¡]+/u, '');
     if (word === '' || !/[\p{Ll})\]”’"»0-9]$/u.test(word)) continue; // "U.S. Army", "IOM. A" is a label
@@ -46,6 +51,12 @@ const CUT_OFF =
   /\s(the|of|and|or|to|in|an|for|with|from|on|by|at|into|its|their|that|which|who|de|la|el|los|las|del|al|que|con|por|para|una|sus|su)$|,$/u;
 const NAME = /^(\p{Lu}[\p{L}'’.-]*)(\s+(de|del|la|las|los|el|y|and|of|the|\p{Lu}[\p{L}'’.-]*)){0,4}$/u;
 
+/** Two or more capitalised names, separated by commas, "and" or "y". */
+function isNameList(text: string): boolean {
+  const parts = text.split(/\s*,\s*|\s+(?:and|y)\s+/u);
+  return parts.length >= 2 && parts.every((p) => p.length > 0 && p.length <= 32 && NAME.test(p));
+}
+
 /**
  * Describes a (normalised, joined) stretch of text by the features that tell titles from paragraphs.
  *
@@ -60,18 +71,16 @@ export function describeText(text: string): TextShape {
   const dateline = m && /\p{Ll}/u.test(m[1]!) && m[1]!.length <= 60 ? m[1]!.replace(/[.,]+$/, '') : null;
   const stop = STOP.test(text);
   // a short text with no final stop may ask a question and go on: a title ("Why Migrate? A Study of …")
-  const breaks = hasSentenceBreak(text, stop || text.length > 150);
+  // (asked only where it tells: a text with a final stop is a paragraph anyway, and a doubtful one only when short)
+  const breaks =
+    (!stop || (text.length < 60 && dateline === null)) && hasSentenceBreak(text, stop || text.length > 150);
   const long = text.length > 250;
   // a text cut off mid-sentence ("… more than 300 families in the"): a teaser summary, never a title
   const cut = text.length >= 40 && CUT_OFF.test(text);
   // a dash after a name opens titles too ("MigrantApp - Effective Communication…"): a dateline counts when long
   const paragraphLike = stop || breaks || long || cut || (dateline !== null && text.length > 120);
-  const parts = text.split(/\s*,\s*|\s+(?:and|y)\s+/u);
-  const nameList =
-    !paragraphLike &&
-    text.length <= 200 &&
-    parts.length >= 2 &&
-    parts.every((p) => p.length > 0 && p.length <= 32 && NAME.test(p));
+  // cut into names only when it could be a list: most texts are paragraphs
+  const nameList = !paragraphLike && text.length <= 200 && isNameList(text);
   const titleLike = !paragraphLike;
   const doubtful = titleLike ? text.length > 180 : text.length < 60 && !breaks && dateline === null;
   return { titleLike, paragraphLike, nameList, dateline, doubtful };

@@ -65,8 +65,17 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
     for (const n of u.lines) warn(n, message, lines[n - 1], level);
   };
 
-  const isNames = (u: Unit) =>
-    u.kind === 'text' && (u.shape.nameList || (options.isCountryList?.(u.text) ?? false)) && u.text.length <= 200;
+  // asked of the same units many times over while the dates are paired (each order reads each date line): once per
+  // unit and text (a unit that takes in the line above it is asked again, and its shape changes with its text)
+  const names = new Map<Unit, { text: string; shape: Unit['shape']; value: boolean }>();
+  const isNames = (u: Unit) => {
+    const known = names.get(u);
+    if (known !== undefined && known.text === u.text && known.shape === u.shape) return known.value;
+    const value =
+      u.kind === 'text' && u.text.length <= 200 && (u.shape.nameList || (options.isCountryList?.(u.text) ?? false));
+    names.set(u, { text: u.text, shape: u.shape, value });
+    return value;
+  };
   const content = units.filter((u) => u.kind === 'text' || u.kind === 'bullet' || u.kind === 'date');
   const choice = chooseDateOrder(content, isNames);
   const headerOf = new Map<Unit, Header>();

@@ -118,6 +118,19 @@ describe('countriesOfList', () => {
     expect(countriesOfList(gazetteer, 'ES')).toBeNull();
   });
 
+  it('cuts a line at commas, semicolons, bars and middle dots, skipping empty parts and naming a country once', () => {
+    expect(countriesOfList(gazetteer, 'Honduras ; Panamá | Belize · Honduras,')).toEqual([
+      'Honduras',
+      'Panama',
+      'Belize',
+    ]);
+    expect(countriesOfList(gazetteer, ', ,Costa Rica y Nicaragua,')).toEqual(['Costa Rica', 'Nicaragua']);
+    expect(countriesOfList(gazetteer, ' , ; ')).toBeNull();
+    // every part must be a name: the first part or the last one failing is enough
+    expect(countriesOfList(gazetteer, 'Officials met in Guatemala, Honduras, Panama')).toBeNull();
+    expect(countriesOfList(gazetteer, 'Guatemala, Honduras, and more')).toBeNull();
+  });
+
   // Regressions from a fixture set written apart from the parser: titles naming two countries apart got null, or
   // the people's country instead of the place where the story happens.
   it('is where the story happens when the title names one country after "in" or "en"', () => {
