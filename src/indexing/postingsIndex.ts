@@ -117,6 +117,20 @@ const invDocFreq = (matchingCount: number, totalCount: number) =>
 
 const unsupported = (what: string) => new Error(`PostingsIndex: ${what} is not supported`);
 
+/** Search options with MiniSearch's defaults, when this index answers them as MiniSearch would; else throws. */
+function supportedOptions(searchOptions: SearchOptions) {
+  const options = { ...DEFAULTS, ...searchOptions };
+  if (
+    typeof options.fuzzy === 'function' ||
+    typeof options.prefix === 'function' ||
+    options.boostTerm ||
+    options.tokenize !== DEFAULTS.tokenize ||
+    options.processTerm !== DEFAULTS.processTerm
+  )
+    throw unsupported('a function for fuzzy, prefix, boostTerm, tokenize or processTerm');
+  return options;
+}
+
 /** Some terms' postings over all documents, searched as MiniSearch searches them (see the top of this file). */
 export class PostingsIndex implements SearchIndex {
   private readonly byTerm: Map<string, Lists>;
@@ -196,15 +210,7 @@ export class PostingsIndex implements SearchIndex {
         options.combineWith,
       );
     }
-    const options = { ...DEFAULTS, ...searchOptions };
-    if (
-      typeof options.fuzzy === 'function' ||
-      typeof options.prefix === 'function' ||
-      options.boostTerm ||
-      options.tokenize !== DEFAULTS.tokenize ||
-      options.processTerm !== DEFAULTS.processTerm
-    )
-      throw unsupported('a function for fuzzy, prefix, boostTerm, tokenize or processTerm');
+    const options = supportedOptions(searchOptions);
     // meso's tokenize and processTerm keep a query term whole (see INDEX_OPTIONS)
     const terms = [query].filter((term) => !!term);
     return combine(
@@ -263,16 +269,8 @@ export class PostingsIndex implements SearchIndex {
    */
   scores(queries: readonly string[], searchOptions: SearchOptions = {}): DocScores {
     if (searchOptions.filter || searchOptions.boostDocument) throw unsupported('filter or boostDocument');
-    const options = { ...DEFAULTS, ...searchOptions };
-    if (
-      typeof options.fuzzy === 'function' ||
-      typeof options.prefix === 'function' ||
-      options.boostTerm ||
-      options.tokenize !== DEFAULTS.tokenize ||
-      options.processTerm !== DEFAULTS.processTerm ||
-      options.combineWith.toLowerCase() !== 'or'
-    )
-      throw unsupported('a function for fuzzy, prefix, boostTerm, tokenize or processTerm, or AND');
+    const options = supportedOptions(searchOptions);
+    if (options.combineWith.toLowerCase() !== 'or') throw unsupported('AND');
     const { count, fieldIds } = this.documents;
     const boosts = fieldBoosts(options);
     const fields = Object.keys(boosts);
