@@ -52,7 +52,10 @@ describe('the filed expansions shipped in dist/expansions.txt', () => {
     const shipped = queries.map((q) => search(pkg, ...q).stdout);
     const file = path.join(pkg, 'dist', 'expansions.txt');
     const built = readFileSync(file, 'utf8');
-    writeFileSync(file, built.slice(0, -200)); // cut short: its key lines end early
+    // cut short before its key lines: read as it is, no query would meet a synonym; it must not be read
+    const lines = built.split('\n');
+    const groups = (JSON.parse(lines[0]!) as { groups: number }).groups;
+    writeFileSync(file, `${lines.slice(0, 1 + groups).join('\n')}\n`);
     expect(queries.map((q) => search(pkg, ...q).stdout)).toEqual(shipped);
     writeFileSync(file, 'damaged');
     const made = queries.map((q) => search(pkg, ...q).stdout);
