@@ -25,9 +25,10 @@ import { CACHE_LOAD, INDEX_BUILD, readTimings, sumPhases } from './timings.mjs';
  * @param {string} at.bundledPages
  * @param {{ rg: boolean, sqlite3: boolean }} at.tools
  * @param {(line: string) => void} at.progress
+ * @param {string} [at.before] another meso checkout, whose warm search is timed beside this one's
  * @returns {SizeResult}
  */
-export function benchSize({ n, runs, out, query, seeds, bundledPages, tools, progress }) {
+export function benchSize({ n, runs, out, query, seeds, bundledPages, tools, progress, before }) {
   const t0 = Date.now();
   const dir = path.join(out, `corpus-${n}`);
   const cacheDir = path.join(out, `cache-${n}`);
@@ -44,8 +45,16 @@ export function benchSize({ n, runs, out, query, seeds, bundledPages, tools, pro
   );
 
   // Warm rows are timed from the second run on: fill their caches once, before timing.
-  for (const d of [cacheDir, bundledCacheDir]) fs.rmSync(d, { recursive: true, force: true });
-  const meso = mesoRows({ n, dir, cacheDir, bundledCacheDir, query });
+  const beforeCacheDir = path.join(out, `cache-before-${n}`);
+  for (const d of [cacheDir, bundledCacheDir, beforeCacheDir]) fs.rmSync(d, { recursive: true, force: true });
+  const meso = mesoRows({
+    n,
+    dir,
+    cacheDir,
+    bundledCacheDir,
+    query,
+    before: before ? { meso: path.join(before, 'bin', 'meso.js'), cacheDir: beforeCacheDir } : undefined,
+  });
   for (const w of meso.warm) runChecked(w.cmd, w.args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const cacheBytes = dirBytes(cacheDir);
 

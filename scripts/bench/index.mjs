@@ -29,9 +29,15 @@ function main() {
     console.log(USAGE);
     return;
   }
+  if (opts.before && !fs.existsSync(path.join(opts.before, 'bin', 'meso.js')))
+    throw new OptionsError(`--before ${opts.before}: no bin/meso.js there (a built checkout of meso)`);
   fs.mkdirSync(opts.out, { recursive: true });
+  // Node 20 reads NODE_EXTRA_CA_CERTS's certificates as it starts: tens of milliseconds added to every process,
+  // node -e 0 included, which would make every ratio look better than on a machine without it
+  const removedEnv = ['NODE_EXTRA_CA_CERTS'].filter((name) => process.env[name] !== undefined);
+  for (const name of removedEnv) delete process.env[name];
   const machine = describeMachine();
-  console.log(renderHeader(machine, opts.runs));
+  console.log(renderHeader(machine, opts.runs, removedEnv));
 
   const tools = findTools();
   const started = Date.now();
@@ -41,7 +47,8 @@ function main() {
   /** @type {{ sizes: import('./report.mjs').SizeResult[], totalSeconds?: number } & Record<string, unknown>} */
   const report = {
     machine,
-    options: { sizes: opts.sizes, runs: opts.runs },
+    options: { sizes: opts.sizes, runs: opts.runs, before: opts.before },
+    removedEnv,
     query: QUERY,
     tools: { ...tools, gnuTime: GNU_TIME },
     sizes: [],
@@ -56,6 +63,7 @@ function main() {
       bundledPages: path.join(ROOT, 'data', 'pages'),
       tools,
       progress,
+      before: opts.before,
     });
     report.sizes.push(res);
     report.totalSeconds = (Date.now() - started) / 1000;

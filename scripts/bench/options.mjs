@@ -7,21 +7,30 @@ import path from 'node:path';
  * @property {number[]} sizes corpus sizes in items, in the order they are run
  * @property {number} runs timed runs of every row, interleaved
  * @property {string} out folder for corpora, caches, databases and bench.json
+ * @property {string | undefined} before another checkout of meso (built), whose warm search is timed beside this one's
  */
 
-export const USAGE = 'usage: npm run bench -- [--sizes 50,1000,10000,100000] [--runs 7] [--out bench-out]';
+export const USAGE =
+  'usage: npm run bench -- [--sizes 50,1000,10000,100000] [--runs 7] [--out bench-out] [--before <meso checkout>]';
 
 /** Thrown for a bad command line; index.mjs prints it with the usage line. */
 export class OptionsError extends Error {}
 
 /**
- * Reads `--sizes`, `--runs` and `--out` (also as `--flag=value`); `help` is true for `--help` / `-h`.
+ * Reads `--sizes`, `--runs`, `--out` and `--before` (also as `--flag=value`); `help` is true for `--help` / `-h`.
  * @param {string[]} argv the arguments after the script
  * @param {string} root the repository root, where the default `bench-out/` goes
  * @returns {BenchOptions & { help: boolean }}
  */
 export function parseOptions(argv, root) {
-  const opts = { sizes: [50, 1000, 10000, 100000], runs: 7, out: path.join(root, 'bench-out'), help: false };
+  /** @type {BenchOptions & { help: boolean }} */
+  const opts = {
+    sizes: [50, 1000, 10000, 100000],
+    runs: 7,
+    out: path.join(root, 'bench-out'),
+    before: undefined,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = /** @type {string} */ (argv[i]);
     const eq = arg.indexOf('=');
@@ -37,6 +46,7 @@ export function parseOptions(argv, root) {
         .map((s) => Number(s.trim()));
     else if (flag === '--runs') opts.runs = Number(value());
     else if (flag === '--out') opts.out = path.resolve(value());
+    else if (flag === '--before') opts.before = path.resolve(value());
     else if (flag === '--help' || flag === '-h') opts.help = true;
     else throw new OptionsError(`unknown option ${arg}`);
   }

@@ -59,8 +59,12 @@ const isTimed = (row) => row !== undefined && !('skipped' in row);
  * The heading printed once, before the tables.
  * @param {Machine} machine
  * @param {number} runs
+ * @param {string[]} [removedEnv] environment variables removed for every timed process
  */
-export function renderHeader(machine, runs) {
+export function renderHeader(machine, runs, removedEnv = []) {
+  const removed = removedEnv.length
+    ? [`${removedEnv.join(', ')} removed for every timed process (it makes Node read certificates at start-up).`, '']
+    : [];
   return [
     '# meso benchmark',
     '',
@@ -70,6 +74,7 @@ export function renderHeader(machine, runs) {
       '(median to median, min to min, max to max; phases and measures to its median); peak RSS ratios are to the ' +
       'peak RSS of `node -e 0`.',
     '',
+    ...removed,
   ].join('\n');
 }
 
