@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const topic = helpTopic(args);
   const help = topic !== undefined ? builtHelp(topic) : undefined;
   let timings = timingsLine; // the phases of a run without dist/run.cjs: none but the total
-  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) process.stdout.write(`${__MESO_VERSION__}\n`);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) writeOut(`${__MESO_VERSION__}\n`);
   else if (help !== undefined) writeOut(help);
   else {
     const [name, id] = topic !== undefined ? ['help', __MESO_HELP_ID__] : ['run', __MESO_RUN_ID__];
@@ -89,7 +89,8 @@ async function main(): Promise<void> {
     run.save(run.exports.corpusBuilt?.() ? 'built' : 'other');
   }
   // the phase timings (MESO_TIMINGS=1)
-  if (process.env.MESO_TIMINGS) process.stderr.write(timings());
+  // (written straight to the descriptor: a stderr stream into a pipe would load net, and be timed as meso's)
+  if (process.env.MESO_TIMINGS) writeSync(2, timings());
 }
 
 void main();

@@ -19,29 +19,42 @@ export function isTerminal(fd: number): boolean {
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
-/** Whether standard output is a file or a device (not a pipe, socket or terminal): Node writes those blindly. */
-function isFileLike(fd: number): boolean {
-  try {
-    const st = fstatSync(fd);
-    return st.isFile() || (st.isCharacterDevice() && !isTerminal(fd)) || st.isBlockDevice();
-  } catch {
-    return false;
-  }
+/** Standard output as meso writes to it (see {@link openStdout}). */
+export interface Stdout {
+  write: (text: string) => void;
+  isTTY: boolean;
+  /** the terminal's width, on a terminal */
+  columns?: number;
 }
 
 /**
- * Returns the function that writes meso's output to standard output. Into a file or a device, Node's own
- * stream writes each chunk once and ignores a short write, so a full disk loses the rest without a word; here
- * the bytes are written in a loop until all are out, and a failure (ENOSPC, EIO, EFBIG…) throws a UsageError
- * (`cannot write output: …`, exit 2). A closed reader (EPIPE) calls `onClosed`. Into a pipe or a terminal the
- * stream is used, and its errors arrive as 'error' events (see runProcess).
+ * Opens standard output (descriptor `fd`, 1 but in tests). Into a file, a device that is not a terminal
+ * (`/dev/null`) or, on POSIX, a pipe (`| jq`, `| head`), the bytes are written with `fs.writeSync` in a loop
+ * until all are out, and no stream is made: Node's stream writes a chunk to a file once and ignores a short
+ * write, so a full disk would lose the rest without a word, and its pipe stream loads `net` (about 4 ms of every
+ * run). A failure (ENOSPC, EIO, EFBIG…) throws a UsageError (`cannot write output: …`, exit 2); a closed reader
+ * (EPIPE) calls `onClosed`. A pipe another program made non-blocking (EAGAIN) gets the rest through Node's
+ * stream. A terminal, a socket or a pipe on Windows get the stream (`stream()`, process.stdout), whose errors
+ * arrive as 'error' events (see runProcess).
  */
-export function makeStdoutWriter(stream: NodeJS.WriteStream, onClosed: () => never, fd = 1): (text: string) => void {
-  let direct: boolean | undefined;
-  return (text) => {
-    direct ??= isFileLike(fd);
-    if (!direct) {
-      stream.write(text);
+export function openStdout(onClosed: () => never, stream: () => NodeJS.WriteStream, fd = 1): Stdout {
+  let st: ReturnType<typeof fstatSync> | undefined;
+  try {
+    st = fstatSync(fd);
+  } catch {
+    st = undefined; // no standard output to look at: the stream deals with it
+  }
+  const fifo = st?.isFIFO() === true && process.platform !== 'win32';
+  const device = st?.isCharacterDevice() === true;
+  // a character device is a terminal or not (`/dev/null`): the stream says which, and loads node:tty only for one
+  if (!(st?.isFile() || st?.isBlockDevice() || fifo || (device && !stream().isTTY))) {
+    const s = stream();
+    return { write: (text) => void s.write(text), isTTY: Boolean(s.isTTY), columns: s.columns };
+  }
+  let streamed = false; // once a write met a non-blocking pipe, the rest goes through the stream, in order
+  const write = (text: string): void => {
+    if (streamed) {
+      stream().write(text);
       return;
     }
     const bytes = Buffer.from(text);
@@ -51,10 +64,16 @@ export function makeStdoutWriter(stream: NodeJS.WriteStream, onClosed: () => nev
         done += writeSync(fd, bytes, done, bytes.length - done);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN' && fifo) {
+          streamed = true;
+          stream().write(bytes.subarray(done));
+          return;
+        }
         if (code === 'EAGAIN') continue;
         if (code === 'EPIPE') onClosed();
         throw new UsageError(cannotWriteOutput(e));
       }
     }
   };
+  return { write, isTTY: false };
 }

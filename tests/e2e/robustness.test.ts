@@ -2,7 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  closeSync,
+  constants as fsConstants,
   existsSync,
+  openSync,
   watch,
   mkdirSync,
   readdirSync,
@@ -333,6 +336,43 @@ describe('pipes and large output', () => {
     expect(r.stdout.trim()).toBe('0');
     expect(r.stderr).toBe('');
   });
+
+  // Regression: output into a pipe is written with fs.writeSync; a pipe made non-blocking by another program
+  // answers EAGAIN once full, and the rest must still arrive, in order, through Node's stream.
+  it.skipIf(process.platform === 'win32')(
+    'writes all of list --json into a non-blocking pipe a slow reader drains',
+    async () => {
+      const dir = folder3000();
+      const tmp = makeTempDir();
+      const fifo = path.join(tmp, 'fifo');
+      const outFile = path.join(tmp, 'out.json');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fsConstants;
+      const opener = openSync(fifo, O_RDONLY | O_NONBLOCK); // so that the writer can be opened without blocking
+      const writer = openSync(fifo, O_WRONLY | O_NONBLOCK);
+      const reader = openSync(fifo, O_RDONLY); // a blocking reader, for cat
+      const out = openSync(outFile, 'w');
+      const ended = (child: ReturnType<typeof spawn>) =>
+        new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      const slow = spawn('sh', ['-c', 'sleep 1; exec cat'], { stdio: [reader, out, 'ignore'] });
+      // handed over as descriptor 3 and moved to 1 by sh: Node's spawn makes a child's 0, 1 and 2 blocking
+      const meso = spawn('sh', ['-c', 'exec "$0" "$1" list --json --data "$2" 1>&3 3>&-', process.execPath, BIN, dir], {
+        cwd: ROOT,
+        env: mesoEnv(cacheHome),
+        stdio: ['ignore', 'ignore', 'pipe', writer],
+      });
+      let stderr = '';
+      meso.stderr?.on('data', (d) => (stderr += d));
+      for (const fd of [opener, writer, reader, out]) closeSync(fd);
+      const [mesoStatus, catStatus] = await Promise.all([ended(meso), ended(slow)]);
+      expect(mesoStatus, stderr).toBe(0);
+      expect(catStatus).toBe(0);
+      const items = JSON.parse(readFileSync(outFile, 'utf8')) as Item[];
+      expect(items).toHaveLength(3000);
+      expect(new Set(items.map((i) => i.id)).size).toBe(3000);
+    },
+    60_000,
+  );
 
   it('does not truncate list --json on 3000 items written to a file', () => {
     const dir = folder3000();
