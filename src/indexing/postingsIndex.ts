@@ -32,8 +32,12 @@ export type NumberList = readonly number[] | Uint32Array;
 export interface Documents {
   count: number;
   ids: readonly string[];
-  /** per document, per field id: its number of distinct words */
-  fieldLength: ReadonlyArray<readonly number[]>;
+  /**
+   * per document, per field id: its number of distinct words, at `doc * fieldCount + fieldId` (one typed array
+   * rather than an array per document: at 10,000 items, 10,000 fewer objects for the garbage collector to copy)
+   */
+  lengths: ArrayLike<number>;
+  fieldCount: number;
   averageFieldLength: readonly number[];
   fieldIds: Record<string, number>;
 }
@@ -42,10 +46,17 @@ export interface Documents {
 export function documentsOf(stats: Omit<AsPlainObject, 'index'>): Documents {
   const byNumber = <T>(o: Record<string, T> | T[]): T[] =>
     Array.isArray(o) ? o : Object.entries(o).reduce<T[]>((a, [k, v]) => ((a[Number(k)] = v), a), []);
+  const fieldLength = byNumber(stats.fieldLength as unknown as Record<string, number[]>);
+  const fieldCount = Object.keys(stats.fieldIds).length;
+  const lengths = new Uint32Array(stats.documentCount * fieldCount);
+  fieldLength.forEach((perField, doc) => {
+    for (let f = 0; f < fieldCount; f++) lengths[doc * fieldCount + f] = perField[f] ?? 0;
+  });
   return {
     count: stats.documentCount,
     ids: byNumber(stats.documentIds as unknown as Record<string, string>),
-    fieldLength: byNumber(stats.fieldLength as unknown as Record<string, number[]>),
+    lengths,
+    fieldCount,
     averageFieldLength: stats.averageFieldLength,
     fieldIds: stats.fieldIds,
   };
@@ -392,11 +403,11 @@ export class PostingsIndex implements SearchIndex {
     const key = `${fieldId},${k},${b}`;
     let norm = this.norms.get(key);
     if (!norm) {
-      const { count, fieldLength, averageFieldLength } = this.documents;
+      const { count, lengths, fieldCount, averageFieldLength } = this.documents;
       const avgFieldLength = averageFieldLength[fieldId]!;
       norm = new Float64Array(count);
       for (let doc = 0; doc < count; doc++)
-        norm[doc] = k * (1 - b + (b * fieldLength[doc]![fieldId]!) / avgFieldLength);
+        norm[doc] = k * (1 - b + (b * lengths[doc * fieldCount + fieldId]!) / avgFieldLength);
       this.norms.set(key, norm);
     }
     return norm;
@@ -413,7 +424,7 @@ export class PostingsIndex implements SearchIndex {
     results: RawResults,
   ): void {
     if (lists === undefined) return;
-    const { count, fieldLength, averageFieldLength, fieldIds } = this.documents;
+    const { count, lengths, fieldCount, averageFieldLength, fieldIds } = this.documents;
     const termBoost = 1;
     const docBoost = 1;
     for (const field of Object.keys(fieldBoosts)) {
@@ -428,7 +439,7 @@ export class PostingsIndex implements SearchIndex {
       const { k: k1, b, d } = bm25params;
       for (let k = 0; k < docs.length; k++) {
         const docId = docs[k]!;
-        const rawScore = bm25(counts[k]!, idf, fieldLength[docId]![fieldId]!, avgFieldLength, k1, b, d);
+        const rawScore = bm25(counts[k]!, idf, lengths[docId * fieldCount + fieldId]!, avgFieldLength, k1, b, d);
         const weightedScore = termWeight * termBoost * fieldBoost * docBoost * rawScore;
         const result = results.get(docId);
         if (result) {

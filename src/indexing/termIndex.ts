@@ -138,6 +138,11 @@ export abstract class TermIndex implements TermLookup {
     return undefined;
   }
 
+  /** The documents' ids and field lengths, by number. */
+  protected docs(): Documents {
+    return documentsOf(this.stats());
+  }
+
   /** The terms and the acronyms of the index. */
   vocab(): Vocabulary {
     return (this.vocabulary ??= new Vocabulary(this.terms(), this.acronymList(), this.sortedTerms()));
@@ -158,7 +163,7 @@ export abstract class TermIndex implements TermLookup {
     const vocabulary = this.vocab();
     const near = edits > 0 ? vocabulary.near(term, edits) : vocabulary.has(term) ? [term] : [];
     // the items met, marked in an array by number (a set of numbers makes garbage per item)
-    const { count, ids } = (this.documents ??= documentsOf(this.stats()));
+    const { count, ids } = (this.documents ??= this.docs());
     const seen = new Uint8Array(Math.max(count, ids.length));
     let items = 0;
     for (const t of near)
@@ -203,7 +208,7 @@ export abstract class TermIndex implements TermLookup {
     const terms = this.terms();
     const chosen = this.chosen(pick);
     return new PostingsIndex(
-      (this.documents ??= documentsOf(this.stats())),
+      (this.documents ??= this.docs()),
       chosen.map((i) => terms[i]!),
       chosen.map((i) => this.postingsOf(i)),
     );
@@ -369,8 +374,12 @@ export class CountedIndex extends TermIndex {
       ends.push((end += json.length));
       crcs.push(crc32(Buffer.from(json, 'latin1')));
     }
-    const head = {
-      ...this.statistics,
+    // the documents' ids are not kept: whoever reads the index knows them (the cache: its items' ids); their
+    // field lengths are kept as one packed array, not an array per document (see Documents)
+    const { documentIds: _ids, fieldLength: _lengths, ...rest } = this.statistics;
+    const head: SavedHead = {
+      ...rest,
+      fieldLengths: packed(documentsOf(this.statistics).lengths),
       terms: this.termList,
       ends: packed(ends),
       crcs: packed(crcs),
@@ -406,10 +415,21 @@ export function unpacked(text: unknown): Uint32Array {
   return out;
 }
 
-/** The first line of a saved index, as written (`ends` and `crcs` {@link packed}). */
-type SavedHead = Stats & { terms: string[]; ends: string; crcs: string; sorted?: string; acronyms?: Acronym[] };
+/**
+ * The first line of a saved index, as written (`fieldLengths`, `ends`, `crcs` and `sorted` {@link packed}): the
+ * stats but the documents' ids and field lengths.
+ */
+type SavedHead = Omit<Stats, 'documentIds' | 'fieldLength'> & {
+  fieldLengths: string;
+  terms: string[];
+  ends: string;
+  crcs: string;
+  sorted?: string;
+  acronyms?: Acronym[];
+};
 /** The first line of a saved index, as read. */
-type Head = Omit<SavedHead, 'ends' | 'crcs' | 'sorted'> & {
+type Head = Omit<SavedHead, 'fieldLengths' | 'ends' | 'crcs' | 'sorted'> & {
+  fieldLengths: Uint32Array;
   ends: Uint32Array;
   crcs: Uint32Array;
   sorted?: Uint32Array;
@@ -426,8 +446,9 @@ export interface PostingsSource {
 
 /**
  * An index saved by {@link CountedIndex.serialize}, read from `bytes[start, end)` (its head line and its
- * postings, or only its head line when `source` reads the postings); parsed only as asked, each term's
- * postings checked against their CRC-32 when read.
+ * postings, or only its head line when `source` reads the postings), for documents of these `ids` (the items'
+ * ids, in the order they were counted); parsed only as asked, each term's postings checked against their CRC-32
+ * when read.
  */
 export class SavedIndex extends TermIndex {
   private head?: Head;
@@ -437,6 +458,7 @@ export class SavedIndex extends TermIndex {
     private readonly bytes: Buffer,
     private readonly start: number,
     private readonly end: number,
+    private readonly ids: readonly string[],
     private readonly source?: PostingsSource,
   ) {
     super();
@@ -444,9 +466,29 @@ export class SavedIndex extends TermIndex {
   protected terms() {
     return this.readHead().terms;
   }
+  protected override docs(): Documents {
+    const { documentCount, fieldLengths, fieldIds, averageFieldLength } = this.readHead();
+    return {
+      count: documentCount,
+      ids: this.ids,
+      lengths: fieldLengths,
+      fieldCount: Object.keys(fieldIds).length,
+      averageFieldLength,
+      fieldIds,
+    };
+  }
+  /** The stats as MiniSearch's JSON has them (for {@link TermIndex.load}). */
   protected stats(): Stats {
-    const { terms: _terms, ends: _ends, crcs: _crcs, sorted: _sorted, acronyms: _acronyms, ...stats } = this.readHead();
-    return stats;
+    const { terms: _t, ends: _e, crcs: _c, sorted: _s, acronyms: _a, fieldLengths: _f, ...rest } = this.readHead();
+    const { ids, lengths, fieldCount } = this.docs();
+    const fieldLength = ids.map((_, doc) =>
+      Array.from({ length: fieldCount }, (_, f) => lengths[doc * fieldCount + f]!),
+    );
+    return {
+      ...rest,
+      documentIds: { ...ids } as unknown as Stats['documentIds'],
+      fieldLength: { ...fieldLength } as unknown as Stats['fieldLength'],
+    };
   }
   protected override sortedTerms() {
     return this.readHead().sorted;
@@ -470,6 +512,7 @@ export class SavedIndex extends TermIndex {
     const saved = JSON.parse(this.bytes.toString('utf8', this.start, split)) as SavedHead;
     const head: Head = {
       ...saved,
+      fieldLengths: unpacked(saved.fieldLengths),
       ends: unpacked(saved.ends),
       crcs: unpacked(saved.crcs),
       sorted: saved.sorted === undefined ? undefined : unpacked(saved.sorted),
@@ -479,7 +522,9 @@ export class SavedIndex extends TermIndex {
       !Array.isArray(head.terms) ||
       head.terms.length !== head.ends.length ||
       head.crcs.length !== head.ends.length ||
-      (head.ends.at(-1) ?? 0) !== postings
+      (head.ends.at(-1) ?? 0) !== postings ||
+      head.documentCount !== this.ids.length ||
+      head.fieldLengths.length !== head.documentCount * Object.keys(head.fieldIds ?? {}).length
     ) {
       throw new Error('the saved index does not match its postings');
     }

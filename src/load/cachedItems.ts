@@ -21,13 +21,18 @@ export interface ItemsLayout {
    * per tag (`t:` a topic id, `c:` a country, `f:` a first-listed topic, `p:` a primary country), the numbers of
    * the items that have it, ascending
    */
-  tags: ReadonlyMap<string, readonly number[]>;
+  tags: ReadonlyMap<string, ArrayLike<number>>;
   /** per item, the length of its JSON (the array is `[`, then the items one per line, then `]`) */
   lengths: ArrayLike<number>;
   /** per item, the CRC-32 of its JSON */
   crcs: ArrayLike<number>;
   /** the CRC-32 of the whole array */
   crc: number;
+}
+
+/** The items that have a tag, by number (see {@link CachedItems.withTag}). */
+export interface TagSet {
+  has(n: number): boolean;
 }
 
 /**
@@ -49,7 +54,7 @@ export class CachedItems {
   private numbers?: Map<string, number>;
   /** items parsed one by one so far */
   private singles = 0;
-  private readonly tagSets = new Map<string, Set<number>>();
+  private readonly tagSets = new Map<string, TagSet>();
   readonly ids: readonly string[];
 
   constructor(
@@ -128,19 +133,33 @@ export class CachedItems {
 
   /** The numbers of the items that have any of these topics or countries, ascending. */
   taggedNumbers(topics: readonly string[], countries: readonly string[]): number[] {
-    const numbers = new Set<number>();
-    for (const key of [...topics.map((t) => `t:${t}`), ...countries.map((c) => `c:${c}`)])
-      for (const n of this.layout.tags.get(key) ?? []) numbers.add(n);
-    return [...numbers].sort((a, b) => a - b);
+    const keys = [...topics.map((t) => `t:${t}`), ...countries.map((c) => `c:${c}`)];
+    const lists: Array<ArrayLike<number>> = [];
+    for (const key of keys) {
+      const list = this.layout.tags.get(key);
+      if (list) lists.push(list);
+    }
+    if (lists.length === 1) return Array.from(lists[0]!);
+    // marked by number, then read in order: no set of numbers to make and sort
+    const marked = new Uint8Array(this.ids.length);
+    for (const list of lists) for (let k = 0; k < list.length; k++) marked[list[k]!] = 1;
+    const numbers: number[] = [];
+    for (let n = 0; n < marked.length; n++) if (marked[n]) numbers.push(n);
+    return numbers;
   }
 
   /**
    * The numbers of the items that have a tag: `t:` a topic, `c:` a country, `f:` a topic listed first, `p:` a
-   * primary country; made into a set on first use.
+   * primary country; marked in an array by number on first use.
    */
-  withTag(key: string): ReadonlySet<number> {
+  withTag(key: string): TagSet {
     let set = this.tagSets.get(key);
-    if (!set) this.tagSets.set(key, (set = new Set(this.layout.tags.get(key))));
+    if (!set) {
+      const marked = new Uint8Array(this.ids.length);
+      const list = this.layout.tags.get(key) ?? [];
+      for (let k = 0; k < list.length; k++) marked[list[k]!] = 1;
+      this.tagSets.set(key, (set = { has: (n) => marked[n] === 1 }));
+    }
     return set;
   }
 

@@ -15,7 +15,7 @@ import { SavedIndex, countTerms, packed, unpacked } from '../indexing/termIndex.
 import { defaultCacheDir } from '../paths.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 9;
+const CACHE_FORMAT = 10;
 
 export interface CacheOptions {
   cacheDir?: string;
@@ -159,9 +159,10 @@ interface ItemsHead {
   crc: number;
   /**
    * per tag (`t:` and a topic id, `c:` and a country; `f:` and the topic an item lists first, `p:` and its primary
-   * country), the numbers of the items that have it
+   * country), the numbers of the items that have it, ascending ({@link packed}: read into typed arrays, which the
+   * garbage collector never copies)
    */
-  tags: Record<string, number[]>;
+  tags: Record<string, string>;
 }
 
 /**
@@ -202,7 +203,7 @@ function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer[]]
     pages,
     merged,
     ids: items.map((i) => i.id),
-    tags,
+    tags: Object.fromEntries(Object.entries(tags).map(([tag, numbers]) => [tag, packed(numbers)])),
     lengths: packed(lengths),
     crcs: packed(crcs),
     crc,
@@ -340,7 +341,7 @@ function readCache(file: string, key: string, log: (m: string) => void, rebuild:
     };
     const cached = new CachedItems(itemsSource(fd, nl + 1 + metaBytes, items - metaBytes, recover), {
       ids: meta.ids,
-      tags: new Map(Object.entries(meta.tags)),
+      tags: new Map(Object.entries(meta.tags).map(([tag, numbers]) => [tag, unpacked(numbers)])),
       lengths: unpacked(meta.lengths),
       crcs: unpacked(meta.crcs),
       crc: meta.crc,
@@ -360,7 +361,7 @@ function readCache(file: string, key: string, log: (m: string) => void, rebuild:
     const at = nl + 1 + items + head;
     return withIndex(
       corpus,
-      new SavedIndex(bytes, 0, head, {
+      new SavedIndex(bytes, 0, head, meta.ids, {
         length: postings,
         read: (start, end) => readRange(file, at + start, at + end),
       }),

@@ -15,7 +15,12 @@ import { makeItem } from '../helpers/makeItem.js';
 const corpus = loadCorpus({ paths: [bundledPagesDir()] });
 const counted = countTerms(corpus.items);
 const bytes = Buffer.from(counted.serialize());
-const saved = new SavedIndex(bytes, 0, bytes.length);
+const saved = new SavedIndex(
+  bytes,
+  0,
+  bytes.length,
+  corpus.items.map((i) => i.id),
+);
 
 /** The searches meso's ranking makes (see probeRunner), and a few more of MiniSearch's options. */
 const searches = (term: string): Array<Parameters<SearchIndex['search']>> => {

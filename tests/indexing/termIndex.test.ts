@@ -35,9 +35,10 @@ function buildIndexWithAddAll(items: readonly Item[]): MiniSearch<IndexDoc> {
 
 const corpus = loadCorpus({ paths: [bundledPagesDir()] });
 const reference = buildIndexWithAddAll(corpus.items);
+const ids = corpus.items.map((i) => i.id);
 const saved = (index: ReturnType<typeof countTerms>) => {
   const bytes = Buffer.from(index.serialize());
-  return new SavedIndex(bytes, 0, bytes.length);
+  return new SavedIndex(bytes, 0, bytes.length, ids);
 };
 
 /** The index as MiniSearch writes it: terms in the order of its tree, which depends on the order they came in. */
@@ -105,7 +106,7 @@ describe('a saved index', () => {
   it('is read from where it starts in a larger file, as the cache keeps it after the items', () => {
     const before = Buffer.from('{"items":["Petén, “niños” 😀"]}\n');
     const bytes = Buffer.concat([before, Buffer.from(countTerms(corpus.items).serialize())]);
-    const index = new SavedIndex(bytes, before.length, bytes.length);
+    const index = new SavedIndex(bytes, before.length, bytes.length, ids);
     expect(asJson(index.load())).toBe(asJson(reference));
     expect(index.load(termsFor(parseQuery('peten'))).search('peten')).toEqual(reference.search('peten'));
   });
@@ -119,10 +120,16 @@ describe('a saved index', () => {
   it('fails to load, rather than answering wrongly, when its postings do not match its head', () => {
     const text = countTerms(corpus.items).serialize();
     const cut = Buffer.from(text.slice(0, -5));
-    expect(() => new SavedIndex(cut, 0, cut.length).load()).toThrow(/does not match/);
+    expect(() => new SavedIndex(cut, 0, cut.length, ids).load()).toThrow(/does not match/);
     const split = text.indexOf('\n');
     const mangled = Buffer.from(`${text.slice(0, split + 1)}x${text.slice(split + 2)}`);
-    expect(() => new SavedIndex(mangled, 0, mangled.length).load()).toThrow();
+    expect(() => new SavedIndex(mangled, 0, mangled.length, ids).load()).toThrow();
+  });
+
+  it('fails to load when it is handed the ids of other documents than it counted', () => {
+    const bytes = Buffer.from(countTerms(corpus.items).serialize());
+    expect(() => new SavedIndex(bytes, 0, bytes.length, ids.slice(1)).load()).toThrow(/does not match/);
+    expect(new SavedIndex(bytes, 0, bytes.length, ids).load().documentCount).toBe(ids.length);
   });
 });
 

@@ -104,21 +104,43 @@ describe('a corpus read from the cache', () => {
         [`f:${topic}`, (i: (typeof fresh.items)[number]) => i.topics[0] === topic],
       ] as const) {
         const walked = fresh.items.flatMap((i, n) => (has(i) ? [n] : []));
+        const tagged = map.cached.withTag(key);
         expect(
-          [...map.cached.withTag(key)].sort((a, b) => a - b),
+          fresh.items.flatMap((_, n) => (tagged.has(n) ? [n] : [])),
           key,
         ).toEqual(walked);
         some += walked.length;
       }
     for (const country of ['Mexico', 'Costa Rica', 'Honduras']) {
       const walked = fresh.items.flatMap((i, n) => (i.primaryCountry === country ? [n] : []));
+      const tagged = map.cached.withTag(`p:${country}`);
       expect(
-        [...map.cached.withTag(`p:${country}`)].sort((a, b) => a - b),
+        fresh.items.flatMap((_, n) => (tagged.has(n) ? [n] : [])),
         country,
       ).toEqual(walked);
       some += walked.length;
     }
     expect(some).toBeGreaterThan(0);
+  });
+
+  it('finds the items with any of some topics or countries, ascending, as walking every item finds them', () => {
+    const { warm, fresh } = cachedTwice();
+    const map = warm.byId as CachedItemMap;
+    const cases: Array<[string[], string[]]> = [
+      [['trafficking'], []],
+      [[], ['Mexico']],
+      [
+        ['health', 'return'],
+        ['Costa Rica', 'Honduras'],
+      ],
+      [['no-such-topic'], []],
+    ];
+    for (const [topics, countries] of cases) {
+      const walked = fresh.items.flatMap((i, n) =>
+        i.topics.some((t) => topics.includes(t)) || i.countries.some((c) => countries.includes(c)) ? [n] : [],
+      );
+      expect(map.cached.taggedNumbers(topics, countries), `${topics} ${countries}`).toEqual(walked);
+    }
   });
 
   it('ranks without parsing items when nothing but the ranking needs them, and the same as the pages', () => {
