@@ -1,11 +1,11 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { distance } from 'fastest-levenshtein';
-import os from 'node:os';
 import type { Item } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
 import { FIELDS, INDEX_OPTIONS, fieldText, indexTerms, type IndexDoc } from './buildIndex.js';
 import { AcronymCollector, type Acronym } from './learnAcronyms.js';
 import { crc32 } from '../io/crc32.js';
+import { readBlock, writeBlock } from '../io/jsonBlock.js';
 import { PostingsIndex, documentsOf, type Documents, type Lists, type SearchIndex } from './postingsIndex.js';
 
 export type { SearchIndex } from './postingsIndex.js';
@@ -353,13 +353,19 @@ export class CountedIndex extends TermIndex {
   }
 
   /**
-   * The index as the cache keeps it, two lines read back by {@link SavedIndex}: a head (the stats, the terms,
-   * where each term's postings end, and the acronyms the items define) as JSON, then every term's postings one
-   * after another, each a JSON array of field id, document numbers and counts per field that has the term
+   * The index as the cache keeps it, read back by {@link SavedIndex}: a head (see io/jsonBlock: the stats, the
+   * terms and the acronyms the items define as JSON; then, as arrays of numbers, the documents' field lengths,
+   * where each term's postings end, their CRC-32 and the terms' order as strings), then every term's postings
+   * one after another, each a JSON array of field id, document numbers and counts per field that has the term
    * (`[0,[3,9],[1,2],2,[9],[1]]`: in field 0, documents 3 and 9, once and twice; in field 2, document 9 once).
-   * The head also holds each term's postings' CRC-32, so that a term's are checked when they are read.
+   * The documents' ids are not kept: whoever reads the index knows them (the cache: its items' ids).
    */
-  serialize(): string {
+  serialize(): Buffer {
+    return Buffer.concat(this.serializeParts());
+  }
+
+  /** {@link serialize}'s bytes as two parts: the head, and the postings. */
+  serializeParts(): [head: Buffer, postings: Buffer] {
     const parts: string[] = [];
     const ends: number[] = [];
     const crcs: number[] = [];
@@ -374,19 +380,15 @@ export class CountedIndex extends TermIndex {
       ends.push((end += json.length));
       crcs.push(crc32(Buffer.from(json, 'latin1')));
     }
-    // the documents' ids are not kept: whoever reads the index knows them (the cache: its items' ids); their
-    // field lengths are kept as one packed array, not an array per document (see Documents)
-    const { documentIds: _ids, fieldLength: _lengths, ...rest } = this.statistics;
-    const head: SavedHead = {
-      ...rest,
-      fieldLengths: packed(documentsOf(this.statistics).lengths),
-      terms: this.termList,
-      ends: packed(ends),
-      crcs: packed(crcs),
-      sorted: packed(sortedOrder(this.termList)),
-      acronyms: this.acronyms,
+    const { documentIds: _ids, fieldLength: _lengths, ...stats } = this.statistics;
+    const head: SavedHead = { ...stats, terms: this.termList, acronyms: this.acronyms };
+    const arrays: HeadArrays = {
+      fieldLengths: documentsOf(this.statistics).lengths,
+      ends,
+      crcs,
+      sorted: sortedOrder(this.termList),
     };
-    return `${JSON.stringify(head)}\n${parts.join('')}`;
+    return [writeBlock(JSON.stringify(head), arrays), Buffer.from(parts.join(''), 'latin1')];
   }
 }
 
@@ -395,45 +397,17 @@ export function sortedOrder(terms: readonly string[]): number[] {
   return terms.map((_, i) => i).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
 }
 
-/**
- * Numbers below 2^32 as base64 of 32-bit little-endian words: for the head's per-term offsets and checksums,
- * read back with {@link unpacked} several times faster than JSON.parse reads an array of the numbers.
- */
-export function packed(values: ArrayLike<number>): string {
-  const bytes = Buffer.alloc(values.length * 4);
-  for (let i = 0; i < values.length; i++) bytes.writeUInt32LE(values[i]!, i * 4);
-  return bytes.toString('base64');
-}
-
-/** The numbers {@link packed} wrote. */
-export function unpacked(text: unknown): Uint32Array {
-  if (typeof text !== 'string') throw new Error('the saved index does not match its postings');
-  const bytes = Buffer.from(text, 'base64');
-  const out = new Uint32Array(bytes.length >> 2);
-  if (os.endianness() === 'LE') new Uint8Array(out.buffer).set(bytes.subarray(0, out.length * 4));
-  else for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
-  return out;
-}
-
-/**
- * The first line of a saved index, as written (`fieldLengths`, `ends`, `crcs` and `sorted` {@link packed}): the
- * stats but the documents' ids and field lengths.
- */
-type SavedHead = Omit<Stats, 'documentIds' | 'fieldLength'> & {
-  fieldLengths: string;
-  terms: string[];
-  ends: string;
-  crcs: string;
-  sorted?: string;
-  acronyms?: Acronym[];
+/** The head of a saved index, as written: the stats but the documents' ids and field lengths, the terms, the acronyms. */
+type SavedHead = Omit<Stats, 'documentIds' | 'fieldLength'> & { terms: string[]; acronyms?: Acronym[] };
+/** The head's numbers (see {@link CountedIndex.serialize}). */
+type HeadArrays = {
+  fieldLengths: ArrayLike<number>;
+  ends: ArrayLike<number>;
+  crcs: ArrayLike<number>;
+  sorted: ArrayLike<number>;
 };
-/** The first line of a saved index, as read. */
-type Head = Omit<SavedHead, 'fieldLengths' | 'ends' | 'crcs' | 'sorted'> & {
-  fieldLengths: Uint32Array;
-  ends: Uint32Array;
-  crcs: Uint32Array;
-  sorted?: Uint32Array;
-};
+/** The head of a saved index, as read. */
+type Head = SavedHead & { [name in keyof HeadArrays]: Uint32Array };
 
 /**
  * Where a saved index's postings are when they are not in its buffer (the cache file: only the terms a search
@@ -507,29 +481,28 @@ export class SavedIndex extends TermIndex {
 
   private readHead() {
     if (this.head) return this.head;
-    const split = this.bytes.indexOf(10, this.start);
-    if (split < 0 || split >= this.end) throw new Error('the saved index has no postings line');
-    const saved = JSON.parse(this.bytes.toString('utf8', this.start, split)) as SavedHead;
-    const head: Head = {
-      ...saved,
-      fieldLengths: unpacked(saved.fieldLengths),
-      ends: unpacked(saved.ends),
-      crcs: unpacked(saved.crcs),
-      sorted: saved.sorted === undefined ? undefined : unpacked(saved.sorted),
-    };
-    const postings = this.source ? this.source.length : this.end - split - 1;
+    const block = readBlock(this.bytes, this.start, this.end);
+    const saved = block.value as SavedHead;
+    const { fieldLengths, ends, crcs, sorted } = block.arrays;
+    const postings = this.source ? this.source.length : this.end - block.end;
     if (
-      !Array.isArray(head.terms) ||
-      head.terms.length !== head.ends.length ||
-      head.crcs.length !== head.ends.length ||
-      (head.ends.at(-1) ?? 0) !== postings ||
-      head.documentCount !== this.ids.length ||
-      head.fieldLengths.length !== head.documentCount * Object.keys(head.fieldIds ?? {}).length
+      typeof saved !== 'object' ||
+      saved === null ||
+      !Array.isArray(saved.terms) ||
+      !fieldLengths ||
+      !ends ||
+      !crcs ||
+      !sorted ||
+      saved.terms.length !== ends.length ||
+      crcs.length !== ends.length ||
+      (ends.at(-1) ?? 0) !== postings ||
+      saved.documentCount !== this.ids.length ||
+      fieldLengths.length !== saved.documentCount * Object.keys(saved.fieldIds ?? {}).length
     ) {
       throw new Error('the saved index does not match its postings');
     }
-    this.base = split + 1;
-    return (this.head = head);
+    this.base = block.end;
+    return (this.head = { ...saved, fieldLengths, ends, crcs, sorted });
   }
 }
 

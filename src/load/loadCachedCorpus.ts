@@ -11,11 +11,12 @@ import { CachedItemMap, CachedItems, type ItemsSource } from './cachedItems.js';
 import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageEntry } from './readPages.js';
 import { tablesChecksum } from '../enrich/getEnrichers.js';
 import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
-import { SavedIndex, countTerms, packed, unpacked } from '../indexing/termIndex.js';
+import { SavedIndex, countTerms } from '../indexing/termIndex.js';
+import { readBlock, writeBlock } from '../io/jsonBlock.js';
 import { defaultCacheDir } from '../paths.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 10;
+const CACHE_FORMAT = 11;
 
 export interface CacheOptions {
   cacheDir?: string;
@@ -122,21 +123,21 @@ function buildAndWrite(
   try {
     options.progress?.(0, 1, 'cache');
     mkdirSync(dir, { recursive: true });
-    const [metaLine, array] = itemsPart(corpus);
+    const [metaBlock, array] = itemsPart(corpus);
     const arrayBytes = array.reduce((n, b) => n + b.length, 0);
-    const index = Buffer.from(counted.serialize());
+    const [indexHead, postings] = counted.serializeParts();
     timed('write cache', () => {
-      const head = index.indexOf(10) + 1;
       const header: Header = {
         format: CACHE_FORMAT,
         key,
-        meta: metaLine.length,
-        items: metaLine.length + arrayBytes,
-        head,
-        postings: index.length - head,
-        crc32: crc32(index.subarray(0, head), crc32(metaLine)),
+        meta: metaBlock.length,
+        items: metaBlock.length + arrayBytes,
+        head: indexHead.length,
+        postings: postings.length,
+        crc32: crc32(indexHead, crc32(metaBlock)),
       };
-      writeFileAtomic(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), metaLine, ...array, index]));
+      const parts = [Buffer.from(`${JSON.stringify(header)}\n`), metaBlock, ...array, indexHead, postings];
+      writeFileAtomic(file, Buffer.concat(parts));
     });
     cache.log(`wrote the cache ${file}`);
   } catch (e) {
@@ -145,28 +146,25 @@ function buildAndWrite(
   return withIndex(corpus, counted);
 }
 
-/** What the cache keeps of the items besides them: the first line of its items part. */
+/**
+ * What the cache keeps of the items besides them, the block (see io/jsonBlock) that starts its items part: as
+ * JSON, the diagnostics, the page figures and the items' ids; as arrays of numbers, per item the length of its
+ * JSON in the array and its CRC-32 (`lengths`, `crcs`), and per tag (`t:` and a topic id, `c:` and a country;
+ * `f:` and the topic an item lists first, `p:` and its primary country: names with a colon, which `lengths` and
+ * `crcs` have not) the numbers of the items that have it, ascending.
+ */
 interface ItemsHead {
   diagnostics: Corpus['diagnostics'];
   pages: Corpus['pages'];
   merged: number;
   /** the items' ids, in order */
   ids: string[];
-  /** per item, the length of its JSON in the array, and its CRC-32 (packed: see termIndex's packed) */
-  lengths: string;
-  crcs: string;
   /** the CRC-32 of the whole array */
   crc: number;
-  /**
-   * per tag (`t:` and a topic id, `c:` and a country; `f:` and the topic an item lists first, `p:` and its primary
-   * country), the numbers of the items that have it, ascending ({@link packed}: read into typed arrays, which the
-   * garbage collector never copies)
-   */
-  tags: Record<string, string>;
 }
 
 /**
- * The items part of the cache: a line of {@link ItemsHead}, then the items as a JSON array, one item per line
+ * The items part of the cache: the {@link ItemsHead} block, then the items as a JSON array, one item per line
  * (so that one can be read and parsed alone: see CachedItems), both as ASCII (see asciiJson).
  */
 function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer[]] {
@@ -198,17 +196,8 @@ function itemsPart(corpus: Omit<Corpus, 'index' | 'lookup'>): [Buffer, Buffer[]]
     if (item.topics.length) (tags[`f:${item.topics[0]}`] ??= []).push(n);
     if (item.primaryCountry !== null) (tags[`p:${item.primaryCountry}`] ??= []).push(n);
   });
-  const head: ItemsHead = {
-    diagnostics,
-    pages,
-    merged,
-    ids: items.map((i) => i.id),
-    tags: Object.fromEntries(Object.entries(tags).map(([tag, numbers]) => [tag, packed(numbers)])),
-    lengths: packed(lengths),
-    crcs: packed(crcs),
-    crc,
-  };
-  return [Buffer.from(`${asciiJson(JSON.stringify(head))}\n`, 'latin1'), array];
+  const head: ItemsHead = { diagnostics, pages, merged, ids: items.map((i) => i.id), crc };
+  return [writeBlock(asciiJson(JSON.stringify(head)), { lengths, crcs, ...tags }), array];
 }
 
 /** Items made into bytes together when the cache is written. */
@@ -227,12 +216,12 @@ function asciiJson(json: string): string {
 interface Header {
   format?: number;
   key?: string;
-  /** bytes of the items part (its first line, `meta` bytes, then the items' array), of the index's head line, and of the postings after them */
+  /** bytes of the items part (its head block, `meta` bytes, then the items' array), of the index's head block, and of the postings after them */
   meta?: number;
   items?: number;
   head?: number;
   postings?: number;
-  /** CRC-32 of the items part's first line and the index's head line (each item and each term's postings have theirs) */
+  /** CRC-32 of the items part's head block and the index's (each item and each term's postings have theirs) */
   crc32?: number;
 }
 
@@ -325,25 +314,29 @@ function readCache(file: string, key: string, log: (m: string) => void, rebuild:
       log('cache fails its checksum (damaged or truncated): rebuilding');
       return null;
     }
-    // the items part's first line and the index's head, checked whole; each item is read and checked when it is
+    // the items part's head block and the index's, checked whole; each item is read and checked when it is
     // asked for, and each term's postings when a search needs them
-    const metaLine = readFully(fd, Buffer.allocUnsafe(metaBytes), nl + 1);
+    const metaBlock = readFully(fd, Buffer.allocUnsafe(metaBytes), nl + 1);
     const bytes = readFully(fd, Buffer.allocUnsafe(head), nl + 1 + items);
-    if (crc32(bytes, crc32(metaLine)) !== header.crc32) {
+    if (crc32(bytes, crc32(metaBlock)) !== header.crc32) {
       log('cache fails its checksum (damaged or truncated): rebuilding');
       return null;
     }
     // written as ASCII (see asciiJson): read byte for byte, without UTF-8 decoding
-    const meta = JSON.parse(metaLine.toString('latin1')) as ItemsHead;
+    const block = readBlock(metaBlock, 0, metaBlock.length);
+    const meta = block.value as ItemsHead;
+    const { lengths, crcs, ...tags } = block.arrays;
+    if (block.end !== metaBlock.length || !lengths || !crcs || !Array.isArray(meta?.ids))
+      throw new Error('the items part is damaged');
     const recover = () => {
       log('cache fails its checksum (a damaged item): rebuilding');
       return rebuild();
     };
     const cached = new CachedItems(itemsSource(fd, nl + 1 + metaBytes, items - metaBytes, recover), {
       ids: meta.ids,
-      tags: new Map(Object.entries(meta.tags).map(([tag, numbers]) => [tag, unpacked(numbers)])),
-      lengths: unpacked(meta.lengths),
-      crcs: unpacked(meta.crcs),
+      tags: new Map(Object.entries(tags)),
+      lengths,
+      crcs,
       crc: meta.crc,
     });
     kept = true; // the items' reader keeps the descriptor

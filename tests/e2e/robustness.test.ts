@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from '../../src/io/crc32.js';
+import { readBlock } from '../../src/io/jsonBlock.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import {
   BIN,
@@ -545,10 +546,10 @@ describe('the cache', () => {
     const nl = good.indexOf(10);
     const header = JSON.parse(good.toString('utf8', 0, nl)) as { items: number; head: number };
     const headAt = nl + 1 + header.items;
-    const head = JSON.parse(good.toString('utf8', headAt, headAt + header.head)) as { terms: string[]; ends: string };
-    const t = head.terms.indexOf('belize');
-    // where each term's postings end: 32-bit little-endian numbers, in base64
-    const postingsAt = headAt + header.head + (t ? Buffer.from(head.ends, 'base64').readUInt32LE((t - 1) * 4) : 0);
+    const head = readBlock(good, headAt, headAt + header.head);
+    const t = (head.value as { terms: string[] }).terms.indexOf('belize');
+    // where each term's postings end (after the index's head)
+    const postingsAt = headAt + header.head + (t ? head.arrays.ends![t - 1]! : 0);
     /** The cache with the first digit at or after `at` changed to another digit. */
     const changed = (at: number) => {
       const bytes = Buffer.from(good);

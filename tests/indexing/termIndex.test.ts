@@ -118,12 +118,18 @@ describe('a saved index', () => {
   });
 
   it('fails to load, rather than answering wrongly, when its postings do not match its head', () => {
-    const text = countTerms(corpus.items).serialize();
-    const cut = Buffer.from(text.slice(0, -5));
+    const bytes = countTerms(corpus.items).serialize();
+    const cut = bytes.subarray(0, -5);
     expect(() => new SavedIndex(cut, 0, cut.length, ids).load()).toThrow(/does not match/);
-    const split = text.indexOf('\n');
-    const mangled = Buffer.from(`${text.slice(0, split + 1)}x${text.slice(split + 2)}`);
-    expect(() => new SavedIndex(mangled, 0, mangled.length, ids).load()).toThrow();
+    // a digit of the last term's postings changed: its checksum no longer matches
+    const mangled = Buffer.from(bytes);
+    const digit = mangled.length - 1 - [...mangled].reverse().findIndex((c) => c >= 0x30 && c <= 0x39);
+    mangled[digit] = mangled[digit] === 0x31 ? 0x32 : 0x31;
+    expect(() => new SavedIndex(mangled, 0, mangled.length, ids).load()).toThrow(/damaged/);
+    // the head's line cut short
+    const head = Buffer.from(bytes);
+    head[head.indexOf(10) - 3] = 0x7b;
+    expect(() => new SavedIndex(head, 0, head.length, ids).load()).toThrow();
   });
 
   it('fails to load when it is handed the ids of other documents than it counted', () => {
