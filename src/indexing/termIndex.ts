@@ -419,8 +419,8 @@ export interface PostingsSource {
 }
 
 /**
- * An index saved by {@link CountedIndex.serialize}, read from `bytes[start, end)` (its head line and its
- * postings, or only its head line when `source` reads the postings), for documents of these `ids` (the items'
+ * An index saved by {@link CountedIndex.serialize}, read from `bytes[start, end)` (its head block and its
+ * postings, or only its head block when `source` reads the postings), for documents of these `ids` (the items'
  * ids, in the order they were counted); parsed only as asked, each term's postings checked against their CRC-32
  * when read.
  */
