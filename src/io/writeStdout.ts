@@ -7,8 +7,9 @@ import { whyWriteFailed } from './writeFileAtomic.js';
 export const cannotWriteOutput = (e: unknown) => `cannot write output: ${whyWriteFailed(e, true)}`;
 
 /**
- * Whether a descriptor is a terminal. node:tty (and the net streams it brings) is loaded only for a character
- * device, which a terminal is: a pipe or a file never needs it.
+ * Whether a descriptor is a terminal. Only a character device can be one: a pipe or a file is answered from its
+ * stat. For standard output and error the process's stream answers, which loads node:tty (and the net streams it
+ * brings) only for a terminal, not for `/dev/null`; another descriptor asks node:tty.
  */
 export function isTerminal(fd: number): boolean {
   try {
@@ -16,6 +17,7 @@ export function isTerminal(fd: number): boolean {
   } catch {
     return false;
   }
+  if (fd === 1 || fd === 2) return Boolean((fd === 1 ? process.stdout : process.stderr).isTTY);
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
