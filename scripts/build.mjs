@@ -13,6 +13,7 @@
 //   dist/help.json   that program's help texts as it prints them into a pipe, which dist/meso.cjs prints itself
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
+import Module from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -138,7 +139,9 @@ const withoutActions = {
  * its code cache (src/main.ts). The file is ASCII: esbuild leaves the characters beyond ASCII of regular
  * expression literals as they are, written here as \u escapes (the same characters to JavaScript, in a string,
  * a regular expression or a template), so that it is read as a one-byte string (requireWithCodeCache), cheaper
- * to make and to parse than UTF-8. __MESO_CODE_ID__ (what cached corpora were made by) is the SHA-1 of the
+ * to make and to parse than a two-byte one. The file holds the bundle wrapped as Node wraps a CommonJS module:
+ * evaluated, it gives the module's function, which requireWithCodeCache calls (a plain `require` of it runs
+ * nothing). __MESO_CODE_ID__ (what cached corpora were made by) is the SHA-1 of the
  * bundle, written in place of a stand-in.
  */
 async function bundle(name, contents, plugins = []) {
@@ -152,7 +155,9 @@ async function bundle(name, contents, plugins = []) {
     write: false,
   });
   const built = asciiOnly(result.outputFiles[0].text);
-  const code = built.replaceAll(CODE_ID, createHash('sha1').update(built).digest('hex'));
+  // written as Node's CommonJS wrapper function (module.wrap), which requireWithCodeCache compiles as it is: V8
+  // would otherwise copy the 300 KB it wraps into one string again, every run
+  const code = Module.wrap(built.replaceAll(CODE_ID, createHash('sha1').update(built).digest('hex')));
   writeFileSync(`dist/${name}.cjs`, code);
   return createHash('sha1').update(code).digest('hex');
 }

@@ -13,7 +13,7 @@ import { makeExportCommand } from './commands/makeExportCommand.js';
 import { makeSimilarCommand } from './commands/makeSimilarCommand.js';
 import { makeCompletionCommand } from './commands/makeCompletionCommand.js';
 import { escapeForTerminal } from './text/escapeForTerminal.js';
-import { addOptions, READ_OPTIONS } from './options.js';
+import { addOptions, OPTIONS, READ_OPTIONS } from './options.js';
 import { describeProgram } from './commands/describeProgram.js';
 import { renderManPage } from './render/renderManPage.js';
 
@@ -38,8 +38,53 @@ Manual:   man meso.`;
 /** Commands whose output is never paged: a script to source, and help (short, and a pager would hide the prompt). */
 const UNPAGED = new Set(['completion', 'help']);
 
-/** Builds the commander program with every subcommand; pure wiring. */
-export function createProgram(rt: Runtime): Command {
+/** The commands, by name, each made on its own: see {@link commandNamed}. */
+const COMMANDS: Record<string, (rt: Runtime) => Command> = {
+  search: makeSearchCommand,
+  list: makeListCommand,
+  show: makeShowCommand,
+  similar: makeSimilarCommand,
+  timeline: makeTimelineCommand,
+  countries: (rt) => makeFacetCommand(rt, 'countries'),
+  topics: (rt) => makeFacetCommand(rt, 'topics'),
+  stats: makeStatsCommand,
+  parse: makeParseCommand,
+  export: makeExportCommand,
+  completion: makeCompletionCommand,
+};
+
+/** Commands that read the whole program: completion writes every command's flags, help names the others. */
+const NEEDS_ALL = new Set(['completion', 'help']);
+
+/**
+ * The command a command line runs, when it names one that needs no other (see {@link NEEDS_ALL}): the first word
+ * that is not a flag nor a flag's value (`meso --data ~/pages list`). Undefined otherwise (no command, an unknown
+ * one, `--`), for which the whole program is made, so that commander answers as it always does.
+ */
+export function commandNamed(args: readonly string[]): string | undefined {
+  const takesValue = new Set(
+    READ_OPTIONS.flatMap((name) => {
+      const flags = OPTIONS[name].flags;
+      return flags.includes('<') ? (flags.match(/-{1,2}[\w-]+/g) ?? []) : [];
+    }),
+  );
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return undefined;
+    if (arg.startsWith('-')) {
+      if (takesValue.has(arg)) i++;
+      continue;
+    }
+    return Object.hasOwn(COMMANDS, arg) && !NEEDS_ALL.has(arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the commander program; pure wiring. With `only` (see {@link commandNamed}), the program has that command
+ * alone: a run makes (and V8 compiles) the definitions of the command it runs, not of all eleven.
+ */
+export function createProgram(rt: Runtime, only?: string): Command {
   // where commander writes, and the width it wraps help to: the runtime's (commander would ask process.stdout),
   // so that help is the same text for the same runtime, which lets the build print it in advance (see main.ts)
   const output = {
@@ -59,23 +104,13 @@ export function createProgram(rt: Runtime): Command {
     .exitOverride();
   // flags about where pages come from and how meso talks, taken before or after the command name
   addOptions(program, READ_OPTIONS);
-  for (const cmd of [
-    makeSearchCommand(rt),
-    makeListCommand(rt),
-    makeShowCommand(rt),
-    makeSimilarCommand(rt),
-    makeTimelineCommand(rt),
-    makeFacetCommand(rt, 'countries'),
-    makeFacetCommand(rt, 'topics'),
-    makeStatsCommand(rt),
-    makeParseCommand(rt),
-    makeExportCommand(rt),
-    makeCompletionCommand(rt),
-  ]) {
+  for (const name of only !== undefined ? [only] : Object.keys(COMMANDS)) {
+    const cmd = COMMANDS[name]!(rt);
     cmd.exitOverride().configureOutput(output);
     cmd.showSuggestionAfterError(true).configureHelp({ showGlobalOptions: true });
     program.addCommand(cmd);
   }
+  if (only !== undefined) return program;
   program.helpCommand(false).addCommand(makeHelpCommand(program));
   return program;
 }
@@ -121,7 +156,7 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
     out: (s) => (held ? held.push(s) : runtime.out(s)),
     err: (s) => (held?.length ? heldErr.push(s) : runtime.err(s)),
   };
-  const program = createProgram(rt);
+  const program = createProgram(rt, commandNamed(argv.slice(2)));
   program.hook('preAction', (_program, action) => {
     if (runtime.isTTY && action.optsWithGlobals().pager !== false && !UNPAGED.has(action.name())) held = [];
   });

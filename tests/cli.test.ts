@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.js';
+import { commandNamed, createProgram, runCli } from '../src/cli.js';
+import { describeProgram } from '../src/commands/describeProgram.js';
 import type { Runtime } from '../src/runtime.js';
 
 /** A runtime whose stdout fails the way a full disk would: an error meso does not expect. */
@@ -59,5 +60,59 @@ describe('standard input', () => {
     expect(await runCli(['node', 'meso', 'search', 'trafficking', '--no-cache'], rt)).toBe(0);
     expect(out.join('')).toMatch(/Trafficking/);
     expect(looked).toBe(0);
+  });
+});
+
+describe('commandNamed and a program of one command', () => {
+  const silent: Runtime = { out: () => {}, err: () => {}, env: {}, isTTY: false };
+  const full = createProgram(silent);
+
+  it('finds the command after the flags before it, skipping the values of those that take one', () => {
+    expect(commandNamed(['search', 'trafficking'])).toBe('search');
+    expect(commandNamed(['--data', 'list', 'timeline', '--by', 'year'])).toBe('timeline');
+    expect(commandNamed(['--cache-dir', 'search', '--no-cache', '-q', 'list'])).toBe('list');
+    expect(commandNamed(['--data=search', 'countries'])).toBe('countries');
+    expect(commandNamed(['--max-page-bytes', '10', 'show', 'abc'])).toBe('show');
+  });
+
+  it('leaves to the whole program what needs it: no command, an unknown one, help, completion, --', () => {
+    for (const args of [[], ['--verbose'], ['serch', 'x'], ['help', 'search'], ['completion', 'bash'], ['--', 'list']])
+      expect(commandNamed(args), args.join(' ')).toBeUndefined();
+  });
+
+  it('knows every command of the whole program but help', () => {
+    const named = full.commands.map((c) => c.name()).filter((n) => commandNamed([n]) !== undefined);
+    expect(named.sort()).toEqual(
+      full.commands
+        .map((c) => c.name())
+        .filter((n) => n !== 'help' && n !== 'completion')
+        .sort(),
+    );
+    expect(named.length).toBeGreaterThan(8);
+  });
+
+  it('defines each command alone exactly as the whole program does', () => {
+    const whole = describeProgram(full, '0');
+    for (const spec of whole.commands) {
+      const only = commandNamed([spec.name]);
+      if (only === undefined) continue;
+      const alone = describeProgram(createProgram(silent, only), '0');
+      expect(alone.commands).toEqual([spec]);
+      expect(alone.options).toEqual(whole.options);
+    }
+  });
+
+  it('answers a mistyped flag of a command as the whole program does', async () => {
+    const run = async (argv: string[]) => {
+      const err: string[] = [];
+      const status = await runCli(['node', 'meso', ...argv], { ...silent, err: (t) => void err.push(t) });
+      return { status, err: err.join('') };
+    };
+    const r = await run(['search', 'x', '--contry', 'Mexico']);
+    expect(r.status).toBe(2);
+    expect(r.err).toMatch(/unknown option '--contry'[\s\S]*--country/);
+    const unknown = await run(['serch', 'x']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.err).toMatch(/unknown command 'serch'[\s\S]*search/);
   });
 });

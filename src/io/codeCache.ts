@@ -1,5 +1,4 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { isAscii } from 'node:buffer';
 import { createRequire, wrap } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
@@ -89,6 +88,9 @@ function writeCodeCache({ file, key }: CodeCacheFile, data: Buffer, kind: CodeCa
   }
 }
 
+/** How Node's wrapper of a CommonJS module (module.wrap) begins. */
+const WRAPPER = wrap('').slice(0, wrap('').indexOf('{') + 1);
+
 /** A CommonJS module run with {@link requireWithCodeCache}: its exports, and how to keep its compiled code. */
 export interface CachedModule<T> {
   exports: T;
@@ -111,10 +113,10 @@ export interface CachedModule<T> {
 export function requireWithCodeCache<T>(file: string, cache?: CodeCacheFile): CachedModule<T> {
   const read = cache && readCodeCache(cache);
   const cachedData = read?.data;
-  const bytes = readFileSync(file);
-  // an ASCII file (the build writes dist/run.cjs so) is decoded as Latin-1: the same text, made faster
-  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  const script = new Script(wrap(source), { filename: file, cachedData });
+  // (an ASCII file, as the build writes dist/run.cjs, becomes a one-byte string, with no Buffer made on the way)
+  const source = readFileSync(file, 'utf8');
+  // a file the build wrote already wrapped is compiled as it is: wrapping would copy it whole
+  const script = new Script(source.startsWith(WRAPPER) ? source : wrap(source), { filename: file, cachedData });
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} as T };
   const fn = script.runInThisContext() as (...args: unknown[]) => void;

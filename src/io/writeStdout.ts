@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
 import { whyWriteFailed } from './writeFileAtomic.js';
@@ -8,12 +8,16 @@ export const cannotWriteOutput = (e: unknown) => `cannot write output: ${whyWrit
 
 /**
  * Whether a descriptor is a terminal. Only a character device can be one: a pipe or a file is answered from its
- * stat. For standard output and error the process's stream answers, which loads node:tty (and the net streams it
- * brings) only for a terminal, not for `/dev/null`; another descriptor asks node:tty.
+ * stat, and `/dev/null` (on POSIX) from its device number. For standard output and error the process's stream
+ * answers, which loads node:tty (and the net streams it brings) only for a terminal; another descriptor asks
+ * node:tty.
  */
 export function isTerminal(fd: number): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice()) return false;
+    // /dev/null itself (`> /dev/null`, a benchmark's output): Node's stream for it would load the stream modules
+    if (process.platform !== 'win32' && stat.rdev === statSync('/dev/null').rdev) return false;
   } catch {
     return false;
   }

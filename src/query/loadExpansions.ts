@@ -342,13 +342,14 @@ const NONE: readonly Acronym[] = [];
 /**
  * Where the build keeps the shipped expansions keyed, as text read line by line: a JSON header line, then a JSON
  * line per group ({@link GroupData}), then a line per key, the key and its groups' numbers (`trata person\t3,17`).
- * A search reads the file whole (about 190 KB) but parses only the groups its words meet, and finds a key with
- * one string search: no deserialising of the whole table (a few milliseconds as v8.deserialize did).
+ * A search reads the file's bytes (about 170 KB) but decodes and parses only the lines its words meet, and finds a
+ * key with one search of the bytes: no deserialising of the whole table (a few milliseconds as v8.deserialize
+ * did), and no string of the whole file.
  */
 export const compiledExpansionsFile = () => path.join(packageRoot(), 'dist', 'expansions.txt');
 
 /** Bumped when {@link ExpansionData}'s shape, the file's layout, the way groups are made or keys worked out changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 let dataChecksum: string | undefined;
 /** The content the shipped expansions are made of: thesaurus.json, acronyms.json and the gazetteer's data. */
@@ -375,7 +376,7 @@ interface ExpansionsHeader {
   data: string;
   longest: number;
   groups: number;
-  /** characters after the header line: a file cut short or grown is not read */
+  /** bytes after the header line: a file cut short or grown is not read */
   length: number;
 }
 
@@ -395,7 +396,7 @@ export function serializeExpansions(data: ExpansionData = makeShippedData()): st
     ...[...data.keyed].map(([key, groups]) => `${key}\t${groups.join(',')}`),
     '',
   ].join('\n');
-  return `${JSON.stringify({ ...header, length: body.length })}\n${body}`;
+  return `${JSON.stringify({ ...header, length: Buffer.byteLength(body) })}\n${body}`;
 }
 
 /**
@@ -403,17 +404,19 @@ export function serializeExpansions(data: ExpansionData = makeShippedData()): st
  * whole (its length as written); else null.
  */
 function readCompiledExpansions(): KeyedGroups | null {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(compiledExpansionsFile(), 'utf8');
+    bytes = readFileSync(compiledExpansionsFile());
   } catch {
     return null; // not built: make them now
   }
-  // the length in the header is checked before any line past it is looked for: every line then ends
-  const lineEnd = (from: number) => text.indexOf('\n', from);
+  // the file stays bytes: a line is decoded when a query needs it, found with a search of its bytes (UTF-8); the
+  // length in the header is checked before any line past it is looked for: every line then ends
+  const lineEnd = (from: number) => bytes.indexOf(10, from);
+  const line = (from: number) => bytes.toString('utf8', from, lineEnd(from));
   let header: ExpansionsHeader;
   try {
-    header = JSON.parse(text.slice(0, Math.max(0, lineEnd(0)))) as ExpansionsHeader;
+    header = JSON.parse(bytes.toString('utf8', 0, Math.max(0, lineEnd(0)))) as ExpansionsHeader;
   } catch {
     return null; // damaged: make them now
   }
@@ -422,25 +425,26 @@ function readCompiledExpansions(): KeyedGroups | null {
     header.format !== FORMAT ||
     header.meso !== __MESO_VERSION__ ||
     header.data !== expansionsChecksum() ||
-    header.length !== text.length - body
+    header.length !== bytes.length - body
   )
     return null;
-  const starts: number[] = [];
+  const starts = new Int32Array(header.groups);
   let at = body;
   for (let i = 0; i < header.groups; i++) {
-    starts.push(at);
+    starts[i] = at;
     at = lineEnd(at) + 1;
   }
   const keys = at - 1; // the line break before the first key line
   return {
     longest: header.longest,
     count: header.groups,
-    group: (i) => JSON.parse(text.slice(starts[i], lineEnd(starts[i]!))) as GroupData,
+    group: (i) => JSON.parse(line(starts[i]!)) as GroupData,
     withKey(key) {
-      const found = text.indexOf(`\n${key}\t`, keys);
+      const found = bytes.indexOf(`\n${key}\t`, keys);
       if (found < 0) return NO_GROUPS;
-      const from = found + key.length + 2;
-      return text.slice(from, lineEnd(from)).split(',').map(Number);
+      return line(found + Buffer.byteLength(key) + 2)
+        .split(',')
+        .map(Number);
     },
   };
 }
