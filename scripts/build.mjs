@@ -6,7 +6,7 @@
 //                    (src/io/codeCache.ts); its SHA-1 is built into the entry to name and check that cache
 //   dist/help.cjs    the same without what the commands do: commander and the commands' definitions, for help
 //                    on a terminal (which commander wraps to its width); a code cache of its own
-//   dist/tables.v8   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
+//   dist/tables.jsonl   the gazetteer and taxonomy of data/ compiled, read by getEnrichers while data/ is unchanged
 //   dist/expansions.txt  the thesaurus, acronyms and country names keyed for query expansion (stemmed by this
 //                    build), read line by line by loadExpansions while data/ is unchanged
 //   dist/meso.1      the man page (package.json "man"), from the same commander program as --help
@@ -76,6 +76,7 @@ mkdirSync('dist', { recursive: true });
 for (const f of readdirSync('dist', { withFileTypes: true }).filter((f) => f.isFile() && /\.[cm]?js$/.test(f.name)))
   rmSync(`dist/${f.name}`);
 rmSync('dist/expansions.v8', { force: true }); // the expansions' file before dist/expansions.txt
+rmSync('dist/tables.v8', { force: true }); // the tables' file before dist/tables.jsonl
 
 // Build-time helpers, bundled on their own (so nothing of main.ts runs) beside the bundle (so they find data/ as
 // it does), imported, then removed: the tables compiled with the same code the bundle runs, the man page from
@@ -107,7 +108,7 @@ export { serializeExpansions } from './src/query/loadExpansions.ts';`,
   const { compileEnrichers, serializeEnrichers, manPage, helpTexts, serializeExpansions } = await import(
     pathToFileURL(helper).href
   );
-  writeFileSync(new URL('../dist/tables.v8', import.meta.url), serializeEnrichers(compileEnrichers()));
+  writeFileSync(new URL('../dist/tables.jsonl', import.meta.url), serializeEnrichers(compileEnrichers()));
   writeFileSync(new URL('../dist/expansions.txt', import.meta.url), serializeExpansions());
   writeFileSync(new URL('../dist/meso.1', import.meta.url), manPage());
   writeFileSync(new URL('../dist/help.json', import.meta.url), JSON.stringify(await helpTexts()));

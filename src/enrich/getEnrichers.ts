@@ -1,5 +1,4 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { compileGazetteer, nameKey } from './compileGazetteer.js';
 import { compileTopics } from './classifyTopics.js';
@@ -13,10 +12,10 @@ import { tokenize } from '../text/tokenize.js';
 import { timed } from '../timings.js';
 
 /** Bumped when the compiled tables' shape changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
-/** Where the build keeps the compiled gazetteer and taxonomy: a JSON header line, then v8.serialize bytes. */
-export const compiledTablesFile = () => path.join(packageRoot(), 'dist', 'tables.v8');
+/** Where the build keeps the compiled gazetteer and taxonomy: a JSON header line, then a line of JSON for each. */
+export const compiledTablesFile = () => path.join(packageRoot(), 'dist', 'tables.jsonl');
 
 let checksum: string | undefined;
 
@@ -70,13 +69,39 @@ interface Header {
   words: Record<Part, QueryWords>;
 }
 
-// v8 is required when a table is read, not imported: a search whose query names no country or topic never loads it
-let v8: typeof import('node:v8') | undefined;
-const requireV8 = () => (v8 ??= createRequire(import.meta.url)('node:v8') as typeof import('node:v8'));
+/** A phrase table as JSON holds it: its map as a list of entries. */
+interface PlainTable<T> {
+  byFirst: Array<[string, PhraseTable<T>['prefixes']]>;
+  prefixes: PhraseTable<T>['prefixes'];
+}
+const plainTable = <T>(t: PhraseTable<T>): PlainTable<T> => ({ byFirst: [...t.byFirst], prefixes: t.prefixes });
+const phraseTable = <T>(t: PlainTable<T>): PhraseTable<T> => ({ byFirst: new Map(t.byFirst), prefixes: t.prefixes });
+
+/** One table as a line of JSON (its maps as lists of entries). */
+export function tableJson(part: Part, enrichers: Enrichers): string {
+  const { gazetteer, topics } = enrichers;
+  const plain =
+    part === 'gazetteer'
+      ? { ...gazetteer, table: plainTable(gazetteer.table), lookup: [...gazetteer.lookup] }
+      : { ...topics, table: plainTable(topics.table) };
+  return JSON.stringify(plain);
+}
+
+/**
+ * One table read back from its line of JSON. JSON.parse, not v8.deserialize: loading node:v8 (and the stream
+ * modules it brings) would cost a search more than reading the table does.
+ */
+export function tableFromJson<P extends Part>(part: P, json: string): Enrichers[P] {
+  const plain = JSON.parse(json);
+  const table = phraseTable(plain.table);
+  return (
+    part === 'gazetteer' ? { ...plain, table, lookup: new Map(plain.lookup) } : { ...plain, table }
+  ) as Enrichers[P];
+}
 
 /** The compiled tables and their header, as the build writes them to {@link compiledTablesFile}. */
 export function serializeEnrichers(enrichers: Enrichers): Buffer {
-  const parts = PARTS.map((p) => requireV8().serialize(enrichers[p]));
+  const parts = PARTS.map((p) => Buffer.from(`${tableJson(p, enrichers)}\n`));
   const header: Header = {
     format: FORMAT,
     meso: __MESO_VERSION__,
@@ -149,9 +174,9 @@ function getPart<P extends Part>(part: P): Enrichers[P] {
     if (file) {
       try {
         const bytes = readAt(file.file, file.start[part], file.header.bytes[part]);
-        if (bytes.length === file.header.bytes[part]) return requireV8().deserialize(bytes);
+        if (bytes.length === file.header.bytes[part]) return tableFromJson(part, bytes.toString('utf8'));
       } catch {
-        // another Node's serialisation, damaged: compile instead
+        // damaged: compile instead
       }
     }
     compiledNow ??= compileEnrichers();

@@ -25,7 +25,7 @@ describe('the published package', () => {
       'dist/run.cjs',
       'dist/help.cjs',
       'dist/help.json',
-      'dist/tables.v8',
+      'dist/tables.jsonl',
       'dist/expansions.txt',
       'data/countries.json',
       'data/topics.json',

@@ -11,7 +11,7 @@ function copyPackage(): string {
   return dir;
 }
 
-describe('the compiled gazetteer shipped in dist/tables.v8', () => {
+describe('the compiled gazetteer shipped in dist/tables.jsonl', () => {
   const { run } = createRunner();
   const page = 'A new alias\n\nOfficials from Zembla-Land met in the capital to discuss border management.\n';
 
@@ -20,7 +20,7 @@ describe('the compiled gazetteer shipped in dist/tables.v8', () => {
     const bin = path.join(pkg, 'bin', 'meso.js');
     const withShipped = run(['list', '--json', '--no-cache'], { bin });
     expect(withShipped.status).toBe(0);
-    writeFileSync(path.join(pkg, 'dist', 'tables.v8'), 'damaged');
+    writeFileSync(path.join(pkg, 'dist', 'tables.jsonl'), 'damaged');
     const compiled = run(['list', '--json', '--no-cache'], { bin });
     expect(JSON.parse(compiled.stdout)).toEqual(JSON.parse(withShipped.stdout));
   });

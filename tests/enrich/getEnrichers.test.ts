@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { enrichersForQuery, getEnrichers } from '../../src/enrich/getEnrichers.js';
+import {
+  compileEnrichers,
+  enrichersForQuery,
+  getEnrichers,
+  tableFromJson,
+  tableJson,
+} from '../../src/enrich/getEnrichers.js';
 import { loadCorpus } from '../../src/load/loadCorpus.js';
 import { bundledPagesDir, packageRoot } from '../../src/paths.js';
 import { namedTags } from '../../src/query/namedTags.js';
@@ -69,5 +75,18 @@ describe('enrichersForQuery', () => {
     expect(empty('trafficking')).toEqual({ gazetteer: true, topics: false });
     expect(empty('guatemalteco')).toEqual({ gazetteer: false, topics: true });
     expect(empty('trata de personas en México')).toEqual({ gazetteer: false, topics: false });
+  });
+});
+
+describe('the compiled tables as the build writes them (tableJson) and a run reads them (tableFromJson)', () => {
+  it('read back equal to the tables compiled from data/, maps and all', () => {
+    const now = compileEnrichers();
+    const topics = tableFromJson('topics', tableJson('topics', now));
+    const gazetteer = tableFromJson('gazetteer', tableJson('gazetteer', now));
+    expect(topics.table.byFirst).toBeInstanceOf(Map);
+    expect(gazetteer.table.byFirst).toBeInstanceOf(Map);
+    expect(gazetteer.lookup).toBeInstanceOf(Map);
+    expect(gazetteer.lookup.size).toBeGreaterThan(100);
+    expect({ gazetteer, topics }).toEqual(now);
   });
 });
