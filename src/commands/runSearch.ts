@@ -31,10 +31,13 @@ export async function runSearch(words: string[], self: Command, rt: Runtime): Pr
   const filters = filtersFor(opts);
   for (const note of query.notes) rt.err(`meso: warning: ${note}\n`);
   const corpus = openCorpus(opts, rt);
+  const limit = opts.limit ?? DEFAULT_LIMIT;
   const ranked = rankQuery(corpus, query, enrichersForQuery(text), {
     all: opts.all,
     allow: matchFilters(filters),
     sort: opts.sort,
+    // only the hits printed need their order (all are counted)
+    top: Number.isFinite(limit) ? limit : undefined,
   });
   if (ranked.length === 0) {
     await emitItems([], opts, rt, { hits: true }); // [] for --json, a header for CSV: what a reader of the format expects

@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { createRequire, wrap } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
@@ -113,8 +114,10 @@ export interface CachedModule<T> {
 export function requireWithCodeCache<T>(file: string, cache?: CodeCacheFile): CachedModule<T> {
   const read = cache && readCodeCache(cache);
   const cachedData = read?.data;
-  // (an ASCII file, as the build writes dist/run.cjs, becomes a one-byte string, with no Buffer made on the way)
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  // an ASCII file (the build writes dist/run.cjs so) is decoded as Latin-1: the same text, made faster than V8
+  // decodes UTF-8 (readFileSync(file, 'utf8') took about 1 ms more for dist/run.cjs)
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   // a file the build wrote already wrapped is compiled as it is: wrapping would copy it whole
   const script = new Script(source.startsWith(WRAPPER) ? source : wrap(source), { filename: file, cachedData });
   const cached = cachedData !== undefined && !script.cachedDataRejected;

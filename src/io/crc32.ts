@@ -20,25 +20,13 @@ function crc32js(bytes: Uint8Array, value = 0): number {
 let zlibCrc32: ((bytes: Uint8Array, value?: number) => number) | null | undefined;
 
 /**
- * Bytes a run sums in JavaScript before it loads node:zlib. Loading zlib (and the stream modules it brings) costs
- * about 3 ms of every run that does, when a warm search of the bundled pages checks a few kilobytes of cached
- * items and postings; past this budget (a large corpus, a whole export) zlib's native sum is the cheaper one.
- */
-export const JS_BUDGET = 64 * 1024;
-let summedInJs = 0;
-
-/**
  * CRC-32 of some bytes, as an unsigned number, going on from `value` (the CRC-32 of the bytes before them): to
- * tell a damaged cache file. In JavaScript for a run's first {@link JS_BUDGET} bytes, then zlib's where Node has
- * it (a few milliseconds for 14 MB, where SHA-1 takes about 26): the same sum either way. A run that checks
- * nothing (--version, help) loads neither.
+ * tell a damaged cache file. zlib's where Node has it (a few milliseconds for 14 MB, where SHA-1 takes about
+ * 26), else the same sum in JavaScript. node:zlib is loaded on the first call, not with this module: a run that
+ * checks nothing (--version, help) does not load it.
  */
 export function crc32(bytes: Uint8Array, value = 0): number {
   if (zlibCrc32 === undefined) {
-    if (summedInJs + bytes.length <= JS_BUDGET) {
-      summedInJs += bytes.length;
-      return crc32js(bytes, value);
-    }
     const zlib = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
     zlibCrc32 = typeof zlib.crc32 === 'function' ? zlib.crc32 : null;
   }

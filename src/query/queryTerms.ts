@@ -5,7 +5,7 @@ import type { Query } from './parseQuery.js';
 import { rankCorpus, type ProbeHits, type Ranked, type SearchOptions } from './searchItems.js';
 import { maxEdits, suggestTerms } from './suggestTerms.js';
 import { planQuery, planTerms, type Plan } from './planQuery.js';
-import { feedbackTerms } from './feedbackTerms.js';
+import { FEEDBACK, feedbackTerms } from './feedbackTerms.js';
 import { timed } from '../timings.js';
 import { loadExpansions, type Expansions } from './loadExpansions.js';
 
@@ -72,8 +72,10 @@ export function rankQuery(
   });
   const lookup = corpus.lookup();
   const probes = new Map<string, ProbeHits>();
+  // feedback reads the first few hits in order
+  const top = options.top === undefined ? undefined : Math.max(options.top, FEEDBACK.docs);
   const ranked = timed('rank', () =>
-    rankCorpus(index, corpus.byId, query, enrichers, { ...options, plan, lookup, probes }),
+    rankCorpus(index, corpus.byId, query, enrichers, { ...options, plan, lookup, probes, top }),
   );
   if (!plan || options.feedback === false || options.all) return ranked;
   const feedback = timed('feedback', () => feedbackTerms(ranked, plan!, lookup, index.documentCount));

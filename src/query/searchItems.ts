@@ -86,6 +86,11 @@ export interface SearchOptions {
   expansions?: Expansions | null;
   /** probe hits already found for this query on another index of the same corpus (see scoreRunner) */
   probes?: Map<string, ProbeHits>;
+  /**
+   * only the first `top` hits are wanted in order (a search that prints 20): they come first, best first, as a
+   * whole sort would put them; the hits after them are all there, in no particular order. All in order without it.
+   */
+  top?: number;
 }
 
 /** Items found only through a topic or country tag rank below every literal match with as many words. */
@@ -626,7 +631,7 @@ export function rankItems(
   });
   const order = corpusOrder(byId);
   if (options.sort === 'date') return ranked.sort(order);
-  return sortByMatch(ranked, full, order);
+  return sortByMatch(ranked, full, order, options.top);
 }
 
 /** How much a hit's score can add to its share of the query's words, when ranking (see sortByMatch). */
@@ -639,7 +644,12 @@ export const SCORE_SHARE = 0.3;
  * that lacks only a common word ("migrants", "IOM") can pass a weak one that has it: a soft coordination rather
  * than a strict one, which suits natural questions, whose many words are rarely all in one item.
  */
-function sortByMatch(ranked: Ranked[], full: number, order: (a: Ranked, b: Ranked) => number): Ranked[] {
+function sortByMatch(
+  ranked: Ranked[],
+  full: number,
+  order: (a: Ranked, b: Ranked) => number,
+  top = Number.POSITIVE_INFINITY,
+): Ranked[] {
   const best = ranked.reduce((m, r) => Math.max(m, r.score), 0) || 1;
   const whole = full || 1;
   // the keys in arrays, and the hits' places sorted: no object per hit
@@ -652,8 +662,40 @@ function sortByMatch(ranked: Ranked[], full: number, order: (a: Ranked, b: Ranke
     score[i] = r.score;
     places[i] = i;
   }
-  places.sort((a, b) => key[b]! - key[a]! || score[b]! - score[a]! || order(ranked[a]!, ranked[b]!));
-  return Array.from(places, (i) => ranked[i]!);
+  const before = (a: number, b: number) => key[b]! - key[a]! || score[b]! - score[a]! || order(ranked[a]!, ranked[b]!);
+  if (top >= ranked.length) return Array.from(places.sort(before), (i) => ranked[i]!);
+  return Array.from(firstInOrder(ranked.length, Math.max(0, Math.floor(top)), before), (i) => ranked[i]!);
+}
+
+/**
+ * The numbers 0 to n - 1 with the first `top` of them in the order `before` gives (a total order), best first,
+ * then the others in their own order: one comparison for most numbers (against the worst of the best so far), not
+ * a sort's dozen each.
+ */
+export function firstInOrder(n: number, top: number, before: (a: number, b: number) => number): Uint32Array {
+  const kept = new Uint32Array(n);
+  let size = 0; // kept[0, size): the best so far, in order
+  const rest = new Uint32Array(n);
+  let others = 0;
+  for (let i = 0; i < n; i++) {
+    if (size === top && (top === 0 || before(i, kept[size - 1]!) > 0)) {
+      rest[others++] = i;
+      continue;
+    }
+    let lo = 0;
+    let hi = size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(i, kept[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    if (size === top) rest[others++] = kept[--size]!; // the worst of the best makes room
+    kept.copyWithin(lo + 1, lo, size);
+    kept[lo] = i;
+    size++;
+  }
+  kept.set(rest.subarray(0, others), size);
+  return kept;
 }
 
 /**
