@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { wrap } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireWithCodeCache } from '../../src/io/codeCache.js';
@@ -37,6 +38,16 @@ describe('requireWithCodeCache', () => {
     second.save(); // a cache that was used is not written again
     expect(readFileSync(cache.file).equals(written)).toBe(true);
     expect(readdirSync(path.dirname(cache.file))).toEqual([path.basename(cache.file)]); // no temporary file left
+  });
+
+  it('runs a file written already wrapped (as the build writes dist/run.cjs) as the plain one, with its cache', () => {
+    const { file, cache } = setUp(wrap(SOURCE));
+    const first = requireWithCodeCache<Mod>(file, cache);
+    expect([first.exports.label(1), first.exports.file, first.exports.self]).toEqual(['n=2', 'mod.cjs', true]);
+    first.save();
+    const second = requireWithCodeCache<Mod>(file, cache);
+    expect(second.cached).toBe(true);
+    expect(second.exports.label(41)).toBe('n=42');
   });
 
   it('replaces a cache a corpus-building run made by the first run of another kind, and only then', () => {
