@@ -81,7 +81,7 @@ export function buildCorpus(
     for (const item of parsed.items) raw.push(item);
     // notes (furniture, markers, headings left out on purpose) are for meso parse, not warnings on every run
     const warnings = parsed.diagnostics.filter((d) => d.level !== 'note');
-    diagnostics.push(...warnings);
+    for (const x of warnings) diagnostics.push(x);
     const read = said.get(f.file);
     said.delete(f.file);
     pages.push({
@@ -108,7 +108,7 @@ export function buildCorpus(
       duplicates: 0,
     });
   const merged = mergeItems(raw);
-  diagnostics.push(...merged.diagnostics);
+  for (const x of merged.diagnostics) diagnostics.push(x);
   const byFile = new Map(pages.map((p) => [p.file, p]));
   for (const item of merged.items) for (const s of item.sources.slice(1)) byFile.get(s.file)!.duplicates++;
   const { items } = timed('enrich', () => enrichItems(merged.items, enrichers));
@@ -135,7 +135,7 @@ export function loadCorpus(options: LoadOptions): Corpus {
       readPages(options.paths, { maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES }),
     );
     files = read.pages;
-    readDiagnostics.push(...read.diagnostics);
+    for (const x of read.diagnostics) readDiagnostics.push(x);
   }
   return withIndex(buildCorpus(files, readDiagnostics, options.progress));
 }

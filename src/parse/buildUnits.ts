@@ -74,7 +74,7 @@ export function buildUnits(
   const separated = partBlocks >= 2;
   // a hard-wrapped page: (nearly) every text line at most 120 characters; one long line among short ones is not
   const textLines = lines.filter((_, k) => kinds[k] === 'text');
-  const width = Math.max(0, ...textLines.map((l) => (l.length <= 120 ? l.length : 0)));
+  const width = textLines.reduce((w, l) => (l.length <= 120 && l.length > w ? l.length : w), 0);
   // and the width shows: two lines or more come close to it
   const wrappedPage =
     width >= 45 &&
@@ -93,7 +93,7 @@ export function buildUnits(
     while (i < lines.length && lines[i] !== '') i++;
     const rows = lines.slice(start, i).map((text, k) => ({ text, no: start + k + 1, kind: kinds[start + k]! }));
     const textRows = rows.filter((r) => r.kind === 'text');
-    const maxLen = Math.max(0, ...textRows.map((r) => r.text.length));
+    const maxLen = textRows.reduce((m, r) => Math.max(m, r.text.length), 0);
     const hardWrapped = wrappedPage && textRows.length >= 2 && maxLen <= 120;
     let open: Unit | null = null;
     for (const [k, r] of rows.entries()) {

@@ -126,7 +126,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
   /** a line as long as the lines of the hard-wrapped paragraph under it: the paragraph's first line */
   const fillsWidth = (u: Unit, para: Unit) =>
     para.lines.length >= 2 &&
-    u.text.length >= 0.85 * Math.max(...para.lines.slice(0, -1).map((n) => lines[n - 1]!.length));
+    u.text.length >= 0.85 * para.lines.slice(0, -1).reduce((m, n) => Math.max(m, lines[n - 1]!.length), -Infinity);
 
   const items: RawItem[] = [];
   let current: Draft | null = null;
@@ -155,8 +155,8 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
   const start = (title: Unit, header: Header | null, extra: number[] = []) => {
     finish();
     const lines = [...title.lines, ...extra];
-    if (header?.date) lines.push(...header.date.lines);
-    if (header?.tags) lines.push(...header.tags.lines);
+    if (header?.date) for (const x of header.date.lines) lines.push(x);
+    if (header?.tags) for (const x of header.tags.lines) lines.push(x);
     current = {
       title,
       date: header?.date ? parseLabelledDate(header.date.text, numericOrder) : null,
@@ -181,7 +181,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
       d.paragraphs[d.paragraphs.length - 1]!.push(u.text);
     else d.paragraphs.push([u.text]);
     if (d.paragraphs.length === 1 && u.kind === 'text') d.dateline = u.shape.dateline;
-    d.lines.push(...u.lines);
+    for (const x of u.lines) d.lines.push(x);
   };
 
   for (const d of choice.unplaced) leaveOut(d.unit, d.message);
@@ -230,7 +230,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
       if (d.paragraphs.length === 0 && d.tags === null && isNames(u)) {
         // a line of names right under the head (date, title): the article's tag line
         d.tags = u;
-        d.lines.push(...u.lines);
+        for (const x of u.lines) d.lines.push(x);
         continue;
       }
       addParagraph(u); // an article's subheadings and paragraphs are all its body
@@ -249,7 +249,7 @@ export function parsePage(text: string, file: string, options: ParseOptions = {}
       ) {
         // a title-like line right under the title, with no blank line between: the title wrapped
         d.title = { ...d.title, text: `${d.title.text} ${u.text}`, lines: [...d.title.lines, ...u.lines] };
-        d.lines.push(...u.lines);
+        for (const x of u.lines) d.lines.push(x);
         continue;
       }
       if (summaryNext) {

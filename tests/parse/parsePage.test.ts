@@ -533,3 +533,15 @@ describe('parsePage', () => {
     });
   });
 });
+
+describe('a very long page', () => {
+  // regression: Math.max(...lines) and push(...lines) overflowed the call stack past about 120,000 lines
+  // (`meso --data /tmp` met a log file there: "internal error: Maximum call stack size exceeded")
+  it.each([
+    ['one paragraph of 200,000 lines', Array.from({ length: 200_000 }, (_, i) => `line ${i} of a long log file`)],
+    ['200,000 stray lines between blank ones', Array.from({ length: 200_000 }, (_, i) => (i % 2 ? '' : `*** ${i}`))],
+  ])('parses %s without overflowing the stack', (_name, lines) => {
+    const page = parsePage(lines.join('\n'), 'long.txt');
+    expect(page.items.length + page.diagnostics.length).toBeGreaterThan(0);
+  });
+});
