@@ -102,17 +102,33 @@ describe('commandNamed and a program of one command', () => {
     }
   });
 
-  it('answers a mistyped flag of a command as the whole program does', async () => {
-    const run = async (argv: string[]) => {
+  it('answers a mistyped flag as the whole program does, word for word', async () => {
+    /** What a program says for a command line: the error it throws and what it writes on stderr. */
+    const answer = async (only: string | undefined, argv: string[]) => {
       const err: string[] = [];
-      const status = await runCli(['node', 'meso', ...argv], { ...silent, err: (t) => void err.push(t) });
-      return { status, err: err.join('') };
+      const program = createProgram({ ...silent, err: (t) => void err.push(t) }, only);
+      const e = await program.parseAsync(['node', 'meso', ...argv]).then(
+        () => undefined,
+        (x: Error) => x,
+      );
+      return { error: e && `${e.constructor.name}: ${e.message}`, err: err.join('') };
     };
-    const r = await run(['search', 'x', '--contry', 'Mexico']);
-    expect(r.status).toBe(2);
-    expect(r.err).toMatch(/unknown option '--contry'[\s\S]*--country/);
-    const unknown = await run(['serch', 'x']);
-    expect(unknown.status).toBe(2);
-    expect(unknown.err).toMatch(/unknown command 'serch'[\s\S]*search/);
+    for (const argv of [
+      ['search', 'x', '--contry', 'Mexico'],
+      ['--data', 'list', 'timeline', '--bye', 'year'],
+      ['list', '--limit', 'many'],
+    ]) {
+      const alone = await answer(commandNamed(argv), argv);
+      expect(commandNamed(argv)).toBeDefined();
+      expect(alone.error, argv.join(' ')).toMatch(/unknown option|invalid|--limit/);
+      expect(alone).toEqual(await answer(undefined, argv));
+    }
+  });
+
+  it('leaves a mistyped command to the whole program, which suggests the right one', async () => {
+    const err: string[] = [];
+    const status = await runCli(['node', 'meso', 'serch', 'x'], { ...silent, err: (t) => void err.push(t) });
+    expect(status).toBe(2);
+    expect(err.join('')).toMatch(/unknown command 'serch'[\s\S]*search/);
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileGazetteer, nameKey } from './compileGazetteer.js';
 import { compileTopics } from './classifyTopics.js';
@@ -7,6 +7,7 @@ import type { Enrichers } from './enrichItems.js';
 import { loadCountries, loadTopics } from './tables.js';
 import { bundledDataDir, packageRoot } from '../paths.js';
 import { fingerprint } from '../io/crc32.js';
+import { readHeaderLine, readRange } from '../io/readRange.js';
 import { foldText } from '../text/foldText.js';
 import { tokenize } from '../text/tokenize.js';
 import { timed } from '../timings.js';
@@ -121,19 +122,6 @@ interface Compiled {
 
 let compiled: Compiled | null | undefined;
 
-/** The bytes of `file` from `at` on, `length` of them; fewer if the file ends sooner. */
-function readAt(file: string, at: number, length: number): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const bytes = Buffer.allocUnsafe(length);
-    let got = 0;
-    for (let n = 1; n > 0 && got < length; got += n) n = readSync(fd, bytes, got, length - got, at + got);
-    return bytes.subarray(0, got);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * The tables compiled by the build (a few milliseconds to read, against about 40 to compile), when they were
  * compiled from the data files as they are now by this version of meso; else null. Only the header line is read
@@ -144,15 +132,18 @@ function readCompiled(): Compiled | null {
   compiled = null;
   try {
     const file = compiledTablesFile();
-    const size = statSync(file).size;
-    let head = readAt(file, 0, 32 * 1024);
-    let nl = head.indexOf(10);
-    if (nl < 0 && head.length < size) {
-      head = readAt(file, 0, size);
-      nl = head.indexOf(10);
+    const fd = openSync(file, 'r');
+    let size: number;
+    let header: Header;
+    let nl: number;
+    try {
+      size = fstatSync(fd).size;
+      const [first, end] = readHeaderLine(fd, size, 32 * 1024); // the header is about 17 KB
+      nl = end;
+      header = JSON.parse(first.toString('utf8', 0, nl)) as Header;
+    } finally {
+      closeSync(fd);
     }
-    if (nl < 0) return compiled;
-    const header = JSON.parse(head.toString('utf8', 0, nl)) as Header;
     if (header.format !== FORMAT || header.meso !== __MESO_VERSION__ || header.tables !== tablesChecksum())
       return compiled;
     const start = { gazetteer: nl + 1, topics: nl + 1 + header.bytes.gazetteer };
@@ -173,10 +164,10 @@ function getPart<P extends Part>(part: P): Enrichers[P] {
     const file = readCompiled();
     if (file) {
       try {
-        const bytes = readAt(file.file, file.start[part], file.header.bytes[part]);
-        if (bytes.length === file.header.bytes[part]) return tableFromJson(part, bytes.toString('utf8'));
+        const start = file.start[part];
+        return tableFromJson(part, readRange(file.file, start, start + file.header.bytes[part]).toString('utf8'));
       } catch {
-        // damaged: compile instead
+        // damaged, cut short: compile instead
       }
     }
     compiledNow ??= compileEnrichers();

@@ -13,6 +13,7 @@ import { tablesChecksum } from '../enrich/getEnrichers.js';
 import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
 import { SavedIndex, countTerms } from '../indexing/termIndex.js';
 import { readBlock, writeBlock } from '../io/jsonBlock.js';
+import { readFully, readHeaderLine, readRange } from '../io/readRange.js';
 import { defaultCacheDir } from '../paths.js';
 
 /** Bumped when the cache file layout changes. */
@@ -223,40 +224,6 @@ interface Header {
   postings?: number;
   /** CRC-32 of the items part's head block and the index's (each item and each term's postings have theirs) */
   crc32?: number;
-}
-
-/** Reads `buffer.length` bytes of a file from `position`; fewer bytes than that is an error. */
-function readFully(fd: number, buffer: Buffer, position: number): Buffer {
-  let done = 0;
-  while (done < buffer.length) {
-    const n = readSync(fd, buffer, done, buffer.length - done, position + done);
-    if (n === 0) throw new Error('the file ends early');
-    done += n;
-  }
-  return buffer;
-}
-
-/**
- * The first bytes of a file, up to and with its first line (the header, which holds the cache key: a few hundred
- * bytes, more with many pages), and where that line ends.
- */
-function readHeaderLine(fd: number, size: number): [Buffer, number] {
-  for (let length = Math.min(size, 4096); ; length = Math.min(size, length * 4)) {
-    const first = readFully(fd, Buffer.allocUnsafe(length), 0);
-    const nl = first.indexOf(10);
-    if (nl >= 0) return [first, nl];
-    if (length === size) throw new Error('it has no header line');
-  }
-}
-
-/** Reads bytes [start, end) of a file. */
-function readRange(file: string, start: number, end: number): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    return readFully(fd, Buffer.allocUnsafe(end - start), start);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Closes the descriptor of an items source nobody holds any more. */

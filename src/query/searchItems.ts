@@ -670,7 +670,7 @@ function sortByMatch(
 /**
  * The numbers 0 to n - 1 with the first `top` of them in the order `before` gives (a total order), best first,
  * then the others in their own order: one comparison for most numbers (against the worst of the best so far), not
- * a sort's dozen each.
+ * a sort's ten or so each.
  */
 export function firstInOrder(n: number, top: number, before: (a: number, b: number) => number): Uint32Array {
   const kept = new Uint32Array(n);
