@@ -1,7 +1,7 @@
 import { sha1 } from '../sha1.js';
 import { nowMs, timed } from '../timings.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { crc32, fingerprint } from '../io/crc32.js';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';

@@ -51,4 +51,17 @@ describe('the code cache of dist/run.cjs', () => {
     expect(readdirSync(cacheHome)).not.toContain('meso');
     expect(() => readdirSync(none)).toThrow();
   });
+
+  it('checks its caches without a deprecation warning, under --pending-deprecation too (the zlib binding is not used then)', () => {
+    const { run } = createRunner();
+    const plain = run(['search', 'trafficking', '--json']);
+    for (const NODE_OPTIONS of ['--pending-deprecation', '--throw-deprecation --pending-deprecation']) {
+      for (let i = 0; i < 2; i++) {
+        const r = run(['search', 'trafficking', '--json'], { env: { NODE_OPTIONS } });
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toBe(plain.stdout);
+      }
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { crc32, crc32InJs, fingerprint } from '../../src/io/crc32.js';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { crc32, crc32InJs, crc32OfBinding, fingerprint } from '../../src/io/crc32.js';
 
 describe('crc32', () => {
   it('is the standard CRC-32 (check value of "123456789")', () => {
@@ -16,6 +17,24 @@ describe('crc32', () => {
       expect(crc32InJs(whole)).toBe(crc32(whole));
       expect(crc32InJs(b, crc32InJs(a))).toBe(crc32(whole));
       expect(crc32(b, crc32(a))).toBe(crc32(whole));
+    },
+  );
+});
+
+describe("Node's zlib binding", () => {
+  const binding = crc32OfBinding();
+  it.runIf(typeof zlibCrc32 === 'function')('is used where Node has it (20.15 and later)', () => {
+    expect(binding).not.toBeNull();
+  });
+
+  test.prop([fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 })])(
+    "gives node:zlib's CRC-32, whole and continued, for any bytes and views into a larger buffer",
+    (a, b) => {
+      if (!binding) return;
+      const whole = Buffer.concat([Buffer.from([7, 7]), a, b, Buffer.from([9])]);
+      const view = whole.subarray(2, 2 + a.length + b.length);
+      expect(binding(view)).toBe(zlibCrc32(view));
+      expect(binding(view.subarray(a.length), binding(view.subarray(0, a.length)))).toBe(zlibCrc32(view));
     },
   );
 });
