@@ -14,63 +14,74 @@ export const SNIPPET_CHARS = 200;
 /**
  * Picks the best passage for a hit: the stretch of the summary with the most matched words (window of
  * {@link SNIPPET_CHARS}, cut at word boundaries, "…" where it was cut); else, for an article, the stretch of its
- * body; else the title when only it matched; else the start of the summary.
+ * body; else the title when only it matched; else the start of the summary. `words` gives a field's words (see
+ * toWords), asked for only when that field is looked at.
  */
 export function makeSnippet(
   item: Item,
-  words: { title: Word[]; summary: Word[]; body?: Word[] },
+  words: (field: 'title' | 'summary' | 'body') => Word[],
   isMatch: (w: Word) => boolean,
   width = SNIPPET_CHARS,
 ): Snippet {
   const summary = item.summary.replace(/\s*\n+\s*/g, ' ');
-  const inSummary = bestWindow(summary, words.summary, isMatch, width);
+  const inSummary = bestWindow(summary, words('summary'), isMatch, width);
   if (inSummary) return inSummary;
-  if (item.body && words.body?.length) {
-    const inBody = bestWindow(item.body.replace(/\s*\n+\s*/g, ' '), words.body, isMatch, width);
+  if (item.body) {
+    const inBody = bestWindow(item.body.replace(/\s*\n+\s*/g, ' '), words('body'), isMatch, width);
     if (inBody) return { ...inBody, field: 'body' };
   }
-  const tw = words.title.filter(isMatch);
+  const tw = words('title').filter(isMatch);
   if (tw.length > 0) return { field: 'title', text: item.title, highlights: tw.map((w) => [w.start, w.end]) };
   return cut(summary, 0, width, []);
 }
 
 /** The densest window of matched words in a text (its newlines made spaces), or null when none matches. */
 function bestWindow(text: string, found: Word[], isMatch: (w: Word) => boolean, width: number): Snippet | null {
-  // offsets were taken on the text with newlines; replacing "\n\n" changes them, so re-find words
-  const sw = found.length ? wordsIn(text, found) : [];
-  const hitsIdx = sw.map((w, i) => (isMatch(w) ? i : -1)).filter((i) => i >= 0);
+  // offsets were taken on the text with newlines; replacing "\n\n" changes them, so re-find words, in order
+  // (a word not found is left out): their bounds in `text`, and which of them match
+  const starts = new Int32Array(found.length);
+  const ends = new Int32Array(found.length);
+  const hitsIdx: number[] = [];
+  let count = 0;
+  for (let k = 0, pos = 0; k < found.length; k++) {
+    const w = found[k]!;
+    const at = text.indexOf(w.raw, pos);
+    if (at < 0) continue;
+    pos = at + w.raw.length;
+    starts[count] = at;
+    ends[count] = pos;
+    if (isMatch(w)) hitsIdx.push(count);
+    count++;
+  }
   if (hitsIdx.length === 0) return null;
-  // densest window: the start word whose window of `width` characters holds the most matches
+  // densest window: the start word whose window of `width` characters holds the most matches (indexed loops,
+  // no destructuring: this runs once per printed hit, before V8 optimises it, where each makes garbage)
   let best = hitsIdx[0]!;
   let bestCount = 0;
-  for (const i of hitsIdx) {
-    const start = sw[i]!.start;
-    const n = hitsIdx.filter((k) => sw[k]!.start >= start && sw[k]!.end <= start + width).length;
-    if (n > bestCount) [best, bestCount] = [i, n];
+  for (let h = 0; h < hitsIdx.length; h++) {
+    const start = starts[hitsIdx[h]!]!;
+    let n = 0;
+    for (let g = 0; g < hitsIdx.length; g++) {
+      const k = hitsIdx[g]!;
+      if (starts[k]! >= start && ends[k]! <= start + width) n++;
+    }
+    if (n > bestCount) {
+      best = hitsIdx[h]!;
+      bestCount = n;
+    }
   }
   const lead = Math.floor(width / 4);
-  let from = Math.max(0, sw[best]!.start - lead);
-  const wordStart = sw.find((w) => w.start >= from);
-  if (from > 0 && wordStart) from = wordStart.start;
+  let from = Math.max(0, starts[best]! - lead);
+  // the first word that starts in the window
+  let first = 0;
+  while (first < count && starts[first]! < from) first++;
+  if (from > 0 && first < count) from = starts[first]!;
   return cut(
     text,
     from,
     width,
-    hitsIdx.map((i) => [sw[i]!.start, sw[i]!.end] as [number, number]),
+    hitsIdx.map((i) => [starts[i]!, ends[i]!] as [number, number]),
   );
-}
-
-/** Maps words found in the original summary onto the summary with newlines made spaces. */
-function wordsIn(text: string, original: Word[]): Word[] {
-  const out: Word[] = [];
-  let pos = 0;
-  for (const w of original) {
-    const at = text.indexOf(w.raw, pos);
-    if (at < 0) continue;
-    out.push({ ...w, start: at, end: at + w.raw.length });
-    pos = at + w.raw.length;
-  }
-  return out;
 }
 
 function cut(text: string, from: number, width: number, ranges: Array<[number, number]>): Snippet {

@@ -958,11 +958,9 @@ const HOW_ORDER: MatchHow[] = ['exact', 'stem', 'prefix', 'fuzzy', 'acronym', 's
  */
 export function describeHits(ranked: Ranked[], explain = false): Hit[] {
   return ranked.map((r) => {
-    const words = {
-      title: toWords(r.item.title),
-      summary: toWords(r.item.summary),
-      body: r.item.body ? toWords(r.item.body) : [],
-    };
+    // a field's words are made when the snippet looks at it: the summary, the body only when the summary has no
+    // match, the title when neither has
+    const words = lazyWords(r.item);
     const parts = r.parts();
     const matchedTerms = r.terms();
     const [terms, stems] = [new Set(matchedTerms[0]), new Set(matchedTerms[1])];
@@ -983,6 +981,12 @@ export function describeHits(ranked: Ranked[], explain = false): Hit[] {
     if (explain) hit.explain = { words: r.words, of: r.of, score: r.score, parts: explainParts(parts, r.tags) };
     return hit;
   });
+}
+
+/** An item's words field by field (its whole body, summary included), each made on first use (see makeSnippet). */
+function lazyWords(item: Item): (field: Field) => Word[] {
+  const made: Partial<Record<Field, Word[]>> = {};
+  return (field) => (made[field] ??= toWords(field === 'body' ? (item.body ?? '') : item[field]));
 }
 
 /** Score parts for --explain: those of the same query words, way and expression added up, largest first; a tag gives a part of its own. */

@@ -29,12 +29,19 @@ const charFolds = new Map<string, string>();
  * character it came from, so a match found in folded text can be highlighted in the original.
  */
 export function foldWithMap(text: string): { folded: string; map: number[] } {
+  const { folded, map } = foldOffsets(text);
+  return { folded, map: map ?? Array.from({ length: text.length + 1 }, (_, i) => i) };
+}
+
+/**
+ * {@link foldWithMap}, with no map (`null`) when every character folded to exactly one (most text: accents,
+ * curly quotes and dashes each fold to one character): the offsets are then the same in both, and no array of
+ * a number per character is made (describing a search's hits folded every word of their texts).
+ */
+export function foldOffsets(text: string): { folded: string; map: number[] | null } {
+  if (PLAIN.test(text)) return { folded: text.toLowerCase(), map: null };
   const n = text.length;
-  const map: number[] = [];
-  if (PLAIN.test(text)) {
-    for (let i = 0; i <= n; i++) map.push(i);
-    return { folded: text.toLowerCase(), map };
-  }
+  let map: number[] | null = null;
   // runs of plain ASCII are lower-cased a run at a time; only the other characters are folded one by one
   let folded = '';
   let run = 0;
@@ -42,7 +49,8 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 0x80 && c !== 0x60) {
-      map.push(i++);
+      map?.push(i);
+      i++;
       continue;
     }
     if (run < i) folded += text.slice(run, i).toLowerCase();
@@ -50,12 +58,17 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
     const ch = c >= 0xd800 && c < 0xdc00 && d >= 0xdc00 && d < 0xe000 ? text.slice(i, i + 2) : text[i]!;
     let f = charFolds.get(ch);
     if (f === undefined) charFolds.set(ch, (f = foldText(ch)));
-    for (let k = 0; k < f.length; k++) map.push(i);
+    if (!map && (f.length !== 1 || ch.length !== 1)) {
+      // the first character that is not one folding to one: the offsets part here (folded so far is as long as text)
+      map = [];
+      for (let k = 0; k < i; k++) map.push(k);
+    }
+    if (map) for (let k = 0; k < f.length; k++) map.push(i);
     folded += f;
     i += ch.length;
     run = i;
   }
   if (run < n) folded += text.slice(run).toLowerCase();
-  map.push(n);
+  map?.push(n);
   return { folded, map };
 }

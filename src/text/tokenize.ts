@@ -1,4 +1,4 @@
-import { foldText, foldWithMap } from './foldText.js';
+import { foldOffsets, foldText } from './foldText.js';
 
 /** A word of folded text with where it stands in the folded string. */
 export interface Token {
@@ -96,14 +96,19 @@ export interface Word {
  * //=> [['peten', 'Petén'], ['covid', 'COVID'], ['19', '19']]
  */
 export function toWords(text: string): Word[] {
-  const { folded, map } = foldWithMap(text);
-  return tokenizeFolded(folded, false).map((t) => {
-    const start = map[t.start]!;
-    // the word ends after the original character that gave its last folded character, even when that
-    // character folds to several ("㈀" → "(ᄀ)"): the next original boundary past it
-    let j = t.end;
-    while (map[j]! <= map[t.end - 1]!) j++;
-    const end = map[j]!;
-    return { term: t.term, raw: text.slice(start, end), start, end };
-  });
+  const { folded, map } = foldOffsets(text);
+  const words: Word[] = [];
+  scanWords(folded, (s, e) =>
+    wordTerms(folded.slice(s, e), s, false, (term, start, end) => {
+      if (map) {
+        // the word ends after the original character that gave its last folded character, even when that
+        // character folds to several ("㈀" → "(ᄀ)"): the next original boundary past it
+        let j = end;
+        while (map[j]! <= map[end - 1]!) j++;
+        [start, end] = [map[start]!, map[j]!];
+      }
+      words.push({ term, raw: text.slice(start, end), start, end });
+    }),
+  );
+  return words;
 }

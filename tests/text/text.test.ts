@@ -2,7 +2,7 @@ import { isStopWord, isWeakWord } from '../../src/text/stopWords.js';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { normalizeText } from '../../src/text/normalizeText.js';
-import { foldText, foldWithMap } from '../../src/text/foldText.js';
+import { foldOffsets, foldText, foldWithMap } from '../../src/text/foldText.js';
 import { scanWords, tokenize, tokenizeFolded, toWords } from '../../src/text/tokenize.js';
 import { escapeForTerminal } from '../../src/text/escapeForTerminal.js';
 
@@ -85,6 +85,32 @@ describe('foldWithMap', () => {
       }
     },
   );
+});
+
+/** Text like the pages': letters with and without accents, curly quotes, dashes, ligatures, marks, astral letters. */
+const newsLike = fc.string({
+  unit: fc.constantFrom(..."aZé É’‘“”—–-'`´ñÑçß.,ﬁ\u0301\u00a0\n9".split(''), '𝐀', '㈀', 'Ä', 'ǅ'),
+  maxLength: 60,
+});
+
+describe('foldOffsets', () => {
+  test.prop([fc.oneof(newsLike, fc.string({ unit: 'binary', maxLength: 40 }))])(
+    "is foldWithMap's fold, with no map exactly when every offset is the same in both",
+    (text) => {
+      const whole = foldWithMap(text);
+      const { folded, map } = foldOffsets(text);
+      expect(folded).toBe(whole.folded);
+      const identity = whole.map.every((at, k) => at === k) && whole.map.length === text.length + 1;
+      expect(map).toEqual(identity ? null : whole.map);
+    },
+  );
+
+  it('makes no map for accents, curly quotes and dashes, one for a mark, a ligature or an astral letter', () => {
+    expect(foldOffsets('Petén’s “café” — Año').map).toBeNull();
+    expect(foldOffsets('Pete\u0301n').map).toEqual([0, 1, 2, 3, 5, 6]);
+    expect(foldOffsets('aﬁ').map).toEqual([0, 1, 1, 2]);
+    expect(foldOffsets('𝐀b').map).toEqual([0, 2, 3]);
+  });
 });
 
 /** The character-by-character word scanner tokenize had before it used regular expressions: the reference. */
@@ -230,6 +256,19 @@ describe('toWords', () => {
   it('keeps a word whose one character folds to several with brackets around it (regression: "㈀" gave an empty word)', () => {
     expect(toWords('㈀')).toEqual([{ term: 'ᄀ', raw: '㈀', start: 0, end: 1 }]);
   });
+
+  test.prop([fc.oneof(newsLike, fc.string({ unit: 'binary', maxLength: 40 }))])(
+    'gives the words of the whole map: each folded word mapped back through foldWithMap',
+    (text) => {
+      const { folded, map } = foldWithMap(text);
+      const expected = tokenizeFolded(folded, false).map((t) => {
+        let j = t.end;
+        while (map[j]! <= map[t.end - 1]!) j++;
+        return { term: t.term, raw: text.slice(map[t.start]!, map[j]!), start: map[t.start]!, end: map[j]! };
+      });
+      expect(toWords(text)).toEqual(expected);
+    },
+  );
 
   test.prop([fc.string({ unit: 'binary', maxLength: 40 })])(
     'every word’s raw text is the slice of the original at its offsets',
