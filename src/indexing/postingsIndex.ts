@@ -329,12 +329,20 @@ export class PostingsIndex implements SearchIndex {
           const body = field === 'body' ? 1 : 0;
           const title = field === 'title' ? 1 : 0;
           const norm = this.lengthNorm(fieldId, k1, b);
+          const { lengths, fieldCount } = this.documents;
+          // MiniSearch's `termWeight * termBoost * fieldBoost * docBoost * rawScore` (boosts of 1) multiplies from
+          // the left: the weight before rawScore is the same number for every posting, worked out once here (the
+          // loop runs before V8 optimises it, where every number it works out is a new heap object)
+          const weight = termWeight * 1 * fieldBoost * 1;
           for (let k = 0; k < postings.length; k++) {
             const docId = postings[k]!;
             const termFreq = counts[k]!;
             // bm25(), with its length part per document worked out once (the same operations in the same order)
-            const rawScore = idf * (d + (termFreq * k1plus1) / (termFreq + norm[docId]!));
-            const weightedScore = termWeight * 1 * fieldBoost * 1 * rawScore;
+            const length = lengths[docId * fieldCount + fieldId]!;
+            let lengthPart = norm[length]!;
+            if (lengthPart !== lengthPart) lengthPart = this.normOf(norm, length, fieldId, k1, b); // NaN: not yet
+            const rawScore = idf * (d + (termFreq * k1plus1) / (termFreq + lengthPart));
+            const weightedScore = weight * rawScore;
             if (inPart[docId]) part[docId]! += weightedScore;
             else {
               inPart[docId] = 1;
@@ -395,22 +403,30 @@ export class PostingsIndex implements SearchIndex {
   private readonly norms = new Map<string, Float64Array>();
 
   /**
-   * Per document, the part of BM25's denominator that depends on its length in a field,
-   * `k * (1 - b + (b * fieldLength) / avgFieldLength)` as {@link bm25} works it out: once per field and run,
-   * rather than once per posting of every term.
+   * The part of BM25's denominator that depends on a document's length in a field,
+   * `k * (1 - b + (b * fieldLength) / avgFieldLength)` as {@link bm25} works it out, by length (0 to the longest),
+   * NaN until {@link normOf} works it out for a posting: once per length met in a run, rather than once per
+   * posting of every term (or per document: documents share few lengths).
    */
   private lengthNorm(fieldId: number, k: number, b: number): Float64Array {
     const key = `${fieldId},${k},${b}`;
     let norm = this.norms.get(key);
     if (!norm) {
-      const { count, lengths, fieldCount, averageFieldLength } = this.documents;
-      const avgFieldLength = averageFieldLength[fieldId]!;
-      norm = new Float64Array(count);
-      for (let doc = 0; doc < count; doc++)
-        norm[doc] = k * (1 - b + (b * lengths[doc * fieldCount + fieldId]!) / avgFieldLength);
+      const { count, lengths, fieldCount } = this.documents;
+      let longest = 0;
+      for (let doc = 0; doc < count; doc++) {
+        const length = lengths[doc * fieldCount + fieldId]!;
+        if (length > longest) longest = length;
+      }
+      norm = new Float64Array(longest + 1).fill(Number.NaN);
       this.norms.set(key, norm);
     }
     return norm;
+  }
+
+  /** Works out and keeps the {@link lengthNorm} of a length met for the first time. */
+  private normOf(norm: Float64Array, length: number, fieldId: number, k: number, b: number): number {
+    return (norm[length] = k * (1 - b + (b * length) / this.documents.averageFieldLength[fieldId]!));
   }
 
   /** MiniSearch's termResults: each document holding `derivedTerm` in a searched field scores BM25 × weight × boost. */

@@ -17,12 +17,22 @@ export function isTerminal(fd: number): boolean {
     const stat = fstatSync(fd);
     if (!stat.isCharacterDevice()) return false;
     // /dev/null itself (`> /dev/null`, a benchmark's output): Node's stream for it would load the stream modules
-    if (process.platform !== 'win32' && stat.rdev === statSync('/dev/null').rdev) return false;
+    if (isDevNull(stat)) return false;
   } catch {
     return false;
   }
   if (fd === 1 || fd === 2) return Boolean((fd === 1 ? process.stdout : process.stderr).isTTY);
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+/** Whether a character device's stat is `/dev/null`'s (on POSIX; Windows has none to compare with). */
+function isDevNull(stat: ReturnType<typeof fstatSync>): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    return stat.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
 }
 
 /** Standard output as meso writes to it (see {@link openStdout}). */
@@ -52,8 +62,10 @@ export function openStdout(onClosed: () => never, stream: () => NodeJS.WriteStre
   }
   const fifo = st?.isFIFO() === true && process.platform !== 'win32';
   const device = st?.isCharacterDevice() === true;
-  // a character device is a terminal or not (`/dev/null`): the stream says which, and loads node:tty only for one
-  if (!(st?.isFile() || st?.isBlockDevice() || fifo || (device && !stream().isTTY))) {
+  // a character device is a terminal or not: `/dev/null` is told by its device number (Node's stream for it would
+  // load the stream modules, about 4 ms), another by the stream, which loads node:tty only for a terminal
+  const plainDevice = device && st !== undefined && (isDevNull(st) || !stream().isTTY);
+  if (!(st?.isFile() || st?.isBlockDevice() || fifo || plainDevice)) {
     const s = stream();
     return { write: (text) => void s.write(text), isTTY: Boolean(s.isTTY), columns: s.columns };
   }
