@@ -340,7 +340,7 @@ export class PostingsIndex implements SearchIndex {
             // bm25(), with its length part per document worked out once (the same operations in the same order)
             const length = lengths[docId * fieldCount + fieldId]!;
             let lengthPart = norm[length]!;
-            if (lengthPart !== lengthPart) lengthPart = this.normOf(norm, length, fieldId, k1, b); // NaN: not yet
+            if (Number.isNaN(lengthPart)) lengthPart = this.normOf(norm, length, fieldId, k1, b); // not yet met
             const rawScore = idf * (d + (termFreq * k1plus1) / (termFreq + lengthPart));
             const weightedScore = weight * rawScore;
             if (inPart[docId]) part[docId]! += weightedScore;
