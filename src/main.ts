@@ -42,8 +42,12 @@ function writeOut(text: string): void {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') continue;
       if (code === 'EPIPE') return;
-      process.stderr.write(`meso: error: ${cannotWriteOutput(e)}\n`);
       process.exitCode = 2;
+      try {
+        writeSync(2, `meso: error: ${cannotWriteOutput(e)}\n`);
+      } catch {
+        // standard error fails too: the status says it
+      }
       return;
     }
   }
@@ -93,4 +97,7 @@ async function main(): Promise<void> {
   if (process.env.MESO_TIMINGS) writeSync(2, timings());
 }
 
-void main();
+// Ends the process as soon as the run is done and its output is out (runProcess waits for its streams; all else is
+// written synchronously): process.exit skips the teardown of Node's heap that a process ending by itself goes
+// through (about 7 ms of a search on the bundled pages). The status is process.exitCode.
+void main().then(() => process.exit());

@@ -1,6 +1,6 @@
 import { runCli } from './cli.js';
 import { signalsHeld } from './io/writeFileAtomic.js';
-import { cannotWriteOutput, isTerminal, openStdout } from './io/writeStdout.js';
+import { cannotWriteOutput, isTerminal, openStdout, whenWritten } from './io/writeStdout.js';
 
 /**
  * The process edge: real stdout/stderr, a quiet end on a closed pipe, and exit 2 with a message when output
@@ -50,4 +50,5 @@ export async function runProcess(argv: string[]): Promise<void> {
   // After a file write, give the event loop a short wait to read a Ctrl-C held during the write (signal handles
   // do not keep Node alive: without a pending timer the signal would be dropped and the run would end with 0).
   if (signalsHeld()) await new Promise((resolve) => setTimeout(resolve, 20));
+  await Promise.all([whenWritten(stdoutStream), whenWritten(stderr)]);
 }

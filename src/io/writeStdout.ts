@@ -95,3 +95,16 @@ export function openStdout(onClosed: () => never, stream: () => NodeJS.WriteStre
   };
   return { write, isTTY: false };
 }
+
+/**
+ * Resolves once everything written to `stream` so far is out: at once when nothing is queued (or there is no
+ * stream), else when the write queued last has completed (writes complete in order). A terminal on Windows, a
+ * socket or a pipe on macOS are written asynchronously: ending the process with bytes still queued would cut the
+ * output short.
+ */
+export function whenWritten(stream: (NodeJS.WritableStream & { writableLength: number }) | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!stream || stream.writableLength === 0) resolve();
+    else stream.write('', () => resolve());
+  });
+}

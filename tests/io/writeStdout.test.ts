@@ -1,7 +1,8 @@
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTerminal, openStdout } from '../../src/io/writeStdout.js';
+import { Writable } from 'node:stream';
+import { isTerminal, openStdout, whenWritten } from '../../src/io/writeStdout.js';
 import { makeTempDir } from '../helpers/runMeso.js';
 
 describe('isTerminal', () => {
@@ -58,5 +59,37 @@ describe('openStdout', () => {
       closeSync(fd);
     }
     expect(readFileSync(file, 'utf8')).toBe(`${'é'.repeat(70_000)}\n`);
+  });
+});
+
+describe('whenWritten', () => {
+  /** A stream whose writes complete a few milliseconds later, as a terminal's on Windows or a pipe's on macOS. */
+  const slowStream = () => {
+    const out: string[] = [];
+    const stream = new Writable({
+      highWaterMark: 4,
+      write(chunk, _encoding, done) {
+        setTimeout(() => {
+          out.push(String(chunk));
+          done();
+        }, 5);
+      },
+    });
+    return { stream, out };
+  };
+
+  it('resolves only once every queued write is out, in order', async () => {
+    const { stream, out } = slowStream();
+    for (const part of ['first ', 'second ', 'third']) stream.write(part);
+    expect(out.join('')).toBe(''); // nothing out yet: ending the process now would lose it all
+    await whenWritten(stream as unknown as NodeJS.WriteStream);
+    expect(out.join('')).toBe('first second third');
+  });
+
+  it('resolves at once for a stream never made or with nothing queued', async () => {
+    await whenWritten(undefined);
+    const { stream, out } = slowStream();
+    await whenWritten(stream as unknown as NodeJS.WriteStream);
+    expect(out).toEqual([]); // it wrote nothing of its own
   });
 });
