@@ -10,7 +10,7 @@ export interface Phrase<T> {
 
 /** Phrases indexed by their first token (or, for a one-word prefix, kept apart), longest first. */
 export interface PhraseTable<T> {
-  byFirst: Map<string, Phrase<T>[]>;
+  byFirst: ReadonlyMap<string, Phrase<T>[]>;
   prefixes: Phrase<T>[];
 }
 

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileGazetteer, nameKey } from './compileGazetteer.js';
 import { compileTopics } from './classifyTopics.js';
-import type { PhraseTable } from './compilePhrases.js';
+import type { Phrase, PhraseTable } from './compilePhrases.js';
 import type { Enrichers } from './enrichItems.js';
 import { loadCountries, loadTopics } from './tables.js';
 import { bundledDataDir, packageRoot } from '../paths.js';
@@ -13,9 +13,9 @@ import { tokenize } from '../text/tokenize.js';
 import { timed } from '../timings.js';
 
 /** Bumped when the compiled tables' shape changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 
-/** Where the build keeps the compiled gazetteer and taxonomy: a JSON header line, then a line of JSON for each. */
+/** Where the build keeps the compiled gazetteer and taxonomy: a JSON header line, then each table (see tableText). */
 export const compiledTablesFile = () => path.join(packageRoot(), 'dist', 'tables.jsonl');
 
 let checksum: string | undefined;
@@ -70,31 +70,103 @@ interface Header {
   words: Record<Part, QueryWords>;
 }
 
-/** A phrase table as JSON holds it: its map as a list of entries. */
-interface PlainTable<T> {
-  byFirst: Array<[string, PhraseTable<T>['prefixes']]>;
-  prefixes: PhraseTable<T>['prefixes'];
-}
-const plainTable = <T>(t: PhraseTable<T>): PlainTable<T> => ({ byFirst: [...t.byFirst], prefixes: t.prefixes });
-const phraseTable = <T>(t: PlainTable<T>): PhraseTable<T> => ({ byFirst: new Map(t.byFirst), prefixes: t.prefixes });
+/**
+ * A phrase table's phrases by first word as the build writes them, one line per word (`\nword\tJSON of its
+ * phrases`), read back on demand: a query looks up a handful of its words, and only their lines are parsed (the
+ * taxonomy's 350 words were 53 KB of JSON, made into a map of objects every search). Anything else asked of it
+ * (its size, its words) parses every line once.
+ */
+export class PhraseLines<T> implements ReadonlyMap<string, Phrase<T>[]> {
+  private readonly seen = new Map<string, Phrase<T>[] | undefined>();
+  private whole?: Map<string, Phrase<T>[]>;
+  /** `lines`: the lines, each after a line break, ending with one */
+  constructor(private readonly lines: string) {}
 
-/** One table as a line of JSON (its maps as lists of entries). */
-export function tableJson(part: Part, enrichers: Enrichers): string {
-  const { gazetteer, topics } = enrichers;
-  const plain =
-    part === 'gazetteer'
-      ? { ...gazetteer, table: plainTable(gazetteer.table), lookup: [...gazetteer.lookup] }
-      : { ...topics, table: plainTable(topics.table) };
-  return JSON.stringify(plain);
+  /** The lines of a table's first words, as {@link PhraseLines} reads them. */
+  static write<T>(byFirst: ReadonlyMap<string, Phrase<T>[]>): string {
+    let text = '\n';
+    for (const [word, phrases] of byFirst) {
+      if (/[\t\n]/.test(word))
+        throw new Error(`a phrase's first word holds a tab or a line break: ${JSON.stringify(word)}`);
+      text += `${word}\t${JSON.stringify(phrases)}\n`;
+    }
+    return text;
+  }
+
+  get(word: string): Phrase<T>[] | undefined {
+    if (this.whole) return this.whole.get(word);
+    if (this.seen.has(word)) return this.seen.get(word);
+    let found: Phrase<T>[] | undefined;
+    if (!/[\t\n]/.test(word)) {
+      const at = this.lines.indexOf(`\n${word}\t`);
+      if (at >= 0) {
+        const from = at + word.length + 2;
+        found = JSON.parse(this.lines.slice(from, this.lines.indexOf('\n', from))) as Phrase<T>[];
+      }
+    }
+    this.seen.set(word, found);
+    return found;
+  }
+  has(word: string): boolean {
+    return this.get(word) !== undefined;
+  }
+  /** every line, parsed once (a word already looked up keeps the phrases it was given) */
+  private all(): Map<string, Phrase<T>[]> {
+    if (!this.whole) {
+      const whole = new Map<string, Phrase<T>[]>();
+      for (let at = 1; at < this.lines.length; ) {
+        const tab = this.lines.indexOf('\t', at);
+        const end = this.lines.indexOf('\n', tab);
+        const word = this.lines.slice(at, tab);
+        whole.set(word, this.seen.get(word) ?? (JSON.parse(this.lines.slice(tab + 1, end)) as Phrase<T>[]));
+        at = end + 1;
+      }
+      this.whole = whole;
+    }
+    return this.whole;
+  }
+  get size(): number {
+    return this.all().size;
+  }
+  keys() {
+    return this.all().keys();
+  }
+  values() {
+    return this.all().values();
+  }
+  entries() {
+    return this.all().entries();
+  }
+  [Symbol.iterator]() {
+    return this.all()[Symbol.iterator]();
+  }
+  forEach(fn: (value: Phrase<T>[], key: string, map: ReadonlyMap<string, Phrase<T>[]>) => void, self?: unknown): void {
+    for (const [k, v] of this.all()) fn.call(self, v, k, this);
+  }
 }
 
 /**
- * One table read back from its line of JSON. JSON.parse, not v8.deserialize: loading node:v8 (and the stream
+ * One table as the build stores it: a line of JSON (its maps as lists of entries, but the phrases by first word),
+ * then the phrases by first word as {@link PhraseLines}.
+ */
+export function tableText(part: Part, enrichers: Enrichers): string {
+  const { gazetteer, topics } = enrichers;
+  const table = enrichers[part].table as PhraseTable<unknown>;
+  const plain =
+    part === 'gazetteer'
+      ? { ...gazetteer, table: { prefixes: table.prefixes }, lookup: [...gazetteer.lookup] }
+      : { ...topics, table: { prefixes: table.prefixes } };
+  return JSON.stringify(plain) + PhraseLines.write(table.byFirst);
+}
+
+/**
+ * One table read back from {@link tableText}. JSON.parse, not v8.deserialize: loading node:v8 (and the stream
  * modules it brings) would cost a search more than reading the table does.
  */
-export function tableFromJson<P extends Part>(part: P, json: string): Enrichers[P] {
-  const plain = JSON.parse(json);
-  const table = phraseTable(plain.table);
+export function tableFromText<P extends Part>(part: P, text: string): Enrichers[P] {
+  const nl = text.indexOf('\n');
+  const plain = JSON.parse(text.slice(0, nl));
+  const table: PhraseTable<unknown> = { byFirst: new PhraseLines(text.slice(nl)), prefixes: plain.table.prefixes };
   return (
     part === 'gazetteer' ? { ...plain, table, lookup: new Map(plain.lookup) } : { ...plain, table }
   ) as Enrichers[P];
@@ -102,7 +174,7 @@ export function tableFromJson<P extends Part>(part: P, json: string): Enrichers[
 
 /** The compiled tables and their header, as the build writes them to {@link compiledTablesFile}. */
 export function serializeEnrichers(enrichers: Enrichers): Buffer {
-  const parts = PARTS.map((p) => Buffer.from(`${tableJson(p, enrichers)}\n`));
+  const parts = PARTS.map((p) => Buffer.from(tableText(p, enrichers)));
   const header: Header = {
     format: FORMAT,
     meso: __MESO_VERSION__,
@@ -165,7 +237,7 @@ function getPart<P extends Part>(part: P): Enrichers[P] {
     if (file) {
       try {
         const start = file.start[part];
-        return tableFromJson(part, readRange(file.file, start, start + file.header.bytes[part]).toString('utf8'));
+        return tableFromText(part, readRange(file.file, start, start + file.header.bytes[part]).toString('utf8'));
       } catch {
         // damaged, cut short: compile instead
       }

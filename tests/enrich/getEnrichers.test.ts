@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   compileEnrichers,
   enrichersForQuery,
   getEnrichers,
-  tableFromJson,
-  tableJson,
+  PhraseLines,
+  tableFromText,
+  tableText,
 } from '../../src/enrich/getEnrichers.js';
 import { loadCorpus } from '../../src/load/loadCorpus.js';
 import { bundledPagesDir, packageRoot } from '../../src/paths.js';
@@ -78,15 +79,50 @@ describe('enrichersForQuery', () => {
   });
 });
 
-describe('the compiled tables as the build writes them (tableJson) and a run reads them (tableFromJson)', () => {
+describe('the compiled tables as the build writes them (tableText) and a run reads them (tableFromText)', () => {
+  /** a table with its phrases by first word as a plain map, to compare */
+  const plain = <T extends { table: { byFirst: ReadonlyMap<string, unknown> } }>(e: T) => ({
+    ...e,
+    table: { ...e.table, byFirst: new Map(e.table.byFirst) },
+  });
+
   it('read back equal to the tables compiled from data/, maps and all', () => {
     const now = compileEnrichers();
-    const topics = tableFromJson('topics', tableJson('topics', now));
-    const gazetteer = tableFromJson('gazetteer', tableJson('gazetteer', now));
-    expect(topics.table.byFirst).toBeInstanceOf(Map);
-    expect(gazetteer.table.byFirst).toBeInstanceOf(Map);
+    const topics = tableFromText('topics', tableText('topics', now));
+    const gazetteer = tableFromText('gazetteer', tableText('gazetteer', now));
     expect(gazetteer.lookup).toBeInstanceOf(Map);
     expect(gazetteer.lookup.size).toBeGreaterThan(100);
-    expect({ gazetteer, topics }).toEqual(now);
+    expect(topics.table.byFirst.size).toBe(now.topics.table.byFirst.size);
+    expect(plain(topics)).toEqual(plain(now.topics));
+    expect(plain(gazetteer)).toEqual(plain(now.gazetteer));
+  });
+
+  it('finds each first word as the compiled map does, parsing only the line looked up', () => {
+    const byFirst = compileEnrichers().gazetteer.table.byFirst;
+    const words = [...byFirst.keys()];
+    const lines = new PhraseLines(PhraseLines.write(byFirst));
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(lines.get(words[7]!)).toEqual(byFirst.get(words[7]!));
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+    for (const w of words) expect([w, lines.get(w)]).toEqual([w, byFirst.get(w)]);
+    // a word's start or end, a line's tab or break, two words, nothing: not words of the table
+    const absent = [
+      '',
+      '\t',
+      '\n',
+      `${words[0]}\t`,
+      words[0]!.slice(0, -1),
+      words[0]!.slice(1),
+      `${words[0]} ${words[1]}`,
+    ];
+    for (const w of absent.filter((w) => !byFirst.has(w))) expect([w, lines.get(w)]).toEqual([w, undefined]);
+  });
+
+  it('refuses to write a first word its lines could not hold', () => {
+    expect(() => PhraseLines.write(new Map([['a\tb', []]]))).toThrow(/tab or a line break/);
   });
 });
