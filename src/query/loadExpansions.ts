@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFully, readHeaderLine, readRange } from '../io/readRange.js';
 import path from 'node:path';
 import { bundledDataDir, packageRoot } from '../paths.js';
 import { fingerprint } from '../io/crc32.js';
@@ -37,7 +38,8 @@ export interface ExpansionGroup {
 
 /** Expressions that may stand for one another. */
 export interface Expansions {
-  groups: ReadonlyArray<ExpansionGroup>;
+  /** the group numbered `i` (see groupsWithKey), made on first use: a query meets few of the table's groups */
+  group(i: number): ExpansionGroup;
   /** the numbers of the groups with an expression of this key, whose first word is `first` (folded) */
   groupsWithKey(key: string, first: string): number[];
   /** the most words of any expression */
@@ -203,8 +205,14 @@ export function compileExpansions(
  * groups filed under the first letters of a query word.
  */
 function withLearned(shipped: KeyedGroups, learned: readonly Acronym[]): Expansions {
-  const groups: ExpansionGroup[] = [];
-  for (let i = 0; i < shipped.count; i++) groups.push(new TableGroup(() => shipped.group(i)));
+  const made = new Map<number, ExpansionGroup>(); // the shipped groups met so far
+  const own: ExpansionGroup[] = []; // the learned acronyms' groups, numbered after the shipped ones
+  const group = (i: number): ExpansionGroup => {
+    if (i >= shipped.count) return own[i - shipped.count]!;
+    let g = made.get(i);
+    if (!g) made.set(i, (g = new TableGroup(() => shipped.group(i))));
+    return g;
+  };
   const filed = new Map<string, number[]>();
   let longest = shipped.longest;
   for (const [short, long] of learned) {
@@ -214,7 +222,7 @@ function withLearned(shipped: KeyedGroups, learned: readonly Acronym[]): Expansi
       new TableExpression(short.toUpperCase(), true, [short]),
       new TableExpression(long.join(' '), false, terms),
     ];
-    const i = groups.push({ kind: 'acronym', expressions }) - 1;
+    const i = shipped.count + own.push({ kind: 'acronym', expressions }) - 1;
     for (const e of expressions) {
       const words = foldedWords(e.text);
       longest = Math.max(longest, words.length);
@@ -229,9 +237,9 @@ function withLearned(shipped: KeyedGroups, learned: readonly Acronym[]): Expansi
     const known = shipped.withKey(key);
     if (!filed.size) return [...known];
     const candidates = new Set([...(filed.get(bucket(first)) ?? []), ...(filed.get(bucket(stem(first))) ?? [])]);
-    return [...known, ...[...candidates].filter((g) => groups[g]!.expressions.some((e) => e.key === key))];
+    return [...known, ...[...candidates].filter((g) => group(g).expressions.some((e) => e.key === key))];
   };
-  return { groups, groupsWithKey, longest };
+  return { group, groupsWithKey, longest };
 }
 
 const isStrings = (v: unknown): v is string[] =>
@@ -340,16 +348,16 @@ const compiled = new WeakMap<readonly Acronym[], Expansions>();
 const NONE: readonly Acronym[] = [];
 
 /**
- * Where the build keeps the shipped expansions keyed, as text read line by line: a JSON header line, then a JSON
- * line per group ({@link GroupData}), then a line per key, the key and its groups' numbers (`trata person\t3,17`).
- * A search reads the file's bytes (about 170 KB) but decodes and parses only the lines its words meet, and finds a
- * key with one search of the bytes: no deserialising of the whole table (a few milliseconds as v8.deserialize
- * did), and no string of the whole file.
+ * Where the build keeps the shipped expansions keyed, as text read in parts: a JSON header line, then a line per
+ * key, the key and its groups' numbers (`trata person\t3,17`), then a JSON line per group ({@link GroupData}). A
+ * search reads the header and the keys (about 40 KB), finds a key with one search of their bytes, and reads and
+ * parses only the lines of the groups its words meet (where each starts is in the header): no deserialising of
+ * the whole table, and no reading of the 130 KB of groups.
  */
 export const compiledExpansionsFile = () => path.join(packageRoot(), 'dist', 'expansions.txt');
 
 /** Bumped when {@link ExpansionData}'s shape, the file's layout, the way groups are made or keys worked out changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 let dataChecksum: string | undefined;
 /** The content the shipped expansions are made of: thesaurus.json, acronyms.json and the gazetteer's data. */
@@ -375,76 +383,76 @@ interface ExpansionsHeader {
   meso: string;
   data: string;
   longest: number;
-  groups: number;
+  /** bytes of the key lines (the first after the header line starts with a line break) */
+  keys: number;
+  /** where each group's line starts, counted from the first group's, and where the last one ends */
+  starts: number[];
   /** bytes after the header line: a file cut short or grown is not read */
   length: number;
 }
 
 /** The shipped expansions as the build writes them to {@link compiledExpansionsFile}. */
 export function serializeExpansions(data: ExpansionData = makeShippedData()): string {
-  const header: Omit<ExpansionsHeader, 'length'> = {
+  for (const key of data.keyed.keys())
+    if (/[\t\n]/.test(key)) throw new Error(`an expansion key holds a tab or a line break: ${JSON.stringify(key)}`);
+  const keys = `\n${[...data.keyed].map(([key, groups]) => `${key}\t${groups.join(',')}\n`).join('')}`;
+  const lines = data.groups.map((g) => `${JSON.stringify(g)}\n`);
+  const starts = [0];
+  for (const line of lines) starts.push(starts.at(-1)! + Buffer.byteLength(line));
+  const header: ExpansionsHeader = {
     format: FORMAT,
     meso: __MESO_VERSION__,
     data: expansionsChecksum(),
     longest: data.longest,
-    groups: data.groups.length,
+    keys: Buffer.byteLength(keys),
+    starts,
+    length: Buffer.byteLength(keys) + starts.at(-1)!,
   };
-  for (const key of data.keyed.keys())
-    if (/[\t\n]/.test(key)) throw new Error(`an expansion key holds a tab or a line break: ${JSON.stringify(key)}`);
-  const body = [
-    ...data.groups.map((g) => JSON.stringify(g)),
-    ...[...data.keyed].map(([key, groups]) => `${key}\t${groups.join(',')}`),
-    '',
-  ].join('\n');
-  return `${JSON.stringify({ ...header, length: Buffer.byteLength(body) })}\n${body}`;
+  return `${JSON.stringify(header)}\n${keys}${lines.join('')}`;
 }
 
 /**
  * The shipped expansions as the build keyed them, when made from data/ as it is now by this meso and the file is
- * whole (its length as written); else null.
+ * whole (its length as written); else null. Reads the header and the keys; a group's line when it is asked for.
  */
 function readCompiledExpansions(): KeyedGroups | null {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(compiledExpansionsFile());
-  } catch {
-    return null; // not built: make them now
-  }
-  // the file stays bytes: a line is decoded when a query needs it, found with a search of its bytes (UTF-8); the
-  // length in the header is checked before any line past it is looked for: every line then ends
-  const lineEnd = (from: number) => bytes.indexOf(10, from);
-  const line = (from: number) => bytes.toString('utf8', from, lineEnd(from));
+  const file = compiledExpansionsFile();
   let header: ExpansionsHeader;
+  let keys: Buffer;
+  let groupsAt: number;
   try {
-    header = JSON.parse(bytes.toString('utf8', 0, Math.max(0, lineEnd(0)))) as ExpansionsHeader;
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const [first, nl] = readHeaderLine(fd, size, 8192);
+      header = JSON.parse(first.toString('utf8', 0, nl)) as ExpansionsHeader;
+      if (
+        header.format !== FORMAT ||
+        header.meso !== __MESO_VERSION__ ||
+        header.data !== expansionsChecksum() ||
+        header.length !== size - nl - 1 ||
+        header.keys + header.starts.at(-1)! !== header.length
+      )
+        return null;
+      keys = readFully(fd, Buffer.allocUnsafe(header.keys), nl + 1);
+      groupsAt = nl + 1 + header.keys;
+    } finally {
+      closeSync(fd);
+    }
   } catch {
-    return null; // damaged: make them now
+    return null; // not built, damaged: make them now
   }
-  const body = lineEnd(0) + 1;
-  if (
-    header.format !== FORMAT ||
-    header.meso !== __MESO_VERSION__ ||
-    header.data !== expansionsChecksum() ||
-    header.length !== bytes.length - body
-  )
-    return null;
-  const starts = new Int32Array(header.groups);
-  let at = body;
-  for (let i = 0; i < header.groups; i++) {
-    starts[i] = at;
-    at = lineEnd(at) + 1;
-  }
-  const keys = at - 1; // the line break before the first key line
+  const { starts } = header;
   return {
     longest: header.longest,
-    count: header.groups,
-    group: (i) => JSON.parse(line(starts[i]!)) as GroupData,
+    count: starts.length - 1,
+    group: (i) =>
+      JSON.parse(readRange(file, groupsAt + starts[i]!, groupsAt + starts[i + 1]!).toString('utf8')) as GroupData,
     withKey(key) {
-      const found = bytes.indexOf(`\n${key}\t`, keys);
+      const found = keys.indexOf(`\n${key}\t`);
       if (found < 0) return NO_GROUPS;
-      return line(found + Buffer.byteLength(key) + 2)
-        .split(',')
-        .map(Number);
+      const from = found + Buffer.byteLength(key) + 2;
+      return keys.toString('latin1', from, keys.indexOf(10, from)).split(',').map(Number);
     },
   };
 }

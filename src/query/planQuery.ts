@@ -238,17 +238,17 @@ function expand(include: Clause[], table: Expansions, lookup: Known): Unit[][] {
         // an acronym typed short (TIP) also stands for the synonyms of its long forms (human trafficking, trata)
         const hops: Array<[number, number]> = [];
         for (const g of groups) {
-          const group = table.groups[g]!;
+          const group = table.group(g);
           if (group.kind !== 'acronym' || !group.expressions.some((e) => e.short && e.key === key)) continue;
           if (n === 1 && !isTypedAsAcronym(include[words[0]!.clause]!)) continue;
           for (const e of group.expressions)
             if (!e.short)
               for (const h of table.groupsWithKey(e.key, e.terms[0] ?? ''))
-                if (table.groups[h]!.kind === 'synonym' && table.groups[h]!.heads === undefined)
+                if (table.group(h).kind === 'synonym' && table.group(h).heads === undefined)
                   hops.push([h, WEIGHT.acronym * WEIGHT.synonym]);
         }
         for (const [g, hopWeight] of [...groups.map((g): [number, number] => [g, 0]), ...hops]) {
-          const group = table.groups[g]!;
+          const group = table.group(g);
           // a region stands for its countries, not a country for its region
           if (
             !hopWeight &&
