@@ -11,6 +11,7 @@ import {
   realpathSync,
   statSync,
 } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { UsageError } from '../errors.js';
@@ -265,6 +266,12 @@ export function showNameBytes(name: Uint8Array): string {
   }
 }
 
+/**
+ * A folder's entry by its name as listed: path.join's result, without its normalising (a listed name holds no
+ * separator, and the folder is already a normal absolute path: about 2 ms per hundred pages, interpreted).
+ */
+export const childPath = (dir: string, name: string) => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
+
 function walk(
   root: string,
   dir: string | Buffer,
@@ -288,7 +295,7 @@ function walk(
   // names as text where they are UTF-8 (nearly always), else as bytes with the bad ones shown as \xHH
   const named = entries.map((entry) => {
     const raw = entry.name as unknown as Buffer;
-    const valid = firstInvalidUtf8(raw) < 0;
+    const valid = isUtf8(raw);
     return { entry, raw, valid, name: valid ? raw.toString('utf8') : showNameBytes(raw) };
   });
   named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -296,7 +303,7 @@ function walk(
   for (const { entry, raw, valid, name } of named) {
     const abs: string | Buffer =
       valid && typeof dir === 'string'
-        ? path.join(dir, name)
+        ? childPath(dir, name)
         : Buffer.concat([bytesOf(dir), Buffer.from(path.sep), raw]);
     const relPath = rel ? `${rel}/${name}` : name;
     let isDir = entry.isDirectory();

@@ -1,10 +1,12 @@
+import { isUtf8 } from 'node:buffer';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { parsePage } from '../../src/parse/parsePage.js';
-import { decodePage, firstInvalidUtf8, listPages, readPages } from '../../src/load/readPages.js';
+import { childPath, decodePage, firstInvalidUtf8, listPages, readPages } from '../../src/load/readPages.js';
 import type { Diagnostic } from '../../src/types.js';
 
 const PAGE = 'Undated title\nUndated summary.\n\n4 December, 2017\n\nA dated title\n\nIts summary.\n';
@@ -201,6 +203,30 @@ describe('firstInvalidUtf8', () => {
     ['a lead byte followed by ASCII', [0xc3, 0x28], 0],
   ])('finds %s at the right offset', (_what, bytes, offset) => {
     expect(firstInvalidUtf8(Uint8Array.from(bytes))).toBe(offset);
+  });
+
+  it('agrees with node:buffer isUtf8 (which tells a listed name valid) on any bytes', () => {
+    // bytes near the lead and continuation bytes' edges, where the two could disagree
+    const byte = fc.oneof(
+      fc.integer({ min: 0, max: 255 }),
+      fc.constantFrom(0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0xf5),
+    );
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 12 }), (bytes) => {
+        const buf = Uint8Array.from(bytes);
+        expect(isUtf8(buf)).toBe(firstInvalidUtf8(buf) < 0);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('childPath', () => {
+  it('is path.join of a normal folder and a listed name, the file system root included', () => {
+    const roots = [path.resolve('/'), path.resolve('/srv/data'), path.resolve('/srv/data/2019 pages')];
+    for (const dir of roots)
+      for (const name of ['page.txt', 'página 1.txt', '..x', '.hidden', 'a b', 'x\\y'])
+        expect([dir, name, childPath(dir, name)]).toEqual([dir, name, path.join(dir, name)]);
   });
 });
 
