@@ -12,3 +12,13 @@ export function helpTopic(args: readonly string[]): string | undefined {
   if (second === '--help' || second === '-h') return first;
   return first === 'help' ? second : undefined;
 }
+
+/**
+ * Which code cache a command line uses: its first word when that is a plain word (`search`, `list`), else `any`
+ * (options first). Each command keeps the code it runs: a search does not read the code of a timeline, nor
+ * compile its own every run because a `list` wrote the cache first.
+ */
+export const commandWord = (args: readonly string[]): string => {
+  const first = args[0] ?? '';
+  return /^[a-z][a-z-]{0,30}$/.test(first) ? first : 'any';
+};

@@ -1,7 +1,7 @@
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { helpTopic } from './helpTopic.js';
+import { commandWord, helpTopic } from './helpTopic.js';
 import { requireWithCodeCache, type CodeCacheFile } from './io/codeCache.js';
 import { cannotWriteOutput } from './io/writeStdout.js';
 import { defaultCacheDir } from './paths.js';
@@ -55,14 +55,15 @@ function writeOut(text: string): void {
 
 /**
  * Where the compiled code of a bundle (dist/run.cjs, dist/help.cjs) is kept between runs: in meso's cache folder
- * (MESO_CACHE_DIR, else the user's), one file per bundle, build of meso and Node; none with MESO_NO_CACHE.
+ * (MESO_CACHE_DIR, else the user's), one file per bundle, build of meso, Node, and command (see commandWord);
+ * none with MESO_NO_CACHE.
  */
-function codeCacheFile(name: string, id: string, env: NodeJS.ProcessEnv): CodeCacheFile | undefined {
+function codeCacheFile(name: string, id: string, command: string, env: NodeJS.ProcessEnv): CodeCacheFile | undefined {
   if (env.MESO_NO_CACHE !== undefined) return undefined;
   const dir = env.MESO_CACHE_DIR?.trim() ? env.MESO_CACHE_DIR : defaultCacheDir(env);
   const tag = `${process.version}-${process.arch}`;
   return {
-    file: path.join(path.resolve(dir), `${name}-${id.slice(0, 16)}-${tag}.v8c`),
+    file: path.join(path.resolve(dir), `${name}-${id.slice(0, 16)}-${tag}-${command}.v8c`),
     key: `${id} ${tag} ${process.versions.v8}`,
   };
 }
@@ -71,9 +72,9 @@ function codeCacheFile(name: string, id: string, env: NodeJS.ProcessEnv): CodeCa
  * The entry of dist/meso.cjs, which bin/meso.js requires. It loads the rest of meso only when a command needs
  * it: `meso --version` prints a constant, and help into a pipe or a file is printed as the build wrote it, both
  * without it. Help on a terminal loads dist/help.cjs (commander and the commands' definitions); anything else
- * dist/run.cjs. Each is compiled with V8's code cache (see requireWithCodeCache), which the run writes at its end
- * when there was none (or only one compiled by a run that built a corpus, mostly the parser's code, which the
- * first run that reads a corpus cache replaces), so that the next run reads its compiled code instead of compiling.
+ * dist/run.cjs. Each is compiled with V8's code cache (see requireWithCodeCache), one per command, which a run
+ * writes at its end when there was none and the run went well without building a corpus, so that the next run
+ * reads its compiled code instead of compiling.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -86,11 +87,14 @@ async function main(): Promise<void> {
     const [name, id] = topic !== undefined ? ['help', __MESO_HELP_ID__] : ['run', __MESO_RUN_ID__];
     const run = requireWithCodeCache<typeof import('./runProcess.js') & Partial<typeof import('./timings.js')>>(
       fileURLToPath(new URL(`./${name}.cjs`, import.meta.url)),
-      codeCacheFile(name, id, process.env),
+      codeCacheFile(name, id, commandWord(args), process.env),
     );
     timings = run.exports.timingsLine ?? timings;
     await run.exports.runProcess(process.argv);
-    run.save(run.exports.corpusBuilt?.() ? 'built' : 'other');
+    // compiled code is kept from a run that went well and read its corpus from the cache: a run that built one
+    // compiled the parser, which runs reading the cache never call (and code read from a cache is all written
+    // back: it would stay), a failed one little of what its command does
+    if (!run.exports.corpusBuilt?.() && (process.exitCode ?? 0) === 0) run.save();
   }
   // the phase timings (MESO_TIMINGS=1)
   // (written straight to the descriptor: a stderr stream into a pipe would load net, and be timed as meso's)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpTopic } from '../src/helpTopic.js';
+import { commandWord, helpTopic } from '../src/helpTopic.js';
 
 describe('helpTopic', () => {
   it('reads the command lines that ask for the program’s help', () => {
@@ -22,5 +22,17 @@ describe('helpTopic', () => {
       ['help', 'list', 'x'],
     ])
       expect(helpTopic(args)).toBeUndefined();
+  });
+});
+
+describe('commandWord', () => {
+  it('names a command line by its first word when that is a plain word, else any', () => {
+    expect(commandWord(['search', 'trafficking'])).toBe('search');
+    expect(commandWord(['timeline', '--by', 'year'])).toBe('timeline');
+    expect(commandWord(['--data', 'pages', 'search', 'x'])).toBe('any');
+    expect(commandWord([])).toBe('any');
+    // nothing that could leave the cache folder or make a strange file name
+    for (const odd of ['../x', 'a/b', 'C:\\x', 'Search', 'x'.repeat(40), '', '-'])
+      expect([odd, commandWord([odd])]).toEqual([odd, 'any']);
   });
 });

@@ -20,18 +20,11 @@ export interface CodeCacheFile {
 const STALE_MS = 7 * 24 * 3600 * 1000;
 
 /**
- * What kind of run compiled the code of a cache: one that `built` a corpus from its pages (its code is mostly the
- * parser's and the enricher's, which a run reading a corpus cache never calls, and lacks the cache reader's), or
- * any other.
- */
-export type CodeCacheKind = 'built' | 'other';
-
-/**
- * The cached code in `cache`, and the kind of run that made it, when it was made for `key` and is whole (its
- * length and CRC-32 as written); else undefined. V8 checks none of the bytes: handing it damaged code would run
+ * The cached code in `cache`, when it was made for `key` and is whole (its length and CRC-32 as written); else
+ * undefined. V8 checks none of the bytes: handing it damaged code would run
  * damaged code.
  */
-function readCodeCache({ file, key }: CodeCacheFile): { data: Buffer; kind: CodeCacheKind } | undefined {
+function readCodeCache({ file, key }: CodeCacheFile): Buffer | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -45,11 +38,10 @@ function readCodeCache({ file, key }: CodeCacheFile): { data: Buffer; kind: Code
       key?: unknown;
       length?: unknown;
       crc32?: unknown;
-      kind?: unknown;
     };
     const data = bytes.subarray(nl + 1);
     if (head.key !== key || head.length !== data.length || head.crc32 !== crc32(data)) return undefined;
-    return { data, kind: head.kind === 'built' ? 'built' : 'other' };
+    return data;
   } catch {
     return undefined;
   }
@@ -57,15 +49,16 @@ function readCodeCache({ file, key }: CodeCacheFile): { data: Buffer; kind: Code
 
 /**
  * Writes compiled code to `cache`: to a temporary file beside it, then renamed over it, so that no reader ever
- * sees half a file. Removes the cache files of other builds that have not been written for a week. Never throws:
- * a cache that cannot be written is only slower.
+ * sees half a file. Removes the cache files of other builds that have not been written for a week: files named
+ * as this one up to its second dash (`run-<build>-`) are this build's (one per command). Never throws: a cache
+ * that cannot be written is only slower.
  */
-function writeCodeCache({ file, key }: CodeCacheFile, data: Buffer, kind: CodeCacheKind): void {
+function writeCodeCache({ file, key }: CodeCacheFile, data: Buffer): void {
   const dir = path.dirname(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    const head = `${JSON.stringify({ key, length: data.length, crc32: crc32(data), kind })}\n`;
+    const head = `${JSON.stringify({ key, length: data.length, crc32: crc32(data) })}\n`;
     writeFileSync(tmp, Buffer.concat([Buffer.from(head, 'latin1'), data]));
     renameSync(tmp, file);
   } catch {
@@ -78,9 +71,10 @@ function writeCodeCache({ file, key }: CodeCacheFile, data: Buffer, kind: CodeCa
   }
   const name = path.basename(file);
   const prefix = name.slice(0, name.indexOf('-') + 1);
+  const build = name.slice(0, name.indexOf('-', prefix.length) + 1);
   try {
     for (const f of readdirSync(dir)) {
-      if (f === name || !prefix || !f.startsWith(prefix)) continue;
+      if (f === name || !prefix || !f.startsWith(prefix) || (build && f.startsWith(build))) continue;
       const other = path.join(dir, f);
       if (Date.now() - statSync(other).mtimeMs > STALE_MS) unlinkSync(other);
     }
@@ -97,10 +91,10 @@ export interface CachedModule<T> {
   exports: T;
   /**
    * Writes the code V8 has compiled so far (the module and every function the run has called) to the cache, when
-   * the cache had none for it, or had one that a run which built a corpus made and this run (of `kind`) did not;
-   * else does nothing. Called at the end of a run, so the next one starts compiled.
+   * the cache had none for it; else does nothing (code compiled from a cache would all be written back, what the
+   * run used and what it did not). Called at the end of a run, so the next one starts compiled.
    */
-  save(kind?: CodeCacheKind): void;
+  save(): void;
   /** whether the module was compiled from the cache */
   cached: boolean;
 }
@@ -112,8 +106,7 @@ export interface CachedModule<T> {
  * the same for files it loads itself; Node 20 has only this way.
  */
 export function requireWithCodeCache<T>(file: string, cache?: CodeCacheFile): CachedModule<T> {
-  const read = cache && readCodeCache(cache);
-  const cachedData = read?.data;
+  const cachedData = cache && readCodeCache(cache);
   const bytes = readFileSync(file);
   // an ASCII file (the build writes dist/run.cjs so) is decoded as Latin-1: the same text, made faster than V8
   // decodes UTF-8 (readFileSync(file, 'utf8') took about 1 ms more for dist/run.cjs)
@@ -127,9 +120,8 @@ export function requireWithCodeCache<T>(file: string, cache?: CodeCacheFile): Ca
   return {
     exports: module.exports,
     cached,
-    save: (kind = 'other') => {
-      if (cache && (!cached || (read?.kind === 'built' && kind !== 'built')))
-        writeCodeCache(cache, script.createCachedData(), kind);
+    save: () => {
+      if (cache && !cached) writeCodeCache(cache, script.createCachedData());
     },
   };
 }

@@ -6,23 +6,39 @@ import { createRunner } from '../helpers/runMeso.js';
 const codeCaches = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.v8c'));
 
 describe('the code cache of dist/run.cjs', () => {
-  it('is written by the first run, replaced by the first that reads the corpus cache, then used, same output', () => {
+  it('is written by the first run that reads the corpus cache (not the one that built it), then used, same output', () => {
     const { run, cacheHome } = createRunner();
     const folder = path.join(cacheHome, 'meso');
     const building = run(['search', 'trafficking', '--json']);
     expect(building.status, building.stderr).toBe(0);
-    const [file] = codeCaches(folder);
-    expect(file).toMatch(new RegExp(`^run-[0-9a-f]{16}-${process.version}-${process.arch}\\.v8c$`));
-    // the run that built the corpus cache compiled the parser, which the next runs never call: replaced once
-    const built = readFileSync(path.join(folder, file!));
+    // the run that built the corpus cache compiled the parser, which the next runs never call: nothing kept
+    expect(codeCaches(folder)).toEqual([]);
     const first = run(['search', 'trafficking', '--json']);
     expect(first.stdout).toBe(building.stdout);
+    const [file] = codeCaches(folder);
+    expect(file).toMatch(new RegExp(`^run-[0-9a-f]{16}-${process.version}-${process.arch}-search\\.v8c$`));
     const written = readFileSync(path.join(folder, file!));
-    expect(written.equals(built)).toBe(false);
     const second = run(['search', 'trafficking', '--json']);
     expect(second.stdout).toBe(first.stdout);
     expect(readFileSync(path.join(folder, file!)).equals(written)).toBe(true); // read, not written again
     expect(codeCaches(folder)).toEqual([file]);
+  });
+
+  it('is kept per command, and not written by a run that fails', () => {
+    const { run, cacheHome } = createRunner();
+    const folder = path.join(cacheHome, 'meso');
+    expect(run(['list', '--json']).status).toBe(0); // builds the corpus cache
+    expect(run(['search', 'zzzqqq', '--json']).status).toBe(1); // nothing found
+    expect(run(['search', 'x', '--limit', 'nine']).status).toBe(2); // a bad flag value
+    expect(run(['--quiet', 'stats', '--json']).status).toBe(0); // options first: the shared cache
+    expect(codeCaches(folder).map((f) => f.replace(/^run-[0-9a-f]{16}-[^-]+-[^-]+-/, ''))).toEqual(['any.v8c']);
+    expect(run(['list', '--json']).status).toBe(0);
+    expect(run(['search', 'trafficking', '--json']).status).toBe(0);
+    expect(
+      codeCaches(folder)
+        .map((f) => f.replace(/^run-[0-9a-f]{16}-[^-]+-[^-]+-/, ''))
+        .sort(),
+    ).toEqual(['any.v8c', 'list.v8c', 'search.v8c']);
   });
 
   it('when damaged, is ignored (same output) and written anew', () => {
