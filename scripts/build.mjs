@@ -60,6 +60,10 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   define: { ...define, 'import.meta.url': '__mesoFileUrl' },
+  // Node 20 has every Unicode property escape (since Node 10); esbuild's table doubts some (\p{Lu}, \p{M}) and
+  // would write those literals as `new RegExp(...)`, built (parsed, the property's ranges looked up) when their
+  // module loads, in every run, parser's modules included: a literal is compiled on first use
+  supported: { 'regexp-unicode-property-escapes': true },
   banner: { js: "var __mesoFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [lazyChildProcess],
 };

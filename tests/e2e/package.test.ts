@@ -59,4 +59,10 @@ describe('the published package', () => {
     expect(JSON.parse(readFileSync(path.join(ROOT, 'bin', 'package.json'), 'utf8')).type).toBe('commonjs');
     expect(files.filter((f) => /^dist\/.*\.m?js$/.test(f))).toEqual([]);
   });
+
+  it('keeps the regular expressions with Unicode property escapes as literals (compiled on first use, not built as each module loads)', () => {
+    const bundle = readFileSync(path.join(ROOT, 'dist', 'run.cjs'), 'utf8');
+    expect(bundle).toMatch(/\/\^\\p\{Lu\}\{2,\}\$\/u/); // parseQuery's all-capitals word, as written
+    expect(bundle.match(/new RegExp\([`"'][^`"']*\\\\p\{/g) ?? []).toEqual([]);
+  });
 });
