@@ -187,3 +187,42 @@ describe('temporary files of a killed cache write', () => {
     expect(readdirSync(cache)).toEqual([cacheFile]);
   });
 });
+
+describe('the end of a run', () => {
+  // Regression for ending with process.exit (which skips Node's heap teardown): standard error into a pipe is an
+  // asynchronous stream on POSIX (as a terminal is on Windows); what it still holds must be written first.
+  it.skipIf(!posix)(
+    'writes all of a long standard error to a pipe read late, then exits with the run’s status',
+    async () => {
+      const { spawn } = await import('node:child_process');
+      // each story twice, dated differently: one warning per story, about 130 bytes each, far past a pipe's 64 KB
+      const stories = 2500;
+      const lines: string[] = [];
+      for (let i = 0; i < stories; i++)
+        for (const day of [3, 4])
+          lines.push(`${day} May, 2018`, '', `Story ${i} on returns to Honduras`, '', `What happened ${i}.`, '');
+      const dir = writePages({ 'twice.txt': lines.join('\n') });
+      const child = spawn(process.execPath, [BIN, 'list', '--verbose', '--json', '--no-cache', '--data', dir], {
+        env: mesoEnv(makeTempDir()),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      // nobody reads standard error for a while: the pipe fills and the rest waits in meso's stream
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      let stderr = '';
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toHaveLength(stories);
+      expect(stderr.length).toBeGreaterThan(200_000);
+      expect(stderr.match(/same story as/g)).toHaveLength(stories);
+      expect(stderr.endsWith('\n')).toBe(true);
+    },
+    30_000,
+  );
+});

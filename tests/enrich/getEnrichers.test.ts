@@ -5,6 +5,7 @@ import {
   compileEnrichers,
   enrichersForQuery,
   getEnrichers,
+  LOOKUPS_BEFORE_WHOLE,
   PhraseLines,
   tableFromText,
   tableText,
@@ -120,6 +121,24 @@ describe('the compiled tables as the build writes them (tableText) and a run rea
       `${words[0]} ${words[1]}`,
     ];
     for (const w of absent.filter((w) => !byFirst.has(w))) expect([w, lines.get(w)]).toEqual([w, undefined]);
+  });
+
+  it('parses every line once after a query’s few words, then searches no more (enriching a corpus asks for them all)', () => {
+    const byFirst = compileEnrichers().topics.table.byFirst;
+    const lines = new PhraseLines(PhraseLines.write(byFirst));
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      for (let i = 0; i < LOOKUPS_BEFORE_WHOLE; i++) expect(lines.get(`absent${i}`)).toBeUndefined();
+      expect(parse).toHaveBeenCalledTimes(0);
+      const word = [...byFirst.keys()][3]!;
+      expect(lines.get(word)).toEqual(byFirst.get(word)); // the next new word: every line, once
+      expect(parse).toHaveBeenCalledTimes(byFirst.size);
+      for (const w of byFirst.keys()) expect(lines.get(w)).toEqual(byFirst.get(w));
+      expect(lines.get('absent-again')).toBeUndefined();
+      expect(parse).toHaveBeenCalledTimes(byFirst.size);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('refuses to write a first word its lines could not hold', () => {
