@@ -6,14 +6,14 @@ import type { Phrase, PhraseTable } from './compilePhrases.js';
 import type { Enrichers } from './enrichItems.js';
 import { loadCountries, loadTopics } from './tables.js';
 import { bundledDataDir, packageRoot } from '../paths.js';
-import { fingerprint } from '../io/crc32.js';
+import { crc32, fingerprint } from '../io/crc32.js';
 import { readHeaderLine, readRange } from '../io/readRange.js';
 import { foldText } from '../text/foldText.js';
 import { tokenize } from '../text/tokenize.js';
 import { timed } from '../timings.js';
 
 /** Bumped when the compiled tables' shape changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** Where the build keeps the compiled gazetteer and taxonomy: a JSON header line, then each table (see tableText). */
 export const compiledTablesFile = () => path.join(packageRoot(), 'dist', 'tables.jsonl');
@@ -67,6 +67,11 @@ interface Header {
   tables: string;
   /** bytes of each part, stored one after the other after the header line, in {@link PARTS} order */
   bytes: Record<Part, number>;
+  /**
+   * each part's CRC-32: a part is checked whole when it is read, since its lines are parsed only as a query asks
+   * for them (a damaged line found then could no longer be compiled around)
+   */
+  crc32: Record<Part, number>;
   words: Record<Part, QueryWords>;
 }
 
@@ -186,6 +191,7 @@ export function serializeEnrichers(enrichers: Enrichers): Buffer {
     meso: __MESO_VERSION__,
     tables: tablesChecksum(),
     bytes: { gazetteer: parts[0]!.length, topics: parts[1]!.length },
+    crc32: { gazetteer: crc32(parts[0]!), topics: crc32(parts[1]!) },
     words: { gazetteer: queryWordsOf('gazetteer', enrichers), topics: queryWordsOf('topics', enrichers) },
   };
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...parts]);
@@ -243,10 +249,12 @@ function getPart<P extends Part>(part: P): Enrichers[P] {
     if (file) {
       try {
         const start = file.start[part];
-        return tableFromText(part, readRange(file.file, start, start + file.header.bytes[part]).toString('utf8'));
+        const bytes = readRange(file.file, start, start + file.header.bytes[part]);
+        if (crc32(bytes) === file.header.crc32[part]) return tableFromText(part, bytes.toString('utf8'));
       } catch {
-        // damaged, cut short: compile instead
+        // cut short, or its first line does not parse: compile instead
       }
+      // damaged (its length as written, not its bytes): compile instead
     }
     compiledNow ??= compileEnrichers();
     return compiledNow[part];

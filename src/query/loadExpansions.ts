@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFully, readHeaderLine, readRange } from '../io/readRange.js';
 import path from 'node:path';
 import { bundledDataDir, packageRoot } from '../paths.js';
-import { fingerprint } from '../io/crc32.js';
+import { crc32, fingerprint } from '../io/crc32.js';
 import { DataError, type GazetteerCountry } from '../enrich/tables.js';
 import { getEnrichers, tablesChecksum } from '../enrich/getEnrichers.js';
 import type { Acronym } from '../indexing/learnAcronyms.js';
@@ -357,7 +357,7 @@ const NONE: readonly Acronym[] = [];
 export const compiledExpansionsFile = () => path.join(packageRoot(), 'dist', 'expansions.txt');
 
 /** Bumped when {@link ExpansionData}'s shape, the file's layout, the way groups are made or keys worked out changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 let dataChecksum: string | undefined;
 /** The content the shipped expansions are made of: thesaurus.json, acronyms.json and the gazetteer's data. */
@@ -387,6 +387,8 @@ interface ExpansionsHeader {
   keys: number;
   /** where each group's line starts, counted from the first group's, and where the last one ends */
   starts: number[];
+  /** the key lines' CRC-32, and each group line's: a group is read, and checked, only when a query meets it */
+  crc32: { keys: number; groups: number[] };
   /** bytes after the header line: a file cut short or grown is not read */
   length: number;
 }
@@ -406,6 +408,7 @@ export function serializeExpansions(data: ExpansionData = makeShippedData()): st
     longest: data.longest,
     keys: Buffer.byteLength(keys),
     starts,
+    crc32: { keys: crc32(Buffer.from(keys)), groups: lines.map((l) => crc32(Buffer.from(l))) },
     length: Buffer.byteLength(keys) + starts.at(-1)!,
   };
   return `${JSON.stringify(header)}\n${keys}${lines.join('')}`;
@@ -413,7 +416,9 @@ export function serializeExpansions(data: ExpansionData = makeShippedData()): st
 
 /**
  * The shipped expansions as the build keyed them, when made from data/ as it is now by this meso and the file is
- * whole (its length as written); else null. Reads the header and the keys; a group's line when it is asked for.
+ * whole (its length as written, its key lines' CRC-32); else null. Reads the header and the keys; a group's line
+ * when it is asked for, checked then: a group that cannot be read as written (damaged, the file replaced during
+ * the run) is made now, as the build made it.
  */
 function readCompiledExpansions(): KeyedGroups | null {
   const file = compiledExpansionsFile();
@@ -424,17 +429,19 @@ function readCompiledExpansions(): KeyedGroups | null {
     const fd = openSync(file, 'r');
     try {
       const size = fstatSync(fd).size;
-      const [first, nl] = readHeaderLine(fd, size, 8192);
+      const [first, nl] = readHeaderLine(fd, size, 16 * 1024); // the header is about 10 KB
       header = JSON.parse(first.toString('utf8', 0, nl)) as ExpansionsHeader;
       if (
         header.format !== FORMAT ||
         header.meso !== __MESO_VERSION__ ||
         header.data !== expansionsChecksum() ||
         header.length !== size - nl - 1 ||
-        header.keys + header.starts.at(-1)! !== header.length
+        header.keys + header.starts.at(-1)! !== header.length ||
+        header.crc32?.groups?.length !== header.starts.length - 1
       )
         return null;
       keys = readFully(fd, Buffer.allocUnsafe(header.keys), nl + 1);
+      if (crc32(keys) !== header.crc32.keys) return null;
       groupsAt = nl + 1 + header.keys;
     } finally {
       closeSync(fd);
@@ -443,11 +450,22 @@ function readCompiledExpansions(): KeyedGroups | null {
     return null; // not built, damaged: make them now
   }
   const { starts } = header;
+  const count = starts.length - 1;
+  const sums = header.crc32.groups;
+  let madeNow: KeyedGroups | undefined;
   return {
     longest: header.longest,
-    count: starts.length - 1,
-    group: (i) =>
-      JSON.parse(readRange(file, groupsAt + starts[i]!, groupsAt + starts[i + 1]!).toString('utf8')) as GroupData,
+    count,
+    group(i) {
+      try {
+        const line = readRange(file, groupsAt + starts[i]!, groupsAt + starts[i + 1]!);
+        if (i < count && crc32(line) === sums[i]) return JSON.parse(line.toString('utf8')) as GroupData;
+      } catch {
+        // cut short, replaced: made now
+      }
+      madeNow ??= keyedData(makeShippedData());
+      return madeNow.group(i);
+    },
     withKey(key) {
       const found = keys.indexOf(`\n${key}\t`);
       if (found < 0) return NO_GROUPS;

@@ -25,6 +25,26 @@ describe('the compiled gazetteer shipped in dist/tables.jsonl', () => {
     expect(JSON.parse(compiled.stdout)).toEqual(JSON.parse(withShipped.stdout));
   });
 
+  it('is compiled around when a line of a table is damaged but the file keeps its length', () => {
+    // Regression: a table's lines are parsed only as a query asks for them, after the file was taken as good
+    const pkg = copyPackage();
+    const bin = path.join(pkg, 'bin', 'meso.js');
+    const expected = [
+      run(['search', 'trafficking', '--json'], { bin }),
+      run(['list', '--json', '--no-cache'], { bin }),
+    ];
+    const file = path.join(pkg, 'dist', 'tables.jsonl');
+    const text = readFileSync(file, 'latin1');
+    const damaged = text.replace('\ntrafficking\t[{', '\ntrafficking\t[X');
+    expect(damaged).not.toBe(text);
+    writeFileSync(file, damaged, 'latin1');
+    const got = [run(['search', 'trafficking', '--json'], { bin }), run(['list', '--json', '--no-cache'], { bin })];
+    for (const [i, r] of got.entries()) {
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toBe(expected[i]!.stdout);
+    }
+  });
+
   it('is not used once data/countries.json is edited: a new alias names its country', () => {
     const pkg = copyPackage();
     const file = path.join(pkg, 'data', 'countries.json');
@@ -50,12 +70,26 @@ describe('the filed expansions shipped in dist/expansions.txt', () => {
     const pkg = copyPackage();
     const queries = [['jobs', 'for', 'migrants'], ['deportees'], ['IOM'], ['trata', 'de', 'personas'], ['Caribbean']];
     const shipped = queries.map((q) => search(pkg, ...q).stdout);
+    const trafficking = search(pkg, 'trafficking').stdout;
     const file = path.join(pkg, 'dist', 'expansions.txt');
     const built = readFileSync(file);
     // cut short before its group lines: read as it is, the groups its keys name could not be read; it must not be
     const nl = built.indexOf(10);
     const header = JSON.parse(built.toString('utf8', 0, nl)) as { keys: number };
     writeFileSync(file, built.subarray(0, nl + 1 + header.keys));
+    expect(queries.map((q) => search(pkg, ...q).stdout)).toEqual(shipped);
+    // a group's line damaged, the file's length kept: that group is made on the spot, the others read
+    const damaged = Buffer.from(built);
+    const group = damaged.indexOf('"trafficking"', nl + 1 + header.keys);
+    expect(group).toBeGreaterThan(0);
+    damaged[group + 1] = 'X'.charCodeAt(0);
+    writeFileSync(file, damaged);
+    expect(queries.map((q) => search(pkg, ...q).stdout)).toEqual(shipped);
+    expect(search(pkg, 'trafficking').stdout).toBe(trafficking);
+    // a key line damaged: the keys are not used
+    const keyDamaged = Buffer.from(built);
+    keyDamaged[nl + 10] = keyDamaged[nl + 10] === 0x61 ? 0x62 : 0x61;
+    writeFileSync(file, keyDamaged);
     expect(queries.map((q) => search(pkg, ...q).stdout)).toEqual(shipped);
     writeFileSync(file, 'damaged');
     const made = queries.map((q) => search(pkg, ...q).stdout);
