@@ -86,6 +86,8 @@ rmSync('dist/tables.v8', { force: true }); // the tables' file before dist/table
 // it does), imported, then removed: the tables compiled with the same code the bundle runs, the man page from
 // the program --help describes, and the help texts themselves, which the entry prints into a pipe or a file.
 const helper = path.resolve('dist', `build-helpers-${process.pid}.mjs`);
+/** the flags that take a value before a command, for the entry (see commandWord in src/helpTopic.ts) */
+let entryFlags;
 try {
   await build({
     bundle: true,
@@ -101,7 +103,7 @@ try {
     },
     stdin: {
       contents: `export { compileEnrichers, serializeEnrichers, compiledTablesFile } from './src/enrich/getEnrichers.ts';
-export { manPage } from './src/cli.ts';
+export { manPage, valueFlags } from './src/cli.ts';
 export { helpTexts } from './src/helpTexts.ts';
 export { serializeExpansions } from './src/query/loadExpansions.ts';`,
       resolveDir: '.',
@@ -109,9 +111,10 @@ export { serializeExpansions } from './src/query/loadExpansions.ts';`,
     },
     outfile: helper,
   });
-  const { compileEnrichers, serializeEnrichers, manPage, helpTexts, serializeExpansions } = await import(
+  const { compileEnrichers, serializeEnrichers, manPage, helpTexts, serializeExpansions, valueFlags } = await import(
     pathToFileURL(helper).href
   );
+  entryFlags = valueFlags();
   writeFileSync(new URL('../dist/tables.jsonl', import.meta.url), serializeEnrichers(compileEnrichers()));
   writeFileSync(new URL('../dist/expansions.txt', import.meta.url), serializeExpansions());
   writeFileSync(new URL('../dist/meso.1', import.meta.url), manPage());
@@ -180,6 +183,11 @@ await build({
   ...common,
   entryPoints: ['src/main.ts'],
   outfile: 'dist/meso.cjs',
-  define: { ...common.define, __MESO_RUN_ID__: JSON.stringify(runId), __MESO_HELP_ID__: JSON.stringify(helpId) },
+  define: {
+    ...common.define,
+    __MESO_RUN_ID__: JSON.stringify(runId),
+    __MESO_HELP_ID__: JSON.stringify(helpId),
+    __MESO_VALUE_FLAGS__: JSON.stringify(entryFlags),
+  },
 });
 if (!existsSync('dist/meso.cjs')) throw new Error('the build wrote no dist/meso.cjs');

@@ -57,17 +57,22 @@ const COMMANDS: Record<string, (rt: Runtime) => Command> = {
 const NEEDS_ALL = new Set(['completion', 'help']);
 
 /**
+ * The flags that may come before a command and take a value (`--data`, `--cache-dir`…): the word after one is its
+ * value, not the command. The build hands them to the entry (see commandWord).
+ */
+export const valueFlags = (): string[] =>
+  READ_OPTIONS.flatMap((name) => {
+    const flags = OPTIONS[name].flags;
+    return flags.includes('<') ? (flags.match(/-{1,2}[\w-]+/g) ?? []) : [];
+  });
+
+/**
  * The command a command line runs, when it names one that needs no other (see {@link NEEDS_ALL}): the first word
  * that is not a flag nor a flag's value (`meso --data ~/pages list`). Undefined otherwise (no command, an unknown
  * one, `--`), for which the whole program is made, so that commander answers as it always does.
  */
 export function commandNamed(args: readonly string[]): string | undefined {
-  const takesValue = new Set(
-    READ_OPTIONS.flatMap((name) => {
-      const flags = OPTIONS[name].flags;
-      return flags.includes('<') ? (flags.match(/-{1,2}[\w-]+/g) ?? []) : [];
-    }),
-  );
+  const takesValue = new Set(valueFlags());
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') return undefined;

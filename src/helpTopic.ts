@@ -14,11 +14,29 @@ export function helpTopic(args: readonly string[]): string | undefined {
 }
 
 /**
- * Which code cache a command line uses: its first word when that is a plain word (`search`, `list`), else `any`
- * (options first). Each command keeps the code it runs: a search does not read the code of a timeline, nor
- * compile its own every run because a `list` wrote the cache first.
+ * Which code cache a command line uses (see main.ts): its command, the first word that is not a flag nor the value
+ * of one of `valueFlags` (`meso --data ~/pages list` runs list), when that is a plain word, else `any`; with
+ * `-built` when the run builds its corpus every time (`--no-cache`, pages from standard input: `--data -`). Each
+ * command keeps the code it runs: a search does not read the code of a timeline, nor compile its own every run
+ * because a `list` wrote the cache first; a run that parses pages keeps the parser's code apart.
  */
-export const commandWord = (args: readonly string[]): string => {
-  const first = args[0] ?? '';
-  return /^[a-z][a-z-]{0,30}$/.test(first) ? first : 'any';
-};
+export function commandWord(args: readonly string[], valueFlags: readonly string[]): string {
+  let command = 'any';
+  let builds = false;
+  let found = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (arg === '--no-cache') builds = true;
+    if (arg === '--data=-' || (valueFlags.includes(arg) && arg === '--data' && args[i + 1] === '-')) builds = true;
+    if (arg.startsWith('-')) {
+      if (valueFlags.includes(arg)) i++;
+      continue;
+    }
+    if (!found) {
+      found = true;
+      if (/^[a-z][a-z-]{0,30}$/.test(arg)) command = arg;
+    }
+  }
+  return builds ? `${command}-built` : command;
+}

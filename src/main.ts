@@ -62,9 +62,11 @@ function codeCacheFile(name: string, id: string, command: string, env: NodeJS.Pr
   if (env.MESO_NO_CACHE !== undefined) return undefined;
   const dir = env.MESO_CACHE_DIR?.trim() ? env.MESO_CACHE_DIR : defaultCacheDir(env);
   const tag = `${process.version}-${process.arch}`;
+  const family = `${name}-${id.slice(0, 16)}-${tag}-`;
   return {
-    file: path.join(path.resolve(dir), `${name}-${id.slice(0, 16)}-${tag}-${command}.v8c`),
+    file: path.join(path.resolve(dir), `${family}${command}.v8c`),
     key: `${id} ${tag} ${process.versions.v8}`,
+    family,
   };
 }
 
@@ -85,16 +87,18 @@ async function main(): Promise<void> {
   else if (help !== undefined) writeOut(help);
   else {
     const [name, id] = topic !== undefined ? ['help', __MESO_HELP_ID__] : ['run', __MESO_RUN_ID__];
+    const command = commandWord(args, __MESO_VALUE_FLAGS__);
     const run = requireWithCodeCache<typeof import('./runProcess.js') & Partial<typeof import('./timings.js')>>(
       fileURLToPath(new URL(`./${name}.cjs`, import.meta.url)),
-      codeCacheFile(name, id, commandWord(args), process.env),
+      codeCacheFile(name, id, command, process.env),
     );
     timings = run.exports.timingsLine ?? timings;
     await run.exports.runProcess(process.argv);
-    // compiled code is kept from a run that went well and read its corpus from the cache: a run that built one
-    // compiled the parser, which runs reading the cache never call (and code read from a cache is all written
-    // back: it would stay), a failed one little of what its command does
-    if (!run.exports.corpusBuilt?.() && (process.exitCode ?? 0) === 0) run.save();
+    // compiled code is kept from a run that went well, and that read its corpus from the cache unless its command
+    // line always builds one (`-built`): a run that built one compiled the parser, which runs reading the cache
+    // never call (and code read from a cache is all written back: it would stay); a failed run compiled little of
+    // what its command does
+    if ((process.exitCode ?? 0) === 0 && (command.endsWith('-built') || !run.exports.corpusBuilt?.())) run.save();
   }
   // the phase timings (MESO_TIMINGS=1)
   // (written straight to the descriptor: a stderr stream into a pipe would load net, and be timed as meso's)

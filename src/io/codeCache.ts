@@ -14,6 +14,12 @@ export interface CodeCacheFile {
    * compiled it. V8 itself only compares the source's length, its version and its flags.
    */
   key: string;
+  /**
+   * how the names of this build's caches for this Node begin (one per command): kept when one is written, where
+   * other builds' caches (the same name up to its first dash) and temporary files left by a killed write go after
+   * a week; without it, the name up to its second dash
+   */
+  family?: string;
 }
 
 /** Cache files of other builds, left alone this long (another copy of meso may still use them), then removed. */
@@ -53,7 +59,7 @@ function readCodeCache({ file, key }: CodeCacheFile): Buffer | undefined {
  * as this one up to its second dash (`run-<build>-`) are this build's (one per command). Never throws: a cache
  * that cannot be written is only slower.
  */
-function writeCodeCache({ file, key }: CodeCacheFile, data: Buffer): void {
+function writeCodeCache({ file, key, family }: CodeCacheFile, data: Buffer): void {
   const dir = path.dirname(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
@@ -71,10 +77,10 @@ function writeCodeCache({ file, key }: CodeCacheFile, data: Buffer): void {
   }
   const name = path.basename(file);
   const prefix = name.slice(0, name.indexOf('-') + 1);
-  const build = name.slice(0, name.indexOf('-', prefix.length) + 1);
+  const own = family ?? name.slice(0, name.indexOf('-', prefix.length) + 1);
   try {
     for (const f of readdirSync(dir)) {
-      if (f === name || !prefix || !f.startsWith(prefix) || (build && f.startsWith(build))) continue;
+      if (f === name || !prefix || !f.startsWith(prefix) || (own && f.startsWith(own) && !f.endsWith('.tmp'))) continue;
       const other = path.join(dir, f);
       if (Date.now() - statSync(other).mtimeMs > STALE_MS) unlinkSync(other);
     }

@@ -98,9 +98,9 @@ export function openStdout(onClosed: () => never, stream: () => NodeJS.WriteStre
 
 /**
  * Resolves once everything written to `stream` so far is out: at once when nothing is queued (or there is no
- * stream), else when the write queued last has completed (writes complete in order). A terminal on Windows, a
- * socket or a pipe on macOS are written asynchronously: ending the process with bytes still queued would cut the
- * output short.
+ * stream), else when the write queued last has completed (writes complete in order). Node writes a terminal on
+ * Windows, and a pipe or socket on POSIX (standard error; standard output after a non-blocking pipe), asynchronously:
+ * ending the process with bytes still queued would cut the output short.
  */
 export function whenWritten(stream: (NodeJS.WritableStream & { writableLength: number }) | undefined): Promise<void> {
   return new Promise((resolve) => {

@@ -270,7 +270,8 @@ export function showNameBytes(name: Uint8Array): string {
  * A folder's entry by its name as listed: path.join's result, without its normalising (a listed name holds no
  * separator, and the folder is already a normal absolute path: about 2 ms per hundred pages, interpreted).
  */
-export const childPath = (dir: string, name: string) => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
+export const childPath = (dir: string, name: string, sep = path.sep) =>
+  dir.endsWith(sep) ? dir + name : dir + sep + name;
 
 function walk(
   root: string,

@@ -98,6 +98,21 @@ describe('requireWithCodeCache', () => {
     ]);
   });
 
+  it("with a family, keeps only that family's caches: the same build on another Node and a killed write's file go after a week", () => {
+    const { file } = setUp();
+    const folder = makeTempDir('meso-code-family-');
+    const at = (name: string) => path.join(folder, name);
+    const family = 'run-abc-v20-x64-';
+    const save = (name: string) => requireWithCodeCache<Mod>(file, { file: at(name), key: 'abc', family }).save();
+    save('run-abc-v20-x64-list.v8c');
+    save('run-abc-v18-x64-list.v8c'); // the same build, another Node
+    writeFileSync(at('run-abc-v20-x64-search.v8c.4242.tmp'), 'a write that was killed');
+    const weekAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    for (const f of readdirSync(folder)) utimesSync(at(f), weekAgo, weekAgo);
+    save('run-abc-v20-x64-search.v8c');
+    expect(readdirSync(folder).sort()).toEqual(['run-abc-v20-x64-list.v8c', 'run-abc-v20-x64-search.v8c']);
+  });
+
   it('goes on without a cache it cannot write', () => {
     const { dir, file } = setUp();
     writeFileSync(path.join(dir, 'blocker'), 'a file where the cache folder would be');

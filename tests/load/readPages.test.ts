@@ -228,6 +228,12 @@ describe('childPath', () => {
       for (const name of ['page.txt', 'página 1.txt', '..x', '.hidden', 'a b', 'x\\y'])
         expect([dir, name, childPath(dir, name)]).toEqual([dir, name, path.join(dir, name)]);
   });
+
+  it('is path.win32.join on Windows folders: a drive, a drive root, a UNC share', () => {
+    for (const dir of ['C:\\data\\pages', 'C:\\', '\\\\server\\share\\', '\\\\server\\share\\pages'])
+      for (const name of ['page.txt', 'página 1.txt', '..x'])
+        expect([dir, name, childPath(dir, name, '\\')]).toEqual([dir, name, path.win32.join(dir, name)]);
+  });
 });
 
 describe('decodePage', () => {
