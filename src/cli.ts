@@ -15,6 +15,7 @@ import { makeCompletionCommand } from './commands/makeCompletionCommand.js';
 import { escapeForTerminal } from './text/escapeForTerminal.js';
 import { addOptions, OPTIONS, READ_OPTIONS } from './options.js';
 import { describeProgram } from './commands/describeProgram.js';
+import { commandOf } from './helpTopic.js';
 import { renderManPage } from './render/renderManPage.js';
 
 const EXAMPLES = `
@@ -72,17 +73,8 @@ export const valueFlags = (): string[] =>
  * one, `--`), for which the whole program is made, so that commander answers as it always does.
  */
 export function commandNamed(args: readonly string[]): string | undefined {
-  const takesValue = new Set(valueFlags());
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') return undefined;
-    if (arg.startsWith('-')) {
-      if (takesValue.has(arg)) i++;
-      continue;
-    }
-    return Object.hasOwn(COMMANDS, arg) && !NEEDS_ALL.has(arg) ? arg : undefined;
-  }
-  return undefined;
+  const word = commandOf(args, valueFlags());
+  return word !== undefined && Object.hasOwn(COMMANDS, word) && !NEEDS_ALL.has(word) ? word : undefined;
 }
 
 /**
