@@ -27,8 +27,7 @@ const STALE_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * The cached code in `cache`, when it was made for `key` and is whole (its length and CRC-32 as written); else
- * undefined. V8 checks none of the bytes: handing it damaged code would run
- * damaged code.
+ * undefined. V8 checks none of the bytes: handing it damaged code would run damaged code.
  */
 function readCodeCache({ file, key }: CodeCacheFile): Buffer | undefined {
   let bytes: Buffer;
@@ -55,9 +54,9 @@ function readCodeCache({ file, key }: CodeCacheFile): Buffer | undefined {
 
 /**
  * Writes compiled code to `cache`: to a temporary file beside it, then renamed over it, so that no reader ever
- * sees half a file. Removes the cache files of other builds that have not been written for a week: files named
- * as this one up to its second dash (`run-<build>-`) are this build's (one per command). Never throws: a cache
- * that cannot be written is only slower.
+ * sees half a file. Removes, once untouched for a week, the files of the same bundle (the name up to its first
+ * dash) outside the cache's `family` (other builds, other Nodes) and temporary files a killed write left. Never
+ * throws: a cache that cannot be written is only slower.
  */
 function writeCodeCache({ file, key, family }: CodeCacheFile, data: Buffer): void {
   const dir = path.dirname(file);
