@@ -156,7 +156,11 @@ async function bundle(name, contents, plugins = []) {
   const CODE_ID = `meso-code-id-${'0'.repeat(27)}`;
   const result = await build({
     ...common,
-    define: { ...common.define, __MESO_CODE_ID__: JSON.stringify(CODE_ID) },
+    define: {
+      ...common.define,
+      __MESO_CODE_ID__: JSON.stringify(CODE_ID),
+      __MESO_VALUE_FLAGS__: JSON.stringify(entryFlags),
+    },
     plugins: [...common.plugins, ...plugins],
     stdin: { contents, resolveDir: '.', sourcefile: `${name}.ts`, loader: 'ts' },
     outfile: `dist/${name}.cjs`,

@@ -73,7 +73,8 @@ export const valueFlags = (): string[] =>
  * one, `--`), for which the whole program is made, so that commander answers as it always does.
  */
 export function commandNamed(args: readonly string[]): string | undefined {
-  const word = commandOf(args, valueFlags());
+  // (the build writes the flags into its bundles: worked out here, they are a regular expression run per option)
+  const word = commandOf(args, typeof __MESO_VALUE_FLAGS__ === 'undefined' ? valueFlags() : __MESO_VALUE_FLAGS__);
   return word !== undefined && Object.hasOwn(COMMANDS, word) && !NEEDS_ALL.has(word) ? word : undefined;
 }
 

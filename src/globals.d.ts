@@ -7,5 +7,5 @@ declare const __MESO_RUN_ID__: string;
 declare const __MESO_HELP_ID__: string;
 /** The SHA-1 of dist/run.cjs (but for this string itself), built into it: what its cached corpora are made by. */
 declare const __MESO_CODE_ID__: string | undefined;
-/** The flags that take a value before a command (cli.ts valueFlags), for the entry: written by the build. */
+/** The flags that take a value before a command (cli.ts valueFlags), for the entry and the bundles: written by the build. */
 declare const __MESO_VALUE_FLAGS__: string[];

@@ -9,7 +9,7 @@ import { bundledDataDir, packageRoot } from '../paths.js';
 import { crc32, fingerprint } from '../io/crc32.js';
 import { readHeaderLine, readRange } from '../io/readRange.js';
 import { foldText } from '../text/foldText.js';
-import { tokenize } from '../text/tokenize.js';
+import { splitAlnum, tokenize } from '../text/tokenize.js';
 import { timed } from '../timings.js';
 
 /** Bumped when the compiled tables' shape changes. */
@@ -287,7 +287,7 @@ function queryWordsFor(part: Part): QueryWords {
  */
 export function enrichersForQuery(text: string): Enrichers {
   const folded = foldText(text);
-  const terms = new Set([...tokenize(folded), ...folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean)]);
+  const terms = new Set([...tokenize(folded), ...splitAlnum(folded).filter(Boolean)]);
   const named = (part: Part) => {
     const { words, prefixes } = queryWordsFor(part);
     return [...terms].some((t) => words.includes(`\n${t}\n`) || prefixes.some((p) => t.startsWith(p)));

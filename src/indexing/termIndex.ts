@@ -90,8 +90,15 @@ export class Vocabulary {
     let found = this.nearby.get(key);
     if (!found) {
       found = [];
-      for (const t of this.terms)
-        if (Math.abs(t.length - term.length) <= edits && distance(t, term) <= edits) found.push(t);
+      const { terms } = this;
+      // (an indexed loop: a for…of makes an object per term while the code is not yet optimised, in every search)
+      if (edits <= 1) {
+        for (let i = 0; i < terms.length; i++) if (withinOneEdit(terms[i]!, term)) found.push(terms[i]!);
+      } else
+        for (let i = 0; i < terms.length; i++) {
+          const t = terms[i]!;
+          if (Math.abs(t.length - term.length) <= edits && distance(t, term) <= edits) found.push(t);
+        }
       this.nearby.set(key, found);
     }
     return found;
@@ -101,6 +108,26 @@ export class Vocabulary {
   *startingWith(prefix: string): Iterable<string> {
     for (const t of this.terms) if (t.startsWith(prefix)) yield t;
   }
+}
+
+/**
+ * Whether two strings are at most one edit apart (Levenshtein: one character inserted, removed or replaced, in
+ * UTF-16 units, as fastest-levenshtein counts): `distance(a, b) <= 1`, told by one pass from each end rather than
+ * by working the distance out, which a query's word asks of every term of the index.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const [la, lb] = [a.length, b.length];
+  if (la - lb > 1 || lb - la > 1) return false;
+  // the common start, then the common end; what is left between them must be at most one character on each side
+  let start = 0;
+  while (start < la && start < lb && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let ea = la;
+  let eb = lb;
+  while (ea > start && eb > start && a.charCodeAt(ea - 1) === b.charCodeAt(eb - 1)) {
+    ea--;
+    eb--;
+  }
+  return ea - start <= 1 && eb - start <= 1;
 }
 
 /**

@@ -6,7 +6,7 @@ import { crc32, fingerprint } from '../io/crc32.js';
 import { DataError, type GazetteerCountry } from '../enrich/tables.js';
 import { getEnrichers, tablesChecksum } from '../enrich/getEnrichers.js';
 import type { Acronym } from '../indexing/learnAcronyms.js';
-import { tokenize } from '../text/tokenize.js';
+import { splitAlnum, tokenize } from '../text/tokenize.js';
 import { stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopWords.js';
 import { foldText } from '../text/foldText.js';
@@ -155,10 +155,7 @@ const keyedData = (data: ExpansionData): KeyedGroups => ({
 });
 
 /** The words of an expression as written, folded, for its length in words and its buckets. */
-const foldedWords = (text: string) =>
-  foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+const foldedWords = (text: string) => splitAlnum(foldText(text)).filter(Boolean);
 
 /** Synonym groups, broader terms and acronyms as plain data, keyed (the work the build does once). */
 export function expansionData(

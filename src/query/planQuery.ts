@@ -119,29 +119,34 @@ export function spanishForms(term: string, lookup: Known): string[] {
 export function spellingVariants(term: string, lookup: Known): string[] {
   if (term.length < 5 || /\d/.test(term)) return [];
   const out = new Set<string>();
-  for (const [from, to] of SPELLINGS) {
-    if (from.test(term)) out.add(term.replace(from, to));
+  for (const [from, to, letters] of SPELLINGS) {
+    // a rule applies only to a word with the letters it changes: most words have none of them, and skip the
+    // expression (each is compiled when it first runs, in a search on its first word)
+    if (term.includes(letters) && from.test(term)) out.add(term.replace(from, to));
   }
   out.delete(term);
   return [...out].filter((f) => lookup.has(f));
 }
 
-/** British ↔ American spelling rules, both ways: a pattern of the word's end and what it becomes. */
-const SPELLINGS: Array<[RegExp, string]> = [
-  [/(?<=^[a-z]{3,})our(?=s?$|ed$|ing$|ers?$|ite$|ites$|able$|ably$|hood$)/, 'or'],
-  [/(?<=^[a-z]{2,}[bhilmnpv])or(?=s?$|ed$|ing$|ers?$|ite$|ites$|able$|ably$|hood$)/, 'our'],
-  [/(?<=^[a-z]{3,})is(?=e$|es$|ed$|ing$|ation$|ations$|er$|ers$)/, 'iz'],
-  [/(?<=^[a-z]{3,})iz(?=e$|es$|ed$|ing$|ation$|ations$|er$|ers$)/, 'is'],
-  [/(?<=^[a-z]{2,})ys(?=e$|es$|ed$|ing$)/, 'yz'],
-  [/(?<=^[a-z]{2,})yz(?=e$|es$|ed$|ing$)/, 'ys'],
-  [/(?<=^[a-z]{3,})tre(?=s?$)/, 'ter'],
-  [/(?<=^[a-z]{3,})ter(?=s?$)/, 'tre'],
-  [/^programme(?=s?$)/, 'program'],
-  [/^program(?=s?$)/, 'programme'],
-  [/^(def|lic|off|pret)ence(?=s?$)/, '$1ense'],
-  [/^(def|lic|off|pret)ense(?=s?$)/, '$1ence'],
-  [/(?<=^[a-z]{3,}[^l]l)ment(?=s?$)/, 'lment'],
-  [/(?<=^[a-z]{3,})llment(?=s?$)/, 'lment'],
+/**
+ * British ↔ American spelling rules, both ways: a pattern of the word's end, what it becomes, and the letters it
+ * changes (which a word must have for the pattern to match).
+ */
+const SPELLINGS: Array<[RegExp, string, string]> = [
+  [/(?<=^[a-z]{3,})our(?=s?$|ed$|ing$|ers?$|ite$|ites$|able$|ably$|hood$)/, 'or', 'our'],
+  [/(?<=^[a-z]{2,}[bhilmnpv])or(?=s?$|ed$|ing$|ers?$|ite$|ites$|able$|ably$|hood$)/, 'our', 'or'],
+  [/(?<=^[a-z]{3,})is(?=e$|es$|ed$|ing$|ation$|ations$|er$|ers$)/, 'iz', 'is'],
+  [/(?<=^[a-z]{3,})iz(?=e$|es$|ed$|ing$|ation$|ations$|er$|ers$)/, 'is', 'iz'],
+  [/(?<=^[a-z]{2,})ys(?=e$|es$|ed$|ing$)/, 'yz', 'ys'],
+  [/(?<=^[a-z]{2,})yz(?=e$|es$|ed$|ing$)/, 'ys', 'yz'],
+  [/(?<=^[a-z]{3,})tre(?=s?$)/, 'ter', 'tre'],
+  [/(?<=^[a-z]{3,})ter(?=s?$)/, 'tre', 'ter'],
+  [/^programme(?=s?$)/, 'program', 'programme'],
+  [/^program(?=s?$)/, 'programme', 'program'],
+  [/^(def|lic|off|pret)ence(?=s?$)/, '$1ense', 'ence'],
+  [/^(def|lic|off|pret)ense(?=s?$)/, '$1ence', 'ense'],
+  [/(?<=^[a-z]{3,}[^l]l)ment(?=s?$)/, 'lment', 'ment'],
+  [/(?<=^[a-z]{3,})llment(?=s?$)/, 'lment', 'llment'],
 ];
 
 /** Endings of a Spanish root's nouns, adjectives and participles, both genders and numbers. */

@@ -5,9 +5,11 @@ import { loadCorpus } from '../../src/load/loadCorpus.js';
 import { getEnrichers } from '../../src/enrich/getEnrichers.js';
 import { bundledPagesDir } from '../../src/paths.js';
 import { INDEX_OPTIONS, fieldText, type IndexDoc } from '../../src/indexing/buildIndex.js';
+import { distance } from 'fastest-levenshtein';
 import {
   SavedIndex,
   Vocabulary,
+  withinOneEdit,
   countTerms,
   parsePostings,
   searchLookup,
@@ -296,5 +298,21 @@ describe('a saved index looks its terms up in their sorted order', () => {
       expect(fromCache.indexOf(t)).toBe(i);
     });
     for (const t of ['', 'zzzz', 'traffickin', 'a'.repeat(30)]) expect(fromCache.has(t)).toBe(counted.has(t));
+  });
+});
+
+describe('withinOneEdit', () => {
+  it('tells strings at most one insertion, removal or replacement apart', () => {
+    expect(withinOneEdit('migrant', 'migrant')).toBe(true);
+    expect(withinOneEdit('migrnt', 'migrant')).toBe(true);
+    expect(withinOneEdit('migrants', 'migrant')).toBe(true);
+    expect(withinOneEdit('migrent', 'migrant')).toBe(true);
+    expect(withinOneEdit('retrun', 'return')).toBe(false); // a swap is two
+    expect(withinOneEdit('aab', 'b')).toBe(false);
+    expect(withinOneEdit('', 'a')).toBe(true);
+  });
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '𝒜'), maxLength: 7 });
+  test.prop([word, word])('agrees with the Levenshtein distance', (a, b) => {
+    expect(withinOneEdit(a, b)).toBe(distance(a, b) <= 1);
   });
 });

@@ -101,6 +101,22 @@ describe('planQuery', () => {
     const p = planQuery(parseQuery('labour'), words, null);
     expect(probesOf(p).some((x) => x.term === 'labor' && x.how === 'stem')).toBe(true);
   });
+  it('applies every spelling rule both ways', () => {
+    const pairs = [
+      ['labour', 'labor'],
+      ['organisation', 'organization'],
+      ['analyse', 'analyze'],
+      ['centre', 'center'],
+      ['programmes', 'programs'],
+      ['defence', 'defense'],
+      ['enrolment', 'enrollment'],
+    ];
+    const words = new Vocabulary(pairs.flat());
+    for (const [british, american] of pairs) {
+      expect(spellingVariants(british!, words)).toEqual([american]);
+      expect(spellingVariants(american!, words)).toEqual([british]);
+    }
+  });
   it('meets the other gender, number and participles of a Spanish word, when the corpus has them', () => {
     const spanish = new Vocabulary(['retorno', 'retornadas', 'retornados', 'regulariza', 'deportadas', 'trato']);
     expect(spanishForms('retorno', spanish).sort()).toEqual(['retornadas', 'retornados']);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { normalizeText } from '../../src/text/normalizeText.js';
 import { foldOffsets, foldText, foldWithMap } from '../../src/text/foldText.js';
-import { scanWords, tokenize, tokenizeFolded, toWords } from '../../src/text/tokenize.js';
+import { scanWords, splitAlnum, tokenize, tokenizeFolded, toWords } from '../../src/text/tokenize.js';
 import { escapeForTerminal } from '../../src/text/escapeForTerminal.js';
 
 describe('normalizeText', () => {
@@ -60,6 +60,56 @@ describe('foldText', () => {
 
   it('leaves curly double quotes alone', () => {
     expect(foldText('“A”')).toBe('“a”');
+  });
+
+  // the Unicode definition foldText keeps to, with the mark class it compiles only for text beyond Latin
+  const reference = (text: string) =>
+    text
+      .replace(/[\u2018\u2019\u201B\u02BC\u00B4\u0060\u2032]/g, "'")
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
+
+  it('removes every mark, in Latin text and beyond it, as the Unicode mark class does', () => {
+    // every character of the Basic Multilingual Plane, alone and after a letter
+    const misses: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue;
+      const ch = String.fromCharCode(c);
+      if (foldText(ch) !== reference(ch) || foldText(`a${ch}`) !== reference(`a${ch}`)) misses.push(ch);
+    }
+    expect(misses).toEqual([]);
+    expect(foldText('Ελλάδα Petén ক্ষ')).toBe(reference('Ελλάδα Petén ক্ষ'));
+  });
+
+  test.prop([fc.string({ unit: 'grapheme', maxLength: 20 })])(
+    'folds any text as the Unicode definition does',
+    (text) => {
+      expect(foldText(text)).toBe(reference(text));
+    },
+  );
+});
+
+describe('splitAlnum', () => {
+  const reference = (text: string) => text.split(/[^\p{L}\p{N}]+/u);
+  it('splits at what is neither a letter nor a digit', () => {
+    expect(splitAlnum('human-trafficking, 2019')).toEqual(['human', 'trafficking', '2019']);
+    expect(splitAlnum('“niños” — Petén')).toEqual(['', 'niños', 'Petén']);
+    expect(splitAlnum('')).toEqual(['']);
+  });
+  it('gives what the Unicode split gives for every character of the Basic Multilingual Plane', () => {
+    const misses: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const text = `a${String.fromCharCode(c)}b`;
+      if (JSON.stringify(splitAlnum(text)) !== JSON.stringify(reference(text))) misses.push(text);
+    }
+    expect(misses).toEqual([]);
+  });
+  test.prop([fc.string({ unit: 'grapheme-ascii', maxLength: 30 })])('gives the Unicode split of ASCII text', (text) => {
+    expect(splitAlnum(text)).toEqual(reference(text));
+  });
+  test.prop([fc.string({ unit: 'grapheme', maxLength: 30 })])('gives the Unicode split of any text', (text) => {
+    expect(splitAlnum(text)).toEqual(reference(text));
   });
 });
 
