@@ -41,6 +41,56 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * Modules a warm run does not call, loaded only when a function of theirs first is: an import listed here, from
+ * the importer named, becomes a stand-in whose functions require the module (which esbuild then initialises
+ * lazily, as it does a module that is required). A search on a cached corpus thus never makes the page parser's
+ * and the enrichers' expressions and tables (about 2 ms: expressions with \p{…} classes take a fraction of a
+ * millisecond each to make), nor fastest-levenshtein's 256 KB table, nor MiniSearch's (a warm search reads its
+ * postings itself: see src/indexing/postingsIndex.ts). Only functions can be listed (`default.loadJS`: a function
+ * of the default export): a stand-in has no classes or values. The sources import as usual, which tests run.
+ */
+const LAZY_IMPORTS = [
+  { importer: 'src/load/loadCorpus.ts', path: '../parse/parsePage.js', names: ['parsePage'] },
+  { importer: 'src/load/loadCorpus.ts', path: '../parse/mergeItems.js', names: ['mergeItems'] },
+  { importer: 'src/load/loadCorpus.ts', path: '../enrich/enrichItems.js', names: ['enrichItems'] },
+  { importer: 'src/load/loadCachedCorpus.ts', path: '../io/writeFileAtomic.js', names: ['writeFileAtomic'] },
+  { importer: 'src/', path: 'fastest-levenshtein', names: ['distance', 'closest'] },
+  { importer: 'src/indexing/termIndex.ts', path: 'minisearch', names: ['default.loadJS'] },
+];
+
+const lazyImports = {
+  name: 'lazy-imports',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.namespace !== 'file' || args.pluginData === 'lazy-imports') return undefined;
+      const importer = path.relative('.', args.importer).split(path.sep).join('/');
+      const lazy = LAZY_IMPORTS.find((l) => l.path === args.path && importer.startsWith(l.importer));
+      if (!lazy) return undefined;
+      const real = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: 'lazy-imports',
+      });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-imports', pluginData: lazy.names };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-imports' }, (args) => ({
+      contents: args.pluginData
+        .map((name) => {
+          const call = `(...args) { return require(${JSON.stringify(args.path)}).${name}(...args); }`;
+          const [owner, method] = name.split('.');
+          return method
+            ? `export ${owner === 'default' ? 'default' : `const ${owner} =`} { ${method}${call} };`
+            : `export function ${name}${call}`;
+        })
+        .join('\n'),
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const define = {
   __MESO_VERSION__: JSON.stringify(pkg.version),
   __MINISEARCH_VERSION__: JSON.stringify(mini.version),
@@ -65,7 +115,7 @@ const common = {
   // module loads, in every run, parser's modules included: a literal is compiled on first use
   supported: { 'regexp-unicode-property-escapes': true },
   banner: { js: "var __mesoFileUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, lazyImports],
 };
 
 /** JavaScript with every UTF-16 unit beyond ASCII written as a \u escape. */

@@ -1,5 +1,6 @@
 import type { InferredDate } from '../types.js';
-import { isoDate, monthNumber } from '../parse/parseDateLine.js';
+import { isoDate } from '../parse/isoDate.js';
+import { monthNumber } from '../parse/parseDateLine.js';
 
 const MONTH_NAMES =
   'january|february|march|april|may|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';

@@ -1,4 +1,4 @@
-import { isExists } from 'date-fns/isExists';
+import { isoDate } from './isoDate.js';
 import { foldText } from '../text/foldText.js';
 
 /** English and Spanish month names (folded), and their usual abbreviations, to month numbers 1–12. */
@@ -24,13 +24,7 @@ export function monthNumber(name: string): number | undefined {
   return MONTHS.get(foldText(name).replace(/\.$/, ''));
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** Builds "YYYY-MM-DD" when the calendar date exists, else null. */
-export function isoDate(year: number, month: number, day: number): string | null {
-  if (year < 1900 || year > 2100 || !isExists(year, month - 1, day)) return null;
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The years meso takes a date in: the site's news, with room on both sides. */
 export const YEAR_RANGE = [1900, 2100] as const;

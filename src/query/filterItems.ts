@@ -3,7 +3,7 @@ import type { Gazetteer } from '../enrich/compileGazetteer.js';
 import type { Taxonomy } from '../enrich/tables.js';
 import { nameKey } from '../enrich/compileGazetteer.js';
 import { UsageError } from '../errors.js';
-import { isoDate } from '../parse/parseDateLine.js';
+import { isoDate } from '../parse/isoDate.js';
 import { suggest } from './suggest.js';
 
 /** The filters every item command takes; they combine with AND (values of one filter with OR). */

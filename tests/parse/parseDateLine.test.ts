@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   dateLineProblem,
-  isoDate,
   looksLikeBadDate,
   monthNumber,
   parseDateLine,
   readDateLine,
 } from '../../src/parse/parseDateLine.js';
 import { parsePage } from '../../src/parse/parsePage.js';
+import { isoDate } from '../../src/parse/isoDate.js';
 
 describe('parseDateLine', () => {
   it.each([
