@@ -78,11 +78,13 @@ const lazyImports = {
     b.onLoad({ filter: /.*/, namespace: 'lazy-imports' }, (args) => ({
       contents: args.pluginData
         .map((name) => {
-          const call = `(...args) { return require(${JSON.stringify(args.path)}).${name}(...args); }`;
+          const real = `require(${JSON.stringify(args.path)}).${name}`;
           const [owner, method] = name.split('.');
-          return method
-            ? `export ${owner === 'default' ? 'default' : `const ${owner} =`} { ${method}${call} };`
-            : `export function ${name}${call}`;
+          // a function's stand-in puts the real one in its place when first called (the bundle's importers
+          // call the binding itself), so that a function called per term, as distance is, pays nothing after
+          if (!method) return `export let ${name} = (...args) => (${name} = ${real})(...args);`;
+          const call = `(...args) { return ${real}(...args); }`;
+          return `export ${owner === 'default' ? 'default' : `const ${owner} =`} { ${method}${call} };`;
         })
         .join('\n'),
       loader: 'js',

@@ -17,7 +17,7 @@ import { readFully, readHeaderLine, readRange } from '../io/readRange.js';
 import { defaultCacheDir } from '../paths.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 11;
+const CACHE_FORMAT = 12;
 
 export interface CacheOptions {
   cacheDir?: string;

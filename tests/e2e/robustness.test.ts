@@ -558,8 +558,14 @@ describe('the cache', () => {
       bytes[i] = bytes[i] === 48 ? 49 : 48;
       return bytes;
     };
+    /** The cache with one bit of the byte at `at` changed (the postings are binary words: see writePostings). */
+    const flipped = (at: number) => {
+      const bytes = Buffer.from(good);
+      bytes[at] = bytes[at]! ^ 1;
+      return bytes;
+    };
 
-    writeFileSync(file, changed(postingsAt));
+    writeFileSync(file, flipped(postingsAt));
     const p = runC(['search', 'belize', '--json', '--verbose', '--data', dir]);
     expect(p.status, p.stderr).toBe(0);
     expect(p.stdout).toBe(before.stdout);

@@ -10,8 +10,10 @@ import {
   SavedIndex,
   Vocabulary,
   withinOneEdit,
+  withinEdits,
   countTerms,
   parsePostings,
+  writePostings,
   searchLookup,
   sortedOrder,
   type TermIndex,
@@ -123,10 +125,9 @@ describe('a saved index', () => {
     const bytes = countTerms(corpus.items).serialize();
     const cut = bytes.subarray(0, -5);
     expect(() => new SavedIndex(cut, 0, cut.length, ids).load()).toThrow(/does not match/);
-    // a digit of the last term's postings changed: its checksum no longer matches
+    // a bit of the last term's postings changed (its last count): its checksum no longer matches
     const mangled = Buffer.from(bytes);
-    const digit = mangled.length - 1 - [...mangled].reverse().findIndex((c) => c >= 0x30 && c <= 0x39);
-    mangled[digit] = mangled[digit] === 0x31 ? 0x32 : 0x31;
+    mangled[mangled.length - 4] = mangled[mangled.length - 4]! ^ 1;
     expect(() => new SavedIndex(mangled, 0, mangled.length, ids).load()).toThrow(/damaged/);
     // the head's line cut short
     const head = Buffer.from(bytes);
@@ -148,36 +149,55 @@ describe('parsePostings', () => {
     .array(fc.tuple(fc.nat({ max: 2 ** 31 }), fc.integer({ min: 1, max: 2 ** 32 - 1 })), { maxLength: 20 })
     .map((pairs) => ({ docs: pairs.map(([d]) => d), counts: pairs.map(([, n]) => n) }));
 
-  test.prop([fc.array(fc.option(field, { nil: undefined }), { maxLength: 4 })])(
-    'reads what serialize writes, as JSON.parse reads it',
-    (lists) => {
-      const flat: Array<number | number[]> = [];
-      lists.forEach((l, fieldId) => {
-        if (l) flat.push(fieldId, l.docs, l.counts);
-      });
-      const expected: Array<{ docs: number[]; counts: number[] } | undefined> = [];
-      lists.forEach((l, fieldId) => {
-        if (l) expected[fieldId] = l;
-      });
-      expect(asArrays(parsePostings(Buffer.from(JSON.stringify(flat), 'latin1')))).toEqual(expected);
+  const lists = fc.array(fc.option(field, { nil: undefined }), { maxLength: 4 });
+  const expected = (ls: Array<{ docs: number[]; counts: number[] } | undefined>) => {
+    const out: Array<{ docs: number[]; counts: number[] } | undefined> = [];
+    ls.forEach((l, fieldId) => {
+      if (l) out[fieldId] = l;
+    });
+    return out;
+  };
+
+  test.prop([lists])('reads what writePostings writes', (ls) => {
+    expect(asArrays(parsePostings(writePostings(ls)))).toEqual(expected(ls));
+  });
+
+  test.prop([lists, fc.constantFrom(1, 2, 3, 5, 6, 7)])(
+    'reads it from bytes that are not aligned to 4 (a copy rather than a view)',
+    (ls, offset) => {
+      const written = writePostings(ls);
+      const shifted = Buffer.alloc(written.length + offset);
+      written.copy(shifted, offset);
+      const bytes = shifted.subarray(offset);
+      expect(bytes.byteOffset % 4).not.toBe(0);
+      expect(asArrays(parsePostings(bytes))).toEqual(expected(ls));
     },
   );
 
+  it('writes 32-bit little-endian words: field id, count, documents, counts', () => {
+    const bytes = writePostings([{ docs: [3, 9], counts: [1, 2] }, undefined, { docs: [9], counts: [1] }]);
+    expect([...new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)]).toEqual([
+      0, 2, 3, 9, 1, 2, 2, 1, 9, 1,
+    ]);
+    expect(bytes.readUInt32LE(8)).toBe(3);
+  });
+
+  const words = (...w: number[]) => {
+    const b = Buffer.alloc(w.length * 4);
+    for (const [i, v] of w.entries()) b.writeUInt32LE(v, i * 4);
+    return b;
+  };
   it.each([
-    '',
-    '[',
-    '[0,[1,2],[3]]',
-    '[0,[1],[3]',
-    '[0,[1],[3]]x',
-    '[0,[1],[3]],',
-    '[0,[1],[3]2,[1],[1]]',
-    '[0,[1,],[3,4]]',
-    '[0,[-1],[3]]',
-    '[0,[1.5],[3]]',
-    '[0,[99999999999],[1]]',
-    '{"a":1}',
-  ])('refuses %j rather than reading something else', (text) => {
-    expect(() => parsePostings(Buffer.from(text, 'latin1'))).toThrow(/damaged posting list/);
+    ['a length that is no whole number of words', Buffer.from([0, 0, 0, 0, 1])],
+    ['a field id with no count', words(0)],
+    ['a count running past the end', words(0, 2, 3, 9, 1)],
+    ['a word left over', words(0, 1, 3, 1, 7)],
+    ['fields out of order', words(2, 1, 3, 1, 0, 1, 3, 1)],
+    ['a field twice', words(0, 1, 3, 1, 0, 1, 4, 1)],
+    ['a field id no index has', words(4096, 1, 3, 1)],
+    ['a huge count', words(0, 0xffffffff, 1, 1)],
+  ])('refuses %s rather than reading something else', (_, bytes) => {
+    expect(() => parsePostings(bytes)).toThrow(/damaged posting list/);
   });
 });
 
@@ -315,4 +335,38 @@ describe('withinOneEdit', () => {
   test.prop([word, word])('agrees with the Levenshtein distance', (a, b) => {
     expect(withinOneEdit(a, b)).toBe(distance(a, b) <= 1);
   });
+});
+
+describe('withinEdits', () => {
+  it('counts insertions, removals and replacements, a swap as two', () => {
+    expect(withinEdits('trafficking', 'trafficking', 2)).toBe(true);
+    expect(withinEdits('trafikcing', 'trafficking', 2)).toBe(false); // an f missing and a swap: three
+    expect(withinEdits('traficking', 'trafficking', 2)).toBe(true);
+    expect(withinEdits('trafficing', 'trafficking', 2)).toBe(true);
+    expect(withinEdits('retrun', 'return', 2)).toBe(true);
+    expect(withinEdits('retrun', 'return', 1)).toBe(false);
+    expect(withinEdits('abc', '', 3)).toBe(true);
+    expect(withinEdits('abcd', '', 3)).toBe(false);
+    expect(withinEdits('smuggling', 'smugling', 2)).toBe(true);
+    expect(withinEdits('smuggling', 'smuggle', 2)).toBe(false); // i replaced, n and g removed: three
+    expect(withinEdits('smuggling', 'smuggle', 3)).toBe(true);
+  });
+
+  // small alphabets, so that near strings are common; a surrogate pair counts as two units, as distance counts
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '😀'), maxLength: 14 });
+  test.prop([text, text, fc.integer({ min: 0, max: 4 })], { numRuns: 3000 })(
+    'says what fastest-levenshtein says',
+    (a, b, k) => {
+      expect(withinEdits(a, b, k)).toBe(distance(a, b) <= k);
+    },
+  );
+
+  test.prop([text, fc.integer({ min: 0, max: 4 })])(
+    'holds a string within any number of edits of one made from it',
+    (a, k) => {
+      const changed = a.slice(0, k) + a.slice(2 * k);
+      expect(withinEdits(a, changed, k)).toBe(distance(a, changed) <= k);
+      expect(withinEdits(a, a, k)).toBe(true);
+    },
+  );
 });
