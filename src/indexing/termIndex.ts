@@ -115,10 +115,22 @@ export class Vocabulary {
  * by working the distance out, which a query's word asks of every term of the index.
  */
 export function withinOneEdit(a: string, b: string): boolean {
+  if (a.length - b.length > 1 || b.length - a.length > 1) return false;
+  // what is left between the common start and the common end must be at most one character on each side
+  cutCommonEnds(a, b);
+  return cut.endA - cut.start <= 1 && cut.endB - cut.start <= 1;
+}
+
+/**
+ * Where two strings' common start ends (`start`) and their common end begins in each (`endA`, `endB`), as
+ * {@link cutCommonEnds} last found them: kept here rather than returned, so that no object is made per term.
+ */
+const cut = { start: 0, endA: 0, endB: 0 };
+
+/** Finds the common start, then the common end, of two strings, into {@link cut}. */
+function cutCommonEnds(a: string, b: string): void {
   const la = a.length;
   const lb = b.length;
-  if (la - lb > 1 || lb - la > 1) return false;
-  // the common start, then the common end; what is left between them must be at most one character on each side
   let start = 0;
   while (start < la && start < lb && a.charCodeAt(start) === b.charCodeAt(start)) start++;
   let ea = la;
@@ -127,7 +139,9 @@ export function withinOneEdit(a: string, b: string): boolean {
     ea--;
     eb--;
   }
-  return ea - start <= 1 && eb - start <= 1;
+  cut.start = start;
+  cut.endA = ea;
+  cut.endB = eb;
 }
 
 /** Rows of {@link withinEdits}' table, kept between calls (a query's word is held against every term). */
@@ -137,24 +151,15 @@ let rows = [new Int32Array(32), new Int32Array(32)];
  * Whether two strings are at most `edits` edits apart (Levenshtein, in UTF-16 units): `distance(a, b) <= edits`,
  * told from the band of the table within `edits` of its diagonal, after the common start and end are cut, and
  * given up as soon as a whole row of the band is past `edits`, which for most terms of an index is within the
- * first few letters. Working the whole distance out for each of an index's terms was most of a search's time
- * at 10,000 items.
+ * first few letters: a query's word is held against every term of the index.
  */
 export function withinEdits(a: string, b: string, edits: number): boolean {
   if (edits <= 1) return edits === 1 ? withinOneEdit(a, b) : edits === 0 && a === b;
-  const la = a.length;
-  const lb = b.length;
-  if (la - lb > edits || lb - la > edits) return false;
-  let start = 0;
-  while (start < la && start < lb && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let ea = la;
-  let eb = lb;
-  while (ea > start && eb > start && a.charCodeAt(ea - 1) === b.charCodeAt(eb - 1)) {
-    ea--;
-    eb--;
-  }
-  const n = ea - start;
-  const m = eb - start;
+  if (a.length - b.length > edits || b.length - a.length > edits) return false;
+  cutCommonEnds(a, b);
+  const { start } = cut;
+  const n = cut.endA - start;
+  const m = cut.endB - start;
   if (n === 0 || m === 0) return n + m <= edits;
   if (rows[0]!.length < m + 2) rows = [new Int32Array(m + 2), new Int32Array(m + 2)];
   let prev = rows[0]!;
