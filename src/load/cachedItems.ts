@@ -139,7 +139,13 @@ export class CachedItems {
       const list = this.layout.tags.get(key);
       if (list) lists.push(list);
     }
-    if (lists.length === 1) return Array.from(lists[0]!);
+    if (lists.length === 1) {
+      // (an indexed loop: Array.from on a typed array makes an iterator result per number while V8 interprets it)
+      const list = lists[0]!;
+      const numbers: number[] = new Array(list.length);
+      for (let k = 0; k < list.length; k++) numbers[k] = list[k]!;
+      return numbers;
+    }
     // marked by number, then read in order: no set of numbers to make and sort
     const marked = new Uint8Array(this.ids.length);
     for (const list of lists) for (let k = 0; k < list.length; k++) marked[list[k]!] = 1;

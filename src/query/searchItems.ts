@@ -663,8 +663,12 @@ function sortByMatch(
     places[i] = i;
   }
   const before = (a: number, b: number) => key[b]! - key[a]! || score[b]! - score[a]! || order(ranked[a]!, ranked[b]!);
-  if (top >= ranked.length) return Array.from(places.sort(before), (i) => ranked[i]!);
-  return Array.from(firstInOrder(ranked.length, Math.max(0, Math.floor(top)), before), (i) => ranked[i]!);
+  const sorted =
+    top >= ranked.length ? places.sort(before) : firstInOrder(ranked.length, Math.max(0, Math.floor(top)), before);
+  // (an indexed loop: Array.from on a typed array makes an iterator result per hit while V8 interprets it)
+  const out: Ranked[] = new Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) out[i] = ranked[sorted[i]!]!;
+  return out;
 }
 
 /**
@@ -815,19 +819,24 @@ function addTagged(
   const of = plan.content.length;
   // a +word must be in the item: no tag stands for it (namedTags already ignores quoted, prefix and title: queries)
   if (!named || (plan.required.length && !plan.all)) return;
-  const full = ranked.filter((r) => r.words === of);
+  // the hits with every word, and the lowest score among them (indexed loops: a search's thousands of hits,
+  // in code V8 has not optimised yet, where a filter or a for…of makes garbage per hit)
+  let fullCount = 0;
+  let lowest = Infinity;
+  for (let k = 0; k < ranked.length; k++)
+    if (ranked[k]!.words === of) {
+      fullCount++;
+      lowest = Math.min(lowest, ranked[k]!.score);
+    }
   const tagged = {
-    topics: full.length ? named.topics : [...named.topics, ...named.weakTopics],
+    topics: fullCount ? named.topics : [...named.topics, ...named.weakTopics],
     countries: named.countries,
   };
   if (!tagged.topics.length && !tagged.countries.length) return;
-  const floor = full.length ? full.reduce((m, h) => Math.min(m, h.score), Infinity) : 1;
-  const seen = new Set<string>();
-  const partial = new Map<string, Ranked>();
-  for (const r of ranked) {
-    seen.add(r.id);
-    if (r.words < of) partial.set(r.id, r);
-  }
+  const floor = fullCount ? lowest : 1;
+  // the hits so far by id: one with every word is left as it is, one with some may be raised by its tags
+  const hits = new Map<string, Ranked>();
+  for (let k = 0; k < ranked.length; k++) hits.set(ranked[k]!.id, ranked[k]!);
   // the items that have one of these tags (from the cache, without parsing them), else every item
   const pool = taggedItems(byId, tagged.topics, tagged.countries);
   // each named tag's items, and those listing it first (a topic) or as primary (a country), looked up once
@@ -839,8 +848,12 @@ function addTagged(
   const tagLists = new Map<number, MatchInfo[]>();
   const entries = pool.entries;
   for (let k = 0; k < entries.length; k++) {
-    const [id, n] = entries[k]!;
-    if (seen.has(id) && !partial.has(id)) continue;
+    // (not `const [id, n] =`: destructuring an array runs its iterator, an object per step while interpreted)
+    const entry = entries[k]!;
+    const id = entry[0];
+    const n = entry[1];
+    const hit = hits.get(id);
+    if (hit && hit.words >= of) continue;
     let bits = 0;
     let matched = 0;
     let salient = false;
@@ -861,7 +874,6 @@ function addTagged(
     // query, below items with them all
     const share = matched / (tagged.topics.length + tagged.countries.length);
     const score = floor * TAG_SCORE_SHARE * salience * share;
-    const hit = partial.get(id);
     const tagOnly = (words: number, level: number): Ranked => ({
       id,
       n: known,
