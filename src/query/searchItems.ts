@@ -387,8 +387,14 @@ interface RankedAt {
 }
 
 /** A literal match as rankItems makes it: one object, its item read and its terms and parts worked out when asked. */
+/** The tags of a hit that has none: one array for them all (a hit given tags gets an array of its own). */
+const NO_TAGS: readonly MatchInfo[] = Object.freeze([]);
+/** The {@link Held} of the hits without phrases, whether feedback counted or not: read only, shared. */
+const FED: Held = Object.freeze({ fed: true });
+const NOT_FED: Held = Object.freeze({ fed: false });
+
 class RankedHit implements Ranked {
-  tags: MatchInfo[] = [];
+  tags = NO_TAGS as MatchInfo[];
   constructor(
     readonly id: string,
     readonly n: number | undefined,
@@ -617,9 +623,9 @@ export function rankItems(
       coveredCount,
       content.size,
       Math.round(level * 1e9) / 1e9,
-      literal ? { literal, fed } : { fed },
+      literal ? { literal, fed } : fed ? FED : NOT_FED,
     );
-    if (countries) for (const c of countries) hit.tags.push({ term: c, field: 'countries', how: 'country' });
+    if (countries) hit.tags = [...countries].map((c) => ({ term: c, field: 'countries', how: 'country' }));
     ranked.push(hit);
   }
 
