@@ -112,6 +112,20 @@ describe('a PostingsIndex', () => {
     scoresAsHits(index, [query], around([query]));
   });
 
+  // a field's length norms are kept in an array grown as longer lengths are met (grownNorm): bodies of any length,
+  // met shortest or longest first, score to the same bits as MiniSearch's
+  test.prop([fc.array(fc.integer({ min: 0, max: 700 }), { minLength: 1, maxLength: 6 })])(
+    'scores as MiniSearch does over documents of any length, in any order',
+    (lengths) => {
+      const filler = (n: number, from: number) => Array.from({ length: n }, (_, k) => `w${from + k}`).join(' ');
+      const items = lengths.map((n, i) =>
+        makeItem(null, { title: `return ${i}`, summary: 'returns', body: `${filler(n, i * 1000)} return` }),
+      );
+      const index = countTerms(items);
+      scoresAsHits(index, ['return'], around(['return']));
+    },
+  );
+
   it('refuses what meso never asks and it does not do (an AND, a filter), rather than answering otherwise', () => {
     const index = counted.open();
     expect(() => index.search({ queries: ['return', 'migrants'], combineWith: 'AND' })).toThrow(/not supported/);
