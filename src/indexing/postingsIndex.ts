@@ -470,10 +470,10 @@ export class PostingsIndex implements SearchIndex {
   }
 }
 
-/** The field boosts of a search, as MiniSearch's executeQuerySpec makes them (1 for a field given none). */
 /** The length norms before any length is met (see grownNorm). */
 const EMPTY_NORM = new Float64Array(0);
 
+/** The field boosts of a search, as MiniSearch's executeQuerySpec makes them (1 for a field given none). */
 function fieldBoosts(options: typeof DEFAULTS & SearchOptions): Record<string, number> {
   const boosts: Record<string, number> = {};
   for (const field of options.fields ?? FIELDS)

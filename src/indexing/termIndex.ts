@@ -601,6 +601,7 @@ export function writePostings(lists: Lists): Buffer {
   let at = 0;
   lists.forEach((list, fieldId) => {
     if (!list) return;
+    if (fieldId >= MAX_FIELDS) throw new Error(`an index of more than ${MAX_FIELDS} fields cannot be saved`);
     const n = list.docs.length;
     out.writeUInt32LE(fieldId, at);
     out.writeUInt32LE(n, at + 4);

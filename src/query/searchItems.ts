@@ -386,12 +386,13 @@ interface RankedAt {
   scored: Scored;
 }
 
-/** A literal match as rankItems makes it: one object, its item read and its terms and parts worked out when asked. */
 /** The tags of a hit that has none: one array for them all (a hit given tags gets an array of its own). */
 const NO_TAGS: readonly MatchInfo[] = Object.freeze([]);
 /** The {@link Held} of the hits without phrases, whether feedback counted or not: read only, shared. */
 const FED: Held = Object.freeze({ fed: true });
 const NOT_FED: Held = Object.freeze({ fed: false });
+
+/** A literal match as rankItems makes it: one object, its item read and its terms and parts worked out when asked. */
 
 class RankedHit implements Ranked {
   tags = NO_TAGS as MatchInfo[];

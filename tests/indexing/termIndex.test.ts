@@ -176,10 +176,9 @@ describe('parsePostings', () => {
 
   it('writes 32-bit little-endian words: field id, count, documents, counts', () => {
     const bytes = writePostings([{ docs: [3, 9], counts: [1, 2] }, undefined, { docs: [9], counts: [1] }]);
-    expect([...new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)]).toEqual([
-      0, 2, 3, 9, 1, 2, 2, 1, 9, 1,
-    ]);
-    expect(bytes.readUInt32LE(8)).toBe(3);
+    const words = Array.from({ length: bytes.length / 4 }, (_, i) => bytes.readUInt32LE(i * 4));
+    expect(words).toEqual([0, 2, 3, 9, 1, 2, 2, 1, 9, 1]);
+    expect(() => writePostings(Object.assign([], { 256: { docs: [1], counts: [1] } }))).toThrow(/256 fields/);
   });
 
   const words = (...w: number[]) => {
@@ -358,15 +357,6 @@ describe('withinEdits', () => {
     'says what fastest-levenshtein says',
     (a, b, k) => {
       expect(withinEdits(a, b, k)).toBe(distance(a, b) <= k);
-    },
-  );
-
-  test.prop([text, fc.integer({ min: 0, max: 4 })])(
-    'holds a string within any number of edits of one made from it',
-    (a, k) => {
-      const changed = a.slice(0, k) + a.slice(2 * k);
-      expect(withinEdits(a, changed, k)).toBe(distance(a, changed) <= k);
-      expect(withinEdits(a, a, k)).toBe(true);
     },
   );
 });
