@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
@@ -121,6 +121,44 @@ describe('help', () => {
     rmSync(help);
     expect(run(['list', '--help'], { bin }).stdout).toBe(expected);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'into /dev/null prints from dist/help.json without making a stream for it (it loaded the stream modules)',
+    () => {
+      // a preload records which of Node's modules the run loaded; /dev/null is a character device, as a
+      // terminal is, and is told from one by its device number
+      const dir = makeTempDir('meso-help-devnull-');
+      const hook = path.join(dir, 'modules.cjs');
+      const list = path.join(dir, 'modules.txt');
+      writeFileSync(
+        hook,
+        `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`,
+      );
+      const modules = (args: string[]) => {
+        const r = spawnSync(process.execPath, ['-r', hook, ...args], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+          env: mesoEnv(cacheHome),
+          encoding: 'utf8',
+        });
+        expect(r.status, r.stderr).toBe(0);
+        return readFileSync(list, 'utf8').split('\n');
+      };
+      const bare = new Set(modules(['-e', '0'])); // what Node loads for nothing
+      const extra = modules([BIN, 'search', '--help']).filter((m) => !bare.has(m));
+      expect(extra.filter((m) => /stream|tty|\bnet\b/.test(m))).toEqual([]);
+      // and the same command into a file still prints the built text
+      const out = path.join(dir, 'help.txt');
+      const fd = openSync(out, 'w');
+      spawnSync(process.execPath, [BIN, 'search', '--help'], {
+        stdio: ['ignore', fd, 'pipe'],
+        env: mesoEnv(cacheHome),
+      });
+      closeSync(fd);
+      expect(readFileSync(out, 'utf8')).toBe(
+        JSON.parse(readFileSync(path.join(ROOT, 'dist', 'help.json'), 'utf8')).search,
+      );
+    },
+  );
 
   it.skipIf(!hasScript)('on a terminal is wrapped by commander to its width, not printed from the file', async () => {
     const dir = copyPackage();
