@@ -4,7 +4,7 @@ import { tokenize } from '../text/tokenize.js';
 import { FIELDS, INDEX_OPTIONS, fieldText, indexTerms, type IndexDoc } from './buildIndex.js';
 import { AcronymCollector, type Acronym } from './learnAcronyms.js';
 import { crc32 } from '../io/crc32.js';
-import { readBlock, writeBlock } from '../io/jsonBlock.js';
+import { readBlock, wordsAt, writeBlock } from '../io/jsonBlock.js';
 import { PostingsIndex, documentsOf, type Documents, type Lists, type SearchIndex } from './postingsIndex.js';
 
 export type { SearchIndex } from './postingsIndex.js';
@@ -93,7 +93,8 @@ export class Vocabulary {
       // (an indexed loop: a for…of makes an object per term while the code is not yet optimised, in every search)
       // and the lengths compared here, so that most terms cost no call (a call to code not yet optimised is
       // dear: about 0.3 µs a term, 3 ms a search at 10,000 items)
-      const [shortest, longest] = [term.length - edits, term.length + edits];
+      const shortest = term.length - edits;
+      const longest = term.length + edits;
       for (let i = 0; i < terms.length; i++) {
         const t = terms[i]!;
         if (t.length >= shortest && t.length <= longest && withinEdits(t, term, edits)) found.push(t);
@@ -597,7 +598,7 @@ export function writePostings(lists: Lists): Buffer {
   lists.forEach((list) => {
     if (list) words += 2 + 2 * list.docs.length;
   });
-  const out = Buffer.alloc(words * 4);
+  const out = Buffer.allocUnsafe(words * 4); // every byte written below
   let at = 0;
   lists.forEach((list, fieldId) => {
     if (!list) return;
@@ -624,13 +625,7 @@ export function parsePostings(bytes: Uint8Array): Lists {
   const damaged = () => new Error('the saved index has a damaged posting list');
   if (bytes.length % 4 !== 0) throw damaged();
   const size = bytes.length / 4;
-  let words: Uint32Array;
-  if (littleEndian && bytes.byteOffset % 4 === 0) words = new Uint32Array(bytes.buffer, bytes.byteOffset, size);
-  else {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-    words = new Uint32Array(size);
-    for (let i = 0; i < size; i++) words[i] = view.getUint32(i * 4, true);
-  }
+  const words = wordsAt(bytes, 0, size);
   const lists: Lists = [];
   let last = -1;
   for (let at = 0; at < size; ) {
@@ -646,8 +641,6 @@ export function parsePostings(bytes: Uint8Array): Lists {
   }
   return lists;
 }
-
-const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The whole index of the items, as a MiniSearch. */
 export const buildIndex = (items: readonly Item[]): MiniSearch<IndexDoc> => countTerms(items).load();

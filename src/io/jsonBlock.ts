@@ -38,6 +38,19 @@ export interface Block {
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
+ * `count` little-endian 32-bit words of `bytes` from `at`: a view of the bytes, or a copy when they are not
+ * aligned to 4 bytes (or on a big-endian machine). The caller checks that they lie within `bytes`.
+ */
+export function wordsAt(bytes: Uint8Array, at: number, count: number): Uint32Array {
+  const offset = bytes.byteOffset + at;
+  if (littleEndian && offset % 4 === 0) return new Uint32Array(bytes.buffer, offset, count);
+  const view = new DataView(bytes.buffer, offset, count * 4);
+  const copy = new Uint32Array(count);
+  for (let i = 0; i < count; i++) copy[i] = view.getUint32(i * 4, true);
+  return copy;
+}
+
+/**
  * Reads the block that starts at `bytes[start]` and ends at or before `end`. Throws when its line is missing or
  * not such a line, or its arrays run past `end`.
  */
@@ -57,13 +70,7 @@ export function readBlock(bytes: Buffer, start: number, end: number): Block {
   for (const [name, count] of Object.entries(parsed.arrays)) {
     if (!Number.isSafeInteger(count) || (count as number) < 0 || at + (count as number) * 4 > end) throw damaged();
     const n = count as number;
-    const offset = bytes.byteOffset + at;
-    if (littleEndian && offset % 4 === 0) arrays[name] = new Uint32Array(bytes.buffer, offset, n);
-    else {
-      const copy = new Uint32Array(n);
-      for (let i = 0; i < n; i++) copy[i] = bytes.readUInt32LE(at + i * 4);
-      arrays[name] = copy;
-    }
+    arrays[name] = wordsAt(bytes, at, n);
     at += n * 4;
   }
   return { value: parsed.value, arrays, end: at };

@@ -1,6 +1,7 @@
 import { isExists } from 'date-fns/isExists';
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** A number as `width` digits at least, zeros in front. */
+export const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
  * Builds "YYYY-MM-DD" when the calendar date exists, else null. A module of its own: the date filters need it,

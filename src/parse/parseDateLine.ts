@@ -1,4 +1,4 @@
-import { isoDate } from './isoDate.js';
+import { isoDate, pad } from './isoDate.js';
 import { foldText } from '../text/foldText.js';
 
 /** English and Spanish month names (folded), and their usual abbreviations, to month numbers 1–12. */
@@ -23,8 +23,6 @@ for (const [i, names] of NAMES.entries()) for (const n of names) MONTHS.set(n, i
 export function monthNumber(name: string): number | undefined {
   return MONTHS.get(foldText(name).replace(/\.$/, ''));
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The years meso takes a date in: the site's news, with room on both sides. */
 export const YEAR_RANGE = [1900, 2100] as const;

@@ -393,7 +393,6 @@ const FED: Held = Object.freeze({ fed: true });
 const NOT_FED: Held = Object.freeze({ fed: false });
 
 /** A literal match as rankItems makes it: one object, its item read and its terms and parts worked out when asked. */
-
 class RankedHit implements Ranked {
   tags = NO_TAGS as MatchInfo[];
   constructor(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBlock, writeBlock } from '../../src/io/jsonBlock.js';
+import { readBlock, wordsAt, writeBlock } from '../../src/io/jsonBlock.js';
 
 const value = { ids: ['a1', 'b2'], note: 'Petén, “niños” 😀' };
 const arrays = { lengths: [3, 0, 4294967295], empty: [], 't:trafficking': [1, 2, 7] };
@@ -30,5 +30,24 @@ describe('a block of JSON and arrays of numbers', () => {
     expect(() => readBlock(Buffer.from('no line at all'), 0, 14)).toThrow(/damaged/);
     const other = Buffer.from('{"value":1}\n');
     expect(() => readBlock(other, 0, other.length)).toThrow(/damaged/);
+  });
+});
+
+describe('wordsAt', () => {
+  const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+  it('reads little-endian 32-bit words at any offset, as a view when aligned and a copy when not', () => {
+    const values = [0, 1, 255, 256, 65_536, 0xdeadbeef, 0xffffffff];
+    for (let offset = 0; offset < 8; offset++) {
+      const bytes = Buffer.alloc(offset + values.length * 4);
+      values.forEach((v, i) => {
+        bytes.writeUInt32LE(v, offset + i * 4);
+      });
+      const words = wordsAt(bytes, offset, values.length);
+      expect([...words]).toEqual(values);
+      // a view shares the bytes: a change to them shows; a copy does not
+      bytes.writeUInt32LE(7, offset);
+      const view = littleEndian && (bytes.byteOffset + offset) % 4 === 0;
+      expect(words[0]).toBe(view ? 7 : 0);
+    }
   });
 });
