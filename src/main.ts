@@ -1,5 +1,5 @@
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commandWord, helpTopic } from './helpTopic.js';
 import { requireWithCodeCache, type CodeCacheFile } from './io/codeCache.js';
@@ -69,7 +69,7 @@ function codeCacheFile(name: string, id: string, command: string, env: NodeJS.Pr
   const tag = `${process.version}-${process.arch}`;
   const family = `${name}-${id.slice(0, 16)}-${tag}-`;
   return {
-    file: path.join(path.resolve(dir), `${family}${command}.v8c`),
+    file: join(resolve(dir), `${family}${command}.v8c`),
     key: `${id} ${tag} ${process.versions.v8}`,
     family,
   };

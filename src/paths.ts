@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 /**
  * The installed package's root folder. Both src/paths.ts (tests) and dist/meso.cjs (the bundle) sit one folder
@@ -9,21 +9,20 @@ import path from 'node:path';
 export const packageRoot = (): string => fileURLToPath(new URL('..', import.meta.url));
 
 /** The bundled data: pages, gazetteer and topic taxonomy. */
-export const bundledDataDir = () => path.join(packageRoot(), 'data');
-export const bundledPagesDir = () => path.join(packageRoot(), 'data', 'pages');
+export const bundledDataDir = () => join(packageRoot(), 'data');
+export const bundledPagesDir = () => join(packageRoot(), 'data', 'pages');
 
 /**
  * The user's cache folder for meso: XDG_CACHE_HOME, else the platform's. A relative XDG_CACHE_HOME is ignored,
  * as the XDG Base Directory specification says (it would put the cache wherever meso happens to run).
  */
 export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
-  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'meso');
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'meso');
   // HOME (USERPROFILE on Windows) is what os.homedir() answers when it is set: node:os is loaded only without it
   const home =
     (process.platform === 'win32' ? env.USERPROFILE : env.HOME) ||
     (createRequire(import.meta.url)('node:os') as typeof import('node:os')).homedir();
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'meso');
-  if (process.platform === 'win32')
-    return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'meso', 'Cache');
-  return path.join(home, '.cache', 'meso');
+  if (process.platform === 'darwin') return join(home, 'Library', 'Caches', 'meso');
+  if (process.platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'meso', 'Cache');
+  return join(home, '.cache', 'meso');
 }

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { join } from 'node:path';
 import { compileGazetteer, nameKey } from './compileGazetteer.js';
 import { compileTopics } from './classifyTopics.js';
 import type { Phrase, PhraseTable } from './compilePhrases.js';
@@ -16,7 +16,7 @@ import { timed } from '../timings.js';
 const FORMAT = 6;
 
 /** Where the build keeps the compiled gazetteer and taxonomy: a JSON header line, then each table (see tableText). */
-export const compiledTablesFile = () => path.join(packageRoot(), 'dist', 'tables.jsonl');
+export const compiledTablesFile = () => join(packageRoot(), 'dist', 'tables.jsonl');
 
 let checksum: string | undefined;
 
@@ -25,7 +25,7 @@ let checksum: string | undefined;
  * content, and the cache key holds it too. Read and summed once per process, whichever asks first.
  */
 export function tablesChecksum(): string {
-  const read = (f: string) => readFileSync(path.join(bundledDataDir(), f));
+  const read = (f: string) => readFileSync(join(bundledDataDir(), f));
   checksum ??= fingerprint([read('countries.json'), read('topics.json')]);
   return checksum;
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { join } from 'node:path';
 import { bundledDataDir } from '../paths.js';
 
 /** A place in the gazetteer. */
@@ -114,12 +114,12 @@ const readJson = (file: string): unknown => {
 
 /** Reads and validates the bundled gazetteer. */
 export function loadCountries(dir = bundledDataDir()): GazetteerCountry[] {
-  const file = path.join(dir, 'countries.json');
+  const file = join(dir, 'countries.json');
   return validateCountries(readJson(file), file);
 }
 
 /** Reads and validates the bundled topic taxonomy. */
 export function loadTopics(dir = bundledDataDir()): Taxonomy {
-  const file = path.join(dir, 'topics.json');
+  const file = join(dir, 'topics.json');
   return validateTopics(readJson(file), file);
 }

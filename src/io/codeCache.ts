@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { createRequire, wrap } from 'node:module';
-import path from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from './crc32.js';
 
@@ -59,7 +59,7 @@ function readCodeCache({ file, key }: CodeCacheFile): Buffer | undefined {
  * throws: a cache that cannot be written is only slower.
  */
 function writeCodeCache({ file, key, family }: CodeCacheFile, data: Buffer): void {
-  const dir = path.dirname(file);
+  const dir = dirname(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
@@ -74,13 +74,13 @@ function writeCodeCache({ file, key, family }: CodeCacheFile, data: Buffer): voi
     }
     return;
   }
-  const name = path.basename(file);
+  const name = basename(file);
   const prefix = name.slice(0, name.indexOf('-') + 1);
   const own = family ?? name.slice(0, name.indexOf('-', prefix.length) + 1);
   try {
     for (const f of readdirSync(dir)) {
       if (f === name || !prefix || !f.startsWith(prefix) || (own && f.startsWith(own) && !f.endsWith('.tmp'))) continue;
-      const other = path.join(dir, f);
+      const other = join(dir, f);
       if (Date.now() - statSync(other).mtimeMs > STALE_MS) unlinkSync(other);
     }
   } catch {
@@ -121,7 +121,7 @@ export function requireWithCodeCache<T>(file: string, cache?: CodeCacheFile): Ca
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} as T };
   const fn = script.runInThisContext() as (...args: unknown[]) => void;
-  fn.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  fn.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   return {
     exports: module.exports,
     cached,

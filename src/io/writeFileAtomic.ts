@@ -12,7 +12,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import path from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
 let holding = false;
@@ -67,7 +67,7 @@ const isMagic = (dir: string) => {
  * it) is written in place, and anything else is replaced atomically, keeping an existing file's mode.
  */
 export function resolveWriteTarget(file: string): WriteTarget {
-  let current = path.resolve(file);
+  let current = resolve(file);
   for (let hops = 0; hops < 40; hops++) {
     const fd = process.platform === 'win32' ? undefined : ownDescriptor(current);
     if (fd !== undefined) return { file: current, inPlace: true, fd };
@@ -76,15 +76,15 @@ export function resolveWriteTarget(file: string): WriteTarget {
       link = lstatSync(current);
     } catch {
       // nothing there yet (or a symlink's missing target): create it, atomically, unless it lives in /proc
-      return { file: current, inPlace: isMagic(path.dirname(current)) };
+      return { file: current, inPlace: isMagic(dirname(current)) };
     }
     if (!link.isSymbolicLink()) {
-      if (!link.isFile() || isMagic(path.dirname(current))) return { file: current, inPlace: true };
+      if (!link.isFile() || isMagic(dirname(current))) return { file: current, inPlace: true };
       return { file: current, inPlace: false, existing: link };
     }
-    const next = path.resolve(path.dirname(current), readlinkSync(current));
+    const next = resolve(dirname(current), readlinkSync(current));
     // in /proc and /dev, follow links only as far as a descriptor of ours (/dev/stdout → /proc/self/fd/1)
-    if (isMagic(path.dirname(current)) && ownDescriptor(next) === undefined && !next.startsWith('/proc/self/'))
+    if (isMagic(dirname(current)) && ownDescriptor(next) === undefined && !next.startsWith('/proc/self/'))
       return { file: current, inPlace: true };
     current = next;
   }
@@ -108,8 +108,8 @@ function isAlive(pid: number): boolean {
  * longer runs). A live writer's temporary file is left alone.
  */
 export function removeStaleTemps(file: string): void {
-  const dir = path.dirname(file);
-  const base = path.basename(file);
+  const dir = dirname(file);
+  const base = basename(file);
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -122,7 +122,7 @@ export function removeStaleTemps(file: string): void {
     const pid = Number(m[2]);
     if (pid === process.pid || isAlive(pid)) continue;
     try {
-      unlinkSync(path.join(dir, name));
+      unlinkSync(join(dir, name));
     } catch {
       /* gone already, or not ours to remove */
     }
@@ -221,7 +221,7 @@ export function writeOutputFile(file: string, data: string | Uint8Array): void {
     writeFileAtomic(file, data);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    const hint = code === 'ENOENT' ? ` (create ${JSON.stringify(path.dirname(file))} first)` : '';
+    const hint = code === 'ENOENT' ? ` (create ${JSON.stringify(dirname(file))} first)` : '';
     throw new UsageError(`cannot write ${JSON.stringify(file)}: ${whyWriteFailed(e)}${hint}`);
   }
 }

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../io/writeFileAtomic.js';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { crc32, fingerprint } from '../io/crc32.js';
 import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { buildCorpus, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
 import type { Item } from '../types.js';
 import { CachedItemMap, CachedItems, type ItemsSource } from './cachedItems.js';
@@ -40,13 +40,13 @@ function codeVersion(): string {
   if (codeHash !== undefined) return codeHash;
   try {
     const self = fileURLToPath(import.meta.url);
-    const dir = path.dirname(self);
+    const dir = dirname(self);
     const code = self.endsWith('.js')
       ? readdirSync(dir)
           .filter((f) => /\.[cm]?js$/.test(f))
           .sort()
-      : [path.basename(self)];
-    codeHash = sha1(code.map((f) => `${f}:${sha1(readFileSync(path.join(dir, f)))}`).join('\n'));
+      : [basename(self)];
+    codeHash = sha1(code.map((f) => `${f}:${sha1(readFileSync(join(dir, f)))}`).join('\n'));
   } catch {
     codeHash = 'unknown';
   }
@@ -86,8 +86,8 @@ export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Cor
   const { key, listed } = timed('list pages', () => cacheKey(options));
   const dir = cache.cacheDir ?? defaultCacheDir(cache.env);
   // named after the data paths; two sets of paths of one name would only take turns (each key tells its own)
-  const named = Buffer.from(JSON.stringify(options.paths.map((p) => path.resolve(p))));
-  const file = path.join(dir, `corpus-${fingerprint([named])}.cache`);
+  const named = Buffer.from(JSON.stringify(options.paths.map((p) => resolve(p))));
+  const file = join(dir, `corpus-${fingerprint([named])}.cache`);
 
   const build = () => buildAndWrite(options, cache, listed, key, dir, file);
   // an item that fails its checksum when it is read (the cache was checked whole but for the items) makes the

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { delimiter } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import type { Runtime } from '../runtime.js';
 import { loadCorpus, type Corpus } from './loadCorpus.js';
@@ -22,7 +22,7 @@ export interface OpenOptions {
 /** The data paths: --data, else MESO_DATA (paths separated like PATH), else the bundled pages. */
 export function dataPaths(opts: OpenOptions, env: NodeJS.ProcessEnv): string[] {
   if (opts.data?.length) return opts.data;
-  if (env.MESO_DATA) return env.MESO_DATA.split(path.delimiter).filter(Boolean);
+  if (env.MESO_DATA) return env.MESO_DATA.split(delimiter).filter(Boolean);
   return [bundledPagesDir()];
 }
 

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFully, readHeaderLine, readRange } from '../io/readRange.js';
-import path from 'node:path';
+import { join } from 'node:path';
 import { bundledDataDir, packageRoot } from '../paths.js';
 import { crc32, fingerprint } from '../io/crc32.js';
 import { DataError, type GazetteerCountry } from '../enrich/tables.js';
@@ -284,13 +284,13 @@ let shipped:
 /** The shipped tables, read and checked once per process: data/thesaurus.json and data/acronyms.json. */
 export function shippedTables(dir = bundledDataDir()) {
   if (!shipped) {
-    const file = path.join(dir, 'thesaurus.json');
+    const file = join(dir, 'thesaurus.json');
     const thesaurus = readJson(file);
     shipped = {
       synonyms: validateThesaurus(thesaurus, file),
       regions: validateRegions(thesaurus, file),
       narrower: validateNarrower(thesaurus, file),
-      acronyms: validateAcronyms(readJson(path.join(dir, 'acronyms.json')), path.join(dir, 'acronyms.json')),
+      acronyms: validateAcronyms(readJson(join(dir, 'acronyms.json')), join(dir, 'acronyms.json')),
     };
   }
   return shipped;
@@ -351,7 +351,7 @@ const NONE: readonly Acronym[] = [];
  * parses only the lines of the groups its words meet (where each starts is in the header): no deserialising of
  * the whole table, and no reading of the 130 KB of groups.
  */
-export const compiledExpansionsFile = () => path.join(packageRoot(), 'dist', 'expansions.txt');
+export const compiledExpansionsFile = () => join(packageRoot(), 'dist', 'expansions.txt');
 
 /** Bumped when {@link ExpansionData}'s shape, the file's layout, the way groups are made or keys worked out changes. */
 const FORMAT = 6;
@@ -359,7 +359,7 @@ const FORMAT = 6;
 let dataChecksum: string | undefined;
 /** The content the shipped expansions are made of: thesaurus.json, acronyms.json and the gazetteer's data. */
 function expansionsChecksum(dir = bundledDataDir()): string {
-  const read = (f: string) => readFileSync(path.join(dir, f));
+  const read = (f: string) => readFileSync(join(dir, f));
   dataChecksum ??= `${fingerprint([read('thesaurus.json'), read('acronyms.json')])}-${tablesChecksum()}`;
   return dataChecksum;
 }
