@@ -12,6 +12,7 @@ import { describeHits } from '../query/searchItems.js';
 import { enrichersForQuery } from '../enrich/getEnrichers.js';
 import { applyLimit, emitItems, styleFor } from './emitItems.js';
 import { renderExplain } from '../render/renderExplain.js';
+import { timed } from '../timings.js';
 
 /** How many hits search prints without --limit. */
 const DEFAULT_LIMIT = 20;
@@ -47,7 +48,7 @@ export async function runSearch(words: string[], self: Command, rt: Runtime): Pr
     );
   }
   // a cut list says so on stderr in every format (emitItems), so a script knows it has not got them all
-  const hits = describeHits(applyLimit(ranked, opts, DEFAULT_LIMIT), opts.explain);
+  const hits = timed('describe', () => describeHits(applyLimit(ranked, opts, DEFAULT_LIMIT), opts.explain));
   const format = await emitItems(hits, opts, rt, { hits: true, total: ranked.length });
   if (opts.explain && (format === 'table' || format === 'lines')) rt.out(renderExplain(hits, await styleFor(opts, rt)));
 }

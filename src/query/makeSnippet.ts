@@ -1,5 +1,5 @@
 import type { Item } from '../types.js';
-import type { Word } from '../text/tokenize.js';
+import { eachWord } from '../text/tokenize.js';
 
 /** A passage of an item with the matched words marked as [start, end) offsets (UTF-16) into `text`. */
 export interface Snippet {
@@ -14,46 +14,39 @@ export const SNIPPET_CHARS = 200;
 /**
  * Picks the best passage for a hit: the stretch of the summary with the most matched words (window of
  * {@link SNIPPET_CHARS}, cut at word boundaries, "…" where it was cut); else, for an article, the stretch of its
- * body; else the title when only it matched; else the start of the summary. `words` gives a field's words (see
- * toWords), asked for only when that field is looked at.
+ * body; else the title when only it matched; else the start of the summary. `isMatch` tells a matched word by its
+ * folded term (see eachWord).
  */
-export function makeSnippet(
-  item: Item,
-  words: (field: 'title' | 'summary' | 'body') => Word[],
-  isMatch: (w: Word) => boolean,
-  width = SNIPPET_CHARS,
-): Snippet {
+export function makeSnippet(item: Item, isMatch: (term: string) => boolean, width = SNIPPET_CHARS): Snippet {
   const summary = item.summary.replace(/\s*\n+\s*/g, ' ');
-  const inSummary = bestWindow(summary, words('summary'), isMatch, width);
+  const inSummary = bestWindow(summary, isMatch, width);
   if (inSummary) return inSummary;
   if (item.body) {
-    const inBody = bestWindow(item.body.replace(/\s*\n+\s*/g, ' '), words('body'), isMatch, width);
+    const inBody = bestWindow(item.body.replace(/\s*\n+\s*/g, ' '), isMatch, width);
     if (inBody) return { ...inBody, field: 'body' };
   }
-  const tw = words('title').filter(isMatch);
-  if (tw.length > 0) return { field: 'title', text: item.title, highlights: tw.map((w) => [w.start, w.end]) };
+  const inTitle: Array<[number, number]> = [];
+  eachWord(item.title, (term, start, end) => {
+    if (isMatch(term)) inTitle.push([start, end]);
+  });
+  if (inTitle.length > 0) return { field: 'title', text: item.title, highlights: inTitle };
   return cut(summary, 0, width, []);
 }
 
 /** The densest window of matched words in a text (its newlines made spaces), or null when none matches. */
-function bestWindow(text: string, found: Word[], isMatch: (w: Word) => boolean, width: number): Snippet | null {
-  // offsets were taken on the text with newlines; replacing "\n\n" changes them, so re-find words, in order
-  // (a word not found is left out): their bounds in `text`, and which of them match
-  const starts = new Int32Array(found.length);
-  const ends = new Int32Array(found.length);
+function bestWindow(text: string, isMatch: (term: string) => boolean, width: number): Snippet | null {
+  // every word's bounds, and which of them match (no object per word: a hit's text has a hundred words or so,
+  // of which a few match)
+  const starts: number[] = [];
+  const ends: number[] = [];
   const hitsIdx: number[] = [];
-  let count = 0;
-  for (let k = 0, pos = 0; k < found.length; k++) {
-    const w = found[k]!;
-    const at = text.indexOf(w.raw, pos);
-    if (at < 0) continue;
-    pos = at + w.raw.length;
-    starts[count] = at;
-    ends[count] = pos;
-    if (isMatch(w)) hitsIdx.push(count);
-    count++;
-  }
+  eachWord(text, (term, start, end) => {
+    if (isMatch(term)) hitsIdx.push(starts.length);
+    starts.push(start);
+    ends.push(end);
+  });
   if (hitsIdx.length === 0) return null;
+  const count = starts.length;
   // densest window: the start word whose window of `width` characters holds the most matches (indexed loops,
   // no destructuring: this runs once per printed hit, before V8 optimises it, where each makes garbage)
   let best = hitsIdx[0]!;

@@ -412,11 +412,16 @@ class RankedHit implements Ranked {
     return (this.read ??= itemOf(this.at, this.id, this.n));
   }
   terms(): [string[], string[]] {
-    return matchedTerms(this.at.plan, this.doc, this.at.run, this.at.scored, this.held);
+    return this.matches().terms;
   }
   parts(): ScorePart[] {
-    return scoreParts(this.at.plan, this.doc, this.at.run, this.at.scored, this.held);
+    return this.matches().parts;
   }
+  /** both, from one pass over the probes that met the item (describeHits asks for both) */
+  private matches(): Matches {
+    return (this.found ??= matchesOf(this.at.plan, this.doc, this.at.run, this.at.scored, this.held));
+  }
+  private found: Matches | undefined = undefined;
 }
 
 /** An item by its number in a cached corpus when known (no map of ids to build), else by its id. */
@@ -940,31 +945,33 @@ function* metProbes(plan: Plan, doc: number, run: Run, scored: Scored, held: Hel
       }
 }
 
-/** The corpus terms an item matched through the query's words and their expansions: [as written, stems]. */
-function matchedTerms(plan: Plan, doc: number, run: Run, scored: Scored, held: Held): [string[], string[]] {
-  const terms = new Set<string>();
-  const stems = new Set<string>();
-  for (const { unit, probe, hit, stop } of metProbes(plan, doc, run, scored, held)) {
-    if (unit.how === 'feedback' || stop) continue;
-    for (const t of Object.keys(hit.match)) (probe.stem ? stems : terms).add(t.replace(/^~/, ''));
-  }
-  return [[...terms], [...stems]];
+/** What gave an item its score, part by part, and the corpus terms it matched, for highlighting. */
+interface Matches {
+  parts: ScorePart[];
+  /** the terms met through the query's words and their expansions (not feedback nor stop words): [as written, stems] */
+  terms: [string[], string[]];
 }
 
-/** What gave an item its score, part by part. */
-function scoreParts(plan: Plan, doc: number, run: Run, scored: Scored, held: Held): ScorePart[] {
+/** The {@link Matches} of an item, from the probes that met it. */
+function matchesOf(plan: Plan, doc: number, run: Run, scored: Scored, held: Held): Matches {
   const parts: ScorePart[] = [];
-  for (const { unit, query, probe, hit, stop } of metProbes(plan, doc, run, scored, held))
+  const terms = new Set<string>();
+  const stems = new Set<string>();
+  for (const { unit, query, probe, hit, stop } of metProbes(plan, doc, run, scored, held)) {
+    const met = Object.keys(hit.match);
     parts.push({
       query,
       how: probe.how,
       ...(stop ? { stop } : {}),
       ...(unit.how === 'synonym' || unit.how === 'acronym' ? { via: unit.label } : {}),
-      terms: Object.keys(hit.match),
+      terms: met,
       fields: [...new Set(Object.values(hit.match).flat())] as Field[],
       score: hit.score * probe.weight,
     });
-  return parts;
+    if (unit.how === 'feedback' || stop) continue;
+    for (let i = 0; i < met.length; i++) (probe.stem ? stems : terms).add(met[i]!.replace(/^~/, ''));
+  }
+  return { parts, terms: [[...terms], [...stems]] };
 }
 
 /** Order of the ways a query word can match, best first, for `matched`. */
@@ -976,14 +983,11 @@ const HOW_ORDER: MatchHow[] = ['exact', 'stem', 'prefix', 'fuzzy', 'acronym', 's
  */
 export function describeHits(ranked: Ranked[], explain = false): Hit[] {
   return ranked.map((r) => {
-    // a field's words are made when the snippet looks at it: the summary, the body only when the summary has no
-    // match, the title when neither has
-    const words = lazyWords(r.item);
     const parts = r.parts();
     const matchedTerms = r.terms();
     const [terms, stems] = [new Set(matchedTerms[0]), new Set(matchedTerms[1])];
     const stemMatch = stems.size > 0 ? stemsTo(stems) : () => false;
-    const isMatch = (w: Word) => terms.has(w.term) || stemMatch(w.term);
+    const isMatch = (term: string) => terms.has(term) || stemMatch(term);
     const best = new Map<string, MatchInfo>();
     for (const p of parts) {
       if (p.stop) continue;
@@ -995,16 +999,10 @@ export function describeHits(ranked: Ranked[], explain = false): Hit[] {
       }
     }
     const matched = [...best.values(), ...r.tags];
-    const hit: Hit = { item: r.item, score: r.score, matched, snippet: makeSnippet(r.item, words, isMatch) };
+    const hit: Hit = { item: r.item, score: r.score, matched, snippet: makeSnippet(r.item, isMatch) };
     if (explain) hit.explain = { words: r.words, of: r.of, score: r.score, parts: explainParts(parts, r.tags) };
     return hit;
   });
-}
-
-/** An item's words field by field (its whole body, summary included), each made on first use (see makeSnippet). */
-function lazyWords(item: Item): (field: Field) => Word[] {
-  const made: Partial<Record<Field, Word[]>> = {};
-  return (field) => (made[field] ??= toWords(field === 'body' ? (item.body ?? '') : item[field]));
 }
 
 /** Score parts for --explain: those of the same query words, way and expression added up, largest first; a tag gives a part of its own. */

@@ -132,19 +132,28 @@ export interface Word {
  * //=> [['peten', 'Petén'], ['covid', 'COVID'], ['19', '19']]
  */
 export function toWords(text: string): Word[] {
-  const { folded, map } = foldOffsets(text);
   const words: Word[] = [];
+  eachWord(text, (term, start, end) => {
+    words.push({ term, raw: text.slice(start, end), start, end });
+  });
+  return words;
+}
+
+/**
+ * The words {@link toWords} gives, handed to `visit` one by one as their folded term and bounds in `text`,
+ * without an object or a copy of the spelling per word: a search's snippets look at every word of each hit's
+ * text for the few that match.
+ */
+export function eachWord(text: string, visit: (term: string, start: number, end: number) => void): void {
+  const { folded, map } = foldOffsets(text);
   scanWords(folded, (s, e) =>
     wordTerms(folded.slice(s, e), s, false, (term, start, end) => {
-      if (map) {
-        // the word ends after the original character that gave its last folded character, even when that
-        // character folds to several ("㈀" → "(ᄀ)"): the next original boundary past it
-        let j = end;
-        while (map[j]! <= map[end - 1]!) j++;
-        [start, end] = [map[start]!, map[j]!];
-      }
-      words.push({ term, raw: text.slice(start, end), start, end });
+      if (!map) return visit(term, start, end);
+      // the word ends after the original character that gave its last folded character, even when that
+      // character folds to several ("㈀" → "(ᄀ)"): the next original boundary past it
+      let j = end;
+      while (map[j]! <= map[end - 1]!) j++;
+      visit(term, map[start]!, map[j]!);
     }),
   );
-  return words;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { normalizeText } from '../../src/text/normalizeText.js';
 import { foldOffsets, foldText, foldWithMap } from '../../src/text/foldText.js';
-import { scanWords, splitAlnum, tokenize, tokenizeFolded, toWords } from '../../src/text/tokenize.js';
+import { eachWord, scanWords, splitAlnum, tokenize, tokenizeFolded, toWords } from '../../src/text/tokenize.js';
 import { escapeForTerminal } from '../../src/text/escapeForTerminal.js';
 
 describe('normalizeText', () => {
@@ -345,6 +345,20 @@ describe('toWords', () => {
       }
     },
   );
+});
+
+describe('eachWord', () => {
+  it('visits each word as its folded term and its bounds in the original text, in reading order', () => {
+    const seen: Array<[string, number, number]> = [];
+    eachWord('Anti-trafficking in Pete\u0301n ㈀', (term, start, end) => seen.push([term, start, end]));
+    expect(seen).toEqual([
+      ['anti', 0, 4],
+      ['trafficking', 5, 16],
+      ['in', 17, 19],
+      ['peten', 20, 26],
+      ['ᄀ', 27, 28],
+    ]);
+  });
 });
 
 describe('escapeForTerminal', () => {
