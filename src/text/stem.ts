@@ -83,9 +83,12 @@ function stemOnce(term: string): string {
  * plurals are looked up. Describing a search's hits asks this of every word of their text.
  */
 export function stemsTo(stems: ReadonlySet<string>): (term: string) => boolean {
-  const starts = new Set<string>();
-  for (const s of stems) starts.add(s.slice(0, Math.min(3, s.length - 1)));
+  const starts = [...new Set([...stems].map((s) => s.slice(0, Math.min(3, s.length - 1))))];
   const irregular = new Set([...IRREGULAR].flatMap(([w, s]) => (stems.has(s) ? [w] : [])));
-  const lengths = [...new Set([...starts].map((s) => s.length))];
-  return (term) => irregular.has(term) || (lengths.some((n) => starts.has(term.slice(0, n))) && stems.has(stem(term)));
+  // (a loop over the few starts, not a closure and a slice per term)
+  const stemmable = (term: string) => {
+    for (let i = 0; i < starts.length; i++) if (term.startsWith(starts[i]!)) return true;
+    return false;
+  };
+  return (term) => irregular.has(term) || (stemmable(term) && stems.has(stem(term)));
 }

@@ -98,9 +98,11 @@ function wordTerms(
  */
 export function tokenizeFolded(folded: string, joined = true): Token[] {
   const out: Token[] = [];
-  scanWords(folded, (start, end) =>
-    wordTerms(folded.slice(start, end), start, joined, (term, s, e) => out.push({ term, start: s, end: e })),
-  );
+  // one callback for all the words (made per word, it would be an object per word, as garbage)
+  const push = (term: string, start: number, end: number) => {
+    out.push({ term, start, end });
+  };
+  scanWords(folded, (start, end) => wordTerms(folded.slice(start, end), start, joined, push));
   return out;
 }
 
@@ -108,7 +110,10 @@ export function tokenizeFolded(folded: string, joined = true): Token[] {
 export function tokenize(text: string, joined = true): string[] {
   const folded = foldText(text);
   const out: string[] = [];
-  scanWords(folded, (start, end) => wordTerms(folded.slice(start, end), start, joined, (term) => out.push(term)));
+  const push = (term: string) => {
+    out.push(term);
+  };
+  scanWords(folded, (start, end) => wordTerms(folded.slice(start, end), start, joined, push));
   return out;
 }
 
@@ -146,14 +151,13 @@ export function toWords(text: string): Word[] {
  */
 export function eachWord(text: string, visit: (term: string, start: number, end: number) => void): void {
   const { folded, map } = foldOffsets(text);
-  scanWords(folded, (s, e) =>
-    wordTerms(folded.slice(s, e), s, false, (term, start, end) => {
-      if (!map) return visit(term, start, end);
-      // the word ends after the original character that gave its last folded character, even when that
-      // character folds to several ("㈀" → "(ᄀ)"): the next original boundary past it
-      let j = end;
-      while (map[j]! <= map[end - 1]!) j++;
-      visit(term, map[start]!, map[j]!);
-    }),
-  );
+  const mapped = (term: string, start: number, end: number) => {
+    // the word ends after the original character that gave its last folded character, even when that
+    // character folds to several ("㈀" → "(ᄀ)"): the next original boundary past it
+    let j = end;
+    while (map![j]! <= map![end - 1]!) j++;
+    visit(term, map![start]!, map![j]!);
+  };
+  const onTerm = map ? mapped : visit;
+  scanWords(folded, (s, e) => wordTerms(folded.slice(s, e), s, false, onTerm));
 }
