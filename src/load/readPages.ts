@@ -62,8 +62,11 @@ const DATA_FIX = {
 /** 50 MB: far larger than any listing page; a bigger file is something else. */
 export const DEFAULT_MAX_PAGE_BYTES = 50 * 1024 * 1024;
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
+// made when first used: a TextDecoder costs about 0.1 ms to make, and a search read from the cache decodes no page
+let strictUtf8: InstanceType<typeof TextDecoder> | undefined;
+let lenientUtf8: InstanceType<typeof TextDecoder> | undefined;
+const decoder = () => (strictUtf8 ??= new TextDecoder('utf-8', { fatal: true }));
+const lenient = () => (lenientUtf8 ??= new TextDecoder('utf-8'));
 
 /** Byte offset of the first invalid UTF-8 sequence in a buffer, or -1. */
 export function firstInvalidUtf8(buf: Uint8Array): number {
@@ -119,11 +122,11 @@ export function decodePage(buf: Uint8Array, file: string, diagnostics: Diagnosti
     const nul = firstNul(buf);
     if (nul >= 0 && nul < 8192) return (warn('binary file (contains NUL bytes), skipped'), null);
     try {
-      text = decoder.decode(buf);
+      text = decoder().decode(buf);
     } catch {
       const offset = firstInvalidUtf8(buf);
       warn(`invalid UTF-8 at byte ${offset}; the bad bytes are shown as \uFFFD and the rest of the page is read`);
-      text = lenient.decode(buf);
+      text = lenient().decode(buf);
     }
     if (nul >= 0) warn(`NUL bytes from byte ${nul} on are removed; the rest of the page is read`);
   }
@@ -260,8 +263,8 @@ export function showNameBytes(name: Uint8Array): string {
   let rest = name;
   for (;;) {
     const bad = firstInvalidUtf8(rest);
-    if (bad < 0) return shown + lenient.decode(rest);
-    shown += `${lenient.decode(rest.subarray(0, bad))}\\x${rest[bad]!.toString(16).toUpperCase().padStart(2, '0')}`;
+    if (bad < 0) return shown + lenient().decode(rest);
+    shown += `${lenient().decode(rest.subarray(0, bad))}\\x${rest[bad]!.toString(16).toUpperCase().padStart(2, '0')}`;
     rest = rest.subarray(bad + 1);
   }
 }
