@@ -53,13 +53,10 @@ describe('makeSnippet', () => {
     .map((parts) => parts.map(([w, g]) => w + g).join(''));
   const matches = fc.subarray(['trafficking', 'migrants', 'peten', 'covid', '19']);
 
-  test.prop([summaries, matches])(
-    'highlights exactly the matched words of the text it shows',
-    (summary, matched) => {
-      const isMatch = (term: string) => matched.includes(term);
-      const s = makeSnippet(item({ summary, title: 'No match' }), isMatch);
-      expect(s.highlights).toEqual(matchedIn(s.text, isMatch));
-      if (toWords(summary).some((w) => isMatch(w.term))) expect(s.highlights.length).toBeGreaterThan(0);
-    },
-  );
+  test.prop([summaries, matches])('highlights exactly the matched words of the text it shows', (summary, matched) => {
+    const isMatch = (term: string) => matched.includes(term);
+    const s = makeSnippet(item({ summary, title: 'No match' }), isMatch);
+    expect(s.highlights).toEqual(matchedIn(s.text, isMatch));
+    if (toWords(summary).some((w) => isMatch(w.term))) expect(s.highlights.length).toBeGreaterThan(0);
+  });
 });
