@@ -25,26 +25,42 @@ export function makeSnippet(item: Item, isMatch: (term: string) => boolean, widt
     const inBody = bestWindow(item.body.replace(/\s*\n+\s*/g, ' '), isMatch, width);
     if (inBody) return { ...inBody, field: 'body' };
   }
-  const inTitle: Array<[number, number]> = [];
-  eachWord(item.title, (term, start, end) => {
-    if (isMatch(term)) inTitle.push([start, end]);
-  });
-  if (inTitle.length > 0) return { field: 'title', text: item.title, highlights: inTitle };
+  const title = wordsOf(item.title, isMatch);
+  if (title.hits.length > 0) {
+    const highlights = title.hits.map((i) => [title.starts[i]!, title.ends[i]!] as [number, number]);
+    return { field: 'title', text: item.title, highlights };
+  }
   return cut(summary, 0, width, []);
+}
+
+/**
+ * The words of a text: their bounds, and which of them match (their numbers, in order). A character that folds to
+ * several words ("½" to 1 and 2) gives them all its bounds: it counts as one word, matched if any of them is. No
+ * object per word: a hit's text has a hundred words or so, of which a few match.
+ */
+function wordsOf(
+  text: string,
+  isMatch: (term: string) => boolean,
+): { starts: number[]; ends: number[]; hits: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hits: number[] = [];
+  eachWord(text, (term, start, end) => {
+    const last = starts.length - 1;
+    if (last >= 0 && start < ends[last]!) {
+      if (hits.at(-1) !== last && isMatch(term)) hits.push(last);
+      return;
+    }
+    if (isMatch(term)) hits.push(starts.length);
+    starts.push(start);
+    ends.push(end);
+  });
+  return { starts, ends, hits };
 }
 
 /** The densest window of matched words in a text (its newlines made spaces), or null when none matches. */
 function bestWindow(text: string, isMatch: (term: string) => boolean, width: number): Snippet | null {
-  // every word's bounds, and which of them match (no object per word: a hit's text has a hundred words or so,
-  // of which a few match)
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const hitsIdx: number[] = [];
-  eachWord(text, (term, start, end) => {
-    if (isMatch(term)) hitsIdx.push(starts.length);
-    starts.push(start);
-    ends.push(end);
-  });
+  const { starts, ends, hits: hitsIdx } = wordsOf(text, isMatch);
   if (hitsIdx.length === 0) return null;
   const count = starts.length;
   // densest window: the start word whose window of `width` characters holds the most matches (indexed loops,

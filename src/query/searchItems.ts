@@ -123,11 +123,11 @@ export interface Ranked {
    * than one other word)
    */
   level: number;
-  /** corpus terms it matched, for highlighting: [terms as written, stems]; worked out when asked */
+  /** corpus terms it matched, for highlighting: [terms as written, stems]; worked out when asked (not to be changed) */
   terms: () => [string[], string[]];
   /** for items found through a topic or country the query names */
   tags: MatchInfo[];
-  /** what gave the score, worked out when asked */
+  /** what gave the score, worked out when asked (not to be changed: a hit may keep what it gives) */
   parts: () => ScorePart[];
 }
 
@@ -417,7 +417,7 @@ class RankedHit implements Ranked {
   parts(): ScorePart[] {
     return this.matches().parts;
   }
-  /** both, from one pass over the probes that met the item (describeHits asks for both) */
+  /** both, from one pass over the probes that met the item (describeHits asks for both); kept, so read only */
   private matches(): Matches {
     return (this.found ??= matchesOf(this.at.plan, this.doc, this.at.run, this.at.scored, this.held));
   }

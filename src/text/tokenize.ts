@@ -75,17 +75,19 @@ function wordTerms(
   const end = start + word.length;
   let w = word;
   if (w.endsWith("'s")) w = w.slice(0, -2);
-  if (w.includes("'")) w = w.replace(/'/g, '');
   if (!w.includes('-')) {
+    if (w.includes("'")) w = w.replace(/'/g, '');
     if (w) push(w, start, end);
     return;
   }
+  // the parts' bounds are counted on the word as written, apostrophes included ("o'neil-smith": smith at 7)
   let offset = start;
   for (const part of w.split('-')) {
-    if (part) push(part, offset, offset + part.length);
+    const term = part.includes("'") ? part.replace(/'/g, '') : part;
+    if (term) push(term, offset, offset + part.length);
     offset += part.length + 1;
   }
-  if (joined) push(w.replace(/-/g, ''), start, end);
+  if (joined) push(w.replace(/['-]/g, ''), start, end);
 }
 
 /**

@@ -7,11 +7,15 @@ import type { Item } from '../../src/types.js';
 const item = (fields: Partial<Item>): Item =>
   ({ id: 'x', title: 'A title', summary: '', countries: [], places: [], topics: [], ...fields }) as Item;
 
-/** the matched words a snippet's text holds, found by tokenizing that text on its own */
+/**
+ * The matched words of a text, found without meso's tokenizer: runs of letters and digits with inner apostrophes
+ * (a hyphen parts words), folded by hand (marks removed, lower case, apostrophes dropped): enough for the texts
+ * below, whose words are plain.
+ */
 const matchedIn = (text: string, isMatch: (term: string) => boolean) =>
-  toWords(text)
-    .filter((w) => isMatch(w.term))
-    .map((w) => [w.start, w.end]);
+  [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)]
+    .filter((m) => isMatch(m[0].normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]/g, '')))
+    .map((m) => [m.index, m.index + m[0].length]);
 
 describe('makeSnippet', () => {
   const trafficking = (term: string) => term === 'trafficking';
@@ -44,6 +48,18 @@ describe('makeSnippet', () => {
   it('marks words by their folded term, accents and case aside', () => {
     const s = makeSnippet(item({ summary: 'La TRATA de personas en Petén.' }), (t) => t === 'trata' || t === 'peten');
     expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['TRATA', 'Petén']);
+  });
+
+  it('marks a character that folds to several words once, when any of them matches', () => {
+    const s = makeSnippet(item({ summary: 'Costs ½ or 2 pesos' }), (t) => t === '1' || t === '2');
+    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['½', '2']);
+    const none = makeSnippet(item({ summary: 'Costs ½ only' }), (t) => t === '3');
+    expect(none.highlights).toEqual([]);
+  });
+
+  it('marks the part of a hyphenated word after an apostrophe where it stands (regression: one letter early)', () => {
+    const s = makeSnippet(item({ summary: 'The people’s-trafficking case' }), (t) => t === 'trafficking');
+    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['trafficking']);
   });
 
   const words = fc.constantFrom('trafficking', 'Trafficking', 'migrants', 'Petén', 'people’s', 'covid', 'return', '19');

@@ -316,6 +316,20 @@ describe('toWords', () => {
     ]);
   });
 
+  it('counts the bounds of a hyphenated word\'s parts on the word as written, apostrophes included (regression: "smith" of "o\'neil-smith" was put at 6)', () => {
+    expect(toWords("o'neil-smith people’s-trafficking")).toEqual([
+      { term: 'oneil', raw: "o'neil", start: 0, end: 6 },
+      { term: 'smith', raw: 'smith', start: 7, end: 12 },
+      { term: 'peoples', raw: 'people’s', start: 13, end: 21 },
+      { term: 'trafficking', raw: 'trafficking', start: 22, end: 33 },
+    ]);
+    expect(tokenizeFolded("o'neil-smith").map((t) => [t.term, t.start, t.end])).toEqual([
+      ['oneil', 0, 6],
+      ['smith', 7, 12],
+      ['oneilsmith', 0, 12],
+    ]);
+  });
+
   it('keeps a word whose one character folds to several with brackets around it (regression: "㈀" gave an empty word)', () => {
     expect(toWords('㈀')).toEqual([{ term: 'ᄀ', raw: '㈀', start: 0, end: 1 }]);
   });
