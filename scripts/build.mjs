@@ -13,7 +13,6 @@
 //   dist/help.json   that program's help texts as it prints them into a pipe, which dist/meso.cjs prints itself
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import Module from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,7 +49,8 @@ const define = {
 /**
  * meso runs as CommonJS: Node 20 can keep V8's compiled code between runs only for a script it compiles itself
  * (vm.Script's cachedData), never for an ES module; and a CommonJS entry spares Node its ES module loader. The
- * sources' `import.meta.url` is the file's URL, made from __filename.
+ * sources' `import.meta.url` is the file's URL, made from __filename when first read (a run that reads none makes
+ * no URL: the first costs about a quarter of a millisecond), and __MESO_DIRNAME__ the file's folder (src/paths.ts).
  */
 const common = {
   bundle: true,
@@ -60,12 +60,12 @@ const common = {
   minify: !process.env.MESO_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
-  define: { ...define, 'import.meta.url': '__mesoFileUrl' },
+  define: { ...define, 'import.meta.url': '__meso.url', __MESO_DIRNAME__: '__dirname' },
   // Node 20 has every Unicode property escape (since Node 10); esbuild's table doubts some (\p{Lu}, \p{M}) and
   // would write those literals as `new RegExp(...)`, built (parsed, the property's ranges looked up) when their
   // module loads, in every run, parser's modules included: a literal is compiled on first use
   supported: { 'regexp-unicode-property-escapes': true },
-  banner: { js: "var __mesoFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: "var __meso = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   plugins: [lazyChildProcess, lazyImports],
 };
 
@@ -89,6 +89,8 @@ rmSync('dist/tables.v8', { force: true }); // the tables' file before dist/table
 const helper = path.resolve('dist', `build-helpers-${process.pid}.mjs`);
 /** the flags that take a value before a command, for the entry (see commandWord in src/helpTopic.ts) */
 let entryFlags;
+/** Node's wrapper of a CommonJS module, as src/io/codeCache.ts writes it and looks for it */
+let wrapBundle;
 try {
   await build({
     bundle: true,
@@ -106,16 +108,17 @@ try {
       contents: `export { compileEnrichers, serializeEnrichers, compiledTablesFile } from './src/enrich/getEnrichers.ts';
 export { manPage, valueFlags } from './src/cli.ts';
 export { helpTexts } from './src/helpTexts.ts';
-export { serializeExpansions } from './src/query/loadExpansions.ts';`,
+export { serializeExpansions } from './src/query/loadExpansions.ts';
+export { wrapModule } from './src/io/codeCache.ts';`,
       resolveDir: '.',
       loader: 'ts',
     },
     outfile: helper,
   });
-  const { compileEnrichers, serializeEnrichers, manPage, helpTexts, serializeExpansions, valueFlags } = await import(
-    pathToFileURL(helper).href
-  );
+  const { compileEnrichers, serializeEnrichers, manPage, helpTexts, serializeExpansions, valueFlags, wrapModule } =
+    await import(pathToFileURL(helper).href);
   entryFlags = valueFlags();
+  wrapBundle = wrapModule;
   writeFileSync(new URL('../dist/tables.jsonl', import.meta.url), serializeEnrichers(compileEnrichers()));
   writeFileSync(new URL('../dist/expansions.txt', import.meta.url), serializeExpansions());
   writeFileSync(new URL('../dist/meso.1', import.meta.url), manPage());
@@ -170,7 +173,7 @@ async function bundle(name, contents, plugins = []) {
   const built = asciiOnly(result.outputFiles[0].text);
   // written as Node's CommonJS wrapper function (module.wrap), which requireWithCodeCache compiles as it is: V8
   // would otherwise copy the 300 KB it wraps into one string again, every run
-  const code = Module.wrap(built.replaceAll(CODE_ID, createHash('sha1').update(built).digest('hex')));
+  const code = wrapBundle(built.replaceAll(CODE_ID, createHash('sha1').update(built).digest('hex')));
   writeFileSync(`dist/${name}.cjs`, code);
   return createHash('sha1').update(code).digest('hex');
 }

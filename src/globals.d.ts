@@ -9,3 +9,5 @@ declare const __MESO_HELP_ID__: string;
 declare const __MESO_CODE_ID__: string | undefined;
 /** The flags that take a value before a command (cli.ts valueFlags), for the entry and the bundles: written by the build. */
 declare const __MESO_VALUE_FLAGS__: string[];
+/** The folder of the bundle that runs (its `__dirname`), in the bundles; undefined in the sources (see paths.ts codeDir). */
+declare const __MESO_DIRNAME__: string | undefined;

@@ -1,10 +1,9 @@
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { commandWord, helpTopic } from './helpTopic.js';
 import { requireWithCodeCache, type CodeCacheFile } from './io/codeCache.js';
 import { cannotWriteOutput, isTerminal } from './io/writeStdout.js';
-import { defaultCacheDir } from './paths.js';
+import { codeDir, defaultCacheDir } from './paths.js';
 import { timingsLine } from './timings.js';
 
 /**
@@ -15,7 +14,7 @@ import { timingsLine } from './timings.js';
 function builtHelp(topic: string): string | undefined {
   if (stdoutIsTerminal()) return undefined;
   try {
-    const texts = JSON.parse(readFileSync(new URL('./help.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const texts = JSON.parse(readFileSync(join(codeDir(), 'help.json'), 'utf8')) as Record<string, unknown>;
     const text = Object.hasOwn(texts, topic) ? texts[topic] : undefined;
     return typeof text === 'string' ? text : undefined;
   } catch {
@@ -93,9 +92,11 @@ async function main(): Promise<void> {
   else {
     const [name, id] = topic !== undefined ? ['help', __MESO_HELP_ID__] : ['run', __MESO_RUN_ID__];
     const command = commandWord(args, __MESO_VALUE_FLAGS__);
+    // the bundle is required with this file's own `require`: it sits beside it, in dist/
     const run = requireWithCodeCache<typeof import('./runProcess.js') & Partial<typeof import('./timings.js')>>(
-      fileURLToPath(new URL(`./${name}.cjs`, import.meta.url)),
+      join(codeDir(), `${name}.cjs`),
       codeCacheFile(name, id, command, process.env),
+      require,
     );
     timings = run.exports.timingsLine ?? timings;
     await run.exports.runProcess(process.argv);

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
-import { createRequire, wrap } from 'node:module';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { crc32 } from './crc32.js';
@@ -88,8 +88,15 @@ function writeCodeCache({ file, key, family }: CodeCacheFile, data: Buffer): voi
   }
 }
 
-/** How Node's wrapper of a CommonJS module (module.wrap) begins. */
-const WRAPPER = wrap('').slice(0, wrap('').indexOf('{') + 1);
+/**
+ * The function Node wraps a CommonJS module's code in (module.wrapper), written out rather than asked of
+ * node:module, whose loading is a quarter of a millisecond of every run. The build wraps dist/run.cjs with
+ * {@link wrapModule} too, so that the file it writes and the wrapper looked for here never differ.
+ */
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'] as const;
+
+/** CommonJS code wrapped as Node wraps a module (module.wrap): evaluated, it gives the module's function. */
+export const wrapModule = (code: string): string => `${WRAPPER[0]}${code}${WRAPPER[1]}`;
 
 /** A CommonJS module run with {@link requireWithCodeCache}: its exports, and how to keep its compiled code. */
 export interface CachedModule<T> {
@@ -108,20 +115,28 @@ export interface CachedModule<T> {
  * Loads a CommonJS file as `require` would (same wrapper, same `require`, `module`, `__filename` and `__dirname`),
  * but compiles it with V8's code cache from `cache` when there is a valid one: the parsing and compiling the run
  * would do is read instead. Without `cache`, it is compiled as usual. Node 22's `module.enableCompileCache` does
- * the same for files it loads itself; Node 20 has only this way.
+ * the same for files it loads itself; Node 20 has only this way. The module's `require` is `load`: the caller's
+ * own when the file sits in the caller's folder (no node:module to load for createRequire), else made for it.
  */
-export function requireWithCodeCache<T>(file: string, cache?: CodeCacheFile): CachedModule<T> {
+export function requireWithCodeCache<T>(
+  file: string,
+  cache?: CodeCacheFile,
+  load: NodeJS.Require = createRequire(file),
+): CachedModule<T> {
   const cachedData = cache && readCodeCache(cache);
   const bytes = readFileSync(file);
   // an ASCII file (the build writes dist/run.cjs so) is decoded as Latin-1: the same text, made faster than V8
   // decodes UTF-8 (readFileSync(file, 'utf8') took about 1 ms more for dist/run.cjs)
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   // a file the build wrote already wrapped is compiled as it is: wrapping would copy it whole
-  const script = new Script(source.startsWith(WRAPPER) ? source : wrap(source), { filename: file, cachedData });
+  const script = new Script(source.startsWith(WRAPPER[0]) ? source : wrapModule(source), {
+    filename: file,
+    cachedData,
+  });
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} as T };
   const fn = script.runInThisContext() as (...args: unknown[]) => void;
-  fn.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  fn.call(module.exports, module.exports, load, module, file, dirname(file));
   return {
     exports: module.exports,
     cached,

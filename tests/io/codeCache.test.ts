@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { wrap } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { requireWithCodeCache } from '../../src/io/codeCache.js';
+import { requireWithCodeCache, wrapModule } from '../../src/io/codeCache.js';
 import { makeTempDir } from '../helpers/runMeso.js';
 
 /** A CommonJS module with some functions to compile, and its exports. */
@@ -48,6 +48,19 @@ describe('requireWithCodeCache', () => {
     const second = requireWithCodeCache<Mod>(file, cache);
     expect(second.cached).toBe(true);
     expect(second.exports.label(41)).toBe('n=42');
+  });
+
+  it("wraps code as Node's module.wrap does (the build wraps dist/run.cjs with it, and the entry looks for it)", () => {
+    expect(wrapModule('exports.a = 1;')).toBe(wrap('exports.a = 1;'));
+  });
+
+  it("gives the module the require it is handed, else one of the module's own", () => {
+    const { file, cache } = setUp("exports.found = require('./missing-here');");
+    const calls: string[] = [];
+    const load = Object.assign((id: string) => calls.push(id) && 'handed', {}) as unknown as NodeJS.Require;
+    expect(requireWithCodeCache<{ found: string }>(file, cache, load).exports.found).toBe('handed');
+    expect(calls).toEqual(['./missing-here']);
+    expect(() => requireWithCodeCache(file, cache)).toThrow(/missing-here/);
   });
 
   it.each([
