@@ -275,6 +275,35 @@ export function showNameBytes(name: Uint8Array): string {
  */
 export const childPath = (dir: string, name: string, sep = SEP) => (dir.endsWith(sep) ? dir + name : dir + sep + name);
 
+/** A folder's entry: its name as text, and as listed (`raw`) when it was listed as bytes. */
+interface NamedEntry {
+  entry: Dirent<string> | Dirent<Buffer>;
+  raw?: Buffer;
+  /** whether the name is UTF-8 (`name` is then the name itself; else the bytes with the bad ones as \xHH) */
+  valid: boolean;
+  name: string;
+}
+
+/**
+ * The entries of a folder, named as text where the names are UTF-8 (nearly always), else as bytes with the bad
+ * ones shown as \xHH. A folder of a text path is listed as text first: Node decodes a name that is not UTF-8
+ * with U+FFFD, and only then is the folder listed again as bytes (checking and decoding every name as bytes
+ * took a tenth of a millisecond of each run for the five bundled pages).
+ */
+function listFolder(dir: string | Buffer): NamedEntry[] {
+  if (typeof dir === 'string') {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    if (!entries.some((entry) => entry.name.includes('\ufffd')))
+      return entries.map((entry) => ({ entry, valid: true, name: entry.name }));
+  }
+  const entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }) as unknown as Array<Dirent<Buffer>>;
+  return entries.map((entry) => {
+    const raw = entry.name as unknown as Buffer;
+    const valid = isUtf8(raw);
+    return { entry, raw, valid, name: valid ? raw.toString('utf8') : showNameBytes(raw) };
+  });
+}
+
 function walk(
   root: string,
   dir: string | Buffer,
@@ -284,9 +313,9 @@ function walk(
   diagnostics: Diagnostic[],
   options: ReadOptions,
 ): void {
-  let entries: Array<Dirent<Buffer>>;
+  let named: NamedEntry[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }) as unknown as Array<Dirent<Buffer>>;
+    named = listFolder(dir);
   } catch (e) {
     diagnostics.push({
       file: rel || '.',
@@ -295,17 +324,11 @@ function walk(
     });
     return;
   }
-  // names as text where they are UTF-8 (nearly always), else as bytes with the bad ones shown as \xHH
-  const named = entries.map((entry) => {
-    const raw = entry.name as unknown as Buffer;
-    const valid = isUtf8(raw);
-    return { entry, raw, valid, name: valid ? raw.toString('utf8') : showNameBytes(raw) };
-  });
   named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const rootBytes = Buffer.from(root + SEP);
   for (const { entry, raw, valid, name } of named) {
     const abs: string | Buffer =
-      valid && typeof dir === 'string' ? childPath(dir, name) : Buffer.concat([bytesOf(dir), Buffer.from(SEP), raw]);
+      valid && typeof dir === 'string' ? childPath(dir, name) : Buffer.concat([bytesOf(dir), Buffer.from(SEP), raw!]);
     const relPath = rel ? `${rel}/${name}` : name;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();

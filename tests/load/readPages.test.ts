@@ -53,6 +53,20 @@ describe('readPages', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it('keeps a name that holds U+FFFD itself (valid UTF-8, listed again as bytes) as it is, beside the others', () => {
+    put('r\ufffdsum\u00e9.txt', 'Replacement page\nText.\n');
+    put('a.txt', 'A page\nText.\n');
+    put('sub/b\ufffd.txt', 'B page\nText.\n');
+    const { pages, diagnostics } = readPages([dir]);
+    expect(pages.map((p) => [p.file, p.text.split('\n')[0]])).toEqual([
+      ['a.txt', 'A page'],
+      ['r\ufffdsum\u00e9.txt', 'Replacement page'],
+      ['sub/b\ufffd.txt', 'B page'],
+    ]);
+    expect(pages[1]!.absolute).toBe(path.join(dir, 'r\ufffdsum\u00e9.txt'));
+    expect(diagnostics).toEqual([]);
+  });
+
   it('takes a file path as given, named by its base name', () => {
     const abs = put('sub/one.txt', PAGE);
     const { pages } = readPages([abs]);
