@@ -1,12 +1,13 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileGazetteer, nameKey } from './compileGazetteer.js';
 import { compileTopics } from './classifyTopics.js';
 import type { Phrase, PhraseTable } from './compilePhrases.js';
 import type { Enrichers } from './enrichItems.js';
 import { loadCountries, loadTopics } from './tables.js';
-import { bundledDataDir, packageRoot } from '../paths.js';
-import { crc32, fingerprint } from '../io/crc32.js';
+import { packageRoot } from '../paths.js';
+import { crc32 } from '../io/crc32.js';
+import { dataFingerprint, TABLE_FILES } from '../io/dataFingerprints.js';
 import { readHeaderLine, readRange } from '../io/readRange.js';
 import { foldText } from '../text/foldText.js';
 import { splitAlnum, tokenize } from '../text/tokenize.js';
@@ -18,17 +19,11 @@ const FORMAT = 6;
 /** Where the build keeps the compiled gazetteer and taxonomy: a JSON header line, then each table (see tableText). */
 export const compiledTablesFile = () => join(packageRoot(), 'dist', 'tables.jsonl');
 
-let checksum: string | undefined;
-
 /**
- * The content of the data tables, as a fingerprint (see io/crc32's): compiled tables are used only for this very
- * content, and the cache key holds it too. Read and summed once per process, whichever asks first.
+ * The content of the data tables, as a fingerprint (see io/dataFingerprints): compiled tables are used only for
+ * this very content.
  */
-export function tablesChecksum(): string {
-  const read = (f: string) => readFileSync(join(bundledDataDir(), f));
-  checksum ??= fingerprint([read('countries.json'), read('topics.json')]);
-  return checksum;
-}
+export const tablesChecksum = (): string => dataFingerprint(TABLE_FILES);
 
 /** Compiles the gazetteer and taxonomy from data/ (about 40 ms). */
 export function compileEnrichers(): Enrichers {

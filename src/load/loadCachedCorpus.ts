@@ -9,7 +9,7 @@ import { buildCorpus, withIndex, type Corpus, type LoadOptions } from './loadCor
 import type { Item } from '../types.js';
 import { CachedItemMap, CachedItems, type ItemsSource } from './cachedItems.js';
 import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageEntry } from './readPages.js';
-import { tablesChecksum } from '../enrich/getEnrichers.js';
+import { allDataFingerprints, dataStamps, trustDataFingerprints } from '../io/dataFingerprints.js';
 import { INDEX_OPTIONS_KEY } from '../indexing/buildIndex.js';
 import { SavedIndex, countTerms } from '../indexing/termIndex.js';
 import { readBlock, writeBlock } from '../io/jsonBlock.js';
@@ -17,7 +17,7 @@ import { readFully, readHeaderLine, readRange } from '../io/readRange.js';
 import { defaultCacheDir } from '../paths.js';
 
 /** Bumped when the cache file layout changes. */
-const CACHE_FORMAT = 12;
+const CACHE_FORMAT = 13;
 
 export interface CacheOptions {
   cacheDir?: string;
@@ -56,9 +56,9 @@ function codeVersion(): string {
 /**
  * What a cached corpus depends on, as a JSON text the cache's header holds whole and compares as it is (no hash
  * to collide, and no node:crypto to load): the cache layout, meso and MiniSearch versions and the code itself,
- * the index options, the page size limit, the content of the data tables (their fingerprint), and every page's
- * path, size, modification and change time (a chmod changes the latter), and what walking the folders found.
- * Costs one stat per page.
+ * the index options, the page size limit, the size, modification and change time of the data files the build
+ * compiles (data/*.json) and of every page (with its path; a chmod changes the change time), and what walking the
+ * folders found. Costs one stat per page and per data file.
  */
 function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeof listPages> } {
   const maxBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
@@ -70,7 +70,7 @@ function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeo
     minisearch: __MINISEARCH_VERSION__,
     index: INDEX_OPTIONS_KEY,
     maxBytes,
-    tables: tablesChecksum(),
+    data: dataStamps(),
     files: listed.files.map((f) => [f.file, f.absolute, f.size, f.mtimeMs, f.ctimeMs]),
     walk: listed.diagnostics,
   });
@@ -136,6 +136,7 @@ function buildAndWrite(
         head: indexHead.length,
         postings: postings.length,
         crc32: crc32(indexHead, crc32(metaBlock)),
+        fingerprints: allDataFingerprints(),
       };
       const parts = [Buffer.from(`${JSON.stringify(header)}\n`), metaBlock, ...array, indexHead, postings];
       writeFileAtomic(file, Buffer.concat(parts));
@@ -224,6 +225,11 @@ interface Header {
   postings?: number;
   /** CRC-32 of the items part's head block and the index's (each item and each term's postings have theirs) */
   crc32?: number;
+  /**
+   * the data files' fingerprints (see io/dataFingerprints), worked out after the key's stamps of the same files
+   * were taken: a run whose key matches takes them rather than read and sum the files again
+   */
+  fingerprints?: Record<string, string>;
 }
 
 /** Closes the descriptor of an items source nobody holds any more. */
@@ -308,6 +314,7 @@ function readCache(file: string, key: string, log: (m: string) => void, rebuild:
     });
     kept = true; // the items' reader keeps the descriptor
     // the items are parsed as they are asked for: a search parses those it prints, a list all of them
+    trustDataFingerprints(header.fingerprints);
     const corpus: Omit<Corpus, 'index' | 'lookup'> = {
       get items() {
         return cached.all();

@@ -2,7 +2,8 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFully, readHeaderLine, readRange } from '../io/readRange.js';
 import { join } from 'node:path';
 import { bundledDataDir, packageRoot } from '../paths.js';
-import { crc32, fingerprint } from '../io/crc32.js';
+import { crc32 } from '../io/crc32.js';
+import { dataFingerprint, EXPANSION_FILES } from '../io/dataFingerprints.js';
 import { DataError, type GazetteerCountry } from '../enrich/tables.js';
 import { getEnrichers, tablesChecksum } from '../enrich/getEnrichers.js';
 import type { Acronym } from '../indexing/learnAcronyms.js';
@@ -356,13 +357,8 @@ export const compiledExpansionsFile = () => join(packageRoot(), 'dist', 'expansi
 /** Bumped when {@link ExpansionData}'s shape, the file's layout, the way groups are made or keys worked out changes. */
 const FORMAT = 6;
 
-let dataChecksum: string | undefined;
 /** The content the shipped expansions are made of: thesaurus.json, acronyms.json and the gazetteer's data. */
-function expansionsChecksum(dir = bundledDataDir()): string {
-  const read = (f: string) => readFileSync(join(dir, f));
-  dataChecksum ??= `${fingerprint([read('thesaurus.json'), read('acronyms.json')])}-${tablesChecksum()}`;
-  return dataChecksum;
-}
+const expansionsChecksum = (): string => `${dataFingerprint(EXPANSION_FILES)}-${tablesChecksum()}`;
 
 /** The shipped expansions, made now from data/ (thesaurus, acronyms, the gazetteer's country names and regions). */
 export function makeShippedData(): ExpansionData {

@@ -57,6 +57,28 @@ describe('the compiled gazetteer shipped in dist/tables.jsonl', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)[0].countries).toContain('Belize');
   });
+
+  it('is not used once data/countries.json is edited, though a cached corpus holds its fingerprint', () => {
+    // a cached corpus records the data files' fingerprints for runs whose key (the files' stamps among them)
+    // matches: an edit changes the stamps, so the corpus is built again and the tables compiled from the edit
+    const pkg = copyPackage();
+    const bin = path.join(pkg, 'bin', 'meso.js');
+    const cacheDir = makeTempDir('meso-cache-');
+    const pages = makeTempDir();
+    writeFileSync(path.join(pages, 'p.txt'), page);
+    const list = () => run(['--data', pages, '--cache-dir', cacheDir, 'list', '--json'], { bin });
+    const countries = () => JSON.parse(list().stdout)[0].countries as string[];
+    expect(countries()).not.toContain('Belize');
+    expect(countries()).not.toContain('Belize'); // from the cache
+    const file = path.join(pkg, 'data', 'countries.json');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { countries: Array<{ name: string; aliases: string[] }> };
+    data.countries.find((c) => c.name === 'Belize')!.aliases.push('Zembla-Land');
+    writeFileSync(file, JSON.stringify(data));
+    expect(countries()).toContain('Belize');
+    const r = run(['--data', pages, '--cache-dir', cacheDir, 'list', '--country', 'Belize', '--json'], { bin });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+  });
 });
 
 describe('the filed expansions shipped in dist/expansions.txt', () => {
@@ -107,6 +129,24 @@ describe('the filed expansions shipped in dist/expansions.txt', () => {
     writeFileSync(file, JSON.stringify(data));
     const after = search(pkg, 'zemblanity');
     expect(after.status).toBe(0);
+    expect(JSON.parse(after.stdout)[0].matched).toEqual(
+      expect.arrayContaining([expect.objectContaining({ how: 'synonym' })]),
+    );
+  });
+
+  it('are not used once data/thesaurus.json is edited, though a cached corpus holds its fingerprint', () => {
+    const pkg = copyPackage();
+    const cacheDir = makeTempDir('meso-cache-');
+    const cached = (q: string) =>
+      run(['--cache-dir', cacheDir, 'search', q, '--json'], { bin: path.join(pkg, 'bin', 'meso.js') });
+    expect(cached('zemblanity').status).toBe(1);
+    expect(cached('zemblanity').status).toBe(1); // from the cache
+    const file = path.join(pkg, 'data', 'thesaurus.json');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { groups: string[][] };
+    data.groups.push(['zemblanity', 'trafficking']);
+    writeFileSync(file, JSON.stringify(data));
+    const after = cached('zemblanity');
+    expect(after.status, after.stderr).toBe(0);
     expect(JSON.parse(after.stdout)[0].matched).toEqual(
       expect.arrayContaining([expect.objectContaining({ how: 'synonym' })]),
     );
