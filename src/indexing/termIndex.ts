@@ -1,6 +1,7 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Item } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
+import { stem, useKnownStems } from '../text/stem.js';
 import { FIELDS, INDEX_OPTIONS, fieldText, indexTerms, type IndexDoc } from './buildIndex.js';
 import { AcronymCollector, type Acronym } from './learnAcronyms.js';
 import { crc32 } from '../io/crc32.js';
@@ -46,13 +47,29 @@ export class Vocabulary {
    * @param sorted the terms' numbers in the order of the terms as strings (see {@link sortedOrder}), when the
    *   index saved them: a term is then looked up by binary search, without a map of every term (at 100,000
    *   items, over 100,000 of them)
+   * @param stems per term, the number of its marked stem (see {@link stemNumbers}), when the index saved them
    */
   constructor(
     readonly terms: readonly string[],
     readonly acronyms: readonly Acronym[] = [],
     private readonly sorted?: ArrayLike<number>,
+    private readonly stems?: ArrayLike<number>,
   ) {
     if (sorted && sorted.length !== terms.length) throw new Error('the saved index does not match its terms');
+    if (stems && stems.length !== terms.length) throw new Error('the saved index does not match its terms');
+  }
+  /**
+   * The stem of a word of the index as it was indexed ({@link stem} gave it then, with this same code), without
+   * running the stemmer; undefined for a word the index does not have, or whose stem it did not save.
+   */
+  stemOf(word: string): string | undefined {
+    if (!this.stems || word.startsWith('~')) return undefined;
+    const i = this.indexOf(word);
+    if (i === undefined) return undefined;
+    const s = this.stems[i]!;
+    if (s === i) return word;
+    const marked = this.terms[s];
+    return marked?.startsWith('~') ? marked.slice(1) : undefined;
   }
   has(term: string): boolean {
     return this.indexOf(term) !== undefined;
@@ -221,6 +238,10 @@ export abstract class TermIndex implements TermLookup {
   protected sortedTerms(): ArrayLike<number> | undefined {
     return undefined;
   }
+  /** per term, the number of its marked stem, when the index saved them (see Vocabulary) */
+  protected stemNumbers(): ArrayLike<number> | undefined {
+    return undefined;
+  }
 
   /** The documents' ids and field lengths, by number. */
   protected docs(): Documents {
@@ -229,7 +250,12 @@ export abstract class TermIndex implements TermLookup {
 
   /** The terms and the acronyms of the index. */
   vocab(): Vocabulary {
-    return (this.vocabulary ??= new Vocabulary(this.terms(), this.acronymList(), this.sortedTerms()));
+    return (this.vocabulary ??= new Vocabulary(
+      this.terms(),
+      this.acronymList(),
+      this.sortedTerms(),
+      this.stemNumbers(),
+    ));
   }
 
   private postingsOf(term: number): Lists {
@@ -466,10 +492,30 @@ export class CountedIndex extends TermIndex {
       ends,
       crcs,
       sorted: sortedOrder(this.termList),
+      stems: stemNumbers(this.termList),
     };
     return [writeBlock(JSON.stringify(head), arrays), Buffer.concat(parts, end)];
   }
 }
+
+/**
+ * Per term of an index, the number of the term it is stemmed to as a word: its marked stem ("returnees" →
+ * "~return"), itself for a word that is its own stem ("return") and for a marked stem; {@link NO_STEM} where that
+ * term is missing (never, for terms counted by countTerms). Saved with the index, so that a search finds the stems
+ * of the corpus's words without the stemmer (see useKnownStems).
+ */
+export function stemNumbers(terms: readonly string[]): number[] {
+  const numbers = new Map<string, number>();
+  for (let i = 0; i < terms.length; i++) if (terms[i]!.startsWith('~')) numbers.set(terms[i]!, i);
+  return terms.map((t, i) => {
+    if (t.startsWith('~')) return i;
+    const s = stem(t);
+    return s === t ? i : (numbers.get(`~${s}`) ?? NO_STEM);
+  });
+}
+
+/** A term whose stem the index lacks (see {@link stemNumbers}). */
+export const NO_STEM = 0xffffffff;
 
 /** The numbers of `terms` in the order of the terms as strings (JavaScript's <, by UTF-16 code units). */
 export function sortedOrder(terms: readonly string[]): number[] {
@@ -484,6 +530,7 @@ type HeadArrays = {
   ends: ArrayLike<number>;
   crcs: ArrayLike<number>;
   sorted: ArrayLike<number>;
+  stems: ArrayLike<number>;
 };
 /** The head of a saved index, as read. */
 type Head = SavedHead & { [name in keyof HeadArrays]: Uint32Array };
@@ -532,7 +579,8 @@ export class SavedIndex extends TermIndex {
   }
   /** The stats as MiniSearch's JSON has them (for {@link TermIndex.load}). */
   protected stats(): Stats {
-    const { terms: _t, ends: _e, crcs: _c, sorted: _s, acronyms: _a, fieldLengths: _f, ...rest } = this.readHead();
+    const { terms: _t, ends: _e, crcs: _c, sorted: _s, stems: _st, acronyms: _a, fieldLengths: _f, ...rest } =
+      this.readHead();
     const { ids, lengths, fieldCount } = this.docs();
     const fieldLength = ids.map((_, doc) =>
       Array.from({ length: fieldCount }, (_, f) => lengths[doc * fieldCount + f]!),
@@ -545,6 +593,9 @@ export class SavedIndex extends TermIndex {
   }
   protected override sortedTerms() {
     return this.readHead().sorted;
+  }
+  protected override stemNumbers() {
+    return this.readHead().stems;
   }
   protected acronymList() {
     return this.readHead().acronyms ?? [];
@@ -562,7 +613,7 @@ export class SavedIndex extends TermIndex {
     if (this.head) return this.head;
     const block = readBlock(this.bytes, this.start, this.end);
     const saved = block.value as SavedHead;
-    const { fieldLengths, ends, crcs, sorted } = block.arrays;
+    const { fieldLengths, ends, crcs, sorted, stems } = block.arrays;
     const postings = this.source ? this.source.length : this.end - block.end;
     if (
       typeof saved !== 'object' ||
@@ -572,6 +623,8 @@ export class SavedIndex extends TermIndex {
       !ends ||
       !crcs ||
       !sorted ||
+      !stems ||
+      stems.length !== ends.length ||
       saved.terms.length !== ends.length ||
       crcs.length !== ends.length ||
       (ends.at(-1) ?? 0) !== postings ||
@@ -581,7 +634,10 @@ export class SavedIndex extends TermIndex {
       throw new Error('the saved index does not match its postings');
     }
     this.base = block.end;
-    return (this.head = { ...saved, fieldLengths, ends, crcs, sorted });
+    this.head = { ...saved, fieldLengths, ends, crcs, sorted, stems };
+    // the stems of the corpus's words, as they were counted: a search stems many of them (see useKnownStems)
+    useKnownStems((word) => this.vocab().stemOf(word));
+    return this.head;
   }
 }
 

@@ -8,7 +8,7 @@ import { DataError, type GazetteerCountry } from '../enrich/tables.js';
 import { getEnrichers, tablesChecksum } from '../enrich/getEnrichers.js';
 import type { Acronym } from '../indexing/learnAcronyms.js';
 import { splitAlnum, tokenize } from '../text/tokenize.js';
-import { stem } from '../text/stem.js';
+import { rememberStems, stem } from '../text/stem.js';
 import { isStopWord } from '../text/stopWords.js';
 import { foldText } from '../text/foldText.js';
 
@@ -77,17 +77,26 @@ const bucket = (term: string) => term.slice(0, 3);
 class TableExpression implements Expression {
   private folded?: string[];
   private keyed?: string;
+  /**
+   * @param stems the stems of its words, joined by spaces, as the build worked them out: told to the stemmer's
+   *   memo (see rememberStems) when the words are, so that a query meeting the expression runs no stemmer for them
+   */
   constructor(
     readonly text: string,
     readonly short = false,
     terms?: string[],
     key?: string,
+    private readonly stems?: string,
   ) {
     this.folded = terms;
     this.keyed = key;
   }
   get terms(): string[] {
-    return (this.folded ??= expressionTerms(this.text));
+    if (this.folded === undefined) {
+      this.folded = expressionTerms(this.text);
+      if (this.stems !== undefined) rememberStems(this.folded, this.stems.split(' '));
+    }
+    return this.folded;
   }
   get key(): string {
     return (this.keyed ??= keyOf(this.terms));
@@ -99,6 +108,8 @@ export interface GroupData {
   kind: ExpansionKind;
   texts: string[];
   keys: string[];
+  /** the stems of each expression's words, joined by spaces (see TableExpression) */
+  stems: string[];
   /** how many of `texts` (the first) are an acronym's short forms */
   shorts: number;
   heads?: number;
@@ -119,8 +130,8 @@ class TableGroup implements ExpansionGroup {
     return this.group.heads;
   }
   get expressions(): readonly Expression[] {
-    const { texts, shorts, keys } = this.group;
-    return (this.made ??= texts.map((t, k) => new TableExpression(t, k < shorts, undefined, keys[k])));
+    const { texts, shorts, keys, stems } = this.group;
+    return (this.made ??= texts.map((t, k) => new TableExpression(t, k < shorts, undefined, keys[k], stems?.[k])));
   }
 }
 
@@ -167,8 +178,11 @@ export function expansionData(
   const data: ExpansionData = { groups: [], keyed: new Map(), longest: 0 };
   const add = (kind: ExpansionKind, texts: string[], shorts: number, heads?: number) => {
     const i = data.groups.length;
-    const keys = texts.map((t) => keyOf(expressionTerms(t)));
-    data.groups.push(heads === undefined ? { kind, texts, keys, shorts } : { kind, texts, keys, shorts, heads });
+    const terms = texts.map(expressionTerms);
+    const keys = terms.map(keyOf);
+    const stems = terms.map((t) => t.map(stem).join(' '));
+    const group: GroupData = { kind, texts, keys, stems, shorts };
+    data.groups.push(heads === undefined ? group : { ...group, heads });
     for (const key of keys) {
       const list = data.keyed.get(key);
       if (!list) data.keyed.set(key, [i]);
@@ -355,7 +369,7 @@ const NONE: readonly Acronym[] = [];
 export const compiledExpansionsFile = () => join(packageRoot(), 'dist', 'expansions.txt');
 
 /** Bumped when {@link ExpansionData}'s shape, the file's layout, the way groups are made or keys worked out changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /** The content the shipped expansions are made of: thesaurus.json, acronyms.json and the gazetteer's data. */
 const expansionsChecksum = (): string => `${dataFingerprint(EXPANSION_FILES)}-${tablesChecksum()}`;

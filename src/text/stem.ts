@@ -57,7 +57,7 @@ export const widerStem = (term: string): string | undefined => WIDER.get(stem(te
 export function stem(term: string): string {
   let s = memo.get(term);
   if (s === undefined) {
-    s = stemOnce(term);
+    s = known?.(term) ?? stemOnce(term);
     if (memo.size > 100_000) memo.clear();
     memo.set(term, s);
   }
@@ -66,6 +66,32 @@ export function stem(term: string): string {
 
 /** Stems are asked for the same few thousand words over and over. */
 const memo = new Map<string, string>();
+
+/**
+ * Tells {@link stem} the stems of some words, worked out by this same code in another run (the build's, for the
+ * shipped expansions' words): ignored unless there is one per word. A word already stemmed keeps its stem.
+ */
+export function rememberStems(words: readonly string[], stems: readonly string[]): void {
+  if (words.length !== stems.length) return;
+  for (let i = 0; i < words.length; i++) if (!memo.has(words[i]!) && stems[i]) memo.set(words[i]!, stems[i]!);
+}
+
+/** Where stems worked out in another run are found: see {@link useKnownStems}. */
+let known: ((term: string) => string | undefined) | undefined;
+
+/**
+ * Has {@link stem} look a word up in `lookup` before it runs the stemmer: the stems a cached index recorded for
+ * its words when it was counted, by this same code (see termIndex.ts). A search stems its words, its expansions',
+ * and the words of its hits and of its feedback, most of them the corpus's: the stemmer's expressions take about
+ * half a millisecond to compile in each run, and each word a few microseconds more. `lookup` answers undefined for
+ * a word it does not know; the last one given is used.
+ */
+export function useKnownStems(lookup: (term: string) => string | undefined): void {
+  known = lookup;
+}
+
+/** The stem of a folded term as {@link stem} works it out, without its memo or the stems it was told: for tests. */
+export const stemAfresh = (term: string): string => stemOnce(term);
 
 function stemOnce(term: string): string {
   if (term.length < 4 || /\d/.test(term)) return term;

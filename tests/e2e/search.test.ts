@@ -25,6 +25,30 @@ const hits = (args: string[]) => {
 };
 
 describe('meso search', () => {
+  it('answers the same from a warm cache as without one: what the cache recorded (stems, fingerprints) changes nothing', () => {
+    // a run from the cache takes the stems of the corpus's words from the cached index, and the data files'
+    // fingerprints from the cache's header; a run without it works all of them out
+    const queries = [
+      'trafficking',
+      'what is being done against human trafficking?',
+      'trata de personas',
+      'returnees Guatemala',
+      'labour migration Costa Rica',
+      'smugling',
+      'organizations training women',
+      '"voluntary return"',
+    ];
+    const search = (q: string, ...flags: string[]) =>
+      run(['search', q, '--json', '--explain', '--limit', '0', ...flags]);
+    for (const q of queries) {
+      const fresh = search(q, '--no-cache');
+      search(q); // writes the cache, if not yet
+      const cached = search(q);
+      expect(cached.status, q).toBe(fresh.status);
+      expect(cached.stdout, q).toBe(fresh.stdout);
+    }
+  });
+
   it('finds a word that names a property of a plain object (regression: `constructor` was an internal error)', () => {
     const pages = makeTempDir('meso-constructor-');
     writeFileSync(

@@ -16,8 +16,11 @@ import {
   writePostings,
   searchLookup,
   sortedOrder,
+  stemNumbers,
+  NO_STEM,
   type TermIndex,
 } from '../../src/indexing/termIndex.js';
+import { stemAfresh } from '../../src/text/stem.js';
 import type { Item } from '../../src/types.js';
 import { termsFor } from '../../src/query/queryTerms.js';
 import { parseQuery } from '../../src/query/parseQuery.js';
@@ -317,6 +320,28 @@ describe('a saved index looks its terms up in their sorted order', () => {
       expect(fromCache.indexOf(t)).toBe(i);
     });
     for (const t of ['', 'zzzz', 'traffickin', 'a'.repeat(30)]) expect(fromCache.has(t)).toBe(counted.has(t));
+  });
+});
+
+describe('a saved index knows the stems of its words', () => {
+  it('as the stemmer works them out, for every word of the bundled index; nothing for others', () => {
+    const fromCache = saved(countTerms(corpus.items)).vocab();
+    const words = fromCache.terms.filter((t) => !t.startsWith('~'));
+    expect(words.length).toBeGreaterThan(900);
+    // some words are their own stem, some are not
+    expect(words.filter((w) => stemAfresh(w) !== w).length).toBeGreaterThan(100);
+    for (const w of words) expect(fromCache.stemOf(w), w).toBe(stemAfresh(w));
+    for (const t of ['~traffick', 'zzzz', 'traffickin', '']) expect(fromCache.stemOf(t), t).toBeUndefined();
+  });
+
+  it('but not a stem it lacks (a marked stem missing from the terms)', () => {
+    const terms = ['returnees', '~return', 'return'];
+    expect(stemNumbers(terms)).toEqual([1, 1, 2]);
+    const numbers = stemNumbers(['returnees', 'return']);
+    expect(numbers).toEqual([NO_STEM, 1]);
+    const vocabulary = new Vocabulary(['returnees', 'return'], [], sortedOrder(['returnees', 'return']), numbers);
+    expect(vocabulary.stemOf('returnees')).toBeUndefined();
+    expect(vocabulary.stemOf('return')).toBe('return');
   });
 });
 
