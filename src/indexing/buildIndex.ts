@@ -43,6 +43,8 @@ export const indexTerms = (term: string): string | string[] => {
   return s === term ? term : [term, `~${s}`];
 };
 export const isStemTerm = (term: string) => term.startsWith('~');
+/** An index term without its stem mark: the stem of a marked term, else the term. */
+export const unmarked = (term: string) => (term.startsWith('~') ? term.slice(1) : term);
 
 /**
  * The MiniSearch options meso indexes with: text folded (case, accents, quotes) by {@link tokenize}, each word

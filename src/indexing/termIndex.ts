@@ -579,8 +579,16 @@ export class SavedIndex extends TermIndex {
   }
   /** The stats as MiniSearch's JSON has them (for {@link TermIndex.load}). */
   protected stats(): Stats {
-    const { terms: _t, ends: _e, crcs: _c, sorted: _s, stems: _st, acronyms: _a, fieldLengths: _f, ...rest } =
-      this.readHead();
+    const {
+      terms: _t,
+      ends: _e,
+      crcs: _c,
+      sorted: _s,
+      stems: _st,
+      acronyms: _a,
+      fieldLengths: _f,
+      ...rest
+    } = this.readHead();
     const { ids, lengths, fieldCount } = this.docs();
     const fieldLength = ids.map((_, doc) =>
       Array.from({ length: fieldCount }, (_, f) => lengths[doc * fieldCount + f]!),

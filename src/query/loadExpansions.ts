@@ -66,7 +66,7 @@ export const keyOf = (terms: readonly string[]) =>
   terms
     .map((t) => {
       const s = stem(t);
-      return s.length >= 5 && /[ao]$/.test(s) ? s.slice(0, -1) : s;
+      return s.length >= 5 && (s.endsWith('a') || s.endsWith('o')) ? s.slice(0, -1) : s;
     })
     .join(' ');
 

@@ -1,7 +1,7 @@
 import type { Item } from '../types.js';
 import type { Clause, Query } from './parseQuery.js';
 import type { Field } from '../indexing/buildIndex.js';
-import { FIELD_BOOST, FIELDS, fieldText, stemQueries } from '../indexing/buildIndex.js';
+import { FIELD_BOOST, FIELDS, fieldText, stemQueries, unmarked } from '../indexing/buildIndex.js';
 import { searchLookup, type SearchIndex, type TermLookup } from '../indexing/termIndex.js';
 import { PostingsIndex, type DocScores } from '../indexing/postingsIndex.js';
 import { AcronymCollector, type Acronym } from '../indexing/learnAcronyms.js';
@@ -969,7 +969,7 @@ function matchesOf(plan: Plan, doc: number, run: Run, scored: Scored, held: Held
       score: hit.score * probe.weight,
     });
     if (unit.how === 'feedback' || stop) continue;
-    for (let i = 0; i < met.length; i++) (probe.stem ? stems : terms).add(met[i]!.replace(/^~/, ''));
+    for (let i = 0; i < met.length; i++) (probe.stem ? stems : terms).add(unmarked(met[i]!));
   }
   return { parts, terms: [[...terms], [...stems]] };
 }

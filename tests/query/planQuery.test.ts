@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
 import { parseQuery } from '../../src/query/parseQuery.js';
-import { planQuery, planTerms, probesOf, spanishForms, spellingVariants } from '../../src/query/planQuery.js';
+import {
+  planQuery,
+  planTerms,
+  probesOf,
+  spanishForms,
+  spellingVariants,
+  splitEnding,
+} from '../../src/query/planQuery.js';
 import { compileExpansions, countryGroups, loadExpansions } from '../../src/query/loadExpansions.js';
 import type { GazetteerCountry } from '../../src/enrich/tables.js';
 import { Vocabulary } from '../../src/indexing/termIndex.js';
@@ -246,5 +254,41 @@ describe('loadExpansions', () => {
     expect(validateRegions({ groups: [] })).toEqual({});
     const { validateNarrower } = await import('../../src/query/loadExpansions.js');
     expect(() => validateNarrower({ narrower: [{ broader: ['x'] }] })).toThrow(/narrower\[0\]/);
+  });
+});
+
+describe('the Spanish forms of a word', () => {
+  // the forms as the expressions they replaced found them (the oracle: ^(.{n,}?)(endings)$, a lazy root)
+  const FAMILY = ['o', 'a', 'os', 'as', 'ado', 'ada', 'ados', 'adas', 'ido', 'ida', 'idos', 'idas'];
+  function byExpressions(term: string): string[] {
+    if (/\d/.test(term)) return [];
+    const out = new Set<string>();
+    const gender = /^(.{3,}?)(ores|oras|ora|or|os|as|o|a)$/.exec(term);
+    if (gender)
+      for (const e of gender[2]!.startsWith('or') ? ['or', 'ora', 'ores', 'oras'] : ['o', 'a', 'os', 'as'])
+        out.add(gender[1]! + e);
+    const family = /^(.{4,}?)(ados|adas|ado|ada|idos|idas|ido|ida|ar|ir|os|as|o|a|es|e)$/.exec(term);
+    if (family && !/^(?:as?|es?)$/.test(family[2]!)) for (const e of FAMILY) out.add(family[1]! + e);
+    out.delete(term);
+    return [...out];
+  }
+  const everything = { has: () => true };
+  // words made of the endings' letters, so that most end in one or several of them
+  const word = fc.oneof(
+    fc
+      .array(fc.constantFrom('a', 'o', 's', 'r', 'd', 'i', 'e', 't', 'n', '1'), { maxLength: 12 })
+      .map((a) => a.join('')),
+    fc.string({ maxLength: 12 }).filter((w) => !/[\n\r\u2028\u2029]/.test(w)),
+  );
+
+  test.prop([word])('are those the lazy-root expressions found, in the same order', (w) => {
+    expect(spanishForms(w, everything)).toEqual(byExpressions(w));
+  });
+
+  it('split a word before its longest ending that leaves a long enough root', () => {
+    expect(splitEnding('deportadas', ['as', 'adas', 'a'], 4)).toEqual(['deport', 'adas']);
+    expect(splitEnding('trata', ['ata', 'a'], 3)).toEqual(['trat', 'a']);
+    expect(splitEnding('casa', ['asa', 'a'], 3)).toEqual(['cas', 'a']);
+    expect(splitEnding('ora', ['ora', 'a'], 3)).toBeUndefined();
   });
 });
