@@ -28,7 +28,8 @@ export function timed<T>(phase: string, work: () => T): T {
 export function timingsLine(): string {
   if (!on) return '';
   const rounded = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v * 100) / 100]));
-  return `${JSON.stringify({ timings: { ...rounded, total: Math.round(performance.now() * 100) / 100 } })}\n`;
+  // (the process's uptime, not performance.now(), which would load perf_hooks, about 0.7 ms, into the run it times)
+  return `${JSON.stringify({ timings: { ...rounded, total: Math.round(process.uptime() * 1e5) / 100 } })}\n`;
 }
 
 let builtCorpus = false;
