@@ -915,11 +915,21 @@ function addTagged(
  */
 type Held = { literal?: number[]; fed: boolean };
 
+/** A probe that met an item, with its unit, the query words it stands for, and its hit (see metProbes). */
+type MetProbe = (
+  unit: Unit,
+  query: string,
+  probe: Probe,
+  hit: { score: number; match: Record<string, string[]> },
+  stop: boolean,
+) => void;
+
 /**
- * The probes of a plan that met an item, unit by unit: the literal units that held, of each expansion its best
- * alternative, and the feedback units when feedback counted.
+ * The probes of a plan that met an item, unit by unit, handed to `visit`: the literal units that held, of each
+ * expansion its best alternative, and the feedback units when feedback counted. (A callback, not a generator:
+ * this runs for every printed hit before V8 optimises it, where each step of a generator makes an object.)
  */
-function* metProbes(plan: Plan, doc: number, run: Run, scored: Scored, held: Held) {
+function metProbes(plan: Plan, doc: number, run: Run, scored: Scored, held: Held, visit: MetProbe): void {
   const content = new Set(plan.content);
   const units: Array<[Unit, string]> = [];
   plan.literals.forEach((u, i) => {
@@ -938,10 +948,14 @@ function* metProbes(plan: Plan, doc: number, run: Run, scored: Scored, held: Hel
       for (const p of word) {
         const h = run(p);
         const match = h.match(doc);
-        if (match) {
-          const hit = { score: h.score[doc]!, match };
-          yield { unit, query, probe: p, hit, stop: unit.how === 'literal' && !content.has(unit.covers[0]!) };
-        }
+        if (match)
+          visit(
+            unit,
+            query,
+            p,
+            { score: h.score[doc]!, match },
+            unit.how === 'literal' && !content.has(unit.covers[0]!),
+          );
       }
 }
 
@@ -957,7 +971,7 @@ function matchesOf(plan: Plan, doc: number, run: Run, scored: Scored, held: Held
   const parts: ScorePart[] = [];
   const terms = new Set<string>();
   const stems = new Set<string>();
-  for (const { unit, query, probe, hit, stop } of metProbes(plan, doc, run, scored, held)) {
+  metProbes(plan, doc, run, scored, held, (unit, query, probe, hit, stop) => {
     const met = Object.keys(hit.match);
     parts.push({
       query,
@@ -968,9 +982,9 @@ function matchesOf(plan: Plan, doc: number, run: Run, scored: Scored, held: Held
       fields: [...new Set(Object.values(hit.match).flat())] as Field[],
       score: hit.score * probe.weight,
     });
-    if (unit.how === 'feedback' || stop) continue;
+    if (unit.how === 'feedback' || stop) return;
     for (let i = 0; i < met.length; i++) (probe.stem ? stems : terms).add(unmarked(met[i]!));
-  }
+  });
   return { parts, terms: [[...terms], [...stems]] };
 }
 
@@ -985,7 +999,8 @@ export function describeHits(ranked: Ranked[], explain = false): Hit[] {
   return ranked.map((r) => {
     const parts = r.parts();
     const matchedTerms = r.terms();
-    const [terms, stems] = [new Set(matchedTerms[0]), new Set(matchedTerms[1])];
+    const terms = new Set(matchedTerms[0]);
+    const stems = new Set(matchedTerms[1]);
     const stemMatch = stems.size > 0 ? stemsTo(stems) : () => false;
     const isMatch = (term: string) => terms.has(term) || stemMatch(term);
     const best = new Map<string, MatchInfo>();
