@@ -643,8 +643,10 @@ export class SavedIndex extends TermIndex {
     }
     this.base = block.end;
     this.head = { ...saved, fieldLengths, ends, crcs, sorted, stems };
-    // the stems of the corpus's words, as they were counted: a search stems many of them (see useKnownStems)
-    useKnownStems((word) => this.vocab().stemOf(word));
+    // the stems of the corpus's words, as they were counted: a search stems many of them (see useKnownStems);
+    // held weakly, so that an index no longer used is not kept for its stems
+    const index = new WeakRef<SavedIndex>(this);
+    useKnownStems((word) => index.deref()?.vocab().stemOf(word));
     return this.head;
   }
 }

@@ -226,8 +226,8 @@ interface Header {
   /** CRC-32 of the items part's head block and the index's (each item and each term's postings have theirs) */
   crc32?: number;
   /**
-   * the data files' fingerprints (see io/dataFingerprints), worked out after the key's stamps of the same files
-   * were taken: a run whose key matches takes them rather than read and sum the files again
+   * the data files' fingerprints (see io/dataFingerprints), each file read after the stamp the key holds of it was
+   * taken: a run whose key matches takes them rather than read and sum the files again
    */
   fingerprints?: Record<string, string>;
 }

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRunner, makeTempDir, ROOT } from '../helpers/runMeso.js';
+import { createRunner, makeTempDir, mesoEnv, ROOT } from '../helpers/runMeso.js';
 
 /** A copy of the installed package (bin, dist, data, package.json), to edit its data tables safely. */
 function copyPackage(): string {
@@ -56,6 +57,71 @@ describe('the compiled gazetteer shipped in dist/tables.jsonl', () => {
     const r = run(['--data', pages, 'list', '--json', '--no-cache'], { bin: path.join(pkg, 'bin', 'meso.js') });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)[0].countries).toContain('Belize');
+  });
+
+  it('is not used once data/countries.json is edited by the same size, with a warm cache', () => {
+    const pkg = copyPackage();
+    const bin = path.join(pkg, 'bin', 'meso.js');
+    const cacheDir = makeTempDir('meso-cache-');
+    const pages = makeTempDir();
+    writeFileSync(
+      path.join(pages, 'p.txt'),
+      'A new name\n\nOfficials from Zembla met in the capital to discuss border management.\n',
+    );
+    const belize = () =>
+      run(['--data', pages, '--cache-dir', cacheDir, 'list', '--country', 'Belize', '--json'], { bin });
+    expect(belize().status).toBe(1);
+    expect(belize().status).toBe(1); // from the cache
+    const file = path.join(pkg, 'data', 'countries.json');
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace(/("es": \[\s*)"Belice"/, '$1"Zembla"');
+    expect(edited).not.toBe(text);
+    expect(edited.length).toBe(text.length);
+    writeFileSync(file, edited);
+    const r = belize();
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+  });
+
+  it('is not used once data/countries.json was edited while the run that wrote the cache read it (regression)', () => {
+    // a run that reads the tables before it makes its cache key (a --country filter makes it read them first)
+    // recorded the stamps of the edited file with the fingerprint of what it had read: every later run trusted
+    // the old tables (and served items enriched with them). Each data file is now stamped before it is read.
+    const pkg = copyPackage();
+    const bin = path.join(pkg, 'bin', 'meso.js');
+    const cacheDir = makeTempDir('meso-cache-');
+    const hook = path.join(makeTempDir('meso-hook-'), 'edit.cjs');
+    writeFileSync(
+      hook,
+      [
+        "const fs = require('node:fs');",
+        'const read = fs.readFileSync;',
+        'let done = false;',
+        'fs.readFileSync = function (file, ...rest) {',
+        '  const value = read.call(this, file, ...rest);',
+        "  if (!done && String(file).endsWith('countries.json')) {",
+        '    done = true;',
+        '    fs.writeFileSync(file, read.call(this, file, \'utf8\').replace(\'"name": "Mexico",\', \'"name": "Mexiko",\'));',
+        '  }',
+        '  return value;',
+        '};',
+      ].join('\n'),
+    );
+    const racing = spawnSync(
+      process.execPath,
+      ['-r', hook, bin, 'search', '--country', 'mx', 'trata', '--json', '--cache-dir', cacheDir],
+      {
+        env: mesoEnv(makeTempDir('meso-xdg-')),
+        encoding: 'utf8',
+      },
+    );
+    expect(racing.status, racing.stderr).toBe(0);
+    expect(readFileSync(path.join(pkg, 'data', 'countries.json'), 'utf8')).toContain('"name": "Mexiko",');
+    const names = (r: { stdout: string }) => (JSON.parse(r.stdout) as Array<{ value: string }>).map((c) => c.value);
+    const fresh = names(run(['countries', '--json', '--no-cache'], { bin }));
+    expect(fresh).toContain('Mexiko');
+    expect(names(run(['countries', '--json', '--cache-dir', cacheDir], { bin }))).toEqual(fresh);
+    expect(names(run(['countries', '--json', '--cache-dir', cacheDir], { bin }))).toEqual(fresh);
   });
 
   it('is not used once data/countries.json is edited, though a cached corpus holds its fingerprint', () => {

@@ -43,7 +43,7 @@ describe('MESO_TIMINGS', () => {
     const hook = path.join(makeTempDir('meso-timings-'), 'loaded.cjs');
     writeFileSync(
       hook,
-      "process.on('exit', () => require('node:fs').writeSync(2, `\\nLOADED ${JSON.stringify(process.moduleLoadList)}\\n`));",
+      "process.on('exit', () => require('node:fs').writeSync(2, '\\nLOADED ' + JSON.stringify(process.moduleLoadList) + '\\n'));",
     );
     const r = spawnSync(process.execPath, ['-r', hook, BIN, 'search', 'trafficking', '--json'], {
       env: mesoEnv(cacheHome, { MESO_TIMINGS: '1' }),
