@@ -1,8 +1,8 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Item } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
-import { stem, useKnownStems } from '../text/stem.js';
-import { FIELDS, INDEX_OPTIONS, fieldText, indexTerms, type IndexDoc } from './buildIndex.js';
+import { useKnownStems } from '../text/stem.js';
+import { FIELDS, INDEX_OPTIONS, fieldText, indexTerms, isStemTerm, unmarked, type IndexDoc } from './buildIndex.js';
 import { AcronymCollector, type Acronym } from './learnAcronyms.js';
 import { crc32 } from '../io/crc32.js';
 import { readBlock, wordsAt, writeBlock } from '../io/jsonBlock.js';
@@ -63,13 +63,13 @@ export class Vocabulary {
    * running the stemmer; undefined for a word the index does not have, or whose stem it did not save.
    */
   stemOf(word: string): string | undefined {
-    if (!this.stems || word.startsWith('~')) return undefined;
+    if (!this.stems || isStemTerm(word)) return undefined;
     const i = this.indexOf(word);
     if (i === undefined) return undefined;
     const s = this.stems[i]!;
     if (s === i) return word;
     const marked = this.terms[s];
-    return marked?.startsWith('~') ? marked.slice(1) : undefined;
+    return marked !== undefined && isStemTerm(marked) ? unmarked(marked) : undefined;
   }
   has(term: string): boolean {
     return this.indexOf(term) !== undefined;
@@ -506,11 +506,12 @@ export class CountedIndex extends TermIndex {
  */
 export function stemNumbers(terms: readonly string[]): number[] {
   const numbers = new Map<string, number>();
-  for (let i = 0; i < terms.length; i++) if (terms[i]!.startsWith('~')) numbers.set(terms[i]!, i);
+  for (let i = 0; i < terms.length; i++) if (isStemTerm(terms[i]!)) numbers.set(terms[i]!, i);
   return terms.map((t, i) => {
-    if (t.startsWith('~')) return i;
-    const s = stem(t);
-    return s === t ? i : (numbers.get(`~${s}`) ?? NO_STEM);
+    if (isStemTerm(t)) return i;
+    // the terms the word is indexed as: itself alone when it is its own stem, else itself and its marked stem
+    const indexed = indexTerms(t);
+    return typeof indexed === 'string' ? i : (numbers.get(indexed[1]!) ?? NO_STEM);
   });
 }
 
