@@ -24,7 +24,7 @@ Examples:
   meso search '"voluntary return"' -c Mexico  a phrase, in items about Mexico
   meso list --topic smuggling --since 2018 --json | jq -r '.[].title'
   meso timeline --country "Costa Rica"        coverage over time, a bar chart
-  meso show 3f2a1bc                           one item in full (id or prefix)
+  meso show 46b7b7f                           one item in full (id or prefix)
   meso export --format csv --out items.csv    every item, for a spreadsheet
   meso --data ~/pages list                    your own folder of .txt pages
   source <(meso completion bash)              completion for bash

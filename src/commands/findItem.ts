@@ -3,7 +3,7 @@ import { NoResultsError, UsageError } from '../errors.js';
 import { shortId } from '../render/shortId.js';
 
 /**
- * The one item an id or id prefix names (`meso show 3f2a1bc`, `meso similar 3f2a1bc`): a usage error for a
+ * The one item an id or id prefix names (`meso show 46b7b7f`, `meso similar 46b7b7f`): a usage error for a
  * value that is no id or a prefix of several, "nothing found" (exit 1) for an id no item has.
  */
 export function findItem(items: readonly Item[], id: string): Item {

@@ -30,7 +30,10 @@ export function indexNameProblem(name: string): string | null {
   return null;
 }
 
-/** The index mapping for the bulk export: English-analysed text, keyword facets, a date. */
+/**
+ * The index mapping for the bulk export: English-analysed text, keyword facets, a date. `dynamic: false` keeps
+ * a field it does not name out of the index (stored, not searchable): it names every field of an item.
+ */
 export const INDEX_MAPPING = {
   mappings: {
     dynamic: false,
@@ -38,6 +41,7 @@ export const INDEX_MAPPING = {
       id: { type: 'keyword' },
       title: { type: 'text', analyzer: 'english' },
       summary: { type: 'text', analyzer: 'english' },
+      body: { type: 'text', analyzer: 'english' },
       date: { type: 'date', format: 'yyyy-MM-dd' },
       dateSource: { type: 'keyword' },
       inferredDate: {

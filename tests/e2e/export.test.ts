@@ -76,6 +76,27 @@ describe('meso export', () => {
     expect(m.mappings.properties.id.type).toBe('keyword');
   });
 
+  // Regression: the mapping left out `body` (with dynamic: false, an article's text was stored but not searchable)
+  it('maps every field of an exported item, text fields with the english analyzer', () => {
+    const mapping = json<any>(run(['export', '--format', 'mapping'])).mappings;
+    expect(mapping.dynamic).toBe(false);
+    const article = [
+      'Belize hosts a regional workshop on labour migration',
+      'Belize, Guatemala',
+      '5 December, 2018',
+      'Belmopan, Belize. Officials of the region met to discuss fair recruitment of migrant workers.',
+      'The second day turned to seasonal agriculture, where sugarcane cutters cross the border each harvest.',
+    ];
+    const dir = writePages({ 'article.txt': `${article.join('\n\n')}\n` });
+    const items = [run(['export', '--format', 'jsonl']), run(['export', '--format', 'jsonl', '--data', dir])]
+      .flatMap((r) => r.stdout.trim().split('\n'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const fields = new Set(items.flatMap((item) => Object.keys(item)));
+    expect(items.some((item) => typeof item.body === 'string')).toBe(true);
+    for (const field of fields) expect(mapping.properties, field).toHaveProperty(field);
+    for (const field of ['title', 'summary', 'body']) expect(mapping.properties[field].analyzer).toBe('english');
+  });
+
   it('exits 2 for an unknown --format', () => {
     const r = run(['export', '--format', 'xml']);
     expect(r.status).toBe(2);
