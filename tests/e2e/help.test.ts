@@ -85,7 +85,9 @@ describe('help', () => {
   // Regression: meso --help showed `meso show 3f2a1bc`, which names no item of the bundled pages (exit 1)
   it('names items of the bundled pages in its examples of show and similar', async () => {
     const texts = await Promise.all([[], ...COMMANDS.map((c) => [c])].map((c) => commanderHelp([...c, '--help'])));
-    const ids = new Set(texts.flatMap((t) => [...t.out.matchAll(/meso (?:show|similar) ([0-9a-f]{6,12})\b/g)].map((m) => m[1]!)));
+    const ids = new Set(
+      texts.flatMap((t) => [...t.out.matchAll(/meso (?:show|similar) ([0-9a-f]{6,12})\b/g)].map((m) => m[1]!)),
+    );
     expect(ids.size).toBeGreaterThan(0);
     for (const id of ids) {
       const r = run(['show', id, '--json']);
