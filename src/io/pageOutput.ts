@@ -19,6 +19,14 @@ export function pagerCommand(env: NodeJS.ProcessEnv): PagerCommand | null {
   return { command, args: [], shell: true };
 }
 
+/**
+ * The pager's environment: as git does, `LESS=FRX` and `LV=-c` unless the user set them, so that a pager set to
+ * plain `less` (`PAGER=less`, the usual setting) shows colours instead of their escape codes, and `lv` too.
+ */
+export function pagerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' };
+}
+
 /** Exit statuses of a shell that could not find the command: sh's 127, cmd.exe's 9009. */
 const NOT_FOUND = new Set([127, 9009]);
 
@@ -34,7 +42,11 @@ export function pageOutput(text: string, env: NodeJS.ProcessEnv): Promise<boolea
     const ignoreInterrupt = () => {};
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(pager.command, pager.args, { stdio: ['pipe', 'inherit', 'inherit'], shell: pager.shell, env });
+      child = spawn(pager.command, pager.args, {
+        stdio: ['pipe', 'inherit', 'inherit'],
+        shell: pager.shell,
+        env: pagerEnv(env),
+      });
     } catch {
       resolve(false);
       return;

@@ -35,6 +35,15 @@ describe.skipIf(!hasScript)('the pager, on a terminal', () => {
     expect(note).toBeGreaterThan(lastPaged);
   });
 
+  // Regression: PAGER=less (no flags) showed the table's colours as raw escape codes; git sets LESS=FRX for it
+  it('gives the pager LESS=FRX and LV=-c, as git does, unless they are set', () => {
+    const pager = 'sh -c \'cat >/dev/null; echo "LESS=[$LESS] LV=[$LV]"\'';
+    const unset = runInTerminal(['list', '-n', '2'], { env: { PAGER: pager, LESS: undefined, LV: undefined } });
+    expect(unset.stdout).toContain('LESS=[FRX] LV=[-c]');
+    const set = runInTerminal(['list', '-n', '2'], { env: { PAGER: pager, LESS: '-S', LV: '' } });
+    expect(set.stdout).toContain('LESS=[-S] LV=[]');
+  });
+
   it('prefers $MESO_PAGER to $PAGER', () => {
     const r = runInTerminal(['list', '-n', '2'], { env: { PAGER: 'false', MESO_PAGER: "sed 's/^/meso> /'" } });
     expect(r.stdout).toMatch(/^meso> .*Community Advisors/m);
