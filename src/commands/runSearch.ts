@@ -50,5 +50,11 @@ export async function runSearch(words: string[], self: Command, rt: Runtime): Pr
   // a cut list says so on stderr in every format (emitItems), so a script knows it has not got them all
   const hits = timed('describe', () => describeHits(applyLimit(ranked, opts, DEFAULT_LIMIT), opts.explain));
   const format = await emitItems(hits, opts, rt, { hits: true, total: ranked.length });
-  if (opts.explain && (format === 'table' || format === 'lines')) rt.out(renderExplain(hits, await styleFor(opts, rt)));
+  // the account of --explain follows a table; after plain lines (a pipe) it goes to stderr, so that stdout keeps one
+  // line per row (JSON has it per hit; CSV and TSV, whose columns are fixed, leave it out)
+  if (opts.explain && format === 'table') rt.out(renderExplain(hits, await styleFor(opts, rt)));
+  if (opts.explain && format === 'lines') {
+    const { makeStyle } = await import('../render/makeStyle.js');
+    rt.err(renderExplain(hits, makeStyle({ color: opts.color, isTTY: Boolean(rt.errIsTTY), env: rt.env })));
+  }
 }

@@ -46,7 +46,8 @@ export function hitRecord(hit: Hit): OutputRecord {
     score: Math.round(hit.score * 1e4) / 1e4,
     matched: hit.matched,
     snippet: hit.snippet,
-    ...(hit.explain ? { explain: hit.explain } : {}),
+    // its score rounded as the hit's (the parts are rounded already)
+    ...(hit.explain ? { explain: { ...hit.explain, score: Math.round(hit.explain.score * 1e4) / 1e4 } } : {}),
   };
 }
 

@@ -318,11 +318,20 @@ describe('meso search: best match, synonyms, acronyms, --all, --explain', () => 
     expect(json<Hit[]>(run(['search', 'jobs', '--json']))[0]).not.toHaveProperty('explain');
   });
 
-  it('--explain in a table or plain lines adds a readable account after the hits', () => {
-    const r = run(['search', 'trafficking', '--explain', '-n', '2']);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Why these rank where they do:');
-    expect(r.stdout).toMatch(/trafficking: exact \[trafficking\]/);
+  // Regression: in a pipe the account came after the rows on stdout, which then no longer held one line per row
+  it('--explain adds a readable account after a table, and on stderr after plain lines in a pipe', () => {
+    const table = run(['search', 'trafficking', '--explain', '-n', '2', '--format', 'table']);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain('Why these rank where they do:');
+    expect(table.stdout).toMatch(/trafficking: exact \[trafficking\]/);
+    const piped = run(['search', 'trafficking', '--explain', '-n', '2']);
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toBe(run(['search', 'trafficking', '-n', '2']).stdout);
+    expect(piped.stdout.trimEnd().split('\n')).toHaveLength(2);
+    expect(piped.stderr).toContain('Why these rank where they do:');
+    expect(piped.stderr).toMatch(/trafficking: exact \[trafficking\]/);
+    for (const h of json<Explained[]>(run(['search', 'trafficking', '--explain', '--json', '-n', '5'])))
+      expect(h.explain.score).toBe(h.score);
   });
 });
 
