@@ -17,6 +17,7 @@ import { addOptions, OPTIONS, READ_OPTIONS } from './options.js';
 import { describeProgram } from './commands/describeProgram.js';
 import { commandOf } from './helpTopic.js';
 import { renderManPage } from './render/renderManPage.js';
+import { markExclusions } from './commands/queryWords.js';
 
 const EXAMPLES = `
 Examples:
@@ -154,7 +155,8 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
     out: (s) => (held ? held.push(s) : runtime.out(s)),
     err: (s) => (held?.length ? heldErr.push(s) : runtime.err(s)),
   };
-  const program = createProgram(rt, commandNamed(argv.slice(2)));
+  const only = commandNamed(argv.slice(2));
+  const program = createProgram(rt, only);
   program.hook('preAction', (_program, action) => {
     if (runtime.isTTY && action.optsWithGlobals().pager !== false && !UNPAGED.has(action.name())) held = [];
   });
@@ -172,7 +174,7 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
       program.outputHelp();
       return 0;
     }
-    await program.parseAsync(argv);
+    await program.parseAsync(only === 'search' || only === 'timeline' ? markExclusions(argv, program) : argv);
     await flush();
     return 0;
   } catch (e) {

@@ -15,7 +15,8 @@ const longFlags = (cmd: Command | undefined): string[] => {
  * excludes; an unknown `--flag` is still a mistake, reported with the nearest flag the command takes (given
  * `cmd`) and the way to search for it.
  */
-export function queryWords(words: string[], argv: readonly string[] = [], cmd?: Command): string[] {
+export function queryWords(marked: string[], argv: readonly string[] = [], cmd?: Command): string[] {
+  const words = marked.map((w) => (w.startsWith(MARK) ? w.slice(MARK.length) : w));
   const escaped = new Set(argv.slice(argv.indexOf('--') + 1 || argv.length));
   const flag = words.find((w) => /^--[^-]/.test(w) && !escaped.has(w));
   if (flag) {
@@ -25,4 +26,37 @@ export function queryWords(words: string[], argv: readonly string[] = [], cmd?: 
     );
   }
   return words;
+}
+
+/** What {@link markExclusions} puts before an exclusion: a NUL, which no command line can hold. */
+const MARK = '\u0000';
+
+/** A `-word` exclusion rather than a flag: a dash and two or more characters, but for a short flag with digits (`-n5`). */
+const isExclusion = (arg: string): boolean =>
+  arg.length >= 3 && arg[0] === '-' && arg[1] !== '-' && !/^-[A-Za-z]\d+$/.test(arg);
+
+/**
+ * The command line of search or timeline with the query's exclusions marked, so that commander hands them over as
+ * query words ({@link queryWords} takes the marks off): after the command, a `-word` is an exclusion even where
+ * its first letter is a short flag's, which commander would read as that flag with the rest as its value or as
+ * more flags (`-nicaragua` as `-n icaragua`, `-caravans` as `-c aravans`, `-hurricanes` as `-h`). A short flag
+ * takes its value after a space (`-c Mexico`), or attached digits (`-n5`). Nothing a flag takes as its value is
+ * marked, nor anything after `--`.
+ */
+export function markExclusions(argv: readonly string[], program: Command): string[] {
+  const takesValue = new Set<string>();
+  for (const cmd of [program, ...program.commands])
+    for (const option of cmd.options)
+      if (option.required || option.optional)
+        for (const flag of [option.short, option.long]) if (flag) takesValue.add(flag);
+  const out = [...argv];
+  let command = false;
+  for (let i = 2; i < out.length; i++) {
+    const arg = out[i]!;
+    if (arg === '--') break;
+    if (takesValue.has(arg)) i++;
+    else if (!command) command = !arg.startsWith('-');
+    else if (isExclusion(arg)) out[i] = MARK + arg;
+  }
+  return out;
 }

@@ -160,6 +160,41 @@ describe('meso search', () => {
     expect(hits(['trafficking']).some((h) => /honduras/i.test(text(h)))).toBe(true);
   });
 
+  // Regression: an exclusion whose first letter is a short flag's was read as that flag: `-nicaragua` as
+  // `-n icaragua` (exit 2), `-caravans` as `-c aravans` (unknown country), `-hurricanes` as -h (help, exit 0)
+  it.each([
+    ['search', 'trafficking', '-nicaragua'],
+    ['search', 'migrants', '-caravans'],
+    ['search', 'trafficking', '-tijuana'],
+    ['search', 'trafficking', '-hurricanes'],
+    ['search', 'trafficking', '-Venezuela'],
+    ['search', 'trafficking', '-quality'],
+    ['timeline', 'trafficking', '-nicaragua'],
+  ])('reads %s %s %s as an exclusion, as it reads it after --', (command, word, exclusion) => {
+    const r = run([command!, word!, exclusion!, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(run([command!, '--json', '--', word!, exclusion!]).stdout);
+  });
+
+  it('leaves out the items an exclusion names, as `-nicaragua` after trafficking', () => {
+    const without = hits(['trafficking', '-nicaragua']);
+    expect(without.length).toBeGreaterThan(0);
+    for (const h of without) expect(text(h)).not.toMatch(/nicaragua/i);
+    expect(hits(['trafficking']).some((h) => /nicaragua/i.test(text(h)))).toBe(true);
+  });
+
+  it('still takes a short flag with its value after a space, or with digits attached', () => {
+    expect(json<Hit[]>(run(['search', 'trafficking', '-n', '2', '--json']))).toHaveLength(2);
+    expect(json<Hit[]>(run(['search', 'trafficking', '-n2', '--json']))).toHaveLength(2);
+    const mexico = json<Hit[]>(run(['search', 'trafficking', '-c', 'Mexico', '--json']));
+    expect(mexico.length).toBeGreaterThan(0);
+    for (const h of mexico as unknown as Array<{ countries: string[] }>) expect(h.countries).toContain('Mexico');
+    // the word after a flag that takes a value is that value, never an exclusion
+    const value = run(['search', 'trafficking', '-c', '-nicaragua', '--json']);
+    expect(value.status, value.stderr).toBe(0);
+    for (const h of json<Array<{ countries: string[] }>>(value)) expect(h.countries).toContain('Nicaragua');
+  });
+
   it('returns only items whose title contains smuggling for title:smuggling', () => {
     const list = hits(['title:smuggling']);
     expect(list.length).toBeGreaterThan(0);
