@@ -44,7 +44,7 @@ export async function runSearch(words: string[], self: Command, rt: Runtime): Pr
     await emitItems([], opts, rt, { hits: true }); // [] for --json, a header for CSV: what a reader of the format expects
     const hint = hasFilters(filters) ? '' : suggestQuery(corpus, query);
     throw new NoResultsError(
-      `no results for ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`,
+      `no results for ${quoted(text.length > 80 ? `${text.slice(0, 77)}...` : text)}${hasFilters(filters) ? ' with these filters' : ''}${hint}`,
     );
   }
   // a cut list says so on stderr in every format (emitItems), so a script knows it has not got them all
@@ -58,3 +58,7 @@ export async function runSearch(words: string[], self: Command, rt: Runtime): Pr
     rt.err(renderExplain(hits, makeStyle({ color: opts.color, isTTY: Boolean(rt.errIsTTY), env: rt.env })));
   }
 }
+
+/** A query in a message: in double quotes, or in single quotes when it holds double quotes and no single one. */
+const quoted = (text: string): string =>
+  text.includes('"') && !text.includes("'") ? `'${text}'` : JSON.stringify(text);

@@ -217,7 +217,7 @@ function wordProbes(term: string, fields: Field[], weight: number, lookup: Known
   return probes;
 }
 
-function literalUnit(c: Clause, i: number, lookup: Known, allStop: boolean): Unit {
+function literalUnit(c: Clause, i: number, lookup: Known, allStop: boolean, all: boolean): Unit {
   const fields: Field[] = c.titleOnly ? ['title'] : FIELDS;
   const weight = c.stop && !allStop ? WEIGHT.stop : 1;
   // a stop word among other words is not searched: it would count for nothing, and weigh next to nothing
@@ -225,7 +225,8 @@ function literalUnit(c: Clause, i: number, lookup: Known, allStop: boolean): Uni
   const words = c.terms.map((term) =>
     c.prefix
       ? [{ how: 'prefix' as const, term, weight: weight * WEIGHT.exact, prefix: true, fields }]
-      : wordProbes(term, fields, weight, lookup, c.kind === 'term'),
+      : // a near spelling only for a plain word: a quoted word, a title: word and --all are taken literally
+        wordProbes(term, fields, weight, lookup, c.kind === 'term' && !c.quoted && !c.titleOnly && !all),
   );
   return { covers: [i], how: 'literal', label: c.raw, words, ...(c.kind === 'phrase' ? { phrase: c.terms } : {}) };
 }
@@ -234,15 +235,17 @@ function literalUnit(c: Clause, i: number, lookup: Known, allStop: boolean): Uni
  * Plans a query: each include clause as literal probes; runs of plain query words that a synonym group or an
  * acronym names ("trata de personas", "jobs", "ILO", "International Labour Organization") as alternatives
  * covering those clauses, at a lower weight. Stop words count for nothing in how many words an item matches
- * (unless the query has nothing else), and weigh little. With `all`, every clause must match literally.
+ * (unless the query has nothing else), and weigh little. With `all`, every clause must match literally, and
+ * nothing is expanded (no synonyms, acronyms or near spellings).
  */
 export function planQuery(query: Query, lookup: Known, expansions: Expansions | null, all = false): Plan {
   const include = query.include;
   const allStop = include.every((c) => c.stop);
-  const literals = include.map((c, i) => literalUnit(c, i, lookup, allStop));
+  const literals = include.map((c, i) => literalUnit(c, i, lookup, allStop, all));
   const content = include.flatMap((c, i) => (c.stop && !allStop ? [] : [i]));
   const required = include.flatMap((c, i) => (all || c.required ? [i] : []));
-  const expanded = expansions ? expand(include, expansions, lookup) : [];
+  // --all takes every word literally: no synonyms, acronyms or near spellings
+  const expanded = expansions && !all ? expand(include, expansions, lookup) : [];
   // a generic word inside an expression the thesaurus knows ("support services", "young people") is part of it
   const inExpression = new Set(expanded.flatMap((a) => (a[0]!.covers.length > 1 ? a[0]!.covers : [])));
   const weak = content.filter(

@@ -315,6 +315,27 @@ describe('meso search: best match, synonyms, acronyms, --all, --explain', () => 
     expect(none.status).toBe(1);
   });
 
+  // Regression: a quoted word, a title: word and --all matched near spellings, though taken literally
+  it('takes a quoted word, a title: word and --all literally: no near spellings, a did-you-mean instead', () => {
+    expect(run(['search', 'traficking', '--json']).status).toBe(0); // a plain word the corpus lacks: near spellings
+    for (const args of [['"traficking"'], ['title:traficking'], ['--all', 'traficking']]) {
+      const r = run(['search', ...args, '--json']);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stdout).toBe('[]\n');
+      expect(r.stderr).toContain('did you mean "trafficking"?');
+    }
+    expect(run(['search', '"traficking"']).stderr).toContain(`no results for '"traficking"'`);
+  });
+
+  it('--all searches no synonyms, acronyms or near spellings', () => {
+    const loose = json<Hit[]>(run(['search', 'jobs', 'migrants', '--json', '-n', '0']));
+    expect(loose.flatMap((h) => h.matched.map((m) => m.how))).toContain('synonym');
+    const strict = json<Hit[]>(run(['search', '--all', 'jobs', 'migrants', '--json', '-n', '0']));
+    expect(strict.length).toBeGreaterThan(0);
+    for (const h of strict)
+      for (const m of h.matched) expect(['synonym', 'acronym', 'fuzzy', 'feedback']).not.toContain(m.how);
+  });
+
   it('+word must match, the other words need not', () => {
     const list = hits(['+Honduras', 'trafficking']);
     expect(list.length).toBeGreaterThan(0);
