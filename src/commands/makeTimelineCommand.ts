@@ -32,7 +32,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
   cmd.allowUnknownOption(); // -word is an exclusion, not a flag: see queryWords
   cmd.addHelpText(
     'after',
-    `${QUERY_HELP}\n\nExamples:\n  meso timeline --country "Costa Rica"\n  meso timeline trafficking --by quarter --normalize\n  meso timeline --split topic --by month --svg topics.svg\n  meso timeline --by year --json | jq '.buckets[] | [.period, .count]'`,
+    `\nIn a pipe: one tab-separated line per period (period, count), no header;\n--format table prints the chart there too.\n${QUERY_HELP}\n\nExamples:\n  meso timeline --country "Costa Rica"\n  meso timeline trafficking --by quarter --normalize\n  meso timeline --split topic --by month --svg topics.svg\n  meso timeline --by year --json | jq '.buckets[] | [.period, .count]'`,
   );
   return cmd.action(async (words: string[], _opts: unknown, self: Command) =>
     (await import('./runTimeline.js')).runTimeline(words, self, rt),

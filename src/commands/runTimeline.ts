@@ -51,8 +51,7 @@ export async function runTimeline(words: string[], self: Command, rt: Runtime): 
     ? // best match, as search; feedback terms are not the query's words, so they add no item to count
       rankQuery(corpus, query, enrichersForQuery(text), { all: opts.all, allow, feedback: false }).map((h) => h.item)
     : corpus.items.filter(allow);
-  const nothing = `no ${matches.length ? 'dated ' : ''}items match${text ? ` "${text}"` : ''}${hasFilters(filters) ? ' with these filters' : ''}`;
-  if (matches.length === 0) throw new NoResultsError(nothing);
+  const nothing = `no ${matches.length ? 'dated ' : ''}items match${text ? ` "${text}"` : ''}${hasFilters(filters) ? (text ? ' with these filters' : ' these filters') : ''}`;
   const timeline = buildTimeline(matches, corpus.items, {
     by: opts.by,
     since: filters.since,
@@ -62,10 +61,14 @@ export async function runTimeline(words: string[], self: Command, rt: Runtime): 
   });
   // nothing to chart: every match undated (and none placed by --inferred)
   const charted = timeline.buckets.reduce((n, b) => n + b.count + (b.inferred?.count ?? 0), 0);
-  if (charted === 0)
-    throw new NoResultsError(
-      `${nothing}; ${timeline.undated.count} undated item${timeline.undated.count === 1 ? ' matches' : 's match'} (meso list shows them${opts.inferred ? '' : '; --inferred places those with a date in their text'})`,
-    );
+  // nothing found still prints what a reader of the format expects (the JSON object, a header row), then exits 1
+  const none =
+    matches.length === 0
+      ? nothing
+      : charted === 0
+        ? `${nothing}; ${timeline.undated.count} undated item${timeline.undated.count === 1 ? ' matches' : 's match'} (meso list shows them${opts.inferred ? '' : '; --inferred places those with a date in their text'})`
+        : undefined;
+  if (none !== undefined && (format === 'table' || opts.svg)) throw new NoResultsError(none);
   const header = describe(text, filters, timeline.by);
   if (opts.svg) writeOutputFile(opts.svg, renderTimelineSvg(timeline, header, opts.normalize ?? false));
   const filtersOut = {
@@ -82,26 +85,39 @@ export async function runTimeline(words: string[], self: Command, rt: Runtime): 
   ];
   const fields = parseFields(opts.fields, bucketFields);
   const pick = (b: object) => selectFields(b as OutputRecord, fields);
+  // nothing found: no buckets (the empty periods between the bounds are not a finding)
+  const buckets = none === undefined ? timeline.buckets : [];
   const rows = timeline.series
-    ? timeline.series.flatMap((s) => s.buckets.map((b) => ({ series: s.value, ...b })))
-    : timeline.buckets;
+    ? timeline.series.flatMap((s) => (none === undefined ? s.buckets : []).map((b) => ({ series: s.value, ...b })))
+    : buckets;
   if (format === 'json') {
-    const series = timeline.series?.map((s) => ({ value: s.value, buckets: s.buckets.map(pick) }));
+    const series = timeline.series?.map((s) => ({ value: s.value, buckets: (none ? [] : s.buckets).map(pick) }));
     rt.out(
       renderJson({
         query: text || null,
         filters: filtersOut,
         by: timeline.by,
-        buckets: timeline.buckets.map(pick),
+        buckets: buckets.map(pick),
         ...(series ? { series } : {}),
         undated: timeline.undated,
       }),
     );
   } else if (format === 'jsonl') rt.out(renderJsonl(rows.map(pick)));
-  else if (format === 'csv' || format === 'tsv' || fields) {
+  else if (format === 'csv' || format === 'tsv' || format === 'lines' || fields) {
     const csvRows = rows.map((r) => ({ ...r, inferred: r.inferred?.count ?? 0 }));
-    rt.out(await renderFlat(format, csvRows, fields ?? bucketFields.filter((f) => f !== 'ids'), opts, rt));
+    // in a pipe, one line per period, what the chart shows: its count (its series, its share of all items with
+    // --normalize, its inferred count with --inferred)
+    const plain = [
+      ...(timeline.series ? ['series'] : []),
+      'period',
+      'count',
+      ...(opts.normalize ? ['total', 'share'] : []),
+      ...(opts.inferred ? ['inferred'] : []),
+    ];
+    const columns = fields ?? (format === 'lines' ? plain : bucketFields.filter((f) => f !== 'ids'));
+    rt.out(await renderFlat(format, csvRows, columns, opts, rt));
   } else rt.out(renderTimeline(timeline, header, await styleFor(opts, rt), opts.normalize ?? false));
+  if (none !== undefined) throw new NoResultsError(none);
   if (opts.svg && format !== 'table' && format !== 'lines') return;
   if (opts.svg) rt.err(`meso: wrote ${opts.svg}\n`);
 }

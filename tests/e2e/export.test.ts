@@ -97,6 +97,18 @@ describe('meso export', () => {
     for (const field of ['title', 'summary', 'body']) expect(mapping.properties[field].analyzer).toBe('english');
   });
 
+  // Regression: with nothing found, export --format csv printed nothing, where list --csv prints the header row
+  it('prints the CSV header row when nothing matches, exits 1, and writes no file for nothing', () => {
+    const r = run(['export', '--format', 'csv', '--country', 'Haiti']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(run(['list', '--csv', '--country', 'Haiti']).stdout);
+    expect(r.stdout.split('\r\n')[0]).toMatch(/^id,title,/);
+    expect(run(['export', '--format', 'jsonl', '--country', 'Haiti']).stdout).toBe('');
+    const file = path.join(makeTempDir(), 'none.csv');
+    expect(run(['export', '--format', 'csv', '--country', 'Haiti', '--out', file]).status).toBe(1);
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('exits 2 for an unknown --format', () => {
     const r = run(['export', '--format', 'xml']);
     expect(r.status).toBe(2);

@@ -650,8 +650,8 @@ describe('the cache', () => {
 
 describe('smaller things, each a clear message or the right result', () => {
   it('timeline --split country --normalize shows shares, not counts (regression: --normalize was ignored)', () => {
-    const counts = run(['timeline', '--split', 'country', '--by', 'year']);
-    const shares = run(['timeline', '--split', 'country', '--by', 'year', '--normalize']);
+    const counts = run(['timeline', '--split', 'country', '--by', 'year', '--format', 'table']);
+    const shares = run(['timeline', '--split', 'country', '--by', 'year', '--normalize', '--format', 'table']);
     expect(shares.status, shares.stderr).toBe(0);
     expect(shares.stdout).not.toBe(counts.stdout);
     const rows = shares.stdout.split('\n').filter((l) => /^\d{4}\s/.test(l));

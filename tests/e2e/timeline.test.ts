@@ -90,7 +90,7 @@ describe('meso timeline', () => {
   });
 
   it('--normalize shows a percentage on every row with dated items, and a dash on the others', () => {
-    const r = run(['timeline', '--by', 'month', '--normalize']);
+    const r = run(['timeline', '--by', 'month', '--normalize', '--format', 'table']);
     expect(r.status).toBe(0);
     const t = json<TimelineJson>(run(['timeline', '--by', 'month', '--json']));
     const rows = r.stdout.split('\n').filter((l) => /^\d{4}-\d{2}\s/.test(l));
@@ -173,7 +173,30 @@ describe('meso timeline', () => {
     const r = run(['timeline', '--year', '2099']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/no items match/);
+    expect(r.stderr).toContain('meso: no items match these filters\n');
+  });
+
+  // Regression: with nothing found, --json and --csv printed nothing; the README promises what a reader of the
+  // format expects (timeline's JSON is one object)
+  it('prints its empty JSON object and the CSV header when nothing matches, and exits 1', () => {
+    const j = run(['timeline', '--country', 'Haiti', '--json']);
+    expect(j.status).toBe(1);
+    expect(json<TimelineJson>(j).buckets).toEqual([]);
+    const c = run(['timeline', '--year', '2099', '--csv']);
+    expect(c.status).toBe(1);
+    expect(c.stdout).toBe('period,start,end,count,total,share\r\n');
+    expect(run(['timeline', '--year', '2099', '--jsonl']).stdout).toBe('');
+  });
+
+  // Regression: in a pipe it printed the bar chart; the README promises one line per row there
+  it('prints one tab-separated line per period in a pipe: period and count, as the chart', () => {
+    const r = run(['timeline', '--by', 'month']);
+    expect(r.status).toBe(0);
+    const t = json<TimelineJson>(run(['timeline', '--by', 'month', '--json']));
+    expect(r.stdout).toBe(t.buckets.map((b) => `${b.period}\t${b.count}\n`).join(''));
+    const normalized = run(['timeline', '--by', 'month', '--normalize']).stdout.split('\n')[0]!.split('\t');
+    expect(normalized).toHaveLength(4);
+    expect(run(['timeline', '--by', 'month', '--format', 'table']).stdout).toMatch(/^Timeline of all items/);
   });
 
   it('exits 1 when every match is undated, saying how many and where to see them', () => {
