@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CommonOptions } from '../options.js';
 import { filtersFor } from './filtersFor.js';
 import { openCorpus } from '../load/openCorpus.js';
-import { emitRows } from './emitItems.js';
+import { applyLimit, emitRows, noteLimit } from './emitItems.js';
 import { FACET_FIELDS } from '../render/records.js';
 import type { Runtime } from '../runtime.js';
 import { matchFilters } from '../query/filterItems.js';
@@ -24,14 +24,17 @@ export async function runFacet(facet: 'countries' | 'topics', self: Command, rt:
       ? { value: c.value, label: labels.get(c.value) ?? c.value, count: c.count, total }
       : { value: c.value, count: c.count, primary: c.primary, total },
   );
+  // the most frequent first: --limit keeps the top ones, and says so on stderr as list and search do
+  const shown = applyLimit(rows, opts);
   await emitRows(
     {
       fields: FACET_FIELDS[facet],
-      records: rows.map((r) => ({ ...r })),
-      table: (style) => renderFacetTable(rows, facet, total, style),
+      records: shown.map((r) => ({ ...r })),
+      table: (style) => renderFacetTable(shown, facet, total, style),
     },
     opts,
     rt,
   );
+  noteLimit(shown.length, rows.length, facet, opts, rt);
   if (items.length === 0) throw new NoResultsError('no items match these filters');
 }

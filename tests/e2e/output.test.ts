@@ -74,6 +74,18 @@ describe('limits', () => {
     expect(ok(['list', '-n', '3', '--json', '-q']).stderr).toBe('');
   });
 
+  // Regression: countries and topics refused -n/--limit, which the README gives every command that prints rows
+  it('keeps the most frequent countries and topics with --limit, and says so on stderr', () => {
+    for (const facet of ['countries', 'topics']) {
+      const all = json<Array<{ value: string; count: number }>>(ok([facet, '--json']));
+      expect(all.length).toBeGreaterThan(3);
+      const top = ok([facet, '-n', '3', '--json']);
+      expect(json(top)).toEqual(all.slice(0, 3));
+      expect(top.stderr).toBe(`meso: 3 of ${all.length} ${facet} shown; --limit all (or -n 0) prints them all\n`);
+      expect(ok([facet, '--limit', 'all']).stdout.trimEnd().split('\n')).toHaveLength(all.length);
+    }
+  });
+
   it('prints everything with --limit 0 or --limit all', () => {
     expect(json<Item[]>(ok(['search', 'IOM', '--limit', '0', '--json']))).toHaveLength(
       json<Item[]>(ok(['search', 'IOM', '--limit', '1000', '--json'])).length,
