@@ -17,7 +17,8 @@ const MIN_COLUMN = 6;
  */
 export function renderFieldTable(records: OutputRecord[], columns: readonly string[], style: Style): string {
   if (records.length === 0) return '';
-  const cells = records.map((r) => columns.map((c) => escapeForTerminal(cellText(r[c]))));
+  // a cell is one line: its line breaks (a summary's paragraphs) read as spaces, not as escaped control characters
+  const cells = records.map((r) => columns.map((c) => escapeForTerminal(cellText(r[c]).replace(/\s*\n\s*/g, ' '))));
   const natural = columns.map((c, i) =>
     Math.min(MAX_NATURAL, Math.max(textWidth(c), ...cells.map((row) => textWidth(row[i]!)), 1) + 2),
   );
