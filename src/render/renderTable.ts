@@ -4,7 +4,7 @@ import type { Hit } from '../query/searchItems.js';
 import type { Snippet } from '../query/makeSnippet.js';
 import type { Style } from './makeStyle.js';
 import { escapeForTerminal } from '../text/escapeForTerminal.js';
-import { cutText, wrapText } from './fitText.js';
+import { cutText, textWidth, wrapText } from './fitText.js';
 import { shortId } from './shortId.js';
 
 const countriesText = (item: Item) =>
@@ -124,10 +124,11 @@ function renderStacked(rows: Array<Item | Hit>, style: Style): string {
   const width = Math.max(10, style.width);
   const blocks = rows.map((row) => {
     const item = 'item' in row ? row.item : row;
-    const facts = cutText(
-      `${dateText(item)}  ${shortId(item.id)}  ${escapeForTerminal(countriesText(item))}`.trimEnd(),
-      width,
-    );
+    // the date and id whole (the id is what `meso show` takes), then as much of the countries as fits
+    const lead = `${dateText(item)}  ${shortId(item.id)}`;
+    const countries = escapeForTerminal(countriesText(item));
+    const room = width - textWidth(lead) - 2;
+    const facts = countries && room >= 4 ? `${lead}  ${cutText(countries, room)}` : cutText(lead, width);
     const head = style.color ? c.dim(facts) : facts;
     return `${head}\n${titleText(row, style, width)}\n`;
   });

@@ -218,6 +218,14 @@ describe('did-you-mean for a mistyped flag, on every command', () => {
 });
 
 describe('terminal views fit narrow terminals', () => {
+  // Regression: at 20 columns a stacked item's first line was cut to its date, and lost the id `meso show` takes
+  it.each([20, 30, 45])('keeps each stacked item’s date and id whole at %i columns', (columns) => {
+    const items = json<Item[]>(ok(['list', '-n', '5', '--json', '-q']));
+    const r = run(['list', '--format', 'table', '-n', '5', '-q'], { env: { COLUMNS: String(columns) } });
+    for (const item of items)
+      expect(r.stdout).toMatch(new RegExp(`^${item.date ?? '\\S+'}  ${item.id.slice(0, 7)}`, 'm'));
+  });
+
   const widthOf = (line: string) => [...line].length; // the bundled pages hold no wide characters
   it.each([20, 40])('keeps every line within %i columns, on every command', (columns) => {
     for (const cmd of [
@@ -225,8 +233,8 @@ describe('terminal views fit narrow terminals', () => {
       ['search', 'trafficking', '--format', 'table', '-n', '5'],
       ['list', '--format', 'table', '-n', '5', '--fields', 'id,title,topics'],
       ['show', 'faa32d2'],
-      ['timeline'],
-      ['timeline', '--split', 'country'],
+      ['timeline', '--format', 'table'],
+      ['timeline', '--split', 'country', '--format', 'table'],
       ['countries', '--format', 'table'],
       ['topics', '--format', 'table'],
     ]) {
