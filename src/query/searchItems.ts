@@ -386,6 +386,9 @@ interface RankedAt {
   scored: Scored;
 }
 
+/** Feedback terms (see feedbackTerms) an item that meets no query word must meet to be a hit. */
+const FEEDBACK_TERMS_ALONE = 2;
+
 /** The tags of a hit that has none: one array for them all (a hit given tags gets an array of its own). */
 const NO_TAGS: readonly MatchInfo[] = Object.freeze([]);
 /** The {@link Held} of the hits without phrases, whether feedback counted or not: read only, shared. */
@@ -605,14 +608,17 @@ export function rankItems(
     for (let k = 0; k < coveredCount; k++) isCovered[covered[k]!] = 0;
     // feedback orders the items below the strong hits (those with every query word), never those
     let feedback = 0;
-    let fed = false;
+    let fedTerms = 0;
     if (coveredCount < content.size)
       for (let f = 0; f < feedbackScores.length; f++) {
         const s = feedbackScores[f]![doc]!;
-        if (s > 0) fed = true;
+        if (s > 0) fedTerms++;
         feedback += s;
       }
-    if (coveredCount === 0 && feedback === 0) continue;
+    const fed = fedTerms > 0;
+    // an item that meets no query word is added by feedback only when it meets several of its terms: one term
+    // alone ("plan", "assistance") is a word many unrelated items share
+    if (coveredCount === 0 && fedTerms < FEEDBACK_TERMS_ALONE) continue;
     if (query.exclude.length > 0 && excluded(() => (words ??= wordsOf((item ??= byId.get(id)!))))) continue;
     // levelOf, on the scratch arrays: the same words added up in another order must tie, so that the score
     // decides between them

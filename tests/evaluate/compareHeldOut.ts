@@ -45,22 +45,23 @@ export function parsingTable(): string {
   ].join('\n');
 }
 
-/** Ranking: nDCG@10 and recall@20 overall and per kind, and natural questions that found nothing. */
+/** Ranking: nDCG@10, recall@20 and precision@20 overall and per kind, and natural questions that found nothing. */
 export function rankingTable(): string {
   const columns = [
     { name: 'tuned sets', result: evaluateRanking({}, JUDGED_SETS) },
     ...HELD_BACK.map((s) => ({ name: `held back: ${s.name}`, result: evaluateRanking({}, [heldQueries(s)]) })),
   ];
   const kinds = [...new Set(columns.flatMap((c) => Object.keys(c.result.byKind)))].sort();
-  const cell = (s?: { queries: number; meso: { ndcg: number; recall: number } }) =>
-    s ? `${f3(s.meso.ndcg)} / ${f3(s.meso.recall)} (${s.queries})` : '–';
-  const plain = (s: { plain: { ndcg: number; recall: number } }) => `${f3(s.plain.ndcg)} / ${f3(s.plain.recall)}`;
+  const cell = (s?: { queries: number; meso: { ndcg: number; recall: number; precision: number } }) =>
+    s ? `${f3(s.meso.ndcg)} / ${f3(s.meso.recall)} / ${f3(s.meso.precision)} (${s.queries})` : '–';
+  const plain = (s: { plain: { ndcg: number; recall: number; precision: number } }) =>
+    `${f3(s.plain.ndcg)} / ${f3(s.plain.recall)} / ${f3(s.plain.precision)}`;
   const silent = (rows: Array<{ kind: string; found: number }>) =>
     rows.filter((r) => r.kind === 'question' && r.found === 0).length;
   const row = (label: string, f: (r: (typeof columns)[number]['result']) => string | number) =>
     `| ${label} | ${columns.map((c) => f(c.result)).join(' | ')} |`;
   return [
-    `| nDCG@10 / recall@20 (queries) | ${columns.map((c) => c.name).join(' | ')} |`,
+    `| nDCG@10 / recall@20 / precision@20 (queries) | ${columns.map((c) => c.name).join(' | ')} |`,
     `|---|${columns.map(() => '---|').join('')}`,
     row('all', cell),
     ...kinds.map((k) => row(k, (r) => cell(r.byKind[k]))),

@@ -81,6 +81,18 @@ export function recall(ranked: string[], judged: Judged['relevant'], k: number):
   return judged.filter((j) => top.has(normalizeText(j.title))).length / judged.length;
 }
 
+/**
+ * Share of the first k results (all of them, when fewer) that are judged relevant; an unjudged result counts as
+ * not relevant, and no result at all as 1 (nothing shown that is not relevant). What recall cannot see: results
+ * that should not be there.
+ */
+export function precision(ranked: string[], judged: Judged['relevant'], k: number): number {
+  const top = ranked.slice(0, k);
+  if (top.length === 0) return 1;
+  const relevant = new Set(judged.filter((j) => j.grade > 0).map((j) => normalizeText(j.title)));
+  return top.filter((t) => relevant.has(t)).length / top.length;
+}
+
 export interface Row {
   set: string;
   query: string;
@@ -89,17 +101,25 @@ export interface Row {
   found: number;
   /** judged titles the parser did not find in the set's pages (nothing can rank them) */
   missing: number;
-  meso: { ndcg: number; recall: number };
-  plain: { ndcg: number; recall: number };
+  meso: { ndcg: number; recall: number; precision: number };
+  plain: { ndcg: number; recall: number; precision: number };
 }
 
-/** Mean nDCG@10 and recall@20 of some rows, for meso and for plain MiniSearch. */
+/** Mean nDCG@10, recall@20 and precision@20 of some rows, for meso and for plain MiniSearch. */
 export function summarize(rows: Row[]) {
   const mean = (f: (r: Row) => number) => (rows.length ? rows.reduce((s, r) => s + f(r), 0) / rows.length : 0);
   return {
     queries: rows.length,
-    meso: { ndcg: mean((r) => r.meso.ndcg), recall: mean((r) => r.meso.recall) },
-    plain: { ndcg: mean((r) => r.plain.ndcg), recall: mean((r) => r.plain.recall) },
+    meso: {
+      ndcg: mean((r) => r.meso.ndcg),
+      recall: mean((r) => r.meso.recall),
+      precision: mean((r) => r.meso.precision),
+    },
+    plain: {
+      ndcg: mean((r) => r.plain.ndcg),
+      recall: mean((r) => r.plain.recall),
+      precision: mean((r) => r.plain.precision),
+    },
   };
 }
 
@@ -126,8 +146,16 @@ function evaluateSet(set: JudgedSet, options: RankOptions): Row[] {
       kind: q.kind,
       found: meso.length,
       missing: q.relevant.filter((r) => !titles.has(normalizeText(r.title))).length,
-      meso: { ndcg: ndcg(meso, q.relevant, 10), recall: recall(meso, q.relevant, 20) },
-      plain: { ndcg: ndcg(base, q.relevant, 10), recall: recall(base, q.relevant, 20) },
+      meso: {
+        ndcg: ndcg(meso, q.relevant, 10),
+        recall: recall(meso, q.relevant, 20),
+        precision: precision(meso, q.relevant, 20),
+      },
+      plain: {
+        ndcg: ndcg(base, q.relevant, 10),
+        recall: recall(base, q.relevant, 20),
+        precision: precision(base, q.relevant, 20),
+      },
     };
   });
 }
