@@ -336,6 +336,15 @@ describe('meso search: best match, synonyms, acronyms, --all, --explain', () => 
       for (const m of h.matched) expect(['synonym', 'acronym', 'fuzzy', 'feedback']).not.toContain(m.how);
   });
 
+  // Regression: `smuggling` (one item has it) listed 22 more items, most through one generic feedback word each
+  it('adds an item through feedback only when it meets two or more of its terms', () => {
+    const list = json<Hit[]>(run(['search', 'smuggling', '--json', '-n', '0']));
+    expect(list.some((h) => h.matched.some((m) => m.how !== 'feedback'))).toBe(true);
+    const fedOnly = list.filter((h) => h.matched.every((m) => m.how === 'feedback'));
+    expect(fedOnly.length).toBeGreaterThan(0);
+    for (const h of fedOnly) expect(new Set(h.matched.map((m) => m.term)).size, h.title).toBeGreaterThanOrEqual(2);
+  });
+
   it('+word must match, the other words need not', () => {
     const list = hits(['+Honduras', 'trafficking']);
     expect(list.length).toBeGreaterThan(0);
