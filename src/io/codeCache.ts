@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { makeDirs } from './makeDirs.js';
 import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -62,7 +63,7 @@ function writeCodeCache({ file, key, family }: CodeCacheFile, data: Buffer): voi
   const dir = dirname(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     const head = `${JSON.stringify({ key, length: data.length, crc32: crc32(data) })}\n`;
     writeFileSync(tmp, Buffer.concat([Buffer.from(head, 'latin1'), data]));
     renameSync(tmp, file);

@@ -1,7 +1,8 @@
 import { sha1 } from '../sha1.js';
 import { nowMs, timed } from '../timings.js';
 import { writeFileAtomic } from '../io/writeFileAtomic.js';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { makeDirs } from '../io/makeDirs.js';
 import { crc32, fingerprint } from '../io/crc32.js';
 import { fileURLToPath } from 'node:url';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -123,7 +124,7 @@ function buildAndWrite(
   }
   try {
     options.progress?.(0, 1, 'cache');
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     const [metaBlock, array] = itemsPart(corpus);
     const arrayBytes = array.reduce((n, b) => n + b.length, 0);
     const [indexHead, postings] = counted.serializeParts();

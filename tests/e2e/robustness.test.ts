@@ -533,6 +533,22 @@ describe('a damaged cached index', () => {
 });
 
 describe('the cache', () => {
+  // Regression: a cache folder under /proc hung meso for ever (Node 20's recursive mkdirSync loops on ENOENT there)
+  it.skipIf(!existsSync('/proc/self'))('goes on without a cache folder it cannot make, and does not hang', () => {
+    const expected = run(['list', '--json', '--no-cache']).stdout;
+    for (const env of [{ MESO_CACHE_DIR: '/proc/meso-x' }, { XDG_CACHE_HOME: '/proc' }]) {
+      const r = spawnSync(process.execPath, [BIN, 'list', '--json'], {
+        cwd: ROOT,
+        env: mesoEnv(cacheHome, env),
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(r.error, JSON.stringify(env)).toBeUndefined();
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toBe(expected);
+    }
+  });
+
   it('notices one changed byte in the items or in the postings a search reads, and answers as before', () => {
     // Regression for cache format 7: the items and the index head are checked whole (CRC-32), the postings term
     // by term as a search reads them (the length of the file alone would let a changed digit through)
