@@ -9,11 +9,13 @@ export interface PagerCommand {
 
 /**
  * The pager, as git and gh choose it: `$MESO_PAGER`, else `$PAGER`, else `less -FRX` (quit when the text fits on
- * one screen, keep colours, leave the text on the screen). A pager set to nothing or to `cat` means no pager.
+ * one screen, keep colours, leave the text on the screen), but none on a dumb terminal. A pager set to nothing or
+ * to `cat` means no pager.
  */
 export function pagerCommand(env: NodeJS.ProcessEnv): PagerCommand | null {
   const chosen = env.MESO_PAGER ?? env.PAGER;
-  if (chosen === undefined) return { command: 'less', args: ['-FRX'], shell: false };
+  // less on a dumb terminal (TERM=dumb: Emacs's shell) warns and waits for a key: no pager unless one is chosen
+  if (chosen === undefined) return env.TERM === 'dumb' ? null : { command: 'less', args: ['-FRX'], shell: false };
   const command = chosen.trim();
   if (command === '' || command === 'cat') return null;
   return { command, args: [], shell: true };

@@ -44,6 +44,18 @@ describe.skipIf(!hasScript)('the pager, on a terminal', () => {
     expect(set.stdout).toContain('LESS=[-S] LV=[]');
   });
 
+  // Regression: on a dumb terminal (TERM=dumb) less warned "terminal is not fully functional" and waited for a key
+  it('uses no pager on a dumb terminal unless one is chosen, and no colour there', () => {
+    const dumb = runInTerminal(['list', '-n', '2'], {
+      env: { PAGER: undefined, MESO_PAGER: undefined, TERM: 'dumb', NO_COLOR: undefined },
+    });
+    expect(dumb.status).toBe(0);
+    expect(dumb.stdout).toContain('Community Advisors');
+    expect(dumb.stdout).not.toMatch(/not fully functional|\u001b\[/);
+    const chosen = runInTerminal(['list', '-n', '2'], { env: { PAGER: MARKER, TERM: 'dumb' } });
+    expect(chosen.stdout).toMatch(/^paged> /m);
+  });
+
   it('prefers $MESO_PAGER to $PAGER', () => {
     const r = runInTerminal(['list', '-n', '2'], { env: { PAGER: 'false', MESO_PAGER: "sed 's/^/meso> /'" } });
     expect(r.stdout).toMatch(/^meso> .*Community Advisors/m);
