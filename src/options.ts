@@ -6,7 +6,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function parseLimit(value: string): number {
   const v = value.trim().toLowerCase();
   if (v === 'all' || v === '0' || v === 'none') return Number.POSITIVE_INFINITY;
-  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('use a whole number, or 0 or all for no limit, e.g. --limit 10');
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('Use a whole number, or 0 or all for no limit, e.g. --limit 10');
   return Number(v);
 }
 
@@ -14,8 +14,16 @@ export function parseLimit(value: string): number {
 export function parsePositiveInt(flag: string) {
   return (value: string) => {
     if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
-      throw new InvalidArgumentError(`use a whole number of 1 or more, e.g. ${flag} 10`);
+      throw new InvalidArgumentError(`Use a whole number of 1 or more, e.g. ${flag} 10`);
     return Number(value);
+  };
+}
+
+/** A file name to write, which cannot be empty (`--out "$FILE"` with FILE unset would otherwise mean stdout). */
+export function parseFileName(example: string) {
+  return (value: string) => {
+    if (!value.trim()) throw new InvalidArgumentError(`Give a file name, e.g. ${example}`);
+    return value;
   };
 }
 

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { addOptions, FILTER_OPTIONS } from '../options.js';
+import { addOptions, FILTER_OPTIONS, parseFileName } from '../options.js';
 import type { Runtime } from '../runtime.js';
 import { indexNameProblem } from '../render/renderBulk.js';
 
@@ -16,7 +16,11 @@ export function makeExportCommand(rt: Runtime): Command {
       .choices(['jsonl', 'csv', 'bulk', 'mapping'])
       .default('jsonl'),
   );
-  cmd.addOption(new Option('-o, --out <file>', 'write to this file (atomically) instead of standard output'));
+  cmd.addOption(
+    new Option('-o, --out <file>', 'write to this file (atomically) instead of standard output').argParser(
+      parseFileName('--out items.jsonl'),
+    ),
+  );
   cmd.addOption(new Option('--bom', 'start CSV with a byte-order mark, for spreadsheet programs'));
   cmd.addOption(
     new Option('--index <name>', 'index name in the bulk action lines (lower case, as OpenSearch requires)')
@@ -24,7 +28,7 @@ export function makeExportCommand(rt: Runtime): Command {
       .argParser((name: string) => {
         const problem = indexNameProblem(name);
         if (problem)
-          throw new InvalidArgumentError(`the index name ${JSON.stringify(name)} ${problem}; e.g. --index meso`);
+          throw new InvalidArgumentError(`The index name ${JSON.stringify(name)} ${problem}; e.g. --index meso`);
         return name;
       }),
   );

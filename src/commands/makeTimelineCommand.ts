@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS } from '../options.js';
+import { addOptions, FILTER_OPTIONS, FORMAT_OPTIONS, parseFileName } from '../options.js';
 import type { Runtime } from '../runtime.js';
 import { QUERY_HELP } from './makeSearchCommand.js';
 
@@ -27,7 +27,11 @@ export function makeTimelineCommand(rt: Runtime): Command {
   cmd.addOption(
     new Option('--any', 'one query word is enough (the default, best match; kept for scripts)').conflicts('all'),
   );
-  cmd.addOption(new Option('--svg <file>', 'also write the chart as a standalone SVG file (atomically)'));
+  cmd.addOption(
+    new Option('--svg <file>', 'also write the chart as a standalone SVG file (atomically)').argParser(
+      parseFileName('--svg timeline.svg'),
+    ),
+  );
   addOptions(cmd, [...FILTER_OPTIONS, ...FORMAT_OPTIONS]);
   cmd.allowUnknownOption(); // -word is an exclusion, not a flag: see queryWords
   cmd.addHelpText(

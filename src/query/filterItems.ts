@@ -84,6 +84,10 @@ export function resolveTopic(taxonomy: Taxonomy, input: string): string {
   );
 }
 
+/** The years a date bound may name: those isoDate gives (the items' dates are read within them too). */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
 /**
  * Reads "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the first or last calendar day of that period. Pure string
  * arithmetic on calendar dates: no Date object, so no time-zone shift.
@@ -99,6 +103,10 @@ export function parseDateBound(value: string, edge: 'start' | 'end', flag: strin
     );
   if (!m) throw fail();
   const y = Number(m[1]);
+  if (y < MIN_YEAR || y > MAX_YEAR)
+    throw new UsageError(
+      `${flag} ${JSON.stringify(value)} is out of range: meso reads years from ${MIN_YEAR} to ${MAX_YEAR}, e.g. ${flag} 2018`,
+    );
   const mo = m[2] === undefined ? (edge === 'start' ? 1 : 12) : Number(m[2]);
   let d: number;
   if (m[3] !== undefined) d = Number(m[3]);
@@ -114,8 +122,9 @@ export function parseDateBound(value: string, edge: 'start' | 'end', flag: strin
  * taxonomy may be null when no country or topic is given: date bounds need neither.
  */
 export function resolveFilters(input: FilterInput, gazetteer: Gazetteer | null, taxonomy: Taxonomy | null): Filters {
-  let since = input.since ? parseDateBound(input.since, 'start', '--since') : null;
-  let until = input.until ? parseDateBound(input.until, 'end', '--until') : null;
+  // (an empty value is a mistake, not no bound: `--since "$FROM"` with FROM unset)
+  let since = input.since !== undefined ? parseDateBound(input.since, 'start', '--since') : null;
+  let until = input.until !== undefined ? parseDateBound(input.until, 'end', '--until') : null;
   if (input.year !== undefined) {
     if (!/^\d{4}$/.test(input.year.trim()))
       throw new UsageError(`--year ${JSON.stringify(input.year)} is not a year: use four digits, e.g. --year 2018`);

@@ -114,6 +114,26 @@ describe('meso list', () => {
     expect(r.stderr).toMatch(/2018-13/);
   });
 
+  // Regression: --year 1899 suggested `--year 2018-06`, itself refused; --since "" was ignored (every item listed)
+  it('says which years a date may name, and refuses an empty date, with a fix that works', () => {
+    for (const args of [
+      ['--year', '1899'],
+      ['--since', '2101-01'],
+      ['--until', '1850'],
+    ]) {
+      const r = run(['list', ...args]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('meso reads years from 1900 to 2100');
+      const example = /e\.g\. (--\w+ \S+)$/m.exec(r.stderr)![1]!.split(' ');
+      expect(run(['list', ...example, '--json']).status, example.join(' ')).not.toBe(2);
+    }
+    for (const flag of ['--since', '--until']) {
+      const r = run(['list', flag, '']);
+      expect(r.status, flag).toBe(2);
+      expect(r.stderr).toContain(`${flag} "" is not a date`);
+    }
+  });
+
   it('exits 1 with empty stdout and a message on stderr when a valid filter matches nothing', () => {
     const r = run(['list', '--country', 'Japan']);
     expect(r.status).toBe(1);

@@ -163,11 +163,25 @@ describe('export --format bulk', () => {
     expect(Object.keys(lines[1])).toEqual(['title']);
   });
 
+  // Regression: `export --out ""` wrote to stdout, `--limit abc` read "is invalid. use a whole number"
+  it('refuses an empty file name for --out and --svg, and words the fix as a sentence', () => {
+    for (const args of [
+      ['export', '--out', ''],
+      ['timeline', '--svg', ''],
+    ]) {
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/is invalid\. Give a file name, e\.g\. --\w+ \S+/);
+    }
+    expect(run(['list', '--limit', 'abc']).stderr).toMatch(/is invalid\. Use a whole number/);
+  });
+
   it.each([[''], ['News'], ['a b'], ['_hidden'], ['a/b'], ['..']])('exits 2 for the index name %j', (name) => {
     const r = run(['export', '--format', 'bulk', '--index', name]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/the index name .* e\.g\. --index meso/);
+    expect(r.stderr).toMatch(/The index name .* e\.g\. --index meso/);
   });
 });
 
