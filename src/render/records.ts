@@ -62,6 +62,9 @@ export function parseFields(value: string | undefined, valid: readonly string[])
     .map((f) => f.trim())
     .filter(Boolean);
   if (fields.length === 0) throw new UsageError(`--fields is empty: name one or more of ${valid.join(', ')}`);
+  const twice = fields.find((f, i) => fields.indexOf(f) !== i);
+  // (JSON would hold it once, CSV and TSV twice: the formats would disagree)
+  if (twice) throw new UsageError(`--fields names "${twice}" twice: name each field once`);
   const bad = fields.filter((f) => !valid.includes(f));
   if (bad.length)
     throw new UsageError(

@@ -70,4 +70,17 @@ describe('--fields on every machine-readable output', () => {
       expect(r.stderr).toMatch(/unknown field "nope".*valid fields are/);
     }
   });
+
+  // Regression: --fields id,id gave JSON one id and CSV and TSV two id columns
+  it('exits 2 for a field named twice, on every command', () => {
+    for (const cmd of [['list'], ['search', 'trafficking'], ['timeline'], ['countries'], ['export']]) {
+      const r = run([
+        ...cmd,
+        '--fields',
+        'id,title,id'.replace(/id/g, cmd[0] === 'countries' ? 'value' : cmd[0] === 'timeline' ? 'period' : 'id'),
+      ]);
+      expect(r.status, cmd.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/--fields names "\w+" twice/);
+    }
+  });
 });
