@@ -18,7 +18,8 @@ export async function runSimilar(id: string, self: Command, rt: Runtime, default
   const corpus = openCorpus(opts, rt);
   const item = findItem(corpus.items, id);
   const ranked = rankSimilar(corpus, item, matchFilters(filters));
+  await emitItems(describeHits(applyLimit(ranked, opts, defaultLimit)), opts, rt, { hits: true, total: ranked.length });
+  // ([] for JSON, a header for CSV and TSV: what a reader of the format expects, printed above)
   if (ranked.length === 0)
     throw new NoResultsError(`no item like ${shortId(item.id)}${hasFilters(filters) ? ' with these filters' : ''}`);
-  await emitItems(describeHits(applyLimit(ranked, opts, defaultLimit)), opts, rt, { hits: true, total: ranked.length });
 }

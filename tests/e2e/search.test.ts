@@ -404,6 +404,16 @@ describe('meso similar', () => {
   const items = json<Hit[]>(run(['list', '--json']));
   const caravan = items.find((i) => /caravans in Chiapas/.test(i.title))!;
 
+  // Regression: with nothing similar, --json and --csv printed nothing; the README promises [] and a header
+  it('prints [] for JSON and the header row for CSV when nothing is similar, and exits 1', () => {
+    const j = run(['similar', caravan.id.slice(0, 7), '--year', '2005', '--json']);
+    expect(j.status).toBe(1);
+    expect(j.stdout).toBe('[]\n');
+    const c = run(['similar', caravan.id.slice(0, 7), '--year', '2005', '--csv']);
+    expect(c.status).toBe(1);
+    expect(c.stdout).toMatch(/^id,title,.*,score,matched,snippet\r\n$/);
+  });
+
   it('lists the items most like one, best first, without the item itself', () => {
     const r = run(['similar', caravan.id.slice(0, 7), '--json']);
     expect(r.status, r.stderr).toBe(0);
