@@ -84,7 +84,7 @@ export async function runParse(files: string[], self: Command, rt: Runtime): Pro
       const notes = r.diagnostics.filter((d) => d.level === 'note').length;
       const doubts = r.diagnostics.filter((d) => d.level === 'doubt').length;
       const warnings = r.diagnostics.length - notes - doubts;
-      text += `${escapeForTerminal(r.file)}: ${r.kind === 'empty' ? 'no items' : `${r.kind}, ${r.layout} layout`}, ${plural(r.items.length, 'item')}, ${plural(r.diagnostics.length, 'diagnostic')} (${plural(warnings, 'warning')}, ${plural(doubts, 'doubt')}, ${plural(notes, 'note')})\n`;
+      text += `${escapeForTerminal(r.file)}: ${r.kind === 'empty' ? '' : `${r.kind}, ${r.layout} layout, `}${plural(r.items.length, 'item')}, ${plural(r.diagnostics.length, 'diagnostic')} (${plural(warnings, 'warning')}, ${plural(doubts, 'doubt')}, ${plural(notes, 'note')})\n`;
       text += `  layout: ${escapeForTerminal(r.why)}\n`;
       for (const i of r.items)
         text += `  ${String(i.line).padStart(5)}  ${i.date ?? 'undated   '}  ${escapeForTerminal(i.title)}${i.body === undefined ? '' : `  (article: ${i.body.split('\n\n').length} paragraphs)`}\n`;

@@ -79,8 +79,16 @@ export function buildCorpus(
   for (const f of files) {
     const parsed = timed('parse', () => parsePage(f.text, f.file, { isCountryList }));
     for (const item of parsed.items) raw.push(item);
-    // notes (furniture, markers, headings left out on purpose) are for meso parse, not warnings on every run
+    // notes (furniture, markers, headings left out on purpose) are for meso parse, not warnings on every run;
+    // but a page whose every line was set aside so gives no item, and says so
     const warnings = parsed.diagnostics.filter((d) => d.level !== 'note');
+    const notes = parsed.diagnostics.filter((d) => d.level === 'note');
+    if (parsed.items.length === 0 && notes.length > 0 && warnings.length === 0)
+      warnings.push({
+        file: f.file,
+        line: notes[0]!.line,
+        message: `no item on this page: its ${notes.length === 1 ? 'line' : `${notes.length} lines`} read as headings or furniture (meso parse shows how each was read)`,
+      });
     for (const x of warnings) diagnostics.push(x);
     const read = said.get(f.file);
     said.delete(f.file);
@@ -111,6 +119,11 @@ export function buildCorpus(
   for (const x of merged.diagnostics) diagnostics.push(x);
   const byFile = new Map(pages.map((p) => [p.file, p]));
   for (const item of merged.items) for (const s of item.sources.slice(1)) byFile.get(s.file)!.duplicates++;
+  // what merging says (the same story under two dates) counts for the page it points at, as in the total
+  for (const x of merged.diagnostics) {
+    const page = byFile.get(x.file);
+    if (page) page.diagnostics++;
+  }
   const { items } = timed('enrich', () => enrichItems(merged.items, enrichers));
   items.sort(compareItems);
   return { items, byId: byIdOf(items), diagnostics, pages, merged: merged.merged };

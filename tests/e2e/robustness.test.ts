@@ -111,6 +111,33 @@ describe('page encodings and line endings', () => {
 });
 
 describe('files that are not pages', () => {
+  // Regression: stats counted a merge's warning (one story under two dates) in its total, on no page
+  it('counts every diagnostic on the page it points at, so the pages add up to the total', () => {
+    const story = (date: string) => `${date}\n\nA story about Belize\n\nIts summary here.\n`;
+    const dir = writePages({ 'a.txt': story('5 March, 2019'), 'b.txt': story('6 March, 2019') });
+    const stats = json<{ diagnostics: number; perPage: Array<{ diagnostics: number }> }>(
+      run(['stats', '--json', '--data', dir]),
+    );
+    expect(stats.diagnostics).toBeGreaterThan(0);
+    expect(stats.perPage.reduce((n, p) => n + p.diagnostics, 0)).toBe(stats.diagnostics);
+  });
+
+  // Regression: a page of titles only gave no item and no warning: `meso list` said only "no items in the data"
+  it('warns, with file and line, about a page whose every line was set aside, and counts it in stats', () => {
+    const dir = writePages({ 'titles.txt': 'First title\n\nSecond title\n\nThird title\n', 'good.txt': TWO_ITEM_PAGE });
+    const r = run(['list', '--json', '--data', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(stderrLines(r.stderr)).toEqual([
+      'meso: warning: titles.txt:1: no item on this page: its 3 lines read as headings or furniture (meso parse shows how each was read)',
+    ]);
+    const stats = json<{ diagnostics: number; perPage: Array<{ file: string; diagnostics: number }> }>(
+      run(['stats', '--json', '--data', dir]),
+    );
+    expect(stats.perPage.find((p) => p.file === 'titles.txt')!.diagnostics).toBe(1);
+    expect(stats.diagnostics).toBe(1);
+    expect(run(['list', '--json', '--data', dir]).stderr).not.toContain('good.txt');
+  });
+
   it('warns once each about a NUL binary, a PNG renamed .png.txt, an empty and a blank-only file, and lists the good page', () => {
     const dir = writePages({ 'good.txt': TWO_ITEM_PAGE, 'empty.txt': '', 'blank.txt': '   \n\n\t\n  \r\n' });
     writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x41, 0x42, 0x00, 0x00, 0x43, 0x0a, 0x01, 0x02]));
