@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { NoResultsError, UsageError } from './errors.js';
+import { NoResultsError, ReaderClosedError, UsageError } from './errors.js';
 import { DataError } from './enrich/tables.js';
 import type { Runtime } from './runtime.js';
 import { makeListCommand } from './commands/makeListCommand.js';
@@ -184,6 +184,7 @@ export async function runCli(argv: string[], runtime: Runtime): Promise<number> 
         return 0;
       return 2; // commander has printed the message
     }
+    if (e instanceof ReaderClosedError) return 0; // `--out /dev/stdout | head`: nothing left to say
     if (e instanceof NoResultsError) {
       rt.err(`meso: ${escapeForTerminal(e.message)}\n`);
       return 1;

@@ -7,3 +7,11 @@ export class UsageError extends Error {
 export class NoResultsError extends Error {
   override name = 'NoResultsError';
 }
+
+/**
+ * The reader of a file meso writes through (`--out /dev/stdout | head`) closed it: the run ends quietly with the
+ * status it has, as when standard output's reader does.
+ */
+export class ReaderClosedError extends Error {
+  override name = 'ReaderClosedError';
+}

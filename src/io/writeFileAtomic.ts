@@ -13,7 +13,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { ReaderClosedError, UsageError } from '../errors.js';
 
 let holding = false;
 
@@ -221,6 +221,7 @@ export function writeOutputFile(file: string, data: string | Uint8Array): void {
     writeFileAtomic(file, data);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EPIPE') throw new ReaderClosedError(`${file}: the reader closed it`);
     const hint = code === 'ENOENT' ? ` (create ${JSON.stringify(dirname(file))} first)` : '';
     throw new UsageError(`cannot write ${JSON.stringify(file)}: ${whyWriteFailed(e)}${hint}`);
   }

@@ -365,6 +365,24 @@ describe('pipes and large output', () => {
     expect(r.stderr).toBe('');
   });
 
+  // Regression: `export --out /dev/stdout | head -1` exited 2 ("cannot write /dev/stdout: the reader closed it")
+  it.skipIf(!existsSync('/dev/stdout'))(
+    'exits 0 with empty stderr when --out /dev/stdout is a pipe closed early',
+    () => {
+      const dir = folder3000();
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          `${q(process.execPath)} ${q(BIN)} export --out /dev/stdout --data ${q(dir)} | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+        ],
+        { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(r.stdout.trim()).toBe('0');
+      expect(r.stderr).toBe('');
+    },
+  );
+
   // Regression: output into a pipe is written with fs.writeSync; a pipe made non-blocking by another program
   // answers EAGAIN once full, and the rest must still arrive, in order, through Node's stream.
   it.skipIf(process.platform === 'win32')(
