@@ -2,6 +2,12 @@ import { Option, InvalidArgumentError, type Command } from 'commander';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** `--data`: each path, repeatable; an empty one (`--data "$DIR"` with DIR unset) is a mistake, not the current folder. */
+const collectPath = (value: string, previous: string[] = []) => {
+  if (value === '') throw new InvalidArgumentError('Give a folder of .txt pages or a page file, e.g. --data ~/pages');
+  return [...previous, value];
+};
+
 /** `--limit`: a whole number; 0 or `all` means no limit (Infinity). */
 export function parseLimit(value: string): number {
   const v = value.trim().toLowerCase();
@@ -47,7 +53,7 @@ export const OPTIONS = {
     flags: '--data <path>',
     description:
       'folder of .txt pages or a page file (repeat for more); "-" reads one page from standard input [env: MESO_DATA; default: the bundled pages]',
-    parse: collect,
+    parse: collectPath,
   },
   json: { flags: '--json', description: 'print one JSON array (or object); [] when nothing matches' },
   jsonl: { flags: '--jsonl', description: 'print JSON Lines: one object per line (same as --format jsonl)' },

@@ -226,6 +226,15 @@ describe('bad --data', () => {
     expect(r.stderr).not.toMatch(STACK);
   });
 
+  // Regression: `--data ""` said "data path  does not exist" (an empty name between two spaces)
+  it('exits 2 for an empty --data, saying what to give', () => {
+    for (const args of [['--data='], ['--data', '']]) {
+      const r = run(['list', ...args]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/is invalid\. Give a folder of \.txt pages or a page file, e\.g\. --data/);
+    }
+  });
+
   it('exits 2 for an empty folder, naming it and saying what to do', () => {
     const empty = makeTempDir('meso-e2e-empty-');
     const r = run(['list', '--data', empty]);
