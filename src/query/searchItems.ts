@@ -1021,13 +1021,18 @@ export function describeHits(ranked: Ranked[], explain = false): Hit[] {
     }
     const matched = [...best.values(), ...r.tags];
     const hit: Hit = { item: r.item, score: r.score, matched, snippet: makeSnippet(r.item, isMatch) };
-    if (explain) hit.explain = { words: r.words, of: r.of, score: r.score, parts: explainParts(parts, r.tags) };
+    if (explain)
+      hit.explain = { words: r.words, of: r.of, score: r.score, parts: explainParts(parts, r.tags, r.score) };
     return hit;
   });
 }
 
-/** Score parts for --explain: those of the same query words, way and expression added up, largest first; a tag gives a part of its own. */
-function explainParts(parts: ScorePart[], tags: MatchInfo[]): ScorePart[] {
+/**
+ * Score parts for --explain: those of the same query words, way and expression added up, largest first; a tag
+ * gives a part of its own, which holds what the other parts leave of the hit's score (a hit found by its tags
+ * alone scores by them; one whose words also met it is held to their score), so that the parts add up to it.
+ */
+function explainParts(parts: ScorePart[], tags: MatchInfo[], score: number): ScorePart[] {
   const merged = new Map<string, ScorePart>();
   for (const p of parts) {
     const key = `${p.query}\u0000${p.how}\u0000${p.via ?? ''}`;
@@ -1040,7 +1045,9 @@ function explainParts(parts: ScorePart[], tags: MatchInfo[]): ScorePart[] {
     }
   }
   const out = [...merged.values()].map((p) => ({ ...p, score: Math.round(p.score * 1e4) / 1e4 }));
-  for (const t of tags) out.push({ query: t.term, how: t.how as ProbeHow, terms: [], fields: [], score: 0 });
+  const rest = (score - out.reduce((sum, p) => sum + p.score, 0)) / (tags.length || 1);
+  for (const t of tags)
+    out.push({ query: t.term, how: t.how as ProbeHow, terms: [], fields: [], score: Math.round(rest * 1e4) / 1e4 });
   return out.sort((a, b) => b.score - a.score);
 }
 

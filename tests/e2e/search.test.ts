@@ -384,6 +384,19 @@ describe('meso search: best match, synonyms, acronyms, --all, --explain', () => 
   });
 
   // Regression: in a pipe the account came after the rows on stdout, which then no longer held one line per row
+  // Regression: a hit found by a topic or country the query names showed a tag part of 0 beside a score of 3.45
+  it('--explain parts add up to the score for hits found through the tags a query names too', () => {
+    for (const query of [['caravans'], ['haitian', 'migrants', 'in', 'mexico'], ['guatemalteco']]) {
+      const list = json<Explained[]>(run(['search', ...query, '--explain', '--json', '-n', '0']));
+      expect(list.some((h) => h.explain.parts.some((p) => p.how === 'topic' || p.how === 'country'))).toBe(true);
+      for (const h of list)
+        expect(
+          h.explain.parts.reduce((s, p) => s + p.score, 0),
+          `${query.join(' ')}: ${h.title}`,
+        ).toBeCloseTo(h.score, 2);
+    }
+  });
+
   it('--explain adds a readable account after a table, and on stderr after plain lines in a pipe', () => {
     const table = run(['search', 'trafficking', '--explain', '-n', '2', '--format', 'table']);
     expect(table.status).toBe(0);
