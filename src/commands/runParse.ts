@@ -4,7 +4,14 @@ import { emitRows, pickFormat } from './emitItems.js';
 import { parseFields, selectFields } from '../render/records.js';
 import { formatDiagnostic, printDiagnostics, stdinHint } from '../load/openCorpus.js';
 import type { Runtime } from '../runtime.js';
-import { listPages, readPageFiles, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES } from '../load/readPages.js';
+import {
+  listPages,
+  readPageFiles,
+  readStdinPage,
+  readStreamPage,
+  noReadablePages,
+  DEFAULT_MAX_PAGE_BYTES,
+} from '../load/readPages.js';
 import { parsePage } from '../parse/parsePage.js';
 import { getEnrichers } from '../enrich/getEnrichers.js';
 import { isCountryListFor } from '../enrich/isCountryList.js';
@@ -37,9 +44,13 @@ export async function runParse(files: string[], self: Command, rt: Runtime): Pro
         })()
       : (stdinHint(rt), readStdinPage(diagnostics, opts.maxPageBytes))
     : (() => {
-        const listed = listPages(files, { maxBytes: opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES, fix: PARSE_FIX });
+        const maxBytes = opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
+        const listed = listPages(files, { maxBytes, fix: PARSE_FIX });
         diagnostics.push(...listed.diagnostics);
-        return readPageFiles(listed.files, diagnostics);
+        const read = readPageFiles(listed.files, diagnostics);
+        // a FIFO or a device named (`meso parse <(curl …)`): read to its end, as one page
+        for (const stream of listed.streams) read.push(...readStreamPage(stream, diagnostics, maxBytes));
+        return read;
       })();
   const fileDiagnostics = [...diagnostics];
   const isCountryList = isCountryListFor(getEnrichers().gazetteer);

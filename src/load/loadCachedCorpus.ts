@@ -6,7 +6,7 @@ import { makeDirs } from '../io/makeDirs.js';
 import { crc32, fingerprint } from '../io/crc32.js';
 import { fileURLToPath } from 'node:url';
 import { basename, dirname, join, resolve } from 'node:path';
-import { buildCorpus, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
+import { buildCorpus, loadCorpus, withIndex, type Corpus, type LoadOptions } from './loadCorpus.js';
 import type { Item } from '../types.js';
 import { CachedItemMap, CachedItems, type ItemsSource } from './cachedItems.js';
 import { listPages, readPageFiles, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageEntry } from './readPages.js';
@@ -85,6 +85,8 @@ function cacheKey(options: LoadOptions): { key: string; listed: ReturnType<typeo
  */
 export function loadCachedCorpus(options: LoadOptions, cache: CacheOptions): Corpus {
   const { key, listed } = timed('list pages', () => cacheKey(options));
+  // a stream (standard input, a FIFO) is read once, to its end: nothing to key a cache on
+  if (listed.streams.length > 0) return loadCorpus(options);
   const dir = cache.cacheDir ?? defaultCacheDir(cache.env);
   // named after the data paths; two sets of paths of one name would only take turns (each key tells its own)
   const named = Buffer.from(JSON.stringify(options.paths.map((p) => resolve(p))));

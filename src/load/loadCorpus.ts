@@ -1,5 +1,5 @@
 import type { Diagnostic, Item, Layout, RawItem } from '../types.js';
-import { readPages, readStdinPage, noReadablePages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './readPages.js';
+import { readPages, DEFAULT_MAX_PAGE_BYTES, type PageFile } from './readPages.js';
 import { parsePage } from '../parse/parsePage.js';
 import { noteCorpusBuilt, nowMs, timed } from '../timings.js';
 import { mergeItems } from '../parse/mergeItems.js';
@@ -139,17 +139,12 @@ export function byIdOf(items: readonly Item[]): Map<string, Item> {
 /** read → parse → enrich → (lazily) index: the one glue every command uses. */
 export function loadCorpus(options: LoadOptions): Corpus {
   const readDiagnostics: Diagnostic[] = [];
-  let files: PageFile[];
-  if (options.paths.length === 1 && options.paths[0] === '-') {
-    files = readStdinPage(readDiagnostics, options.maxPageBytes);
-    if (files.length === 0) throw noReadablePages(['-'], readDiagnostics);
-  } else {
-    const read = timed('read pages', () =>
-      readPages(options.paths, { maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES }),
-    );
-    files = read.pages;
-    for (const x of read.diagnostics) readDiagnostics.push(x);
-  }
+  // files and folders, and streams: standard input (-), a FIFO, a device (see listPages)
+  const read = timed('read pages', () =>
+    readPages(options.paths, { maxBytes: options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES }),
+  );
+  const files: PageFile[] = read.pages;
+  for (const x of read.diagnostics) readDiagnostics.push(x);
   return withIndex(buildCorpus(files, readDiagnostics, options.progress));
 }
 

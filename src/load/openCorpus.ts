@@ -71,10 +71,9 @@ export function cacheDirOf(opts: OpenOptions, env: NodeJS.ProcessEnv): string | 
  */
 export function openCorpus(opts: OpenOptions, rt: Runtime, warnings = true): Corpus {
   const paths = dataPaths(opts, rt.env);
-  if (paths.length === 1 && paths[0] === '-') stdinHint(rt);
+  if (paths.includes('-')) stdinHint(rt);
   const log = opts.verbose ? (msg: string) => rt.err(`meso: ${msg}\n`) : () => {};
-  const useCache =
-    opts.cache !== false && !(paths.length === 1 && paths[0] === '-') && rt.env.MESO_NO_CACHE === undefined;
+  const useCache = opts.cache !== false && !paths.includes('-') && rt.env.MESO_NO_CACHE === undefined;
   // a progress line on a terminal's stderr (not with --quiet, nor --verbose, whose log lines say as much)
   const line = makeProgressLine({
     write: rt.err,

@@ -45,7 +45,15 @@ export type PageEntry = Omit<PageFile, 'text'>;
 export interface ListResult {
   files: PageEntry[];
   diagnostics: Diagnostic[];
+  /**
+   * given paths read as one page each, to their end, never cached: `-` (standard input), a FIFO or a character
+   * device (`--data <(curl …)`, `/dev/stdin`)
+   */
+  streams: string[];
 }
+
+/** Whether a path given as data is read as a stream (see ListResult.streams) rather than as a file or folder. */
+const isStream = (st: Stats) => st.isFIFO() || st.isCharacterDevice();
 
 export interface ReadOptions {
   /** files larger than this are skipped with a warning (bytes) */
@@ -170,7 +178,12 @@ export function listPages(paths: string[], options: ReadOptions = { maxBytes: DE
   const files: PageEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   const roots: Array<{ given: string; from: number; to: number; folder: boolean }> = [];
+  const streams: string[] = [];
   for (const given of paths) {
+    if (given === '-') {
+      streams.push(given);
+      continue;
+    }
     let stat: Stats;
     try {
       stat = statSync(given);
@@ -178,6 +191,10 @@ export function listPages(paths: string[], options: ReadOptions = { maxBytes: DE
       throw new UsageError(
         `data path ${showPath(given)} ${whyUnusable(given, e)}: ${(options.fix ?? DATA_FIX).missing}`,
       );
+    }
+    if (isStream(stat)) {
+      streams.push(given);
+      continue;
     }
     const before = files.length;
     const warned = diagnostics.length;
@@ -200,7 +217,7 @@ export function listPages(paths: string[], options: ReadOptions = { maxBytes: DE
       const f = files[i]!;
       if (owners.get(f.file)!.size > 1) f.file = r.folder ? `${givenName(r.given)}/${f.file}` : givenName(r.given);
     }
-  return { files, diagnostics };
+  return { files, diagnostics, streams };
 }
 
 /**
@@ -230,8 +247,9 @@ export function readPageFiles(entries: PageEntry[], diagnostics: Diagnostic[], f
 
 /** Lists and reads the pages at the given paths; throws NoPagesError when none can be read. */
 export function readPages(paths: string[], options: ReadOptions = { maxBytes: DEFAULT_MAX_PAGE_BYTES }): ReadResult {
-  const { files, diagnostics } = listPages(paths, options);
+  const { files, diagnostics, streams } = listPages(paths, options);
   const pages = readPageFiles(files, diagnostics);
+  for (const stream of streams) pages.push(...readStreamPage(stream, diagnostics, options.maxBytes));
   if (pages.length === 0) throw noReadablePages(paths, diagnostics);
   return { pages, diagnostics };
 }
@@ -409,18 +427,34 @@ function addFile(
   });
 }
 
-/**
- * Reads standard input to the end as one page named "-", at most `maxBytes` of it: more is skipped with a
- * warning (as a page file over --max-page-bytes is), as is a folder given as standard input.
- */
+/** Reads standard input to the end as one page named "-": see {@link readStreamPage}. */
 export function readStdinPage(diagnostics: Diagnostic[], maxBytes = DEFAULT_MAX_PAGE_BYTES): PageFile[] {
-  const warn = (message: string) => diagnostics.push({ file: '-', line: 0, message });
+  return readStreamPage('-', diagnostics, maxBytes);
+}
+
+/**
+ * Reads a stream to its end as one page named as given: `-` (standard input), a FIFO or a device. At most
+ * `maxBytes` of it: more is skipped with a warning (as a page file over --max-page-bytes is), as is a folder
+ * given as standard input.
+ */
+export function readStreamPage(
+  stream: string,
+  diagnostics: Diagnostic[],
+  maxBytes = DEFAULT_MAX_PAGE_BYTES,
+): PageFile[] {
+  const stdin = stream === '-';
+  const name = stdin ? 'standard input' : showPath(stream);
+  const warn = (message: string) => diagnostics.push({ file: stream, line: 0, message });
   const chunks: Buffer[] = [];
   const chunk = Buffer.alloc(65536);
   let fd = 0;
   try {
-    fd = openSync('/dev/stdin', 'r');
-  } catch {
+    fd = openSync(stdin ? '/dev/stdin' : stream, 'r');
+  } catch (e) {
+    if (!stdin) {
+      warn(`file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}), skipped`);
+      return [];
+    }
     fd = 0;
   }
   const close = () => {
@@ -430,13 +464,13 @@ export function readStdinPage(diagnostics: Diagnostic[], maxBytes = DEFAULT_MAX_
     const st = fstatSync(fd);
     if (st.isDirectory()) {
       close();
-      return (warn('standard input is a folder, not a page (give a folder with --data DIR), skipped'), []);
+      return (warn(`${name} is a folder, not a page (give a folder with --data DIR), skipped`), []);
     }
   } catch {
     /* no stat for this kind of input: read it and see */
   }
   const tooBig = () =>
-    warn(`standard input is over the ${maxBytes}-byte page limit (--max-page-bytes), skipped; the rest is not read`);
+    warn(`${name} is over the ${maxBytes}-byte page limit (--max-page-bytes), skipped; the rest is not read`);
   let total = 0;
   for (;;) {
     let n = 0;
@@ -448,7 +482,7 @@ export function readStdinPage(diagnostics: Diagnostic[], maxBytes = DEFAULT_MAX_
       if (code === 'EOF') break;
       if (code === 'EISDIR') {
         close();
-        return (warn('standard input is a folder, not a page (give a folder with --data DIR), skipped'), []);
+        return (warn(`${name} is a folder, not a page (give a folder with --data DIR), skipped`), []);
       }
       throw e;
     }
@@ -462,6 +496,6 @@ export function readStdinPage(diagnostics: Diagnostic[], maxBytes = DEFAULT_MAX_
   }
   close();
   const buf = Buffer.concat(chunks);
-  const text = decodePage(buf, '-', diagnostics);
-  return text === null ? [] : [{ file: '-', absolute: '', text, size: buf.length, mtimeMs: 0 }];
+  const text = decodePage(buf, stream, diagnostics);
+  return text === null ? [] : [{ file: stream, absolute: stdin ? '' : stream, text, size: buf.length, mtimeMs: 0 }];
 }

@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRunner } from '../helpers/runMeso.js';
+import { BIN, createRunner, mesoEnv, ROOT } from '../helpers/runMeso.js';
 
 const { run } = createRunner();
 
@@ -18,5 +21,36 @@ describe('pages from standard input', () => {
     const hits = JSON.parse(r.stdout);
     expect(hits.map((h: { title: string }) => h.title)).toEqual(['Smuggling routes mapped']);
     expect(hits[0].sources).toEqual([{ file: '-', line: 3 }]);
+  });
+});
+
+// Regression: `--data - --data DIR` said "data path - does not exist", and `--data <(…)` or `--data /dev/stdin`
+// (a FIFO) was skipped as "not a regular file"
+describe.skipIf(process.platform === 'win32')('pages from streams beside files', () => {
+  const { run: runS, cacheHome } = createRunner();
+  const page = '4 December, 2017\n\nSmuggling routes mapped\n\nA study of smuggling routes.\n';
+  const titles = (stdout: string) => (JSON.parse(stdout) as Array<{ title: string }>).map((h) => h.title);
+
+  it('reads standard input beside a folder, and caches nothing', () => {
+    const alone = runS(['list', '--json']);
+    const r = runS(['list', '--json', '--data', '-', '--data', 'data/pages', '-n', '0'], { input: page });
+    expect(r.status, r.stderr).toBe(0);
+    expect(titles(r.stdout)).toEqual(expect.arrayContaining(['Smuggling routes mapped', ...titles(alone.stdout)]));
+    expect(titles(r.stdout)).toHaveLength(titles(alone.stdout).length + 1);
+    const cached = readdirSync(path.join(cacheHome, 'meso')).filter((f) => f.endsWith('.cache'));
+    expect(cached).toHaveLength(1); // the bundled pages' alone, from the first run
+  });
+
+  it('reads a FIFO given as --data (process substitution, /dev/stdin) as one page named as given', () => {
+    const bash = (line: string) =>
+      spawnSync('bash', ['-c', line], { cwd: ROOT, env: mesoEnv(cacheHome), encoding: 'utf8', input: page });
+    const q = (s: string) => `'${s}'`;
+    const meso = `${q(process.execPath)} ${q(BIN)}`;
+    const sub = bash(`${meso} list --json --data <(cat)`);
+    expect(sub.status, sub.stderr).toBe(0);
+    expect(titles(sub.stdout)).toEqual(['Smuggling routes mapped']);
+    const dev = bash(`cat | ${meso} search smuggling --json --data /dev/stdin`);
+    expect(dev.status, dev.stderr).toBe(0);
+    expect(JSON.parse(dev.stdout)[0].sources).toEqual([{ file: '/dev/stdin', line: 3 }]);
   });
 });
