@@ -9,7 +9,7 @@ export type LineKind =
   | 'badDate'
   /** only punctuation or symbols */
   | 'noWords'
-  /** page furniture: a link ("Read more"), a share line, a breadcrumb, pagination, a section label */
+  /** page furniture: a link ("Read more"), a share line, a breadcrumb, pagination, a separator, a section label */
   | 'furniture'
   /** a language marker put before each item of a listing ("English", "Español") */
   | 'marker'
@@ -21,6 +21,8 @@ export type LineKind =
 /** A line that continues the summary above as a list entry. */
 export const BULLET = /^[-–•*·▪●]\s+/u;
 const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
+/** A separator between items: `---`, `* * *`, `___`, `===`, `• • •` (three marks or more, spaced or not). */
+const SEPARATOR = /^(?:[-–—_*=~•·]\s*){3,}$/u;
 
 const MARKER = /^((in |en )?(english|espa[nñ]ol|spanish|ingl[eé]s|fran[cç]ais|french)|en|es)$/i;
 /** A language switcher: "English | Español", "EN / ES". */
@@ -28,16 +30,18 @@ const SWITCHER = /^(english|espa[nñ]ol|en|es|fr|fran[cç]ais)(\s*[|/·]\s*(engl
 /** Links and labels a listing or article page carries around its items, in English and Spanish. */
 const FURNITURE: RegExp[] = [
   // Read more · Read the full story · Leer más · Ver más · Seguir leyendo, with an arrow or ellipsis
-  /^(read more|read the full story|read full story|read the story|full story|continue reading|more information|see more|learn more|find out more|view more|show more|load more|more news|leer m[aá]s|ver m[aá]s|seguir leyendo|m[aá]s informaci[oó]n|leer la nota completa|leer (la )?noticia( completa)?|leer (el )?art[ií]culo( completo)?|ver (la )?(nota|noticia)( completa)?|cargar m[aá]s|mostrar m[aá]s|m[aá]s noticias|conoce m[aá]s|saber m[aá]s)\b[\s.…»›>→]*$/i,
+  /^(read more|read the full story|read full story|read the story|full story|continue reading|more information|see more|learn more|find out more|view more|show more|load more|more news|leer m[aá]s|ver m[aá]s|seguir leyendo|m[aá]s informaci[oó]n|leer la nota completa|leer (la )?noticia( completa)?|leer (el )?art[ií]culo( completo)?|ver (la )?(nota|noticia)( completa)?|cargar m[aá]s|mostrar m[aá]s|m[aá]s noticias|ver m[aá]s noticias|conoce m[aá]s|saber m[aá]s)\b[\s.…»›>→]*$/i,
   // Share: Facebook Twitter LinkedIn · Compartir: … · Share this · Compartir en redes
-  /^(share|compartir)\b( (this|this story|on|en|esta noticia|en redes( sociales)?))?\s*[:：]?(\s*(facebook|twitter|x|linkedin|whatsapp|e-?mail|correo|print|imprimir|telegram)[\s,|·]*)*$/i,
+  /^(share|compartir)\b( (this|this story|this page|on|en|esta noticia|esta p[aá]gina|en redes( sociales)?))?\s*[:：]?(\s*(facebook|twitter|x|linkedin|whatsapp|e-?mail|correo|print|imprimir|telegram)[\s,|·]*)*$/i,
   /^((facebook|twitter|linkedin|whatsapp|e-?mail|correo|telegram|print|imprimir)[\s,|·]*){2,}$/i,
   // Home > News > Press releases · Inicio » Noticias (two links or more, or one from Home/Inicio)
   /^(home|inicio|portada)\s*[>»›/|]\s*\S/i,
   /^[^>»›]{1,60}\s[>»›]\s[^>»›]{1,60}\s[>»›]\s/u,
   // « Previous 1 2 3 Next » · « Anterior 1 2 Siguiente » · Page 2 of 5 · Página 2 de 5
   /^[«‹<]?\s*((previous|prev|anterior|first|primera|last|[uú]ltima|next|siguiente|\d{1,3}|…|\.\.\.)[\s|·]*){2,}[»›>]?$/i,
-  /^(page|p[aá]gina)\s+\d+\s+(of|de)\s+\d+$/i,
+  /^(page|p[aá]gina)\s+\d+\s+(of|de)\s+\d+(\s*[|·]?\s*[«‹<]?\s*(next|previous|prev|siguiente|anterior)\s*[»›>→]*)?$/i,
+  // Next › · « Previous · Siguiente » · Anterior (one pagination link on its own)
+  /^[«‹<←]?\s*(next|previous|prev|siguiente|anterior)\s*[»›>→]*$/i,
   // Showing 1–10 of 45 results · Mostrando 1-10 de 45 resultados · 45 results
   /^(showing|mostrando)\s+\d+\s*[-–]\s*\d+\s+(of|de)\s+\d+(\s+(results|items|resultados|noticias|art[ií]culos))?$/i,
   /^\d+\s+(results|resultados)(\s+(found|encontrados))?$/i,
@@ -54,6 +58,10 @@ const FURNITURE: RegExp[] = [
   // Photo: IOM/Name · Foto: OIM · Credit: … · Posted by … · Publicado por …
   /^(photo|photos|foto|fotos|image|imagen|credit|cr[eé]dito|photo credit|source of photo)\s*:/i,
   /^(posted|published|publicado|publicada)\s+(by|on|por|el)\b/i,
+  // © 2019 IOM. All rights reserved · Copyright 2019 · a newsletter's e-mail field
+  /^(©|\(c\)|copyright\s*©?)\s*\d{4}\b/i,
+  /^©\s*\p{Lu}/u,
+  /^(enter your e-?mail( address)?|your e-?mail( address)?|e-?mail address|ingres[ae] (tu|su) (correo|e-?mail)( electr[oó]nico)?|tu correo( electr[oó]nico)?)\s*[:.…]*$/i,
   // site chrome: menus, search, newsletter and social prompts, downloads
   /^(menu|men[uú]|search|buscar|skip to (main )?content|saltar al contenido|back|volver|back to news|volver a noticias|follow us|s[ií]guenos|subscribe( to our newsletter)?|suscr[ií]bete( a nuestro bolet[ií]n)?|newsletter|bolet[ií]n|contact( us)?|contacto|cont[aá]ctenos|download( pdf| the report)?|descargar( pdf| el informe)?|print( this page)?|imprimir( esta p[aá]gina)?|top|arriba)\s*[:»›>→…]*$/i,
 ];
@@ -68,6 +76,7 @@ const FURNITURE: RegExp[] = [
  */
 export function classifyLine(line: string, order: NumericOrder = 'day-first'): LineKind {
   if (parseLabelledDate(line, order)) return 'date';
+  if (SEPARATOR.test(line)) return 'furniture';
   if (NO_WORDS.test(line)) return 'noWords';
   if (labelledDateProblem(line, order) !== null) return 'badDate';
   if (BULLET.test(line)) return 'bullet';

@@ -30,11 +30,21 @@ export function labelledDateProblem(line: string, order: NumericOrder = 'day-fir
   return rest === null ? null : dateLineProblem(rest, order);
 }
 
+/**
+ * A byline beside the date: after it ("June 5, 2019 by IOM Mesoamerica", "5 de junio de 2019 por OIM"), or before
+ * it with a separator ("By Jorge Gallo | June 5, 2019"). The name starts with a capital.
+ */
+const BYLINE_AFTER = /\s+(?:[Bb]y|[Pp]or)\s+\p{Lu}[\p{L}\p{M}'’.\- &]{0,60}$/u;
+const BYLINE_BEFORE = /^(?:[Bb]y|[Pp]or)\s+\p{Lu}[^|·]{0,60}?\s*[|·]\s*/u;
+
 /** A date line without the time or separator a page may write after the date ("03/15/2017 - 10:00" → "03/15/2017"). */
 export const withoutTime = (line: string): string => line.trim().replace(SUFFIX, '');
 
-/** The line without its weekday or label, or time ("Wed, 03/15/2017 - 10:00" → "03/15/2017"), or null when it has none. */
+/**
+ * The line without its weekday or label, byline, or time ("Wed, 03/15/2017 - 10:00" → "03/15/2017"), or null when
+ * it has none.
+ */
 function stripDatePrefix(line: string): string | null {
-  const rest = line.trim().replace(PREFIX, '').replace(SUFFIX, '');
+  const rest = line.trim().replace(BYLINE_BEFORE, '').replace(PREFIX, '').replace(BYLINE_AFTER, '').replace(SUFFIX, '');
   return rest.length < line.trim().length && rest.length > 0 ? rest : null;
 }

@@ -27,8 +27,11 @@ interface Draft {
 const SECTION =
   /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n)\s*:?$/i;
 
+/** The marks of a Markdown heading: `## ` before a title. */
+const MARKDOWN_HEADING = /^#{1,6}\s+(?=\S)/;
+
 const NOTE_FOR = {
-  furniture: 'page furniture (a link, share line, breadcrumb, pagination or section label), not an item',
+  furniture: 'page furniture (a link, share line, breadcrumb, pagination, separator or section label), not an item',
   marker: 'language marker of the item below, not an item',
 };
 
@@ -47,7 +50,8 @@ const NOTE_FOR = {
  * //=> { title: 'A title', date: '2017-12-04', summary: 'A summary.', source: { file: 'p.txt', line: 3 }, lines: [1, 3, 5] }
  */
 export function parsePage(text: string, file: string, options: ParseOptions = {}): ParsedPage {
-  const lines = splitLines(text).map((l) => normalizeText(l));
+  // (a Markdown heading's marks are not part of its text: "## A title")
+  const lines = splitLines(text).map((l) => normalizeText(l).replace(MARKDOWN_HEADING, ''));
   const numericOrder = chooseNumericOrder(lines);
   const units = buildUnits(lines, options.isCountryList, numericOrder);
   const nonBlank = lines.filter((l) => l !== '').length;

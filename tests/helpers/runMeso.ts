@@ -107,4 +107,4 @@ export const TWO_ITEM_PAGE = [
 ].join('\n');
 
 /** The same page with a stray line of symbols (line 7) between the items. */
-export const STRAY_LINE_PAGE = TWO_ITEM_PAGE.replace('\n\n5 April', '\n\n***\n\n5 April');
+export const STRAY_LINE_PAGE = TWO_ITEM_PAGE.replace('\n\n5 April', '\n\n?!?\n\n5 April');

@@ -37,8 +37,33 @@ describe('classifyLine', () => {
     'Showing 1–10 of 45 results',
     'Mostrando 1-10 de 45 resultados',
     '45 results',
+    // found on pages written for a generalisation probe (not the fixtures): pagination links on their own,
+    // separators between items, a copyright footer, a newsletter's e-mail field
+    'Next >',
+    'Siguiente »',
+    '« Previous',
+    'Page 1 of 6 | Next >',
+    'Página 1 de 8   Siguiente »',
+    'Ver más noticias',
+    'Share this page',
+    '---',
+    '* * *',
+    '___',
+    '• • •',
+    '© 2019 International Organization for Migration. All rights reserved.',
+    'Copyright 2019 IOM',
+    'Enter your email address',
   ])('calls "%s" page furniture', (line) => {
     expect(classifyLine(line)).toBe('furniture');
+  });
+
+  it.each([
+    'Next steps for migrant children in Chiapas',
+    'Copyright and migration: who owns a story?',
+    'Page 3 of the report',
+    '— a dash alone is a line with no words',
+  ])('still calls "%s" text, not furniture', (line) => {
+    expect(classifyLine(line)).not.toBe('furniture');
   });
 
   it.each(['English', 'Español', 'Spanish', 'En español', 'In English', 'EN', 'ES'])(
@@ -55,6 +80,11 @@ describe('classifyLine', () => {
     '23 July, 2021',
     'Thursday, 5 December 2018',
     'Publicado el 5 de diciembre de 2018',
+    // a byline beside the date (a generalisation probe's pages: the date was lost as furniture)
+    'Posted on June 5th, 2019 by IOM Mesoamerica',
+    'June 5, 2019 by Jorge Gallo',
+    'By Jorge Gallo | June 5, 2019',
+    '5 de junio de 2019 por OIM',
   ])('calls "%s" a date line', (line) => {
     expect(classifyLine(line)).toBe('date');
   });

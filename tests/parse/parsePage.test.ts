@@ -442,7 +442,9 @@ describe('parsePage', () => {
       it('says why each stray line was not used', () => {
         const m = page.diagnostics.map((d) => d.message);
         expect(m[0]).toMatch(/before any title/);
-        expect(m[1]).toMatch(/no words/);
+        // a separator between items (`* * *`) is furniture: a note, not a warning
+        expect(m[1]).toMatch(/separator/);
+        expect(page.diagnostics[1]!.level).toBe('note');
         expect(m[2]).toMatch(/date line with no title/);
         expect(m[3]).toMatch(/no real calendar day/);
         expect(m[4]).toMatch(/expected a title after the date line/);
@@ -543,5 +545,25 @@ describe('a very long page', () => {
   ])('parses %s without overflowing the stack', (_name, lines) => {
     const page = parsePage(lines.join('\n'), 'long.txt');
     expect(page.items.length + page.diagnostics.length).toBeGreaterThan(0);
+  });
+});
+
+// found on pages written for a generalisation probe: a Markdown export keeps its heading marks
+describe('parsePage and Markdown headings', () => {
+  it('leaves the marks of a Markdown heading out of the title', () => {
+    const page = parsePage(
+      '## Cuba and the Bahamas Discuss Assisted Voluntary Return\n\n2019-05-29\n\nA summary.\n',
+      'm.txt',
+    );
+    expect(page.items.map((i) => [i.title, i.date])).toEqual([
+      ['Cuba and the Bahamas Discuss Assisted Voluntary Return', '2019-05-29'],
+    ]);
+    const undated = parsePage('### A Shelter Opens in Chiapas\nIt has 200 beds for families.\n', 'u.txt');
+    expect(undated.items[0]!.title).toBe('A Shelter Opens in Chiapas');
+  });
+
+  it('keeps a hashtag, which is no heading', () => {
+    const page = parsePage('5 December, 2018\n\n#MigrantesPorLaVida Campaign Launched\n\nA summary.\n', 'h.txt');
+    expect(page.items[0]!.title).toBe('#MigrantesPorLaVida Campaign Launched');
   });
 });
