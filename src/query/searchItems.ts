@@ -1030,7 +1030,8 @@ export function describeHits(ranked: Ranked[], explain = false): Hit[] {
 /**
  * Score parts for --explain: those of the same query words, way and expression added up, largest first; a tag
  * gives a part of its own, which holds what the other parts leave of the hit's score (a hit found by its tags
- * alone scores by them; one whose words also met it is held to their score), so that the parts add up to it.
+ * alone scores by them), so that the parts add up to it; a hit its tags hold to a lower score than its words
+ * gave has its words' parts scaled down to it.
  */
 function explainParts(parts: ScorePart[], tags: MatchInfo[], score: number): ScorePart[] {
   const merged = new Map<string, ScorePart>();
@@ -1044,8 +1045,12 @@ function explainParts(parts: ScorePart[], tags: MatchInfo[], score: number): Sco
       for (const f of p.fields) if (!seen.fields.includes(f)) seen.fields.push(f);
     }
   }
-  const out = [...merged.values()].map((p) => ({ ...p, score: Math.round(p.score * 1e4) / 1e4 }));
-  const rest = (score - out.reduce((sum, p) => sum + p.score, 0)) / (tags.length || 1);
+  const sum = [...merged.values()].reduce((n, p) => n + p.score, 0);
+  // a hit whose words met it and which its tags raise is held to the tags' score: its words' parts are scaled
+  // down to it (no part is ever negative)
+  const scale = tags.length && sum > score && sum > 0 ? score / sum : 1;
+  const out = [...merged.values()].map((p) => ({ ...p, score: Math.round(p.score * scale * 1e4) / 1e4 }));
+  const rest = Math.max(0, score - out.reduce((n, p) => n + p.score, 0)) / (tags.length || 1);
   for (const t of tags)
     out.push({ query: t.term, how: t.how as ProbeHow, terms: [], fields: [], score: Math.round(rest * 1e4) / 1e4 });
   return out.sort((a, b) => b.score - a.score);
