@@ -179,9 +179,13 @@ export function listPages(paths: string[], options: ReadOptions = { maxBytes: DE
   const diagnostics: Diagnostic[] = [];
   const roots: Array<{ given: string; from: number; to: number; folder: boolean }> = [];
   const streams: string[] = [];
+  const streamKeys = new Set<string>();
+  const warnTwice = (given: string) =>
+    diagnostics.push({ file: given, line: 0, message: 'given twice as --data, read once' });
   for (const given of paths) {
     if (given === '-') {
-      streams.push(given);
+      if (streams.includes(given)) warnTwice(given);
+      else streams.push(given);
       continue;
     }
     let stat: Stats;
@@ -193,7 +197,13 @@ export function listPages(paths: string[], options: ReadOptions = { maxBytes: DE
       );
     }
     if (isStream(stat)) {
-      streams.push(given);
+      // the same stream twice would be read once, and waited on (a FIFO) or found empty the second time
+      const key = `${stat.dev}:${stat.ino}`;
+      if (streamKeys.has(key)) warnTwice(given);
+      else {
+        streamKeys.add(key);
+        streams.push(given);
+      }
       continue;
     }
     const before = files.length;
@@ -380,8 +390,11 @@ function walk(
       seen.add(keyOf(real));
       walk(root, abs, relPath, seen, files, diagnostics, options);
       seen.delete(keyOf(real));
-    } else if (isFile && name.toLowerCase().endsWith('.txt')) {
-      addFile(abs, relPath, files, diagnostics, options);
+    } else if (name.toLowerCase().endsWith('.txt')) {
+      // a FIFO, a device or a socket named .txt in a folder is not read (a FIFO would wait for a writer)
+      if (isFile) addFile(abs, relPath, files, diagnostics, options);
+      else
+        diagnostics.push({ file: relPath, line: 0, message: 'not a regular file (a FIFO, device or socket), skipped' });
     }
   }
 }

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, createRunner, mesoEnv, ROOT } from '../helpers/runMeso.js';
+import { BIN, createRunner, makeTempDir, mesoEnv, ROOT } from '../helpers/runMeso.js';
 
 const { run } = createRunner();
 
@@ -39,6 +39,27 @@ describe.skipIf(process.platform === 'win32')('pages from streams beside files',
     expect(titles(r.stdout)).toHaveLength(titles(alone.stdout).length + 1);
     const cached = readdirSync(path.join(cacheHome, 'meso')).filter((f) => f.endsWith('.cache'));
     expect(cached).toHaveLength(1); // the bundled pages' alone, from the first run
+  });
+
+  // Regression (review): the same FIFO given twice waited for ever for a second writer; a FIFO named .txt in a
+  // folder was skipped without a word
+  it('reads a FIFO given twice once, with a warning, and warns about a FIFO inside a folder', () => {
+    const dir = makeTempDir();
+    mkdirSync(path.join(dir, 'folder'));
+    writeFileSync(path.join(dir, 'folder', 'a.txt'), page);
+    for (const f of ['f', 'folder/p.txt']) expect(spawnSync('mkfifo', [path.join(dir, f)]).status).toBe(0);
+    const twice = spawnSync(
+      'bash',
+      ['-c', `(cat folder/a.txt > f &); '${process.execPath}' '${BIN}' list --json --data f --data f`],
+      { cwd: dir, env: mesoEnv(cacheHome), encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(twice.error).toBeUndefined();
+    expect(twice.status, twice.stderr).toBe(0);
+    expect(titles(twice.stdout)).toEqual(['Smuggling routes mapped']);
+    expect(twice.stderr).toContain('f: given twice as --data, read once');
+    const inFolder = runS(['list', '--json', '--data', path.join(dir, 'folder')]);
+    expect(inFolder.status, inFolder.stderr).toBe(0);
+    expect(inFolder.stderr).toContain('p.txt: not a regular file (a FIFO, device or socket), skipped');
   });
 
   it('reads a FIFO given as --data (process substitution, /dev/stdin) as one page named as given', () => {
