@@ -186,6 +186,12 @@ describe('meso search', () => {
   it('still takes a short flag with its value after a space, or with digits attached', () => {
     expect(json<Hit[]>(run(['search', 'trafficking', '-n', '2', '--json']))).toHaveLength(2);
     expect(json<Hit[]>(run(['search', 'trafficking', '-n2', '--json']))).toHaveLength(2);
+    // (review) flags run together, a flag and `=`, and a capitalised value attached stay flags
+    expect(json<Hit[]>(run(['search', 'trafficking', '-qn', '2', '--json']))).toHaveLength(2);
+    expect(run(['search', 'trafficking', '-n=5', '--json']).status).toBe(2);
+    expect(run(['search', 'trafficking', '-cMexico', '--json']).stdout).toBe(
+      run(['search', 'trafficking', '-c', 'Mexico', '--json']).stdout,
+    );
     const mexico = json<Hit[]>(run(['search', 'trafficking', '-c', 'Mexico', '--json']));
     expect(mexico.length).toBeGreaterThan(0);
     for (const h of mexico as unknown as Array<{ countries: string[] }>) expect(h.countries).toContain('Mexico');
