@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRanking, JUDGED_SETS, ndcg, readJudged, recall } from './evaluateRanking.js';
+import { evaluateRanking, JUDGED_SETS, ndcg, precision, readJudged, recall } from './evaluateRanking.js';
 
 describe('ranking on the judged query sets', () => {
   const result = evaluateRanking();
@@ -88,5 +88,12 @@ describe('ndcg and recall', () => {
   it('counts the share of relevant titles in the first k', () => {
     expect(recall(['A', 'X'], judged, 20)).toBe(0.5);
     expect(recall(['X', 'A'], judged, 1)).toBe(0);
+  });
+  it('counts the share of the first k results that are relevant, of all results when fewer', () => {
+    expect(precision(['A', 'X', 'B', 'Y'], judged, 20)).toBe(0.5);
+    expect(precision(['A', 'X', 'B', 'Y'], judged, 1)).toBe(1);
+    expect(precision(['X', 'A'], judged, 1)).toBe(0);
+    expect(precision(['A', 'B', 'X'], [...judged, { title: 'X', grade: 0 }], 20)).toBeCloseTo(2 / 3);
+    expect(precision([], judged, 20)).toBe(1); // nothing shown: nothing shown wrongly
   });
 });
