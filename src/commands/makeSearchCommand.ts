@@ -25,7 +25,12 @@ export function makeSearchCommand(rt: Runtime): Command {
   const cmd = new Command('search')
     .description('search titles, summaries and article text, best match first')
     .argument('<query...>', 'words, "phrases", -exclusions, title:word, word*');
-  cmd.addOption(new Option('--all', 'every word must match, literally (no synonyms or near spellings): a strict AND'));
+  cmd.addOption(
+    new Option(
+      '--all',
+      'every word must match, as written or by stem, or as a country or topic it names (no synonyms or near spellings): a strict AND',
+    ),
+  );
   cmd.addOption(new Option('--any', 'one word is enough (the default, best match; kept for scripts)').conflicts('all'));
   cmd.addOption(new Option('--explain', 'per hit, which terms gave how much of the score (JSON: an "explain" field)'));
   cmd.addOption(new Option('--sort <order>', 'order of the hits').choices(['relevance', 'date']).default('relevance'));

@@ -23,7 +23,7 @@ export function makeTimelineCommand(rt: Runtime): Command {
   cmd.addOption(
     new Option('--inferred', 'place undated items that have a date in their text, marked and counted apart'),
   );
-  cmd.addOption(new Option('--all', 'every query word must match, literally (no synonyms)'));
+  cmd.addOption(new Option('--all', 'every query word must match (no synonyms or near spellings)'));
   cmd.addOption(
     new Option('--any', 'one query word is enough (the default, best match; kept for scripts)').conflicts('all'),
   );

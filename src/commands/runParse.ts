@@ -7,7 +7,6 @@ import type { Runtime } from '../runtime.js';
 import {
   listPages,
   readPageFiles,
-  readStdinPage,
   readStreamPage,
   noReadablePages,
   DEFAULT_MAX_PAGE_BYTES,
@@ -37,21 +36,13 @@ interface ParseOpts extends CommonOptions {
 export async function runParse(files: string[], self: Command, rt: Runtime): Promise<void> {
   const opts = self.optsWithGlobals<ParseOpts>();
   const diagnostics: Diagnostic[] = [];
-  const pages = files.includes('-')
-    ? files.length > 1
-      ? (() => {
-          throw new UsageError('read standard input (-) alone, not with files');
-        })()
-      : (stdinHint(rt), readStdinPage(diagnostics, opts.maxPageBytes))
-    : (() => {
-        const maxBytes = opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
-        const listed = listPages(files, { maxBytes, fix: PARSE_FIX });
-        diagnostics.push(...listed.diagnostics);
-        const read = readPageFiles(listed.files, diagnostics);
-        // a FIFO or a device named (`meso parse <(curl …)`): read to its end, as one page
-        for (const stream of listed.streams) read.push(...readStreamPage(stream, diagnostics, maxBytes));
-        return read;
-      })();
+  if (files.includes('-')) stdinHint(rt);
+  const maxBytes = opts.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
+  const listed = listPages(files, { maxBytes, fix: PARSE_FIX });
+  diagnostics.push(...listed.diagnostics);
+  const pages = readPageFiles(listed.files, diagnostics);
+  // standard input (-), a FIFO or a device named (`meso parse <(curl …)`): read to its end, as one page each
+  for (const stream of listed.streams) pages.push(...readStreamPage(stream, diagnostics, maxBytes));
   const fileDiagnostics = [...diagnostics];
   const isCountryList = isCountryListFor(getEnrichers().gazetteer);
   const results = pages.map((p) => {

@@ -68,9 +68,11 @@ export async function runTimeline(words: string[], self: Command, rt: Runtime): 
       : charted === 0
         ? `${nothing}; ${timeline.undated.count} undated item${timeline.undated.count === 1 ? ' matches' : 's match'} (meso list shows them${opts.inferred ? '' : '; --inferred places those with a date in their text'})`
         : undefined;
-  if (none !== undefined && (format === 'table' || opts.svg)) throw new NoResultsError(none);
+  if (none !== undefined && format === 'table') throw new NoResultsError(none);
   const header = describe(text, filters, timeline.by);
-  if (opts.svg) writeOutputFile(opts.svg, renderTimelineSvg(timeline, header, opts.normalize ?? false));
+  // (no chart to write when nothing can be charted)
+  if (opts.svg && none === undefined)
+    writeOutputFile(opts.svg, renderTimelineSvg(timeline, header, opts.normalize ?? false));
   const filtersOut = {
     countries: filters.countries,
     topics: filters.topics,

@@ -440,11 +440,6 @@ function addFile(
   });
 }
 
-/** Reads standard input to the end as one page named "-": see {@link readStreamPage}. */
-export function readStdinPage(diagnostics: Diagnostic[], maxBytes = DEFAULT_MAX_PAGE_BYTES): PageFile[] {
-  return readStreamPage('-', diagnostics, maxBytes);
-}
-
 /**
  * Reads a stream to its end as one page named as given: `-` (standard input), a FIFO or a device. At most
  * `maxBytes` of it: more is skipped with a warning (as a page file over --max-page-bytes is), as is a folder

@@ -16,8 +16,8 @@ export function makeStyle(opts: { color?: boolean; isTTY: boolean; columns?: num
   const { env } = opts;
   // a dumb terminal (TERM=dumb: Emacs's shell, some CI logs) shows escape codes as they are
   let level: 0 | 1 | 2 | 3 = opts.isTTY && env.TERM !== 'dumb' ? 1 : 0;
-  if (opts.isTTY && /-256(color)?$/i.test(env.TERM ?? '')) level = 2;
-  if (opts.isTTY && /truecolor|24bit/i.test(env.COLORTERM ?? '')) level = 3;
+  if (level > 0 && /-256(color)?$/i.test(env.TERM ?? '')) level = 2;
+  if (level > 0 && /truecolor|24bit/i.test(env.COLORTERM ?? '')) level = 3;
   if (env.FORCE_COLOR !== undefined) {
     const word = env.FORCE_COLOR.toLowerCase();
     const n =

@@ -186,6 +186,12 @@ describe('meso timeline', () => {
     expect(c.status).toBe(1);
     expect(c.stdout).toBe('period,start,end,count,total,share\r\n');
     expect(run(['timeline', '--year', '2099', '--jsonl']).stdout).toBe('');
+    // with --svg too, which then writes no chart (review)
+    const svg = path.join(makeTempDir(), 'none.svg');
+    const withSvg = run(['timeline', '--country', 'Haiti', '--json', '--svg', svg]);
+    expect(withSvg.status).toBe(1);
+    expect(json<TimelineJson>(withSvg).buckets).toEqual([]);
+    expect(existsSync(svg)).toBe(false);
   });
 
   // Regression: in a pipe it printed the bar chart; the README promises one line per row there

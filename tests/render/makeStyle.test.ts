@@ -14,6 +14,7 @@ describe('makeStyle', () => {
   // Regression: TERM=dumb (Emacs's shell) got bold and dim escape codes
   it('does not colour a dumb terminal, unless FORCE_COLOR says so', () => {
     expect(level(true, { TERM: 'dumb' })).toBe(0);
+    expect(level(true, { TERM: 'dumb', COLORTERM: 'truecolor' })).toBe(0); // an Emacs shell in a truecolor terminal
     expect(level(true, { TERM: 'dumb', FORCE_COLOR: '1' })).toBe(1);
   });
 
