@@ -98,6 +98,18 @@ describe('meso with its own data', () => {
     ]);
   });
 
+  // Regression (review): parse refused `-` beside files ("read standard input (-) alone"), which --data takes
+  it('parses a page on stdin beside a page file', () => {
+    const file = path.join(writePages({ 'file.txt': TWO_ITEM_PAGE }), 'file.txt');
+    const r = run(['parse', file, '-', '--json'], { input: TWO_ITEM_PAGE });
+    expect(r.status, r.stderr).toBe(0);
+    const out = json<{ pages: Array<{ file: string; items: unknown[] }> }>(r);
+    expect(out.pages.map((p) => [p.file, p.items.length])).toEqual([
+      ['file.txt', 2],
+      ['-', 2],
+    ]);
+  });
+
   it('returns the items of a page on stdin with their line numbers for parse - --json', () => {
     const r = run(['parse', '-', '--json'], { input: TWO_ITEM_PAGE });
     expect(r.status, r.stderr).toBe(0);
