@@ -104,9 +104,12 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
     let j = p - 1;
     while (j >= 0 && isSummary(content[j])) j--;
     const u = content[j];
-    if (j === p - 1 || u?.kind !== 'text' || !u.shape.titleLike) return null;
+    if (u?.kind !== 'text' || !u.shape.titleLike) return null;
     const after = content[p + 1];
     const bonus = after === undefined || after.kind === 'date' || (after.kind === 'text' && after.shape.titleLike);
+    // an item with no summary closes with its date right under its title: so only when no summary follows the
+    // date either (else the date opens the summary below it: title, date, summary)
+    if (j === p - 1) return bonus ? { title: u, tags: null, strength: 1, skipped: [] } : null;
     return { title: u, tags: null, strength: 1 + (bonus ? 0.5 : 0), skipped: [] };
   };
 
@@ -146,7 +149,16 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
     let pick: Fit | null = null;
     // a page that mixes both orders (a template that changed): the chosen order's reading of this date has no
     // summary after it, while the other order's reading is a title with its summary under it
-    const mixed = free(a) && fits(a) && a.strength < 1.5 && free(b) && b.summary === true && b.strength >= 1.5;
+    // (not where dates close their items: there the title below a date is the next item's, which its own date
+    // closes)
+    const mixed =
+      order !== 'date-last' &&
+      free(a) &&
+      fits(a) &&
+      a.strength < 1.5 &&
+      free(b) &&
+      b.summary === true &&
+      b.strength >= 1.5;
     if (free(a) && fits(a) && !mixed) pick = a;
     else if (free(b) && fits(b)) {
       pick = b;

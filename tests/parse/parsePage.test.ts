@@ -567,3 +567,38 @@ describe('parsePage and Markdown headings', () => {
     expect(page.items[0]!.title).toBe('#MigrantesPorLaVida Campaign Launched');
   });
 });
+
+// found on pages written for a generalisation probe: one item with no summary made every closing date move one
+// item up (the first undated, each later one with the date of the item above, the last date unplaced)
+describe('parsePage and dates that close their items', () => {
+  it('keeps each date with its own item when one item has no summary', () => {
+    const page = parsePage(
+      [
+        'Jamaica Hosts Caribbean Counter-Trafficking Network Meeting',
+        'Delegates from 18 Caribbean states reviewed progress on national action plans.',
+        '9 July 2019',
+        '',
+        'Salvadoran Returnees Receive Job Training in Tourism',
+        '28 June 2019',
+        '',
+        'Panama and Colombia Coordinate Response in Darién Gap',
+        'Health and migration authorities agreed to share information on flows.',
+        '21 June 2019',
+      ].join('\n'),
+      'closing.txt',
+    );
+    expect(page.items.map((i) => [i.title.slice(0, 12), i.date])).toEqual([
+      ['Jamaica Host', '2019-07-09'],
+      ['Salvadoran R', '2019-06-28'],
+      ['Panama and C', '2019-06-21'],
+    ]);
+    expect(page.diagnostics).toEqual([]);
+  });
+
+  it('still reads a date right under a title as opening its summary when a summary follows', () => {
+    const page = parsePage('A Title Above Its Date\n4 May, 2020\nA summary that follows the date.\n', 't.txt');
+    expect(page.items.map((i) => [i.title, i.date, i.summary])).toEqual([
+      ['A Title Above Its Date', '2020-05-04', 'A summary that follows the date.'],
+    ]);
+  });
+});
