@@ -58,6 +58,8 @@ const FURNITURE: RegExp[] = [
   // Photo: IOM/Name · Foto: OIM · Credit: … · Posted by … · Publicado por …
   /^(photo|photos|foto|fotos|image|imagen|credit|cr[eé]dito|photo credit|source of photo)\s*:/i,
   /^(posted|published|publicado|publicada)\s+(by|on|por|el)\b/i,
+  // a cookie banner: This website uses cookies… · We use cookies… · Este sitio utiliza cookies…
+  /^((this|our) (web ?)?site|we|este sitio( web)?|esta p[aá]gina|nosotros)?\s*(uses?|utiliza(mos)?|usa(mos)?)\s+(las\s+)?cookies\b/i,
   // © 2019 IOM. All rights reserved · Copyright 2019 · a newsletter's e-mail field
   /^(©|\(c\)|copyright\s*©?)\s*\d{4}\b/i,
   /^©\s*\p{Lu}/u,

@@ -53,6 +53,9 @@ describe('classifyLine', () => {
     '© 2019 International Organization for Migration. All rights reserved.',
     'Copyright 2019 IOM',
     'Enter your email address',
+    'This website uses cookies. By continuing to browse, you agree to our use of cookies.',
+    'We use cookies to improve your experience. Cookie settings | Accept all',
+    'Este sitio utiliza cookies para mejorar su experiencia.',
   ])('calls "%s" page furniture', (line) => {
     expect(classifyLine(line)).toBe('furniture');
   });
@@ -61,6 +64,8 @@ describe('classifyLine', () => {
     'Next steps for migrant children in Chiapas',
     'Copyright and migration: who owns a story?',
     'Page 3 of the report',
+    'We met migrants who had crossed the border on foot; no one spoke of cookies.',
+    'We baked cookies with migrant children in Tapachula',
     '— a dash alone is a line with no words',
   ])('still calls "%s" text, not furniture', (line) => {
     expect(classifyLine(line)).not.toBe('furniture');
