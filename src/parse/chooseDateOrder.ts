@@ -127,10 +127,23 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
   ];
   // dates closing their items are the unusual order: read so only when it places more dates than both others (as
   // where the last date ends the page, with no title after it)
-  if (count(dateLast) > Math.max(count(dateFirst), count(titleFirst)))
-    readings.push(['date-last', dateLast, total(dateLast)]);
-  // the best reading; a tie goes to the earlier (the site's usual orders first)
-  const ranked = [...readings].sort((a, b) => b[2] - a[2]);
+  const lastCount = count(dateLast);
+  const others = Math.max(count(dateFirst), count(titleFirst));
+  // as many, where the page opens with a title and its summary closed by the first date, and what follows the last
+  // date has no summary: a line after it ("Load more stories") lets date-first place as many dates as date-last,
+  // by leaving the first item undated and making that line an item (an undated stretch before dated blocks has
+  // its last date opening a title with its summary, and is read date-first)
+  const closing =
+    lastCount === others &&
+    lastCount > 0 &&
+    fits(dateLast(dates[0]!)) &&
+    !fits(titleFirst(dates[0]!)) &&
+    dateFirst(dates.at(-1)!)?.summary !== true;
+  if (lastCount > others || closing) readings.push(['date-last', dateLast, total(dateLast)]);
+  // the best reading; a tie goes to the earlier (the site's usual orders first); a closing page is read date-last
+  const ranked = [...readings].sort(
+    (a, b) => (closing ? Number(b[0] === 'date-last') - Number(a[0] === 'date-last') : 0) || b[2] - a[2],
+  );
   const [order, mine, best] = ranked[0]!;
   // the runner-up: read with it, with a doubt, a date the chosen order cannot place
   const [, other, second] = ranked[1]!;

@@ -595,6 +595,33 @@ describe('parsePage and dates that close their items', () => {
     expect(page.diagnostics).toEqual([]);
   });
 
+  // found on pages written for a second probe: a line after the last closing date ("Load more stories") let the
+  // dates-first reading place as many dates, leaving the first item undated and that line an item
+  it('keeps closing dates with their items when a line follows the last one', () => {
+    const page = parsePage(
+      [
+        'First Story Title Here',
+        '',
+        'Its summary, a sentence that ends here.',
+        '',
+        'Published: 12 June 2019',
+        '',
+        'Second Story Title Here',
+        '',
+        'Another summary that ends here.',
+        '',
+        'Published: 28 May 2019',
+        '',
+        'Load more stories',
+      ].join('\n'),
+      'more.txt',
+    );
+    expect(page.items.map((i) => [i.title, i.date])).toEqual([
+      ['First Story Title Here', '2019-06-12'],
+      ['Second Story Title Here', '2019-05-28'],
+    ]);
+  });
+
   it('still reads a date right under a title as opening its summary when a summary follows', () => {
     const page = parsePage('A Title Above Its Date\n4 May, 2020\nA summary that follows the date.\n', 't.txt');
     expect(page.items.map((i) => [i.title, i.date, i.summary])).toEqual([
