@@ -30,7 +30,7 @@ const SWITCHER = /^(english|espa[nñ]ol|en|es|fr|fran[cç]ais)(\s*[|/·]\s*(engl
 /** Links and labels a listing or article page carries around its items, in English and Spanish. */
 const FURNITURE: RegExp[] = [
   // Read more · Read the full story · Leer más · Ver más · Seguir leyendo, with an arrow or ellipsis
-  /^(read more|read the full story|read full story|read the story|full story|continue reading|more information|see more|learn more|find out more|view more|show more|load more|more news|leer m[aá]s|ver m[aá]s|seguir leyendo|m[aá]s informaci[oó]n|leer la nota completa|leer (la )?noticia( completa)?|leer (el )?art[ií]culo( completo)?|ver (la )?(nota|noticia)( completa)?|cargar m[aá]s|mostrar m[aá]s|m[aá]s noticias|ver m[aá]s noticias|conoce m[aá]s|saber m[aá]s)\b[\s.…»›>→]*$/i,
+  /^(read more|read the full story|read full story|read the story|full story|continue reading|more information|see more|learn more|find out more|view more|show more|load more|more news|leer m[aá]s|ver m[aá]s|seguir leyendo|m[aá]s informaci[oó]n|leer la nota completa|leer (la )?noticia( completa)?|leer (el )?art[ií]culo( completo)?|ver (la )?(nota|noticia)( completa)?|cargar m[aá]s( noticias| historias)?|mostrar m[aá]s|m[aá]s noticias|ver m[aá]s noticias|load more (stories|news|articles|posts)|conoce m[aá]s|saber m[aá]s)\b[\s.…»›>→]*$/i,
   // Share: Facebook Twitter LinkedIn · Compartir: … · Share this · Compartir en redes
   /^(share|compartir)\b( (this|this story|this page|on|en|esta noticia|esta p[aá]gina|en redes( sociales)?))?\s*[:：]?(\s*(facebook|twitter|x|linkedin|whatsapp|e-?mail|correo|print|imprimir|telegram)[\s,|·]*)*$/i,
   /^((facebook|twitter|linkedin|whatsapp|e-?mail|correo|telegram|print|imprimir)[\s,|·]*){2,}$/i,
@@ -38,7 +38,9 @@ const FURNITURE: RegExp[] = [
   /^(home|inicio|portada)\s*[>»›/|]\s*\S/i,
   /^[^>»›]{1,60}\s[>»›]\s[^>»›]{1,60}\s[>»›]\s/u,
   // « Previous 1 2 3 Next » · « Anterior 1 2 Siguiente » · Page 2 of 5 · Página 2 de 5
-  /^[«‹<]?\s*((previous|prev|anterior|first|primera|last|[uú]ltima|next|siguiente|\d{1,3}|…|\.\.\.)[\s|·]*){2,}[»›>]?$/i,
+  /^[«‹<]?\s*((previous|prev|anterior|first|primera|last|[uú]ltima|next|siguiente|\d{1,3}|…|\.\.\.)[\s|·«»‹›<>]*){2,}[»›>]?$/i,
+  // ‹ previous   page 1 of 3   next ›
+  /^[«‹<]?\s*(previous|prev|anterior)?\s*(page|p[aá]gina)\s+\d+\s+(of|de)\s+\d+\s*(next|siguiente)?\s*[»›>]?$/i,
   /^(page|p[aá]gina)\s+\d+\s+(of|de)\s+\d+(\s*[|·]?\s*[«‹<]?\s*(next|previous|prev|siguiente|anterior)\s*[»›>→]*)?$/i,
   // Next › · « Previous · Siguiente » · Anterior (one pagination link on its own)
   /^[«‹<←]?\s*(next|previous|prev|siguiente|anterior)\s*[»›>→]*$/i,
@@ -50,22 +52,29 @@ const FURNITURE: RegExp[] = [
   /^(you are here|usted est[aá] aqu[ií]|est[aá] aqu[ií])\s*:/i,
   // By IOM Staff · By María José López · Posted by … · Por: Equipo de comunicación
   // (not a Title Case headline: "By Boat To Mexico" has a capitalised function word no name has)
-  /^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\s+(?!.*\b(To|In|For|Of|On|At|From|With|Into|Across|Through|And|The|Is|Are|After|Before|Over)\b)\p{Lu}[\p{L}'’.-]*(\s+(\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|&|\/))*$/u,
+  /^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\s+(?!.*\b(To|In|For|Of|On|At|From|With|Into|Across|Through|And|The|Is|Are|After|Before|Over)\b)\p{Lu}[\p{L}'’.-]*((\s+|,\s*)(\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|&|\/))*$/u,
   /^(por|escrito por|texto( y fotos?)? por)\s*:\s*\S/i,
   // Most read · Related news · Noticias relacionadas · Lo más leído · Back to top · Tags: …
-  /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n|back to top|volver arriba|print|imprimir|print this page|subscribe|suscr[ií]bete)\s*:?$/i,
+  /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n|back to top|volver arriba|print|imprimir|print this page|subscribe|suscr[ií]bete|references|referencias|categories|categor[ií]as|tags|etiquetas|archives|archivo)\s*:?$/i,
   /^(tags|etiquetas|temas|topics)\s*:/i,
   // Photo: IOM/Name · Foto: OIM · Credit: … · Posted by … · Publicado por …
   /^(photo|photos|foto|fotos|image|imagen|credit|cr[eé]dito|photo credit|source of photo)\s*:/i,
   /^(posted|published|publicado|publicada)\s+(by|on|por|el)\b/i,
   // a cookie banner: This website uses cookies… · We use cookies… · Este sitio utiliza cookies…
   /^((this|our) (web ?)?site|we|este sitio( web)?|esta p[aá]gina|nosotros)?\s*(uses?|utiliza(mos)?|usa(mos)?)\s+(las\s+)?cookies\b/i,
+  // Follow us: Facebook | Twitter · Privacy policy | Terms of use | Sitemap · 2 Comments · Leave a comment
+  /^(follow us|s[ií]guenos)\s*(on|en)?\s*:?\s*((facebook|twitter|x|youtube|instagram|linkedin|flickr|tiktok|whatsapp)[\s,|·]*)+$/i,
+  /^((privacy( policy| notice)?|terms( of use| and conditions)?|site ?map|cookies?( policy| settings)?|accessibility|disclaimer|aviso (de privacidad|legal)|pol[ií]tica de (privacidad|cookies)|t[eé]rminos( de uso| y condiciones)?|mapa del sitio|contact( us)?|contacto)\s*[|·]?\s*){2,}$/i,
+  /^(\d+|no)\s+(comments?|comentarios?|responses?|respuestas?)$/i,
+  /^(leave a (comment|reply)|deja un comentario)$/i,
+  // a search page's survey: Did you find what you were looking for? Yes | No
+  /^(did you find|was this (page )?helpful|¿?encontr[oó] lo que buscaba|¿?le fue [uú]til).*\?\s*(yes|s[ií])\s*[|/·]\s*no$/i,
   // © 2019 IOM. All rights reserved · Copyright 2019 · a newsletter's e-mail field
   /^(©|\(c\)|copyright\s*©?)\s*\d{4}\b/i,
   /^©\s*\p{Lu}/u,
   /^(enter your e-?mail( address)?|your e-?mail( address)?|e-?mail address|ingres[ae] (tu|su) (correo|e-?mail)( electr[oó]nico)?|tu correo( electr[oó]nico)?)\s*[:.…]*$/i,
   // site chrome: menus, search, newsletter and social prompts, downloads
-  /^(menu|men[uú]|search|buscar|skip to (main )?content|saltar al contenido|back|volver|back to news|volver a noticias|follow us|s[ií]guenos|subscribe( to our newsletter)?|suscr[ií]bete( a nuestro bolet[ií]n)?|newsletter|bolet[ií]n|contact( us)?|contacto|cont[aá]ctenos|download( pdf| the report)?|descargar( pdf| el informe)?|print( this page)?|imprimir( esta p[aá]gina)?|top|arriba)\s*[:»›>→…]*$/i,
+  /^(menu|men[uú]|search|buscar|skip to (main )?content|saltar al contenido|back|volver|back to news|volver a noticias|follow us|s[ií]guenos|subscribe( to our newsletter)?|suscr[ií]b(ete|ase)( a nuestro bolet[ií]n)?|newsletter|bolet[ií]n|contact( us)?|contacto|cont[aá]ctenos|download( pdf| the report)?|descargar( pdf| el informe)?|print( this page)?|imprimir( esta p[aá]gina)?|top|arriba)\s*[:»›>→…]*$/i,
 ];
 
 /**

@@ -56,6 +56,20 @@ describe('classifyLine', () => {
     'This website uses cookies. By continuing to browse, you agree to our use of cookies.',
     'We use cookies to improve your experience. Cookie settings | Accept all',
     'Este sitio utiliza cookies para mejorar su experiencia.',
+    // a second probe's pages
+    'Load more stories',
+    '« First ‹ Previous 1 2 3 4 5 … Next › Last »',
+    '‹ previous   page 1 of 3   next ›',
+    'Suscríbase a nuestro boletín',
+    'Follow us: Facebook | Twitter | YouTube',
+    'Privacy policy | Terms of use | Sitemap',
+    'References',
+    'Categories',
+    'Tags',
+    '2 Comments',
+    '1 Comment',
+    'Did you find what you were looking for? Yes | No',
+    'By Ana López, IOM Guatemala',
   ])('calls "%s" page furniture', (line) => {
     expect(classifyLine(line)).toBe('furniture');
   });
@@ -66,6 +80,9 @@ describe('classifyLine', () => {
     'Page 3 of the report',
     'We met migrants who had crossed the border on foot; no one spoke of cookies.',
     'We baked cookies with migrant children in Tapachula',
+    'By Boat To Mexico, Migrants Risk Their Lives',
+    'Privacy for victims of trafficking',
+    '3 Comments on the new migration law',
     '— a dash alone is a line with no words',
   ])('still calls "%s" text, not furniture', (line) => {
     expect(classifyLine(line)).not.toBe('furniture');
