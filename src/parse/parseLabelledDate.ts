@@ -1,8 +1,11 @@
 import { dateLineProblem, parseDateLine, type NumericOrder } from './parseDateLine.js';
 
-/** What a page may write before a date on its date line: a weekday, "Posted on", "Publicado el", "Date:". */
+/**
+ * What a page may write before a date on its date line: a weekday, "Posted on", "Publicado el", "Date:", the kind
+ * of story a search result or a listing labels it with ("News · 14 February 2019", "Noticias | 5 de marzo de 2021").
+ */
 const PREFIX =
-  /^(?:(?:posted|published|updated|publicado|publicada|actualizado)(?:\s+(?:on|el))?\s*:?\s*|(?:date|fecha)\s*:\s*)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\.?,?\s+)?/i;
+  /^(?:(?:posted|published|updated|publicado|publicada|actualizado)(?:\s+(?:on|el))?\s*:?\s*|(?:date|fecha)\s*:\s*|(?:news|noticias?|press release|comunicado(?: de prensa)?|story|historia|article|art[ií]culo|blog|event|evento|update|publication|publicaci[oó]n|feature|reportaje|video)\s*[·|–—-]\s*)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\.?,?\s+)?/i;
 
 /** What a page may write after a date: a time ("- 10:00", ", 3:30 pm", "| 10:00 h") or a lone separator. */
 const SUFFIX = /\s*(?:[-–—|,·]\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.\s?m\.|p\.\s?m\.|h|hrs|horas))?)?\s*[-–—|·]?$/i;

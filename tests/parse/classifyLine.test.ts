@@ -107,6 +107,10 @@ describe('classifyLine', () => {
     'June 5, 2019 by Jorge Gallo',
     'By Jorge Gallo | June 5, 2019',
     '5 de junio de 2019 por OIM',
+    // a search result's label (a second probe's pages: the date was joined onto the title)
+    'News · 14 February 2019',
+    'Noticias | 14 febrero 2019',
+    'Press release – 5 March 2019',
   ])('calls "%s" a date line', (line) => {
     expect(classifyLine(line)).toBe('date');
   });
