@@ -1,5 +1,5 @@
 import type { NumericOrder } from './parseDateLine.js';
-import { withoutTime } from './parseLabelledDate.js';
+import { dateOfLine } from './parseLabelledDate.js';
 
 /** An all-numeric date line, maybe after a weekday or a label: "17/08/2021", "Wed, 03/15/2017", "Fecha: 5-4-2019". */
 const NUMERIC = /^(?:[\p{L}]+\s*:\s*)?(?:([\p{L}]+)\.?,?\s+)?(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\3\s*(\d{4})$/u;
@@ -39,7 +39,7 @@ export function chooseNumericOrder(lines: string[]): NumericOrder {
   let monthFirst = 0;
   for (const line of lines) {
     if (line.length > 40) continue;
-    const m = NUMERIC.exec(withoutTime(line));
+    const m = NUMERIC.exec(dateOfLine(line));
     if (!m) continue;
     const [a, b, y] = [Number(m[2]), Number(m[4]), Number(m[5])];
     const asDay = weekday(y, b, a); // day first: a is the day

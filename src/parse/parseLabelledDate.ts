@@ -43,6 +43,17 @@ const BYLINE_BEFORE = /^(?:[Bb]y|[Pp]or)\s+\p{Lu}[^|·]{0,60}?\s*[|·]\s*/u;
 /** A date line without the time or separator a page may write after the date ("03/15/2017 - 10:00" → "03/15/2017"). */
 export const withoutTime = (line: string): string => line.trim().replace(SUFFIX, '');
 
+/** A label before a date that is not a weekday: "Posted on", "Publicado el", "News ·" (see PREFIX). */
+const LABEL =
+  /^(?:(?:posted|published|updated|publicado|publicada|actualizado)(?:\s+(?:on|el))?\s*:?\s+|(?:news|noticias?|press release|comunicado(?: de prensa)?|story|historia|article|art[ií]culo|blog|event|evento|update|publication|publicaci[oó]n|feature|reportaje|video)\s*[·|–—-]\s*)/i;
+
+/**
+ * A date line without its byline, label or time, its weekday kept ("Posted Wed, 03/15/2017 by IOM" → "Wed,
+ * 03/15/2017"): what chooseNumericOrder reads a page's numeric dates from.
+ */
+export const dateOfLine = (line: string): string =>
+  withoutTime(line.trim().replace(BYLINE_BEFORE, '').replace(LABEL, '').replace(BYLINE_AFTER, ''));
+
 /**
  * The line without its weekday or label, byline, or time ("Wed, 03/15/2017 - 10:00" → "03/15/2017"), or null when
  * it has none.

@@ -25,6 +25,14 @@ describe('chooseNumericOrder', () => {
     expect(chooseNumericOrder(['Wed, 03/08/2017 | 10:00'])).toBe('month-first');
   });
 
+  // a second probe's pages: with a byline after it, a month-first date was read day first (or refused)
+  it('reads a date line with a label or a byline beside it the same way', () => {
+    expect(chooseNumericOrder(['Posted 03/15/2017 by IOM Caribbean', 'A title'])).toBe('month-first');
+    expect(chooseNumericOrder(['By Jorge Gallo | 03/15/2017'])).toBe('month-first');
+    expect(chooseNumericOrder(['Posted Wed, 03/08/2017 by IOM'])).toBe('month-first');
+    expect(chooseNumericOrder(['Posted 15/03/2017 by IOM'])).toBe('day-first');
+  });
+
   it('goes with the most date lines, day first on a tie', () => {
     expect(chooseNumericOrder(['03/15/2017', '15/03/2017'])).toBe('day-first');
     expect(chooseNumericOrder(['03/15/2017', '03/16/2017', '15/03/2017'])).toBe('month-first');
