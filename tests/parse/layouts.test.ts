@@ -53,3 +53,24 @@ describe.each(sets)(
     });
   },
 );
+
+/**
+ * The pages helpers wrote in the thirteenth round to find where the parser fails (tests/fixtures/probe1, probe2;
+ * see their READMEs): tuned on since, each held to what it reads now, so that a later change cannot lose it
+ * unseen. probe2 still has its known gaps (one-line archive entries, a heading over a paragraph).
+ */
+describe.each([
+  { name: 'probe1', precision: 1, recall: 1, dates: 1 },
+  { name: 'probe2', precision: 0.92, recall: 0.86, dates: 1 },
+])('parsing the $name pages (tests/fixtures/$name)', ({ name, precision, recall, dates }) => {
+  const { scores, total } = scoreFolder(
+    readExpectedFolder(fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url))),
+  );
+  const report = renderScores(scores);
+  it(`finds their items with precision ${precision} and recall ${recall} or better, and their dates`, () => {
+    expect(total.pages).toBeGreaterThanOrEqual(10);
+    expect(total.precision, report).toBeGreaterThanOrEqual(precision);
+    expect(total.recall, report).toBeGreaterThanOrEqual(recall);
+    expect(total.dateAccuracy, report).toBeGreaterThanOrEqual(dates);
+  });
+});
