@@ -106,6 +106,9 @@ export function chooseDateOrder(content: Unit[], isNames: (u: Unit) => boolean):
     const u = content[j];
     if (u?.kind !== 'text' || !u.shape.titleLike) return null;
     const after = content[p + 1];
+    // a date that starts its block, the line under it in that block, opens what follows it
+    const d = content[p]!;
+    if (after !== undefined && after.block === d.block && content[p - 1]!.block !== d.block) return null;
     const bonus = after === undefined || after.kind === 'date' || (after.kind === 'text' && after.shape.titleLike);
     // an item with no summary closes with its date right under its title: so only when no summary follows the
     // date either (else the date opens the summary below it: title, date, summary)

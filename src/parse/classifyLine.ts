@@ -52,7 +52,10 @@ const FURNITURE: RegExp[] = [
   /^(you are here|usted est[aá] aqu[ií]|est[aá] aqu[ií])\s*:/i,
   // By IOM Staff · By María José López · Posted by … · Por: Equipo de comunicación
   // (not a Title Case headline: "By Boat To Mexico" has a capitalised function word no name has)
-  /^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\s+(?!.*\b(To|In|For|Of|On|At|From|With|Into|Across|Through|And|The|Is|Are|After|Before|Over)\b)\p{Lu}[\p{L}'’.-]*((\s+|,\s*)(\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|&|\/))*$/u,
+  /^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\s+(?!.*\b(To|In|For|Of|On|At|From|With|Into|Across|Through|And|The|Is|Are|After|Before|Over)\b)\p{Lu}[\p{L}'’.-]*(\s+(\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|&|\/))*$/u,
+  // with its organisation after a comma: a name of two words or more, then at most three ("By Ana López, IOM
+  // Guatemala"; not "By Sea, Hundreds Reach Panama")
+  /^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\s+(?!.*\b(To|In|For|Of|On|At|From|With|Into|Across|Through|And|The|Is|Are|After|Before|Over)\b)\p{Lu}[\p{L}'’.-]*(\s+(\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|&|\/))+,\s*\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u,
   /^(por|escrito por|texto( y fotos?)? por)\s*:\s*\S/i,
   // Most read · Related news · Noticias relacionadas · Lo más leído · Back to top · Tags: …
   /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n|back to top|volver arriba|print|imprimir|print this page|subscribe|suscr[ií]bete|references|referencias|categories|categor[ií]as|tags|etiquetas|archives|archivo)\s*:?$/i,

@@ -70,6 +70,7 @@ describe('classifyLine', () => {
     '1 Comment',
     'Did you find what you were looking for? Yes | No',
     'By Ana López, IOM Guatemala',
+    'By IOM Staff, San José',
   ])('calls "%s" page furniture', (line) => {
     expect(classifyLine(line)).toBe('furniture');
   });
@@ -81,6 +82,8 @@ describe('classifyLine', () => {
     'We met migrants who had crossed the border on foot; no one spoke of cookies.',
     'We baked cookies with migrant children in Tapachula',
     'By Boat To Mexico, Migrants Risk Their Lives',
+    'By Sea, Hundreds Reach Panama',
+    'By Bus, Hundreds Return Home',
     'Privacy for victims of trafficking',
     '3 Comments on the new migration law',
     '— a dash alone is a line with no words',
@@ -113,6 +116,16 @@ describe('classifyLine', () => {
     'Press release – 5 March 2019',
   ])('calls "%s" a date line', (line) => {
     expect(classifyLine(line)).toBe('date');
+  });
+
+  // a label or a byline beside a date must not take a title that holds a date (review of the round)
+  it.each([
+    'Update – 5 November 2018',
+    'News – 5 March 2019 marks a turning point',
+    'Migrants Rescued on June 5, 2019 by the Navy',
+    'By Sea, 5 March 2019',
+  ])('still calls "%s" text, not a date line', (line) => {
+    expect(classifyLine(line)).toBe('text');
   });
 
   it('leaves titles, tag lines and headings as text, whatever their words', () => {

@@ -612,13 +612,60 @@ describe('parsePage and dates that close their items', () => {
         '',
         'Published: 28 May 2019',
         '',
-        'Load more stories',
+        'Stories From Our Partners Across the Region',
       ].join('\n'),
       'more.txt',
     );
     expect(page.items.map((i) => [i.title, i.date])).toEqual([
       ['First Story Title Here', '2019-06-12'],
       ['Second Story Title Here', '2019-05-28'],
+    ]);
+  });
+
+  // review of the round: a date with a blank line above it and its title right under it opens that item; reading
+  // it as closing the item above moved every date of such pages one item up
+  it('keeps dates-first pages as they were: an undated first item, a last item with no summary', () => {
+    const page = parsePage(
+      [
+        'Migrants Stranded in Darién Receive Aid',
+        'IOM provided assistance to 300 migrants at the reception centre this week.',
+        '',
+        '24 June 2019',
+        'Youth Programme Expands to Three Municipalities',
+        'Health and migration authorities agreed to share information on flows.',
+        '',
+        '19 June 2019',
+        'Panama and Colombia Coordinate Response in Darién Gap',
+        'Officials from six countries reviewed progress on national action plans.',
+        '',
+        '15 June 2019',
+        'Counter-Trafficking Training Held in Belize',
+      ].join('\n'),
+      'd.txt',
+    );
+    expect(page.items.map((i) => [i.title.slice(0, 12), i.date])).toEqual([
+      ['Migrants Str', null],
+      ['Youth Progra', '2019-06-24'],
+      ['Panama and C', '2019-06-19'],
+      ['Counter-Traf', '2019-06-15'],
+    ]);
+    const headed = parsePage(
+      [
+        'Latest News',
+        '',
+        '12 March 2019',
+        'Caravan Reaches Tapachula After Two Weeks',
+        'Families received hygiene kits, food and information on their rights.',
+        '',
+        '5 March 2019',
+        'Migrants in Tapachula wait for their papers. IOM is there to help.',
+        'The shelter will host up to 200 people, IOM said.',
+      ].join('\n'),
+      'h.txt',
+    );
+    expect(headed.items.map((i) => [i.title.slice(0, 12), i.date])).toEqual([
+      ['Caravan Reac', '2019-03-12'],
+      ['Migrants in ', '2019-03-05'],
     ]);
   });
 
