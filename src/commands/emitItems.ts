@@ -39,12 +39,15 @@ export function pickFormat(opts: CommonOptions, rt: Runtime): Format {
 }
 
 /**
- * The colours and width of terminal output. Loaded when a view is drawn (the renderers of tables, CSV and
- * colour are imported by the output that uses them, so that JSON and plain lines start without them).
+ * The colours and width of terminal output, on stdout or (`stderr`) on stderr. Loaded when a view is drawn (the
+ * renderers of tables, CSV and colour are imported by the output that uses them, so that JSON and plain lines
+ * start without them).
  */
-export async function styleFor(opts: CommonOptions, rt: Runtime): Promise<Style> {
+export async function styleFor(opts: CommonOptions, rt: Runtime, stderr = false): Promise<Style> {
   const { makeStyle } = await import('../render/makeStyle.js');
-  return makeStyle({ color: opts.color, isTTY: rt.isTTY, columns: rt.columns, env: rt.env });
+  return stderr
+    ? makeStyle({ color: opts.color, isTTY: Boolean(rt.errIsTTY), env: rt.env })
+    : makeStyle({ color: opts.color, isTTY: rt.isTTY, columns: rt.columns, env: rt.env });
 }
 
 /** Rows a command prints, whatever the format: records for the machine formats, and the human views. */

@@ -32,11 +32,10 @@ export async function runExport(self: Command, rt: Runtime): Promise<void> {
   const filters = filtersFor(opts);
   const corpus = openCorpus(opts, rt);
   const items = corpus.items.filter(matchFilters(filters));
-  if (items.length === 0) {
-    // stdout holds what a reader of the format expects: CSV its header row (no file is written for nothing)
-    if (opts.format === 'csv' && !opts.out) emit(renderCsv([], fields ?? [...ITEM_FIELDS], { bom: opts.bom }));
+  // nothing found: stdout holds what a reader of the format expects, CSV its header row (no file is written for
+  // nothing)
+  if (items.length === 0 && (opts.format !== 'csv' || opts.out))
     throw new NoResultsError('no items match these filters');
-  }
   const records = items.map((i) => selectFields(itemRecord(i), fields));
   if (opts.format === 'jsonl') emit(renderJsonl(records));
   else if (opts.format === 'csv')
@@ -49,5 +48,6 @@ export async function runExport(self: Command, rt: Runtime): Promise<void> {
         items.map((i) => i.id),
       ),
     );
+  if (items.length === 0) throw new NoResultsError('no items match these filters');
   if (opts.out) rt.err(`meso: wrote ${items.length} items to ${opts.out}\n`);
 }

@@ -53,10 +53,7 @@ export async function runSearch(words: string[], self: Command, rt: Runtime): Pr
   // the account of --explain follows a table; after plain lines (a pipe) it goes to stderr, so that stdout keeps one
   // line per row (JSON has it per hit; CSV and TSV, whose columns are fixed, leave it out)
   if (opts.explain && format === 'table') rt.out(renderExplain(hits, await styleFor(opts, rt)));
-  if (opts.explain && format === 'lines') {
-    const { makeStyle } = await import('../render/makeStyle.js');
-    rt.err(renderExplain(hits, makeStyle({ color: opts.color, isTTY: Boolean(rt.errIsTTY), env: rt.env })));
-  }
+  if (opts.explain && format === 'lines') rt.err(renderExplain(hits, await styleFor(opts, rt, true)));
 }
 
 /** A query in a message: in double quotes, or in single quotes when it holds double quotes and no single one. */

@@ -88,12 +88,13 @@ export async function runTimeline(words: string[], self: Command, rt: Runtime): 
   const fields = parseFields(opts.fields, bucketFields);
   const pick = (b: object) => selectFields(b as OutputRecord, fields);
   // nothing found: no buckets (the empty periods between the bounds are not a finding)
-  const buckets = none === undefined ? timeline.buckets : [];
+  const found = <T>(list: T[]): T[] => (none === undefined ? list : []);
+  const buckets = found(timeline.buckets);
   const rows = timeline.series
-    ? timeline.series.flatMap((s) => (none === undefined ? s.buckets : []).map((b) => ({ series: s.value, ...b })))
+    ? timeline.series.flatMap((s) => found(s.buckets).map((b) => ({ series: s.value, ...b })))
     : buckets;
   if (format === 'json') {
-    const series = timeline.series?.map((s) => ({ value: s.value, buckets: (none ? [] : s.buckets).map(pick) }));
+    const series = timeline.series?.map((s) => ({ value: s.value, buckets: found(s.buckets).map(pick) }));
     rt.out(
       renderJson({
         query: text || null,

@@ -1,5 +1,5 @@
 import type { InferredDate } from '../types.js';
-import { isoDate } from '../parse/isoDate.js';
+import { isoDate, YEAR_RANGE } from '../parse/isoDate.js';
 import { monthNumber } from '../parse/parseDateLine.js';
 
 const MONTH_NAMES =
@@ -65,7 +65,7 @@ export function inferDate(text: string): InferredDate | null {
       let value: string | null;
       if (precision === 'day') value = isoDate(y, mo!, d!);
       else if (precision === 'month') value = isoDate(y, mo!, 1)?.slice(0, 7) ?? null;
-      else value = y >= 1900 && y <= 2100 ? String(y) : null;
+      else value = y >= YEAR_RANGE[0] && y <= YEAR_RANGE[1] ? String(y) : null;
       if (!value) continue;
       const evidence = precision === 'year' ? m[0].trim() : m[0].replace(/^(in|during|en|durante)\s+/i, '').trim();
       if (!best || value > best.value) best = { value, precision, evidence };

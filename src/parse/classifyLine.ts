@@ -27,6 +27,14 @@ const SEPARATOR = /^(?:[-–—_*=~•·]\s*){3,}$/u;
 const MARKER = /^((in |en )?(english|espa[nñ]ol|spanish|ingl[eé]s|fran[cç]ais|french)|en|es)$/i;
 /** A language switcher: "English | Español", "EN / ES". */
 const SWITCHER = /^(english|espa[nñ]ol|en|es|fr|fran[cç]ais)(\s*[|/·]\s*(english|espa[nñ]ol|en|es|fr|fran[cç]ais))+$/i;
+/** A capitalised word of a name in a byline. */
+const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
+/**
+ * A byline's start and name, the further name words still to be counted (`*`, `+`): not a Title Case headline
+ * ("By Boat To Mexico" has a capitalised function word no name has).
+ */
+const BYLINE_NAME = `^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\\s+(?!.*\\b(To|In|For|Of|On|At|From|With|Into|Across|Through|And|The|Is|Are|After|Before|Over)\\b)${NAME_WORD}(\\s+(${NAME_WORD}|de|del|la|van|von|&|\\/))`;
+
 /** Links and labels a listing or article page carries around its items, in English and Spanish. */
 const FURNITURE: RegExp[] = [
   // Read more · Read the full story · Leer más · Ver más · Seguir leyendo, with an arrow or ellipsis
@@ -39,9 +47,8 @@ const FURNITURE: RegExp[] = [
   /^[^>»›]{1,60}\s[>»›]\s[^>»›]{1,60}\s[>»›]\s/u,
   // « Previous 1 2 3 Next » · « Anterior 1 2 Siguiente » · Page 2 of 5 · Página 2 de 5
   /^[«‹<]?\s*((previous|prev|anterior|first|primera|last|[uú]ltima|next|siguiente|\d{1,3}|…|\.\.\.)[\s|·«»‹›<>]*){2,}[»›>]?$/i,
-  // ‹ previous   page 1 of 3   next ›
-  /^[«‹<]?\s*(previous|prev|anterior)?\s*(page|p[aá]gina)\s+\d+\s+(of|de)\s+\d+\s*(next|siguiente)?\s*[»›>]?$/i,
-  /^(page|p[aá]gina)\s+\d+\s+(of|de)\s+\d+(\s*[|·]?\s*[«‹<]?\s*(next|previous|prev|siguiente|anterior)\s*[»›>→]*)?$/i,
+  // Page 2 of 5 · ‹ previous   page 1 of 3   next › · Page 1 of 6 | Next >
+  /^[«‹<]?\s*(previous|prev|anterior)?\s*(page|p[aá]gina)\s+\d+\s+(of|de)\s+\d+(\s*[|·]?\s*[«‹<]?\s*(next|previous|prev|siguiente|anterior)\s*[»›>→]*)?$/i,
   // Next › · « Previous · Siguiente » · Anterior (one pagination link on its own)
   /^[«‹<←]?\s*(next|previous|prev|siguiente|anterior)\s*[»›>→]*$/i,
   // Showing 1–10 of 45 results · Mostrando 1-10 de 45 resultados · 45 results
@@ -50,12 +57,11 @@ const FURNITURE: RegExp[] = [
   /^[«‹<]?\s*((older|newer) (posts|entries|news)|(next|previous) page|p[aá]gina (siguiente|anterior)|entradas (anteriores|siguientes|m[aá]s recientes|m[aá]s antiguas))\s*[»›>]?$/i,
   // You are here: Home > News · Usted está aquí: Inicio
   /^(you are here|usted est[aá] aqu[ií]|est[aá] aqu[ií])\s*:/i,
-  // By IOM Staff · By María José López · Posted by … · Por: Equipo de comunicación
-  // (not a Title Case headline: "By Boat To Mexico" has a capitalised function word no name has)
-  /^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\s+(?!.*\b(To|In|For|Of|On|At|From|With|Into|Across|Through|And|The|Is|Are|After|Before|Over)\b)\p{Lu}[\p{L}'’.-]*(\s+(\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|&|\/))*$/u,
+  // By IOM Staff · By María José López · Posted by … · Por: Equipo de comunicación (see BYLINE_NAME)
+  new RegExp(`${BYLINE_NAME}*$`, 'u'),
   // with its organisation after a comma: a name of two words or more, then at most three ("By Ana López, IOM
   // Guatemala"; not "By Sea, Hundreds Reach Panama")
-  /^([Bb]y|[Ww]ritten by|[Ss]tory by|[Tt]ext by|[Pp]hotos? by)\s+(?!.*\b(To|In|For|Of|On|At|From|With|Into|Across|Through|And|The|Is|Are|After|Before|Over)\b)\p{Lu}[\p{L}'’.-]*(\s+(\p{Lu}[\p{L}'’.-]*|de|del|la|van|von|&|\/))+,\s*\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u,
+  new RegExp(`${BYLINE_NAME}+,\\s*${NAME_WORD}(\\s+${NAME_WORD}){0,2}$`, 'u'),
   /^(por|escrito por|texto( y fotos?)? por)\s*:\s*\S/i,
   // Most read · Related news · Noticias relacionadas · Lo más leído · Back to top · Tags: …
   /^(most read|most popular|related news|related stories|related articles|you may also like|see also|also read|lo m[aá]s le[ií]do|m[aá]s le[ií]d[ao]s|noticias relacionadas|art[ií]culos relacionados|ver tambi[eé]n|back to top|volver arriba|print|imprimir|print this page|subscribe|suscr[ií]bete|references|referencias|categories|categor[ií]as|tags|etiquetas|archives|archivo)\s*:?$/i,

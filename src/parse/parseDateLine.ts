@@ -1,4 +1,4 @@
-import { isoDate, pad } from './isoDate.js';
+import { isoDate, pad, YEAR_RANGE } from './isoDate.js';
 import { foldText } from '../text/foldText.js';
 
 /** English and Spanish month names (folded), and their usual abbreviations, to month numbers 1–12. */
@@ -23,9 +23,6 @@ for (const [i, names] of NAMES.entries()) for (const n of names) MONTHS.set(n, i
 export function monthNumber(name: string): number | undefined {
   return MONTHS.get(foldText(name).replace(/\.$/, ''));
 }
-
-/** The years meso takes a date in: the site's news, with room on both sides. */
-export const YEAR_RANGE = [1900, 2100] as const;
 
 const MONTH = '([a-zA-Z\\u00C0-\\u024F]+\\.?)';
 /** A year as a date line may write it: three to six digits, so that `99999` is a bad year, not a title. */

@@ -4,8 +4,12 @@ import { dateLineProblem, parseDateLine, type NumericOrder } from './parseDateLi
  * What a page may write before a date on its date line: a weekday, "Posted on", "Publicado el", "Date:", the kind
  * of story a search result or a listing labels it with ("News · 14 February 2019", "Noticias | 5 de marzo de 2021").
  */
-const PREFIX =
-  /^(?:(?:posted|published|updated|publicado|publicada|actualizado)(?:\s+(?:on|el))?\s*:?\s*|(?:date|fecha)\s*:\s*|(?:news|noticias?|press release|comunicado(?: de prensa)?|story|historia|article|art[ií]culo|blog|event|evento|publication|publicaci[oó]n|feature|reportaje|video)\s*[·|–—-]\s*)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\.?,?\s+)?/i;
+const POSTED = '(?:posted|published|updated|publicado|publicada|actualizado)(?:\\s+(?:on|el))?\\s*:?';
+const STORY_KIND =
+  '(?:news|noticias?|press release|comunicado(?: de prensa)?|story|historia|article|art[ií]culo|blog|event|evento|publication|publicaci[oó]n|feature|reportaje|video)\\s*[·|–—-]';
+const WEEKDAY =
+  '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\\.?,?';
+const PREFIX = new RegExp(`^(?:${POSTED}\\s*|(?:date|fecha)\\s*:\\s*|${STORY_KIND}\\s*)?(?:${WEEKDAY}\\s+)?`, 'i');
 
 /** What a page may write after a date: a time ("- 10:00", ", 3:30 pm", "| 10:00 h") or a lone separator. */
 const SUFFIX = /\s*(?:[-–—|,·]\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.\s?m\.|p\.\s?m\.|h|hrs|horas))?)?\s*[-–—|·]?$/i;
@@ -44,8 +48,7 @@ const BYLINE_BEFORE = /^(?:[Bb]y|[Pp]or)\s+\p{Lu}[^|·]{0,60}?\s*[|·]\s*/u;
 export const withoutTime = (line: string): string => line.trim().replace(SUFFIX, '');
 
 /** A label before a date that is not a weekday: "Posted on", "Publicado el", "News ·" (see PREFIX). */
-const LABEL =
-  /^(?:(?:posted|published|updated|publicado|publicada|actualizado)(?:\s+(?:on|el))?\s*:?\s+|(?:news|noticias?|press release|comunicado(?: de prensa)?|story|historia|article|art[ií]culo|blog|event|evento|publication|publicaci[oó]n|feature|reportaje|video)\s*[·|–—-]\s*)/i;
+const LABEL = new RegExp(`^(?:${POSTED}\\s+|${STORY_KIND}\\s*)`, 'i');
 
 /**
  * A date line without its byline, label or time, its weekday kept ("Posted Wed, 03/15/2017 by IOM" → "Wed,

@@ -3,7 +3,7 @@ import type { Gazetteer } from '../enrich/compileGazetteer.js';
 import type { Taxonomy } from '../enrich/tables.js';
 import { nameKey } from '../enrich/compileGazetteer.js';
 import { UsageError } from '../errors.js';
-import { isoDate } from '../parse/isoDate.js';
+import { isoDate, YEAR_RANGE } from '../parse/isoDate.js';
 import { suggest } from './suggest.js';
 
 /** The filters every item command takes; they combine with AND (values of one filter with OR). */
@@ -84,10 +84,6 @@ export function resolveTopic(taxonomy: Taxonomy, input: string): string {
   );
 }
 
-/** The years a date bound may name: those isoDate gives (the items' dates are read within them too). */
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2100;
-
 /**
  * Reads "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the first or last calendar day of that period. Pure string
  * arithmetic on calendar dates: no Date object, so no time-zone shift.
@@ -103,9 +99,10 @@ export function parseDateBound(value: string, edge: 'start' | 'end', flag: strin
     );
   if (!m) throw fail();
   const y = Number(m[1]);
-  if (y < MIN_YEAR || y > MAX_YEAR)
+  // (the years isoDate gives, which the items' dates are read within too)
+  if (y < YEAR_RANGE[0] || y > YEAR_RANGE[1])
     throw new UsageError(
-      `${flag} ${JSON.stringify(value)} is out of range: meso reads years from ${MIN_YEAR} to ${MAX_YEAR}, e.g. ${flag} 2018`,
+      `${flag} ${JSON.stringify(value)} is out of range: meso reads years from ${YEAR_RANGE[0]} to ${YEAR_RANGE[1]}, e.g. ${flag} 2018`,
     );
   const mo = m[2] === undefined ? (edge === 'start' ? 1 : 12) : Number(m[2]);
   let d: number;
